@@ -1,0 +1,43 @@
+package org.rollbridge.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./rollbridge}: the one entry point for every user-facing command. */
+@Command(name = "rollbridge",
+        mixinStandardHelpOptions = true,
+        versionProvider = RollbridgeCommand.Version.class,
+        description = {
+            "Rollbridge moves pupil data from schools to their local authority every night and turns it into",
+            "what the LA must act on. Run a command with --help to see its options."},
+        commandListHeading = "%nCommands:%n",
+        footer = {"", "The test suite: ./rollbridge test   Build only: ./rollbridge build"},
+        subcommands = {CommandLine.HelpCommand.class})
+public final class RollbridgeCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new RollbridgeCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = RollbridgeCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"Rollbridge " + (v == null ? "development build" : v)};
+        }
+    }
+}
