@@ -1,0 +1,38 @@
+package org.rollbridge.bench;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code ./rollbridge bench NAME [ARGS]}: runs one benchmark, which prints its figures next to a baseline
+ * measured in the same run. Benchmarks are never part of the test suite.
+ */
+public final class Benchmarks {
+
+    /** A benchmark runnable from the command line. */
+    public interface Benchmark {
+        String description();
+
+        void run(String[] args) throws Exception;
+    }
+
+    private static final Map<String, Benchmark> ALL = new TreeMap<>();
+
+    static {
+        // Each benchmark registers itself here by name.
+    }
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !ALL.containsKey(args[0])) {
+            System.out.println("Usage: ./rollbridge bench NAME [ARGS]");
+            System.out.println("Benchmarks:");
+            ALL.forEach((name, b) -> System.out.printf("  %-20s %s%n", name, b.description()));
+            System.exit(args.length == 0 ? 0 : 2);
+        }
+        ALL.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length));
+    }
+}
