@@ -34,8 +34,8 @@ import org.rollbridge.core.identity.Postcode;
  */
 final class DukeBaseline {
 
-    static final double LINK = 0.95;
-    static final double MAYBE = 0.80;
+    static final double LINK = 0.90;
+    static final double MAYBE = 0.75;
 
     List<MatchResult> match(List<MatchPerson> register, List<MatchPerson> incoming) {
         ConfigurationImpl config = new ConfigurationImpl();
@@ -73,11 +73,11 @@ final class DukeBaseline {
             }
 
             private synchronized void put(Record r1, Record r2, MatchDecision decision, double confidence) {
-                // r2 is the incoming record in link mode; keep the most confident answer per incoming record.
-                String incomingId = r2.getValue("ID");
+                // In link mode r1 is the incoming record, r2 the register's; keep the most confident answer.
+                String incomingId = r1.getValue("ID");
                 MatchResult previous = results.get(incomingId);
                 if (previous == null || previous.score() < confidence) {
-                    results.put(incomingId, new MatchResult(incomingId, r1.getValue("ID"), decision,
+                    results.put(incomingId, new MatchResult(incomingId, r2.getValue("ID"), decision,
                             MatchRule.PROBABILISTIC, confidence, null, null));
                 }
             }

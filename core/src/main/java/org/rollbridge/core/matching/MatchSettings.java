@@ -13,8 +13,8 @@ package org.rollbridge.core.matching;
 public record MatchSettings(double linkThreshold, double reviewThreshold, double margin, boolean probabilistic,
                             int estimationSample, int maxBlockSize) {
 
-    public static final double DEFAULT_LINK = 14.0;
-    public static final double DEFAULT_REVIEW = 6.0;
+    public static final double DEFAULT_LINK = 10.0;
+    public static final double DEFAULT_REVIEW = 4.0;
 
     public MatchSettings {
         if (reviewThreshold > linkThreshold) {

@@ -12,7 +12,8 @@ import java.util.Map;
 public final class ModelEstimation {
 
     private static final MatchField[] FIELDS = MatchField.values();
-    private static final double SMOOTHING = 1e-6;
+    /** No level is taken as impossible: caps a weight near +-13 bits, so one field cannot veto all others. */
+    private static final double FLOOR = 1e-4;
     private static final int MAX_ITERATIONS = 500;
     private static final double TOLERANCE = 1e-7;
 
@@ -103,11 +104,15 @@ public final class ModelEstimation {
     private static void normalise(double[] shares, int missing) {
         double sum = 0;
         for (int l = 0; l < missing; l++) {
-            shares[l] += SMOOTHING;
             sum += shares[l];
         }
+        double floored = 0;
         for (int l = 0; l < missing; l++) {
-            shares[l] /= sum;
+            shares[l] = Math.max(FLOOR, sum == 0 ? 1.0 / missing : shares[l] / sum);
+            floored += shares[l];
+        }
+        for (int l = 0; l < missing; l++) {
+            shares[l] /= floored;
         }
         shares[missing] = 1;
     }

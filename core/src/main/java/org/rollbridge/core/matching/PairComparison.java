@@ -52,12 +52,32 @@ public record PairComparison(byte[] levels, String agreedSurname, String agreedF
                 if (x.equals(y)) {
                     return UPN_AGREE;
                 }
-                if (DAMERAU.apply(x, y) == 1) {
+                if (oneKeyingError(x, y)) {
                     best = UPN_CLOSE;
                 }
             }
         }
         return best;
+    }
+
+    /** One character wrong, or two neighbours swapped: the usual slip when a number is typed. */
+    static boolean oneKeyingError(String x, String y) {
+        if (x.length() != y.length()) {
+            return false;
+        }
+        int first = -1;
+        int differing = 0;
+        for (int i = 0; i < x.length(); i++) {
+            if (x.charAt(i) != y.charAt(i)) {
+                if (++differing == 1) {
+                    first = i;
+                } else if (differing > 2) {
+                    return false;
+                }
+            }
+        }
+        return differing == 1 || (differing == 2 && first + 1 < x.length() && x.charAt(first) == y.charAt(first + 1)
+                && x.charAt(first + 1) == y.charAt(first));
     }
 
     static int forename(List<String> a, List<String> b, NameEquivalents equivalents, String[] agreed) {

@@ -231,7 +231,7 @@ public final class PersonMatcher {
 
     /**
      * One register person, one automatic link per batch: when several incoming records link to the same person
-     * and they are not the same child twice (same UPN or a link-strength match with each other), the strongest
+     * and they are not the same child twice (same UPN, or forename and date of birth agree), the strongest
      * rule keeps its link if it is strictly stronger than the others; the rest go for review.
      */
     private void oneLinkPerPerson(PersonKeys[] keys, MatchResult[] results) {
@@ -260,7 +260,8 @@ public final class PersonMatcher {
         for (int k = 1; k < links.size(); k++) {
             PairComparison c = PairComparison.of(first, keys[links.get(k)], equivalents);
             boolean sameUpn = c.level(MatchField.UPN) == PairComparison.UPN_AGREE;
-            if (!sameUpn && (contradicts(c) || MatchModel.total(weights(c)) < settings.linkThreshold())) {
+            // Both already matched this person; two different children would differ in forename or birth date.
+            if (!sameUpn && (contradicts(c) || c.level(MatchField.DOB) == PairComparison.DOB_DIFFERENT)) {
                 return false;
             }
         }

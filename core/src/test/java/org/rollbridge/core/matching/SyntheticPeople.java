@@ -89,9 +89,13 @@ public final class SyntheticPeople {
             s.truth.put(p.id(), p.id());
         }
         int newcomers = incomingSize * 7 / 100;
+        List<MatchPerson> drawn = new ArrayList<>(known);
+        java.util.Collections.shuffle(drawn, s.random);
         for (int i = 0; i < incomingSize; i++) {
+            // Each known child once, except about 1% sent twice (dual registration, a move mid-batch).
             MatchPerson source = i < newcomers ? people.get(registerSize + i)
-                    : known.get(s.random.nextInt(known.size()));
+                    : s.random.nextDouble() < 0.01 ? known.get(s.random.nextInt(known.size()))
+                    : drawn.get((i - newcomers) % drawn.size());
             String id = "9262" + String.format("%03d-%06d", s.random.nextInt(1000), i);
             s.incoming.add(s.asSchoolSends(source, id));
             s.truth.put(id, source.id());
