@@ -42,8 +42,8 @@ public final class MatchModel {
         double[][] u = new double[FIELDS.length][];
         set(m, u, MatchField.UPN, new double[] {0.70, 0.02, 0.28}, new double[] {0.0001, 0.001, 0.9989});
         set(m, u, MatchField.ULN, new double[] {0.90, 0.10}, new double[] {0.0001, 0.9999});
-        set(m, u, MatchField.FORENAME, new double[] {0.90, 0.03, 0.04, 0.02, 0.01},
-                new double[] {0.02, 0.002, 0.01, 0.05, 0.918});
+        set(m, u, MatchField.FORENAME, new double[] {0.93, 0.02, 0.045, 0.0025, 0.0025},
+                new double[] {0.024, 0.006, 0.002, 0.008, 0.96});
         set(m, u, MatchField.SURNAME, new double[] {0.88, 0.04, 0.04, 0.02, 0.02},
                 new double[] {0.05, 0.002, 0.01, 0.04, 0.898});
         set(m, u, MatchField.DOB, new double[] {0.95, 0.01, 0.03, 0.01}, new double[] {0.05, 0.001, 0.02, 0.929});

@@ -150,8 +150,15 @@ public final class PersonMatcher {
         }
         PersonKeys p = register.person(found[0]);
         PairComparison c = PairComparison.of(r, p, equivalents);
+        if (siblingSignature(c)) {
+            // Same birth date or home and surname, but another forename or sex: a twin or sibling as often
+            // as a typo, so a person decides.
+            double[] w = weights(c);
+            return new MatchResult(r.id(), p.id(), MatchDecision.REVIEW, MatchRule.PROBABILISTIC,
+                    MatchModel.total(w), w, what + " agree but the full forename or sex differs");
+        }
         if (!safeNameLink(c)) {
-            return amongCandidates(r, found, rule, what + " agree but other details differ");
+            return amongCandidates(r, found, rule, what + " agree but the UPNs differ");
         }
         return new MatchResult(r.id(), p.id(), MatchDecision.LINK, rule, null, weights(c), null);
     }
@@ -161,6 +168,12 @@ public final class PersonMatcher {
      * already known, would link. They link alone only when the whole forename agrees (or is a known short
      * form), the sex does not differ and the UPNs, when both known, are not wholly different.
      */
+    static boolean siblingSignature(PairComparison c) {
+        return c.level(MatchField.FORENAME) > PairComparison.NAME_CLOSE
+                && c.level(MatchField.FORENAME) != MatchField.FORENAME.missing()
+                || c.level(MatchField.SEX) == MatchField.SEX.level("DIFFERENT");
+    }
+
     static boolean safeNameLink(PairComparison c) {
         return c.level(MatchField.FORENAME) <= PairComparison.NAME_CLOSE
                 && c.level(MatchField.SEX) != MatchField.SEX.level("DIFFERENT")
