@@ -1,0 +1,141 @@
+package org.rollbridge.core.matching;
+
+import java.util.Arrays;
+
+/**
+ * A Fellegi-Sunter model: for each field and agreement level, m (the chance that a true match shows that level)
+ * and u (the chance that two different people show it). The weight of a level is log2(m/u) bits; a pair's
+ * match weight is the sum over fields, with exact name agreement adjusted by how common the name is.
+ * Immutable; estimated from data by {@link ModelEstimation} or taken from {@link #defaults()}.
+ */
+public final class MatchModel {
+
+    private static final MatchField[] FIELDS = MatchField.values();
+
+    private final double[][] m;
+    private final double[][] u;
+    private final double[][] weights;
+    private final double matchShare;
+    private final int iterations;
+
+    MatchModel(double[][] m, double[][] u, double matchShare, int iterations) {
+        this.m = deepCopy(m);
+        this.u = deepCopy(u);
+        this.matchShare = matchShare;
+        this.iterations = iterations;
+        this.weights = new double[FIELDS.length][];
+        for (MatchField f : FIELDS) {
+            double[] w = new double[f.levelCount()];
+            for (int l = 0; l < f.missing(); l++) {
+                w[l] = Math.log(m[f.ordinal()][l] / u[f.ordinal()][l]) / Math.log(2);
+            }
+            weights[f.ordinal()] = w; // MISSING stays 0: no evidence either way
+        }
+    }
+
+    /**
+     * Prior figures for when there is too little data to estimate from (a handful of held records): cautious
+     * values typical of school census data, where names and dates of birth are mostly right.
+     */
+    public static MatchModel defaults() {
+        double[][] m = new double[FIELDS.length][];
+        double[][] u = new double[FIELDS.length][];
+        set(m, u, MatchField.UPN, new double[] {0.70, 0.02, 0.28}, new double[] {0.0001, 0.001, 0.9989});
+        set(m, u, MatchField.ULN, new double[] {0.90, 0.10}, new double[] {0.0001, 0.9999});
+        set(m, u, MatchField.FORENAME, new double[] {0.93, 0.02, 0.045, 0.0025, 0.0025},
+                new double[] {0.024, 0.006, 0.002, 0.008, 0.96});
+        set(m, u, MatchField.SURNAME, new double[] {0.88, 0.04, 0.04, 0.02, 0.02},
+                new double[] {0.05, 0.002, 0.01, 0.04, 0.898});
+        set(m, u, MatchField.DOB, new double[] {0.95, 0.01, 0.03, 0.01}, new double[] {0.05, 0.001, 0.02, 0.929});
+        set(m, u, MatchField.SEX, new double[] {0.98, 0.02}, new double[] {0.5, 0.5});
+        set(m, u, MatchField.POSTCODE, new double[] {0.75, 0.05, 0.08, 0.12}, new double[] {0.03, 0.02, 0.10, 0.85});
+        return new MatchModel(m, u, 0.05, 0);
+    }
+
+    private static void set(double[][] m, double[][] u, MatchField f, double[] mv, double[] uv) {
+        m[f.ordinal()] = Arrays.copyOf(mv, f.levelCount());
+        u[f.ordinal()] = Arrays.copyOf(uv, f.levelCount());
+        m[f.ordinal()][f.missing()] = 1;
+        u[f.ordinal()][f.missing()] = 1;
+    }
+
+    /** The same m and u with another prior match share: the starting point for an estimation. */
+    public MatchModel withMatchShare(double share) {
+        return new MatchModel(m, u, share, iterations);
+    }
+
+    public double m(MatchField field, int level) {
+        return m[field.ordinal()][level];
+    }
+
+    public double u(MatchField field, int level) {
+        return u[field.ordinal()][level];
+    }
+
+    /** log2(m/u) for the level; 0 for MISSING. */
+    public double weight(MatchField field, int level) {
+        return weights[field.ordinal()][level];
+    }
+
+    /** The share of candidate pairs that are true matches, as estimated. */
+    public double matchShare() {
+        return matchShare;
+    }
+
+    /** EM iterations it took to estimate; 0 for the defaults. */
+    public int iterations() {
+        return iterations;
+    }
+
+    /** Weight per field (bits) for a compared pair, with exact name agreement adjusted by name frequency. */
+    public double[] fieldWeights(PairComparison c, TermFrequencies surnames, TermFrequencies forenames) {
+        double[] w = new double[FIELDS.length];
+        for (MatchField f : FIELDS) {
+            w[f.ordinal()] = weight(f, c.level(f));
+        }
+        if (c.level(MatchField.SURNAME) == PairComparison.NAME_EXACT) {
+            w[MatchField.SURNAME.ordinal()] += surnames.adjustment(c.agreedSurname());
+        }
+        if (c.level(MatchField.FORENAME) == PairComparison.NAME_EXACT) {
+            w[MatchField.FORENAME.ordinal()] += forenames.adjustment(c.agreedForename());
+        }
+        return w;
+    }
+
+    public static double total(double[] fieldWeights) {
+        double s = 0;
+        for (double w : fieldWeights) {
+            s += w;
+        }
+        return s;
+    }
+
+    double[][] mTable() {
+        return deepCopy(m);
+    }
+
+    double[][] uTable() {
+        return deepCopy(u);
+    }
+
+    private static double[][] deepCopy(double[][] t) {
+        double[][] c = new double[t.length][];
+        for (int i = 0; i < t.length; i++) {
+            c[i] = t[i].clone();
+        }
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("MatchModel[p=").append(String.format("%.4f", matchShare));
+        for (MatchField f : FIELDS) {
+            sb.append("\n  ").append(f).append(':');
+            for (int l = 0; l < f.missing(); l++) {
+                sb.append(String.format(" %s m=%.4f u=%.5f w=%+.2f;", f.levels().get(l), m[f.ordinal()][l],
+                        u[f.ordinal()][l], weights[f.ordinal()][l]));
+            }
+        }
+        return sb.append(']').toString();
+    }
+}
