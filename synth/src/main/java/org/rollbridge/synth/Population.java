@@ -160,7 +160,7 @@ final class Population {
         LocalDate holFrom = null;
         LocalDate holTo = null;
         double period = (settings.to().toEpochDay() - settings.from().toEpochDay()) / 320.0;
-        if (r.nextDouble() < 0.28 * Math.min(1.0, period * 1.3)) {
+        if (r.nextDouble() < 0.15 * Math.min(1.0, period * 1.3)) {
             // Mostly next to a half-term or holiday, when flights are cheaper.
             holFrom = settings.from().plusDays(10 + r.nextInt((int) (settings.to().toEpochDay() - settings.from().toEpochDay()) - 14));
             holTo = holFrom.plusDays(2 + r.nextInt(9));

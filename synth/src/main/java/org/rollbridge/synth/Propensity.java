@@ -16,7 +16,10 @@ final class Propensity {
     /** Mean day-absence propensity of the severe group. */
     private static final double SEVERE_MEAN = 0.76;
     /** Sampling noise lifts pupils over the 10% line; the latent share is set below the target by this much. */
-    private static final double PA_NOISE = 0.80;
+    private static final double PA_NOISE = 1.0;
+
+    /** Caps and interruptions (holidays, closures, exclusions) shave the chain's mean; measured, then restored. */
+    private static final double MEAN_LIFT = 1.22;
 
     private Propensity() {
     }
@@ -37,8 +40,8 @@ final class Propensity {
         Map<RatePhase, double[]> shape = new EnumMap<>(RatePhase.class);
         for (RatePhase p : sums.keySet()) {
             PhaseTargets.Rates t = targets.of(p);
-            double w = t.sa() / 100 * 0.85;
-            double c = t.dayAbsence() / 100;
+            double w = t.sa() / 100;
+            double c = t.dayAbsence() / 100 * MEAN_LIFT;
             double mean = Math.max(0.005, (c - w * SEVERE_MEAN) / (1 - w));
             double extras = (t.absence() - t.dayAbsence()) / 100;
             double threshold = Math.max(0.02, 0.10 - extras * 0.6);

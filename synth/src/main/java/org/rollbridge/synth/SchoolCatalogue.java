@@ -112,20 +112,13 @@ public final class SchoolCatalogue {
     /** School counts by phase: each phase's share of England's schools, every phase present when there is room. */
     static Map<Phase, Integer> counts(int n) {
         Map<Phase, Integer> c = new EnumMap<>(Phase.class);
-        int total = 0;
-        for (Phase p : Phase.values()) {
-            int k = (int) Math.floor(n * p.shareOfSchools());
+        int budget = n - 1;
+        for (Phase p : new Phase[] {Phase.SECONDARY, Phase.SPECIAL, Phase.PRU, Phase.NURSERY, Phase.ALL_THROUGH}) {
+            int k = Math.min(budget, Math.max(1, (int) Math.floor(n * p.shareOfSchools())));
             c.put(p, k);
-            total += k;
+            budget -= k;
         }
-        Phase[] priority = {Phase.PRIMARY, Phase.SECONDARY, Phase.SPECIAL, Phase.PRU, Phase.NURSERY, Phase.ALL_THROUGH};
-        for (Phase p : priority) {
-            if (c.get(p) == 0 && total < n) {
-                c.put(p, 1);
-                total++;
-            }
-        }
-        c.merge(Phase.PRIMARY, n - total, Integer::sum);
+        c.put(Phase.PRIMARY, budget + 1);
         return c;
     }
 
