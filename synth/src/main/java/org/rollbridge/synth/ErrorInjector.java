@@ -75,11 +75,10 @@ final class ErrorInjector {
             case NAME_EXTRA_SPACES -> {
                 boolean surname = r.nextBoolean();
                 String name = surname ? c.surname : c.forename;
-                String spoiled = switch (r.nextInt(3)) {
-                    case 0 -> " " + name;
-                    case 1 -> name + "  ";
-                    default -> name.length() > 2 ? name.substring(0, 2) + "  " + name.substring(2) : name + " ";
-                };
+                // A doubled space inside the name, sometimes with a stray one at the end: readers that strip
+                // the ends still see the doubled space.
+                int at = name.length() > 1 ? 1 + r.nextInt(name.length() - 1) : name.length();
+                String spoiled = name.substring(0, at) + "  " + name.substring(at) + (r.nextInt(3) == 0 ? " " : "");
                 if (surname) {
                     rec.surname = spoiled;
                     rec.field = "surname";
