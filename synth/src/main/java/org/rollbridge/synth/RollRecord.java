@@ -7,7 +7,6 @@ import org.rollbridge.core.attendance.CtfMarks;
 import org.rollbridge.core.code.Coded;
 import org.rollbridge.core.code.Ethnicity;
 import org.rollbridge.core.code.NcYear;
-import org.rollbridge.core.code.SenNeed;
 import org.rollbridge.core.code.SenProvision;
 import org.rollbridge.core.pupil.Address;
 import org.rollbridge.core.pupil.AttendanceYear;
@@ -30,11 +29,14 @@ final class RollRecord {
                     int academicYear) {
         Child c = e.child;
         Family f = c.family;
+        // What the school knew on the snapshot date: SEN and FSM that started later are not on this file yet.
+        boolean senKnown = c.sen != SenProvision.N && !c.senStart.isAfter(snapshot);
         List<SenProvisionPeriod> sen = new ArrayList<>();
-        if (!rec.sen.equals(SenProvision.N.code()) || c.sen != SenProvision.N) {
-            LocalDate start = c.senStart != null ? c.senStart : e.start;
+        if (senKnown || !rec.sen.equals(c.sen.code())) {
+            LocalDate start = senKnown ? c.senStart : e.start;
             sen.add(new SenProvisionPeriod(RecordedDate.of(start), null, Coded.of(SenProvision.class, rec.sen)));
         }
+        boolean fsmKnown = c.fsmStart != null && !c.fsmStart.isAfter(snapshot);
         List<RankedNeed> needs = new ArrayList<>();
         for (int i = 0; i < c.needs.size(); i++) {
             needs.add(new RankedNeed(Coded.of(c.needs.get(i)), i + 1));
@@ -64,9 +66,9 @@ final class RollRecord {
                 .partTime(partTime)
                 .medicalFlag(false)
                 .lookedAfter(new LookedAfter(c.lookedAfter(), c.lookedAfter() ? area.la() : null))
-                .fsmHistory(c.fsmStart == null ? List.of() : List.of(new FsmPeriod(RecordedDate.of(c.fsmStart), null, "ENG")))
+                .fsmHistory(!fsmKnown ? List.of() : List.of(new FsmPeriod(RecordedDate.of(c.fsmStart), null, "ENG")))
                 .senProvisions(sen)
-                .senNeeds(c.sen == SenProvision.N ? List.of() : needs)
+                .senNeeds(senKnown ? needs : List.of())
                 .address(home)
                 .contacts(contacts(c))
                 .attendance(List.of(attendance(e, marks, cal, snapshot, academicYear)))
@@ -143,9 +145,5 @@ final class RollRecord {
                     List.of(), null));
         }
         return out;
-    }
-
-    static List<SenNeed> needs(Child c) {
-        return c.needs;
     }
 }
