@@ -120,15 +120,22 @@ final class RollRecord {
                 possible, authorised, attended, unauthorised, RecordedDate.of(start), new String(text));
     }
 
+    private static String pick(List<String> names, int key) {
+        return names.get(Math.floorMod(key * 31 + 7, names.size()));
+    }
+
     /** Parents with parental responsibility (one sometimes barred by a court order), others without. */
     static List<Contact> contacts(Child c) {
         Family f = c.family;
         List<Contact> out = new ArrayList<>();
         List<Phone> phones = List.of(new Phone("M", f.phone));
         Address same = Address.sameAsPupil();
+        NameBook names = NameBook.get();
         if (c.lookedAfter()) {
-            out.add(new Contact(1, "Mrs", "Carer", "Foster", "FOS", false, false, null,
-                    List.of(new Phone("M", "07700 900999")), null));
+            // Foster carers have no parental responsibility; the LA shares it with the parents.
+            out.add(new Contact(1, "Mrs", pick(names.surnames(Origin.WHITE_BRITISH), c.id),
+                    pick(names.forenames(Origin.WHITE_BRITISH, org.rollbridge.core.code.Sex.FEMALE), c.id), "FOS",
+                    false, false, null, List.of(new Phone("M", String.format("07700 900%03d", (c.id * 7) % 1000))), null));
         }
         String title = f.motherSurname.equals(f.surname) && f.fatherForename != null ? "Mrs" : "Ms";
         out.add(new Contact(out.size() + 1, title, f.motherSurname, f.motherForename, "PAR", true, false,
@@ -138,7 +145,9 @@ final class RollRecord {
                     f.fatherCourtOrder ? null : same, List.of(), null));
         }
         if (f.stepParent) {
-            out.add(new Contact(out.size() + 1, "Mr", f.motherSurname, "Lee", "STP", false, false, same, List.of(), null));
+            out.add(new Contact(out.size() + 1, "Mr", pick(names.surnames(f.otherParentOrigin), f.id + 3),
+                    pick(names.forenames(f.otherParentOrigin, org.rollbridge.core.code.Sex.MALE), f.id), "STP", false,
+                    false, same, List.of(), null));
         }
         if (f.grandparentForename != null) {
             out.add(new Contact(out.size() + 1, "Mrs", f.surname, f.grandparentForename, "REL", false, false, null,
