@@ -46,7 +46,7 @@ final class SchoolRun {
         AttendancePattern pattern = new AttendancePattern(school, cal, settings, plan.targets(), plan.snowDay(),
                 schoolRandom);
         ErrorInjector injector = new ErrorInjector(settings.errorRate(), school, plan.movements(),
-                plan.catalogue().schools());
+                plan.catalogue().schools(), settings.to());
         LocalDate previous = settings.previousSnapshot();
         int n = enrolments.size();
         byte[][] marks = new byte[n][];
