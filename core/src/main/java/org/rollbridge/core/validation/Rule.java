@@ -200,11 +200,11 @@ public enum Rule {
     // ---- Attendance ----
     ATTENDANCE_CODE_UNKNOWN(Scope.RECORD, ERROR, "code",
             "An attendance mark is not a code on England's list.",
-            "Attendance code \"{0}\" on {1} {2} is not an attendance code.",
+            "Attendance code \"{0}\" on {1}{2} is not an attendance code.",
             "Correct the mark in the register in your MIS; use N if the reason is not yet known."),
     ATTENDANCE_CODE_LEGACY(Scope.RECORD, WARNING, "code",
             "A pre-August 2024 attendance code (H, J, Y) is used on or after 19 August 2024.",
-            "Attendance code \"{0}\" on {1} {2} was withdrawn in August 2024 (now {3}).",
+            "Attendance code \"{0}\" on {1}{2} was withdrawn in August 2024 (now {3}).",
             "Change the mark in the register to the current code (H to G or C, J to J1, Y to Y1..Y7)."),
     ATTENDANCE_MARKS_LENGTH(Scope.RECORD, ERROR, "AttendanceMarks",
             "The session marks do not fit their dates: no start date, an odd number of sessions, or marks beyond "
