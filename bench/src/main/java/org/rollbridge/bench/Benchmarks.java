@@ -22,6 +22,8 @@ public final class Benchmarks {
     static {
         // Each benchmark registers itself here by name.
         ALL.put("ctf-parse", new CtfParseBenchmark());
+        ALL.put("validate", new ValidateBenchmark());
+        ALL.put("validate-accuracy", new ValidateAccuracyBenchmark());
     }
 
     private Benchmarks() {
