@@ -2,6 +2,7 @@ package org.rollbridge.core.validation;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.rollbridge.core.code.EnrolStatus;
 import org.rollbridge.core.ctf.CtfHeader;
 import org.rollbridge.core.ctf.CtfReadException;
 import org.rollbridge.core.ctf.CtfReader;
@@ -84,7 +85,8 @@ final class CtfFileValidation implements CtfVisitor {
         RecordRef ref = new RecordRef(pupil.upn(), where.index(), (long) where.line(), pupil.forename(),
                 pupil.surname(), pupil.ncYear().raw());
         FileFindings.RecordSink out = findings.record(ref);
-        upns.see(pupil.upn(), new UpnRegister.Place(where.index(), where.line(), path), out);
+        upns.see(pupil.upn(), new UpnRegister.Place(where.index(), where.line(), path,
+                pupil.enrolStatus().map(EnrolStatus::dualRegistered).orElse(false)), out);
         PupilValidator.check(pupil, context, out);
     }
 

@@ -218,6 +218,21 @@ class RuleGoldenTest {
     }
 
     @Test
+    void aDualRegisteredPupilInTwoSchoolsFilesIsNoDuplicateButTwiceInOneFileIs(@TempDir Path dir) {
+        Pupil main = clean().enrolStatus(org.rollbridge.core.code.EnrolStatus.M).build();
+        Pupil subsidiary = clean().enrolStatus(org.rollbridge.core.code.EnrolStatus.S).build();
+        Path first = ValidationFixtures.write(dir, "main.xml", ctf(HEADER, List.of(main)));
+        Path second = ValidationFixtures.write(dir, "subsidiary.xml", ctf(header("25.0", "926", "2002"),
+                List.of(subsidiary)));
+        assertThat(rulesFound(ValidationFixtures.validate(first, second))).doesNotContain(Rule.UPN_DUPLICATE);
+        Path single = ValidationFixtures.write(dir, "single.xml", ctf(header("25.0", "926", "2003"),
+                List.of(clean().build())));
+        assertThat(rulesFound(ValidationFixtures.validate(first, single))).contains(Rule.UPN_DUPLICATE);
+        Path both = ValidationFixtures.write(dir, "both.xml", ctf(HEADER, List.of(main, subsidiary)));
+        assertThat(rulesFound(ValidationFixtures.validate(both))).contains(Rule.UPN_DUPLICATE);
+    }
+
+    @Test
     void everyRuleHasAGoldenCase() {
         Set<Rule> covered = cases().stream().map(Case::rule).collect(Collectors.toSet());
         assertThat(EnumSet.allOf(Rule.class)).allSatisfy(rule -> assertThat(covered)
