@@ -87,7 +87,7 @@ public enum Rule {
             "Find the pupil's permanent UPN (previous school's CTF, the Key to Success site or the LA) and "
                     + "record it in your MIS, keeping the temporary one as a former UPN."),
     UPN_DUPLICATE(Scope.RECORD, ERROR, "UPN",
-            "Two pupil records carry the same UPN.",
+            "Two pupil records carry the same UPN (a dual-registered pupil in two schools' files is not a duplicate).",
             "UPN {0} is also used by the pupil at {1}.",
             "Two records in your MIS share this UPN: merge them if they are the same child, or correct the UPN "
                     + "of the one it does not belong to."),
