@@ -134,6 +134,7 @@ public final class HtmlReport implements ReportRenderer {
                 + "<th class=\"govuk-table__header\" scope=\"col\">Pupil</th>"
                 + "<th class=\"govuk-table__header\" scope=\"col\">Field</th>"
                 + "<th class=\"govuk-table__header\" scope=\"col\">Value found</th>"
+                + "<th class=\"govuk-table__header\" scope=\"col\">What we found</th>"
                 + "<th class=\"govuk-table__header\" scope=\"col\">What to do</th></tr></thead><tbody>");
         for (Finding f : findings) {
             String place = SchoolView.place(f.record());
@@ -142,8 +143,9 @@ public final class HtmlReport implements ReportRenderer {
                     + "</td><td class=\"govuk-table__cell\" data-label=\"Field\">" + esc(f.field())
                     + "</td><td class=\"govuk-table__cell\" data-label=\"Value found\">"
                     + (f.value() == null ? "<em>none</em>" : "<code>" + esc(f.value()) + "</code>")
-                    + "</td><td class=\"govuk-table__cell\" data-label=\"What to do\">" + esc(f.message())
-                    + (f.fix().equals(rule.fix()) ? "" : " " + esc(f.fix())) + "</td></tr>");
+                    + "</td><td class=\"govuk-table__cell\" data-label=\"What we found\">" + esc(f.message())
+                    + "</td><td class=\"govuk-table__cell\" data-label=\"What to do\">" + esc(f.fix())
+                    + "</td></tr>");
         }
         w.println("</tbody></table>");
     }
