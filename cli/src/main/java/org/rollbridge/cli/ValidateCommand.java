@@ -20,9 +20,8 @@ import picocli.CommandLine.Parameters;
 /** {@code ./rollbridge validate}: checks CTF, attendance and exclusions files and reports what to fix. */
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
-        description = {
-            "Checks Common Transfer Files (XML), attendance and exclusions CSVs, or folders of them, against",
-            "the validation rules (docs/validation-rules.md) and reports what to fix in the school's MIS."},
+        description = "Checks Common Transfer Files (XML), attendance and exclusions CSVs, or folders of them, "
+                + "against the validation rules (docs/validation-rules.md) and reports what to fix in the school's MIS.",
         footer = {"",
             "Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 a file could not be read at all.",
             "The JSON report is described by docs/validation-report.schema.json."})
