@@ -24,6 +24,8 @@ public final class Benchmarks {
         ALL.put("synth", new SynthBenchmark());
         ALL.put("ctf-parse", new CtfParseBenchmark());
         ALL.put("match", new MatchBenchmark());
+        ALL.put("validate", new ValidateBenchmark());
+        ALL.put("validate-accuracy", new ValidateAccuracyBenchmark());
     }
 
     private Benchmarks() {

@@ -156,7 +156,7 @@ final class CtfParseBenchmark implements Benchmarks.Benchmark {
         }
     }
 
-    private static void write(Path file, int count) throws Exception {
+    static void write(Path file, int count) throws Exception {
         CtfHeader header = new CtfHeader("Common Transfer File", "25.0", "2026-07-24T18:00:00", "full",
                 "Rollbridge bench", "926", "2001", "120999", "Bench School", "2025", "926", "MMM");
         SplittableRandom random = new SplittableRandom(42);

@@ -209,7 +209,7 @@ class SyntheticLaTest {
             for (int i = 0; i < pupils.size(); i++) {
                 Map<String, String> row = byId.get(school + "-" + (i + 1));
                 assertThat(row.get("upn")).isEqualTo(pupils.get(i).upn());
-                assertThat(row.get("legal_surname").strip()).isEqualTo(pupils.get(i).surname());
+                assertThat(row.get("legal_surname").strip()).isEqualTo(pupils.get(i).surname().strip());
             }
         }
         assertThat(incoming).hasSize(onRoll);
