@@ -1,0 +1,25 @@
+package org.rollbridge.core.indicators.movement;
+
+import java.time.LocalDate;
+import java.time.Month;
+import org.rollbridge.core.code.NcYear;
+
+/**
+ * Whether an admission is at a standard transition point: in September (or the last week of August, when some
+ * schools date the new year's admissions) into the school's entry year group, Reception or Year 12. Any other
+ * admission is in-year, a non-standard transition the school must report to the LA within 5 days.
+ */
+final class TransitionPoint {
+
+    private TransitionPoint() {
+    }
+
+    static boolean standard(LocalDate admitted, NcYear year, NcYear schoolEntryYear) {
+        if (admitted == null || year == null) {
+            return false;
+        }
+        boolean startOfYear = admitted.getMonth() == Month.SEPTEMBER
+                || admitted.getMonth() == Month.AUGUST && admitted.getDayOfMonth() >= 25;
+        return startOfYear && (year == schoolEntryYear || year == NcYear.R || year == NcYear.Y12);
+    }
+}
