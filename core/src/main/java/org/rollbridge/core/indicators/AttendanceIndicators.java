@@ -1,5 +1,6 @@
 package org.rollbridge.core.indicators;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,12 +17,28 @@ public final class AttendanceIndicators {
      * correction re-sent after the original does).
      */
     public static PupilAttendance measure(PupilKey key, IndicatorScope scope, Collection<SessionMark> marks) {
-        List<SessionMark> sorted = new ArrayList<>(marks);
-        sorted.sort(SessionMark.CHRONOLOGICAL);     // stable: later duplicates stay later
         AttendanceTally tally = new AttendanceTally(key, scope);
+        Collection<SessionMark> sorted = marks;
+        if (!inDateOrder(marks)) {
+            List<SessionMark> copy = new ArrayList<>(marks);
+            copy.sort(SessionMark.CHRONOLOGICAL);     // stable: later duplicates stay later
+            sorted = copy;
+        }
         for (SessionMark m : sorted) {
             tally.accept(m);
         }
         return tally.result();
+    }
+
+    /** Marks from a CTF string or a sorted feed are already in order; the tally needs only the days in order. */
+    private static boolean inDateOrder(Collection<SessionMark> marks) {
+        LocalDate previous = null;
+        for (SessionMark m : marks) {
+            if (previous != null && m.date().isBefore(previous)) {
+                return false;
+            }
+            previous = m.date();
+        }
+        return true;
     }
 }

@@ -23,6 +23,11 @@ public final class AttendanceTally {
     private final IndicatorScope scope;
     private final Period counted;   // period ∩ enrolment ∩ up to as-of; null when empty
     private final Period year;      // academic year of as-of ∩ enrolment ∩ up to as-of; null when empty
+    // The same two ranges as epoch days, for the per-mark test (empty ranges never match).
+    private final long countedFrom;
+    private final long countedTo;
+    private final long yearFrom;
+    private final long yearTo;
 
     private int possible;
     private int attended;
@@ -44,6 +49,7 @@ public final class AttendanceTally {
 
     // The day being collected.
     private LocalDate day;
+    private long dayEpoch;
     private final AttendanceCode[] codes = new AttendanceCode[2];
     private final boolean[] marked = new boolean[2];
 
@@ -54,6 +60,10 @@ public final class AttendanceTally {
         LocalDate last = min(scope.asOf(), e.left());
         this.counted = scope.period().intersect(e.admitted(), last).orElse(null);
         this.year = Period.academicYearContaining(scope.asOf()).intersect(e.admitted(), last).orElse(null);
+        this.countedFrom = counted == null ? Long.MAX_VALUE : counted.from().toEpochDay();
+        this.countedTo = counted == null ? Long.MIN_VALUE : counted.to().toEpochDay();
+        this.yearFrom = year == null ? Long.MAX_VALUE : year.from().toEpochDay();
+        this.yearTo = year == null ? Long.MIN_VALUE : year.to().toEpochDay();
         this.absence = new ConsecutiveAbsence(scope.notableStreakDays());
         this.unauthorisedOnly = new ConsecutiveAbsence(scope.notableStreakDays());
     }
@@ -68,19 +78,19 @@ public final class AttendanceTally {
 
     /** One mark; an empty code is a mark whose code is not an attendance code. */
     public void accept(LocalDate date, Session session, Optional<AttendanceCode> code) {
-        boolean inCounted = counted != null && counted.contains(date);
-        boolean inYear = year != null && year.contains(date);
-        if (!inCounted && !inYear) {
+        long e = date.toEpochDay();
+        if ((e < countedFrom || e > countedTo) && (e < yearFrom || e > yearTo)) {
             return;
         }
-        if (day != null && date.isBefore(day)) {
-            throw new IllegalArgumentException("marks must arrive in date order: a mark for " + date
-                    + " came after marks for " + day + " (pupil " + key + ")");
-        }
-        if (day != null && date.isAfter(day)) {
+        if (day != null && e != dayEpoch) {
+            if (e < dayEpoch) {
+                throw new IllegalArgumentException("marks must arrive in date order: a mark for " + date
+                        + " came after marks for " + day + " (pupil " + key + ")");
+            }
             closeDay();
         }
         day = date;
+        dayEpoch = e;
         int i = session == Session.AM ? 0 : 1;
         if (code.isEmpty()) {
             unreadable++;
@@ -104,14 +114,14 @@ public final class AttendanceTally {
     }
 
     private void closeDay() {
-        if (year != null && year.contains(day)) {
+        if (dayEpoch >= yearFrom && dayEpoch <= yearTo) {
             for (AttendanceCode c : codes) {
                 if (c == AttendanceCode.I) {
                     illnessInYear++;
                 }
             }
         }
-        if (counted != null && counted.contains(day)) {
+        if (dayEpoch >= countedFrom && dayEpoch <= countedTo) {
             countDay();
         }
         codes[0] = codes[1] = null;
@@ -120,7 +130,10 @@ public final class AttendanceTally {
     }
 
     private void countDay() {
-        missing += 2 * openDaysBetween(lastMarkedOrStart(), day.minusDays(1));
+        LocalDate gapFrom = lastMarkedOrStart();
+        if (gapFrom.isBefore(day)) {
+            missing += 2 * openDaysBetween(gapFrom, day.minusDays(1));
+        }
         if (scope.calendar().isSchoolDay(day)) {
             missing += (marked[0] ? 0 : 1) + (marked[1] ? 0 : 1);
         }
@@ -219,6 +232,7 @@ public final class AttendanceTally {
         t.absence = absence.copy();
         t.unauthorisedOnly = unauthorisedOnly.copy();
         t.day = day;
+        t.dayEpoch = dayEpoch;
         t.codes[0] = codes[0];
         t.codes[1] = codes[1];
         t.marked[0] = marked[0];

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.rollbridge.core.attendance.Session;
 import org.rollbridge.core.attendance.SessionMark;
 import org.rollbridge.core.code.AttendanceCode;
 import org.rollbridge.core.indicators.alerts.AlertRules;
@@ -35,6 +34,8 @@ public final class IndicatorRun {
 
     private final Map<PupilKey, PupilRecords> pupils = new HashMap<>();
     private final Set<String> cohortUpns = new HashSet<>();
+    /** Per school, the epoch days on which some pupil had a possible session: the school's calendar. */
+    private final Map<String, java.util.BitSet> openDays = new HashMap<>();
 
     /** What is known about one pupil at one school. */
     private static final class PupilRecords {
@@ -61,12 +62,39 @@ public final class IndicatorRun {
             String school = y.la() != null && y.estab() != null && !y.la().isBlank() && !y.estab().isBlank()
                     ? y.la().strip() + y.estab().strip() : laestab;
             at(pupil.upn(), school).years.add(y);
+            MarkLog marks = ctfMarks(y);
+            if (marks != null) {
+                java.util.BitSet open = openDays(school);
+                marks.replay((date, session, code) -> markOpen(open, date, code));
+            }
         }
     }
 
     /** A mark from the session-level feed; for one session a later mark replaces an earlier one. */
     public void addMark(String laestab, String upn, SessionMark mark) {
-        at(upn, laestab).marks.add(mark.date(), mark.session(), mark.attendanceCode());
+        Optional<AttendanceCode> code = mark.attendanceCode();
+        at(upn, laestab).marks.add(mark.date(), mark.session(), code);
+        markOpen(openDays(laestab.strip()), mark.date(), code);
+    }
+
+    private java.util.BitSet openDays(String school) {
+        return openDays.computeIfAbsent(school, k -> new java.util.BitSet());
+    }
+
+    private static void markOpen(java.util.BitSet open, LocalDate date, Optional<AttendanceCode> code) {
+        if (code.isPresent() && code.get().possible() && date.toEpochDay() >= 0) {
+            open.set((int) date.toEpochDay());
+        }
+    }
+
+    private static MarkLog ctfMarks(AttendanceYear y) {
+        Optional<LocalDate> start = y.marksStart().date();
+        if (y.marks() == null || start.isEmpty()) {
+            return null;
+        }
+        MarkLog log = new MarkLog();
+        log.addCtf(start.get(), y.marks());
+        return log;
     }
 
     public void addExclusion(Exclusion exclusion) {
@@ -119,8 +147,9 @@ public final class IndicatorRun {
         }
         MarkLog all = new MarkLog();
         for (AttendanceYear y : records.years) {
-            for (SessionMark m : y.sessionMarks()) {
-                all.add(m.date(), m.session(), m.attendanceCode());
+            MarkLog year = ctfMarks(y);
+            if (year != null) {
+                all.addAll(year);
             }
         }
         all.addAll(records.marks);      // the session-level feed is the more recent word
@@ -129,17 +158,9 @@ public final class IndicatorRun {
 
     /** A school is open on a day when any of its pupils had a possible session then. */
     private Map<String, SchoolCalendar> calendars() {
-        Map<String, Set<LocalDate>> open = new HashMap<>();
-        pupils.forEach((key, records) -> {
-            Set<LocalDate> days = open.computeIfAbsent(key.laestab(), k -> new HashSet<>());
-            allMarks(records).replay((LocalDate date, Session s, Optional<AttendanceCode> code) -> {
-                if (code.isPresent() && code.get().possible()) {
-                    days.add(date);
-                }
-            });
-        });
         Map<String, SchoolCalendar> out = new HashMap<>();
-        open.forEach((school, days) -> out.put(school, SchoolCalendar.ofOpenDays(days)));
+        openDays.forEach((school, days) -> out.put(school, SchoolCalendar.ofOpenDays(
+                days.stream().mapToObj(LocalDate::ofEpochDay).toList())));
         return out;
     }
 

@@ -2,9 +2,9 @@ package org.rollbridge.core.indicators;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Which days a school is open. Known from the school's own marks where there are any (a day on which some pupil had
@@ -12,12 +12,16 @@ import java.util.TreeSet;
  */
 public final class SchoolCalendar {
 
-    private static final SchoolCalendar WEEKDAYS = new SchoolCalendar(new TreeSet<>());
+    private static final SchoolCalendar WEEKDAYS = new SchoolCalendar(new BitSet(), 0, -1);
 
-    private final TreeSet<LocalDate> open;
+    private final BitSet open;     // epoch day - first
+    private final long first;      // epoch days; first > last when nothing is known
+    private final long last;
 
-    private SchoolCalendar(TreeSet<LocalDate> open) {
+    private SchoolCalendar(BitSet open, long first, long last) {
         this.open = open;
+        this.first = first;
+        this.last = last;
     }
 
     /** No knowledge of the school's calendar: every weekday is a school day. */
@@ -27,20 +31,34 @@ public final class SchoolCalendar {
 
     /** The days on which the school had pupils in possible sessions. */
     public static SchoolCalendar ofOpenDays(Collection<LocalDate> openDays) {
-        return openDays.isEmpty() ? WEEKDAYS : new SchoolCalendar(new TreeSet<>(openDays));
+        if (openDays.isEmpty()) {
+            return WEEKDAYS;
+        }
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (LocalDate d : openDays) {
+            first = Math.min(first, d.toEpochDay());
+            last = Math.max(last, d.toEpochDay());
+        }
+        BitSet open = new BitSet((int) (last - first + 1));
+        for (LocalDate d : openDays) {
+            open.set((int) (d.toEpochDay() - first));
+        }
+        return new SchoolCalendar(open, first, last);
     }
 
     public boolean isSchoolDay(LocalDate date) {
-        if (open.isEmpty() || date.isBefore(open.first()) || date.isAfter(open.last())) {
+        long e = date.toEpochDay();
+        if (e < first || e > last) {
             DayOfWeek d = date.getDayOfWeek();
             return d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY;
         }
-        return open.contains(date);
+        return open.get((int) (e - first));
     }
 
     /** The last day the school's marks tell us about, if they tell us anything. */
     public Optional<LocalDate> lastKnownDay() {
-        return open.isEmpty() ? Optional.empty() : Optional.of(open.last());
+        return first > last ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(last));
     }
 
     /** The {@code n}th school day counting {@code from} as the first when it is a school day (n >= 1). */
