@@ -23,8 +23,8 @@ import org.rollbridge.core.pupil.Pupil;
 /**
  * Reads the files named on the command line into an {@link IndicatorRun}: CTF XML files (pupils and their marks),
  * attendance CSVs and exclusions CSVs (named with "exclusion"), or folders holding them. Problems go to
- * {@code err} naming the file and line, never a pupil's personal details; a bad row is left out, a file that
- * cannot be read at all is left out whole and counted.
+ * {@code err} naming the file and line, never a pupil's personal details; a bad row is left out; a file that
+ * cannot be read, or read to the end, is counted so the exit code can say so.
  */
 final class IndicatorInputs {
 
@@ -120,7 +120,7 @@ final class IndicatorInputs {
                 }
                 run.addMark(row.laestab(), row.upn(), mark.get());
             }, problems::shape);
-            if (!result.headerComplete()) {
+            if (!result.headerComplete() || problems.cutShort) {
                 unreadableFiles++;
             }
         } catch (IOException e) {
@@ -140,7 +140,7 @@ final class IndicatorInputs {
                 }
                 run.addExclusion(row.toExclusion());
             }, problems::shape);
-            if (!result.headerComplete()) {
+            if (!result.headerComplete() || problems.cutShort) {
                 unreadableFiles++;
             }
         } catch (IOException e) {
@@ -172,6 +172,7 @@ final class IndicatorInputs {
     private final class Problems {
         private final Path file;
         private int count;
+        private boolean cutShort;
 
         Problems(Path file) {
             this.file = file;
@@ -184,6 +185,7 @@ final class IndicatorInputs {
         }
 
         void shape(CsvProblem p) {
+            cutShort |= p.kind() == CsvProblem.Kind.UNCLOSED_QUOTE;
             String what = switch (p.kind()) {
                 case MISSING_COLUMN -> "the header has no '" + p.column() + "' column, so the file cannot be read;"
                         + " see docs/formats.md for the columns required";

@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every file was read",
-            "1:the report was written, but a file could not be read and was left out (see standard error)",
+            "1:the report was written, but a file could not be read, or not to its end (see standard error)",
             "2:the command line was wrong"})
 public final class IndicatorsCommand implements Callable<Integer> {
 

@@ -177,6 +177,30 @@ class IndicatorsCommandTest {
     }
 
     @Test
+    void hostileFilesAreReportedAndNeverStopTheRest() throws IOException {
+        Path hostile = Files.createDirectory(dir.resolve("hostile"));
+        Files.write(hostile.resolve("attendance-junk.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, '\n'});
+        Files.writeString(hostile.resolve("attendance-quote.csv"), "laestab,upn,date,session,code\n"
+                + "9262003,E801200005004,2025-09-01,AM,N\n9262003,\"E801200005004,2025-09-01,PM,N\n");
+        Files.writeString(hostile.resolve("exclusions-junk.csv"), "laestab,upn,category,reason,start_date,end_date,"
+                + "sessions\n9262003,E801200005004,XXXX,??,never,,lots\n9262003,,PERM,PA,2025-09-01,,\n");
+        Files.writeString(hostile.resolve("entity.xml"), "<?xml version=\"1.0\"?><!DOCTYPE CTfile [<!ENTITY x "
+                + "SYSTEM \"file:///etc/passwd\">]><CTfile><Header>&x;</Header></CTfile>");
+        int code = run("--as-of", "2025-09-12", hostile.toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("attendance-junk.csv: line 1: the header has no 'laestab' column")
+                .contains("attendance-quote.csv: line 3: a quoted field is never closed")
+                .contains("exclusions-junk.csv: line 3: laestab and upn are needed")
+                .contains("entity.xml: not used")
+                .doesNotContain("root:");
+        JsonNode pupils = JsonMapper.builder().build().readTree(out.toString()).get("pupils");
+        // The one good mark is counted; the unreadable exclusion raises nothing.
+        assertThat(pupils.size()).isEqualTo(1);
+        assertThat(pupils.get(0).get("possibleSessions").asInt()).isEqualTo(1);
+        assertThat(alerts(pupils.get(0))).isEmpty();
+    }
+
+    @Test
     void aWrongCommandLineExitsWithTwo() {
         assertThat(run("--from", "2025-10-01", "--to", "2025-09-01", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("is before --from");
