@@ -21,6 +21,9 @@ public final class Benchmarks {
 
     static {
         // Each benchmark registers itself here by name.
+        ALL.put("ctf-parse", new CtfParseBenchmark());
+        ALL.put("validate", new ValidateBenchmark());
+        ALL.put("validate-accuracy", new ValidateAccuracyBenchmark());
         ALL.put("indicators", new IndicatorsBenchmark());
     }
 

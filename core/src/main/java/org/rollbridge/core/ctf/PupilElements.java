@@ -60,6 +60,15 @@ final class PupilElements {
         }
     }
 
+    /**
+     * A pupil's name exactly as sent, spaces included: leading, trailing and doubled spaces are what break
+     * matching, so validation must see them (NAME_WHITESPACE). Null when blank.
+     */
+    private String name() throws XMLStreamException, CtfReadException {
+        String raw = in.rawText();
+        return raw.isBlank() ? null : raw;
+    }
+
     private void readPupilFields(PupilDraft p) throws XMLStreamException, CtfReadException {
         Pupil.Builder b = p.b;
         while (in.nextChild()) {
@@ -70,11 +79,11 @@ final class PupilElements {
                     in.upnRead(upn);
                 }
                 case "UniqueLearnerNumber", "ULN" -> b.uln(in.value());
-                case "Surname" -> b.surname(in.value());
-                case "Forename" -> b.forename(in.value());
-                case "MiddleNames" -> b.middleNames(in.value());
-                case "PreferredSurname" -> b.preferredSurname(in.value());
-                case "PreferredForename" -> b.preferredForename(in.value());
+                case "Surname" -> b.surname(name());
+                case "Forename" -> b.forename(name());
+                case "MiddleNames" -> b.middleNames(name());
+                case "PreferredSurname" -> b.preferredSurname(name());
+                case "PreferredForename" -> b.preferredForename(name());
                 case "FormerSurname" -> add(p.formerSurnames, in.value());
                 case "FormerUPN" -> add(p.formerUpns, in.value());
                 case "DOB" -> b.dob(date());

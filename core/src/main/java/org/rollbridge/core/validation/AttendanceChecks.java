@@ -71,10 +71,10 @@ public final class AttendanceChecks {
         Tally t = tally(marks, start.toEpochDay(), admitted, left);
         t.unknown.forEach((c, where) -> out.add(Rule.ATTENDANCE_CODE_UNKNOWN, "AttendanceMarks",
                 String.valueOf(c), String.valueOf(c), sessionAt(start, where[1]),
-                where[0] > 1 ? "(and " + (where[0] - 1) + " more session(s))" : ""));
+                where[0] > 1 ? " (and " + (where[0] - 1) + " more session(s))" : ""));
         t.legacy.forEach((c, where) -> out.add(Rule.ATTENDANCE_CODE_LEGACY, "AttendanceMarks",
                 String.valueOf(c), String.valueOf(c), sessionAt(start, where[1]),
-                where[0] > 1 ? "(and " + (where[0] - 1) + " more session(s))" : "",
+                where[0] > 1 ? " (and " + (where[0] - 1) + " more session(s))" : "",
                 AttendanceCode.parse(String.valueOf(c)).map(a -> a.current().code()).orElse("?")));
         summary("SessionsPossible", year.sessionsPossible(), t.possible, out);
         summary("SessionsAttended", year.sessionsAttended(), t.attended, out);

@@ -1,0 +1,75 @@
+package org.rollbridge.core.validation;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.rollbridge.core.feed.CsvProblem;
+import org.rollbridge.core.identity.Laestab;
+
+/**
+ * What the attendance and exclusions CSV validations share: turning the reader's shape problems into findings,
+ * the one-school-per-file rule, and judging each pupil's UPN and names once per file, not once per row.
+ */
+abstract class CsvFileValidation {
+
+    final String path;
+    final FileFindings findings;
+    private final Set<String> judgedPupils = new HashSet<>();
+    private final Map<Long, CsvProblem> rowProblems = new HashMap<>();
+    private String fileLaestab;
+
+    CsvFileValidation(String path, RuleSettings settings) {
+        this.path = path;
+        this.findings = new FileFindings(settings);
+    }
+
+    /** Header and quoting problems concern the file; a field-count problem waits for its row. */
+    void problem(CsvProblem p) {
+        switch (p.kind()) {
+            case MISSING_COLUMN -> findings.add(Rule.CSV_HEADER, RecordRef.line(p.line()), "header", null,
+                    p.column(), "");
+            case EMPTY -> findings.add(Rule.CSV_HEADER, RecordRef.line(1), "header", null, "header",
+                    " (the file is empty)");
+            case UNCLOSED_QUOTE -> findings.add(Rule.CSV_QUOTING, RecordRef.line(p.line()), "row", null);
+            case FIELD_COUNT -> rowProblems.put(p.line(), p);
+        }
+    }
+
+    /** Starts a row's findings: reports its field-count problem, the school and, once per pupil, UPN and names. */
+    FileFindings.RecordSink row(long line, int position, String laestab, String upn, String forename,
+                                String surname, String ncYear) {
+        FileFindings.RecordSink out = findings.record(new RecordRef(upn, position, line, forename, surname, ncYear));
+        CsvProblem shape = rowProblems.remove(line);
+        if (shape != null) {
+            out.add(Rule.CSV_FIELD_COUNT, "row", String.valueOf(shape.found()), shape.found(), shape.expected());
+        }
+        laestab(laestab, out);
+        String key = upn == null ? "" : upn.strip();
+        if (judgedPupils.add(key)) {
+            IdentifierChecks.upn(upn, out);
+            NameChecks.name("forename", "forename", forename, out);
+            NameChecks.name("surname", "surname", surname, out);
+        }
+        return out;
+    }
+
+    private void laestab(String laestab, FindingSink out) {
+        if (Laestab.parse(laestab).isEmpty()) {
+            out.add(Rule.LAESTAB_MISMATCH, "laestab", laestab, laestab == null ? "(none)" : laestab,
+                    "is not a 7-digit LA and establishment number");
+            return;
+        }
+        String code = Laestab.parse(laestab).orElseThrow().code();
+        if (fileLaestab == null) {
+            fileLaestab = code;
+        } else if (!fileLaestab.equals(code)) {
+            out.add(Rule.LAESTAB_MISMATCH, "laestab", laestab, laestab,
+                    "is not the school of the file's first row (" + fileLaestab + ")");
+        }
+    }
+
+    SchoolRef school() {
+        return fileLaestab == null ? null : SchoolRef.fromLaestab(fileLaestab).orElse(null);
+    }
+}
