@@ -21,6 +21,7 @@ public final class Benchmarks {
 
     static {
         // Each benchmark registers itself here by name.
+        ALL.put("synth", new SynthBenchmark());
         ALL.put("ctf-parse", new CtfParseBenchmark());
         ALL.put("validate", new ValidateBenchmark());
         ALL.put("validate-accuracy", new ValidateAccuracyBenchmark());
