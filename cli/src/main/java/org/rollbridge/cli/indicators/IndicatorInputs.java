@@ -96,12 +96,13 @@ final class IndicatorInputs {
                     + "'), so its pupils cannot be placed at a school. Ask the school to export the file again.");
             return;
         }
+        java.time.LocalDate taken = org.rollbridge.core.pupil.RecordedDate.of(header.dateTime()).date().orElse(null);
         int noUpn = 0;
         for (Pupil p : pupils) {
             if (p.upn() == null || p.upn().isBlank()) {
                 noUpn++;
             } else {
-                run.addPupil(laestab, p);
+                run.addPupil(laestab, p, taken, header.full());
             }
         }
         if (noUpn > 0) {

@@ -27,8 +27,11 @@ import org.rollbridge.core.pupil.Pupil;
 /**
  * Indicators and alerts for every pupil an LA has records for. Feed it pupils (from CTFs: enrolment, part-time flag,
  * looked-after status and marks strings), session marks (from the attendance feed) and exclusions, then
- * {@link #run}. Each school's calendar is inferred from its own marks; the rolls at the start of the period and on
- * the as-of date give the movement between them.
+ * {@link #run}. Each school's calendar is inferred from its own marks.
+ *
+ * <p>Movement: when a school has sent full-roll CTFs taken on different dates, its earliest roll is compared with its
+ * latest (a pupil on the earlier roll and not on the later one has left). Otherwise the admission and leaving dates
+ * in the files give the rolls on the first day of the period and on the as-of date.
  */
 public final class IndicatorRun {
 
@@ -37,10 +40,16 @@ public final class IndicatorRun {
     /** Per school, the epoch days on which some pupil had a possible session: the school's calendar. */
     private final Map<String, java.util.BitSet> openDays = new HashMap<>();
 
+    /** Per school, the pupils of each full-roll CTF by the date it was taken ({@link LocalDate#MAX} if undated). */
+    private final Map<String, TreeMap<LocalDate, List<Pupil>>> rolls = new HashMap<>();
+    /** Pupils from partial CTFs: judged on their admission and leaving dates alone. */
+    private final List<RollEntry> notOnAFullRoll = new ArrayList<>();
+
     /** What is known about one pupil at one school. */
     private static final class PupilRecords {
         Pupil pupil;
-        final List<AttendanceYear> years = new ArrayList<>();
+        LocalDate pupilTaken;
+        final TreeMap<LocalDate, List<AttendanceYear>> years = new TreeMap<>();
         final MarkLog marks = new MarkLog();
         final List<Exclusion> exclusions = new ArrayList<>();
     }
@@ -54,17 +63,38 @@ public final class IndicatorRun {
      * a pupil's earlier schools' years too); the pupil's enrolment belongs to {@code laestab}.
      */
     public void addPupil(String laestab, Pupil pupil) {
+        addPupil(laestab, pupil, null, false);
+    }
+
+    /**
+     * A pupil from a school's CTF taken on {@code taken} (null when unknown: read as the latest). Only a full-roll
+     * CTF says who is on the roll: a pupil missing from a partial file has not left. Where the same pupil comes in
+     * several files, the latest file's record and marks win.
+     */
+    public void addPupil(String laestab, Pupil pupil, LocalDate taken, boolean fullRoll) {
         if (pupil.upn() == null || pupil.upn().isBlank()) {
             return;
         }
-        at(pupil.upn(), laestab).pupil = pupil;
+        LocalDate when = taken == null ? LocalDate.MAX : taken;
+        String school = laestab.strip();
+        if (fullRoll) {
+            rolls.computeIfAbsent(school, k -> new TreeMap<>()).computeIfAbsent(when, k -> new ArrayList<>())
+                    .add(pupil);
+        } else {
+            notOnAFullRoll.add(new RollEntry(school, pupil));
+        }
+        PupilRecords records = at(pupil.upn(), school);
+        if (records.pupilTaken == null || !when.isBefore(records.pupilTaken)) {
+            records.pupil = pupil;
+            records.pupilTaken = when;
+        }
         for (AttendanceYear y : pupil.attendance()) {
-            String school = y.la() != null && y.estab() != null && !y.la().isBlank() && !y.estab().isBlank()
-                    ? y.la().strip() + y.estab().strip() : laestab;
-            at(pupil.upn(), school).years.add(y);
+            String recordedAt = y.la() != null && y.estab() != null && !y.la().isBlank() && !y.estab().isBlank()
+                    ? y.la().strip() + y.estab().strip() : school;
+            at(pupil.upn(), recordedAt).years.computeIfAbsent(when, k -> new ArrayList<>()).add(y);
             MarkLog marks = ctfMarks(y);
             if (marks != null) {
-                java.util.BitSet open = openDays(school);
+                java.util.BitSet open = openDays(recordedAt);
                 marks.replay((date, session, code) -> markOpen(open, date, code));
             }
         }
@@ -146,10 +176,12 @@ public final class IndicatorRun {
             return records.marks;
         }
         MarkLog all = new MarkLog();
-        for (AttendanceYear y : records.years) {
-            MarkLog year = ctfMarks(y);
-            if (year != null) {
-                all.addAll(year);
+        for (List<AttendanceYear> file : records.years.values()) {     // oldest file first: later files win
+            for (AttendanceYear y : file) {
+                MarkLog year = ctfMarks(y);
+                if (year != null) {
+                    all.addAll(year);
+                }
             }
         }
         all.addAll(records.marks);      // the session-level feed is the more recent word
@@ -164,15 +196,46 @@ public final class IndicatorRun {
         return out;
     }
 
-    /** The rolls on the first day of the period against the rolls on the as-of date. */
+    /**
+     * Leavers: each school's earliest roll against its latest, judged on the earliest date a school's rolls were
+     * taken (or the first day of the period, when no school sent rolls of two dates) and on the as-of date.
+     * Joiners: those, and anyone on a latest roll admitted after the first day of the period.
+     */
     private Movement movement(Period period, LocalDate asOf) {
-        List<RollEntry> entries = new ArrayList<>();
-        pupils.forEach((key, records) -> {
-            if (records.pupil != null) {
-                entries.add(new RollEntry(key.laestab(), records.pupil));
+        List<RollEntry> before = new ArrayList<>();
+        List<RollEntry> after = new ArrayList<>();
+        LocalDate start = null;
+        for (Map.Entry<String, TreeMap<LocalDate, List<Pupil>>> school : rolls.entrySet()) {
+            TreeMap<LocalDate, List<Pupil>> byDate = school.getValue();
+            byDate.firstEntry().getValue().forEach(p -> before.add(new RollEntry(school.getKey(), p)));
+            byDate.lastEntry().getValue().forEach(p -> after.add(new RollEntry(school.getKey(), p)));
+            LocalDate first = byDate.firstKey();
+            if (byDate.size() > 1 && (start == null || first.isBefore(start))) {
+                start = first;
             }
-        });
+        }
+        LocalDate from = start == null || start.isBefore(period.from()) ? period.from() : start;
         LocalDate end = asOf.isBefore(period.to()) ? asOf : period.to();
-        return RollMovement.between(RollSnapshot.asOf(period.from(), entries), RollSnapshot.asOf(end, entries));
+        List<RollEntry> latest = withPartial(after);
+        Movement sinceEarliestRoll = RollMovement.between(RollSnapshot.asOf(from, withPartial(before)),
+                RollSnapshot.asOf(end, latest));
+        if (from.equals(period.from())) {
+            return sinceEarliestRoll;
+        }
+        Movement sincePeriodStart = RollMovement.between(RollSnapshot.asOf(period.from(), latest),
+                RollSnapshot.asOf(end, latest));
+        Map<PupilKey, org.rollbridge.core.indicators.movement.Joiner> joiners = new TreeMap<>();
+        sincePeriodStart.joiners().forEach(j -> joiners.put(j.entry().key(), j));
+        sinceEarliestRoll.joiners().forEach(j -> joiners.put(j.entry().key(), j));
+        return new Movement(List.copyOf(joiners.values()), sinceEarliestRoll.leavers(),
+                sinceEarliestRoll.dualRegistrations());
+    }
+
+    /** A roll plus the pupils known only from partial files (a full roll's record wins for the same pupil). */
+    private List<RollEntry> withPartial(List<RollEntry> roll) {
+        Map<PupilKey, RollEntry> byKey = new java.util.LinkedHashMap<>();
+        notOnAFullRoll.forEach(e -> byKey.put(e.key(), e));
+        roll.forEach(e -> byKey.put(e.key(), e));
+        return List.copyOf(byKey.values());
     }
 }

@@ -31,6 +31,10 @@ public record RollEntry(String laestab, Pupil pupil) {
         return (admitted == null || !admitted.isAfter(date)) && (left == null || !left.isBefore(date));
     }
 
+    public boolean subsidiaryRegistration() {
+        return pupil.enrolStatus().known().orElse(null) == EnrolStatus.S;
+    }
+
     public boolean dualRegistered() {
         return pupil.enrolStatus().known().map(EnrolStatus::dualRegistered).orElse(false);
     }

@@ -11,7 +11,11 @@ import java.util.Set;
 import org.rollbridge.core.code.NcYear;
 import org.rollbridge.core.indicators.PupilKey;
 
-/** Compares two snapshots of an LA's school rolls. Pupils are matched by UPN (at a school: UPN and LAESTAB). */
+/**
+ * Compares two snapshots of an LA's school rolls. Pupils are matched by UPN (at a school: UPN and LAESTAB). A
+ * subsidiary dual registration (EnrolStatus S: a place arranged alongside the main school) is not a joiner; it is
+ * listed with the dual registrations.
+ */
 public final class RollMovement {
 
     private RollMovement() {
@@ -32,7 +36,7 @@ public final class RollMovement {
 
         List<Joiner> joiners = new ArrayList<>();
         for (RollEntry e : nowOnList) {
-            if (!wasOn.containsKey(e.key())) {
+            if (!wasOn.containsKey(e.key()) && !e.subsidiaryRegistration()) {
                 LocalDate admitted = e.pupil().admissionDate().date().orElse(null);
                 NcYear year = e.pupil().ncYear().known().orElse(null);
                 boolean standard = TransitionPoint.standard(admitted, year, entryYears.get(e.laestab()));

@@ -7,7 +7,8 @@ import org.rollbridge.core.code.NcYear;
 /**
  * Whether an admission is at a standard transition point: in September (or the last week of August, when some
  * schools date the new year's admissions) into the school's entry year group, Reception or Year 12. Any other
- * admission is in-year, a non-standard transition the school must report to the LA within 5 days.
+ * admission is in-year, a non-standard transition the school must report to the LA within 5 days. Children of
+ * nursery age (E1 to N2) start in any term and are never flagged.
  */
 final class TransitionPoint {
 
@@ -15,6 +16,9 @@ final class TransitionPoint {
     }
 
     static boolean standard(LocalDate admitted, NcYear year, NcYear schoolEntryYear) {
+        if (year != null && year != NcYear.X && year.ageAtStartOfYear() < NcYear.R.ageAtStartOfYear()) {
+            return true;
+        }
         if (admitted == null || year == null) {
             return false;
         }
