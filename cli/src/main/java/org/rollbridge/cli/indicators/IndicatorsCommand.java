@@ -61,8 +61,9 @@ public final class IndicatorsCommand implements Callable<Integer> {
     Path rules;
 
     @Option(names = "--cohort", paramLabel = "FILE",
-            description = "UPNs of children with a social worker or a child protection plan, one per line "
-                    + "(looked-after children are known from the CTF).")
+            description = "Children with a social worker, looked after or on a child protection plan: one UPN a "
+                    + "line, or a CSV with a upn column (open cases only when it has end_date). Looked-after "
+                    + "children are also known from the CTF.")
     Path cohort;
 
     @CommandLine.Spec
@@ -90,7 +91,10 @@ public final class IndicatorsCommand implements Callable<Integer> {
         AlertRules alertRules = loadRules();
         IndicatorRun run = new IndicatorRun();
         if (cohort != null) {
-            run.addToSafeguardingCohort(readCohort());
+            if (!Files.isRegularFile(cohort)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), cohort + ": there is no such file.");
+            }
+            run.addToSafeguardingCohort(CohortFile.read(cohort, day));
         }
         IndicatorInputs inputs = new IndicatorInputs(run, err);
         for (Path file : IndicatorInputs.files(paths)) {
@@ -120,19 +124,5 @@ public final class IndicatorsCommand implements Callable<Integer> {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), rules + ": there is no such file.");
         }
-    }
-
-    private List<String> readCohort() throws IOException {
-        if (!Files.isRegularFile(cohort)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), cohort + ": there is no such file.");
-        }
-        List<String> upns = new ArrayList<>();
-        for (String line : Files.readAllLines(cohort, StandardCharsets.UTF_8)) {
-            String upn = line.replace("\uFEFF", "").split(",", 2)[0].strip();
-            if (!upn.isEmpty() && !upn.equalsIgnoreCase("upn")) {
-                upns.add(upn);
-            }
-        }
-        return upns;
     }
 }

@@ -75,6 +75,33 @@ class IndicatorRunTest {
         assertThat(reports.getFirst().attendance().possibleSessions()).isEqualTo(4);
     }
 
+    @Test
+    void aPupilOnAnEarlierFullRollAndOnNoLaterOneHasLeft() {
+        IndicatorRun run = new IndicatorRun();
+        LocalDate earlier = LocalDate.of(2026, 2, 20);
+        LocalDate later = LocalDate.of(2026, 3, 20);
+        Pupil stays = Pupil.builder().upn("A1").admissionDate(LocalDate.of(2021, 9, 1)).build();
+        Pupil goes = Pupil.builder().upn("B2").admissionDate(LocalDate.of(2021, 9, 1)).build();
+        Pupil moves = Pupil.builder().upn("C3").admissionDate(LocalDate.of(2021, 9, 1)).build();
+        run.addPupil("9262001", stays, earlier, true);
+        run.addPupil("9262001", goes, earlier, true);
+        run.addPupil("9262001", moves, earlier, true);
+        run.addPupil("9262001", stays, later, true);
+        run.addPupil("9262002", moves.toBuilder().admissionDate(LocalDate.of(2026, 3, 2)).build(), later, true);
+        // A partial file from the first school, taken later still, does not take A1 off the roll.
+        run.addPupil("9262001", Pupil.builder().upn("D4").build(), LocalDate.of(2026, 3, 21), false);
+        List<PupilReport> reports = run.run(YEAR, later, AlertRules.defaults());
+        assertThat(reports).filteredOn(r -> r.alertIds().contains(
+                org.rollbridge.core.indicators.alerts.AlertId.LEFT_NO_DESTINATION))
+                .extracting(r -> r.key().upn()).containsExactly("B2");
+        assertThat(only(reports, "C3").alertIds()).isEmpty();     // the leaving record at the first school
+        assertThat(reports).filteredOn(r -> r.key().upn().equals("C3")).extracting(r -> r.key().laestab())
+                .containsExactly("9262001", "9262002");
+        assertThat(reports).filteredOn(r -> r.key().laestab().equals("9262002")).singleElement()
+                .satisfies(r -> assertThat(r.alertIds()).containsExactly(
+                        org.rollbridge.core.indicators.alerts.AlertId.NEW_TO_ROLL_NON_STANDARD));
+    }
+
     @Property(tries = 200)
     void theCompactLogReadsACtfStringAsTheDecoderDoes(@ForAll @StringLength(max = 60)
                                                        @CharRange(from = ' ', to = 'z') String marks,
