@@ -1,8 +1,18 @@
 package org.rollbridge.bench;
 
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import org.rollbridge.core.code.NcYear;
+import org.rollbridge.core.ctf.CtfHeader;
+import org.rollbridge.core.ctf.CtfVisitor;
+import org.rollbridge.core.ctf.CtfWriter;
+import org.rollbridge.core.ctf.PupilPosition;
+import org.rollbridge.core.pupil.Pupil;
+import org.rollbridge.core.pupil.RecordedDate;
 import org.rollbridge.core.ctf.CtfReader;
 import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.core.validation.RuleSettings;
@@ -25,16 +35,60 @@ final class ValidateBenchmark implements Benchmarks.Benchmark {
         int pupils = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("validate-bench");
         Files.createDirectories(dir);
-        Path file = dir.resolve("ctf-" + pupils + ".xml");
+        Path raw = dir.resolve("ctf-" + pupils + ".xml");
         long t0 = System.nanoTime();
-        CtfParseBenchmark.write(file, pupils);
-        double mb = Files.size(file) / 1e6;
-        System.out.printf("%,d pupils with a year of marks: %.1f MB written in %.1f s (%s)%n", pupils, mb,
-                (System.nanoTime() - t0) / 1e9, file);
+        CtfParseBenchmark.write(raw, pupils);
+        Path clean = dir.resolve("ctf-" + pupils + "-clean.xml");
+        realistic(raw, clean);
+        System.out.printf("%,d pupils with a year of marks written in %.1f s (%s)%n", pupils,
+                (System.nanoTime() - t0) / 1e9, dir);
+        System.out.println("\nA school's file: names of letters, year groups that fit the date of birth");
+        measure(clean, pupils);
+        System.out.println("\nWorst case: every pupil has findings (digits in both names, most year groups wrong)");
+        measure(raw, pupils);
+    }
 
+    /**
+     * Rewrites the ctf-parse benchmark's file as a school's would be: its names carry a serial number in digits
+     * (a NAME_CHARACTERS error on every pupil) and one year group for all; here names spell the serial in letters
+     * and the year group is the one the date of birth gives.
+     */
+    private static void realistic(Path from, Path to) throws Exception {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(to), 1 << 16)) {
+            CtfWriter[] writer = new CtfWriter[1];
+            CtfReader.read(from, new CtfVisitor() {
+                private LocalDate fileDate;
+
+                @Override
+                public void header(CtfHeader h) {
+                    writer[0] = new CtfWriter(out, h);
+                    fileDate = RecordedDate.of(h.dateTime()).date().orElseThrow();
+                }
+
+                @Override
+                public void pupil(Pupil p, PupilPosition where) {
+                    Pupil.Builder b = p.toBuilder().surname(letters(p.surname())).forename(letters(p.forename()));
+                    p.dob().date().flatMap(d -> NcYear.expectedFor(d, fileDate)).ifPresent(b::ncYear);
+                    writer[0].write(b.build());
+                }
+            });
+            writer[0].close();
+        }
+    }
+
+    private static String letters(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (char c : name.toCharArray()) {
+            b.append(c >= '0' && c <= '9' ? (char) ('a' + (c - '0')) : c);
+        }
+        return b.toString();
+    }
+
+    private static void measure(Path file, int pupils) throws Exception {
+        double mb = Files.size(file) / 1e6;
         parse(file);
         FileReport report = validate(file);
-        System.out.printf("findings: %,d errors, %,d warnings on %,d records%n", report.errors(), report.warnings(),
+        System.out.printf("  %.1f MB; findings: %,d errors, %,d warnings on %,d records%n", mb, report.errors(), report.warnings(),
                 report.records());
         double parse = Double.MAX_VALUE;
         double validate = Double.MAX_VALUE;

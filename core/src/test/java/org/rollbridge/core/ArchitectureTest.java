@@ -15,6 +15,19 @@ class ArchitectureTest {
     static final ArchRule coreUsesNoFramework = noClasses().that().resideInAPackage("org.rollbridge.core..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "picocli..", "jakarta..", "javax.persistence..", "java.sql..",
-                    "tools.jackson..", "com.fasterxml.jackson..")
+                    "tools.jackson.databind..", "com.fasterxml.jackson..")
             .because("core is plain Java that every module, tool and test can use without a framework");
+
+    @ArchTest
+    static final ArchRule onlyReportsWriteJsonAndOnlyByStreaming = noClasses()
+            .that().resideOutsideOfPackage("org.rollbridge.core.validation.report")
+            .and().resideInAPackage("org.rollbridge.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("tools.jackson..")
+            .because("only the validation report renderers write JSON, with Jackson's streaming API");
+
+    @ArchTest
+    static final ArchRule reportsUseNoDataBinding = noClasses()
+            .that().resideInAPackage("org.rollbridge.core.validation.report")
+            .should().dependOnClassesThat().resideInAnyPackage("tools.jackson.databind..", "com.fasterxml.jackson..")
+            .because("core stays free of object-mapping frameworks");
 }

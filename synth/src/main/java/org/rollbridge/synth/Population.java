@@ -226,11 +226,13 @@ final class Population {
         if (senStart != null && senStart.isBefore(dob.plusYears(2))) {
             senStart = dob.plusYears(2).plusDays(r.nextInt(300));
         }
+        senStart = notAfterPeriod(senStart, settings, r);
         boolean fsm = f.freeMeals || ((phase == Phase.PRU || phase == Phase.SPECIAL) && r.nextDouble() < 0.25);
         LocalDate fsmStart = fsm ? settings.from().minusDays(r.nextInt(1200)) : null;
-        if (fsmStart != null && fsmStart.isBefore(dob.plusYears(3))) {
-            fsmStart = dob.plusYears(3).plusDays(r.nextInt(200));
+        if (fsmStart != null && fsmStart.isBefore(dob.plusYears(2))) {
+            fsmStart = dob.plusYears(2).plusDays(r.nextInt(200));
         }
+        fsmStart = notAfterPeriod(fsmStart, settings, r);
         LocalDate careStart = null;
         LocalDate careEnd = null;
         if (f.socialCare != Family.SocialCare.NONE) {
@@ -250,6 +252,14 @@ final class Population {
                 twin, sen, needs, senStart, fsmStart, careStart, careEnd);
         c.mornings = phase == Phase.NURSERY && r.nextDouble() < 0.6;
         return c;
+    }
+
+    /** A start date that fell after the period moves to a day inside it (the need was recognised this year). */
+    private static LocalDate notAfterPeriod(LocalDate d, Settings settings, RandomGenerator r) {
+        if (d == null || !d.isAfter(settings.to())) {
+            return d;
+        }
+        return settings.from().plusDays(r.nextInt((int) (settings.to().toEpochDay() - settings.from().toEpochDay())));
     }
 
     /** The year-group places of every school, handed out once each. */

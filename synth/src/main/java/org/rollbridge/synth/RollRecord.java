@@ -7,7 +7,6 @@ import org.rollbridge.core.attendance.CtfMarks;
 import org.rollbridge.core.code.Coded;
 import org.rollbridge.core.code.Ethnicity;
 import org.rollbridge.core.code.NcYear;
-import org.rollbridge.core.code.SenNeed;
 import org.rollbridge.core.code.SenProvision;
 import org.rollbridge.core.pupil.Address;
 import org.rollbridge.core.pupil.AttendanceYear;
@@ -30,11 +29,14 @@ final class RollRecord {
                     int academicYear) {
         Child c = e.child;
         Family f = c.family;
+        // What the school knew on the snapshot date: SEN and FSM that started later are not on this file yet.
+        boolean senKnown = c.sen != SenProvision.N && !c.senStart.isAfter(snapshot);
         List<SenProvisionPeriod> sen = new ArrayList<>();
-        if (!rec.sen.equals(SenProvision.N.code()) || c.sen != SenProvision.N) {
-            LocalDate start = c.senStart != null ? c.senStart : e.start;
+        if (senKnown || !rec.sen.equals(c.sen.code())) {
+            LocalDate start = senKnown ? c.senStart : e.start;
             sen.add(new SenProvisionPeriod(RecordedDate.of(start), null, Coded.of(SenProvision.class, rec.sen)));
         }
+        boolean fsmKnown = c.fsmStart != null && !c.fsmStart.isAfter(snapshot);
         List<RankedNeed> needs = new ArrayList<>();
         for (int i = 0; i < c.needs.size(); i++) {
             needs.add(new RankedNeed(Coded.of(c.needs.get(i)), i + 1));
@@ -64,9 +66,9 @@ final class RollRecord {
                 .partTime(partTime)
                 .medicalFlag(false)
                 .lookedAfter(new LookedAfter(c.lookedAfter(), c.lookedAfter() ? area.la() : null))
-                .fsmHistory(c.fsmStart == null ? List.of() : List.of(new FsmPeriod(RecordedDate.of(c.fsmStart), null, "ENG")))
+                .fsmHistory(!fsmKnown ? List.of() : List.of(new FsmPeriod(RecordedDate.of(c.fsmStart), null, "ENG")))
                 .senProvisions(sen)
-                .senNeeds(c.sen == SenProvision.N ? List.of() : needs)
+                .senNeeds(senKnown ? needs : List.of())
                 .address(home)
                 .contacts(contacts(c))
                 .attendance(List.of(attendance(e, marks, cal, snapshot, academicYear)))
@@ -118,15 +120,22 @@ final class RollRecord {
                 possible, authorised, attended, unauthorised, RecordedDate.of(start), new String(text));
     }
 
+    private static String pick(List<String> names, int key) {
+        return names.get(Math.floorMod(key * 31 + 7, names.size()));
+    }
+
     /** Parents with parental responsibility (one sometimes barred by a court order), others without. */
     static List<Contact> contacts(Child c) {
         Family f = c.family;
         List<Contact> out = new ArrayList<>();
         List<Phone> phones = List.of(new Phone("M", f.phone));
         Address same = Address.sameAsPupil();
+        NameBook names = NameBook.get();
         if (c.lookedAfter()) {
-            out.add(new Contact(1, "Mrs", "Carer", "Foster", "FOS", false, false, null,
-                    List.of(new Phone("M", "07700 900999")), null));
+            // Foster carers have no parental responsibility; the LA shares it with the parents.
+            out.add(new Contact(1, "Mrs", pick(names.surnames(Origin.WHITE_BRITISH), c.id),
+                    pick(names.forenames(Origin.WHITE_BRITISH, org.rollbridge.core.code.Sex.FEMALE), c.id), "FOS",
+                    false, false, null, List.of(new Phone("M", String.format("07700 900%03d", (c.id * 7) % 1000))), null));
         }
         String title = f.motherSurname.equals(f.surname) && f.fatherForename != null ? "Mrs" : "Ms";
         out.add(new Contact(out.size() + 1, title, f.motherSurname, f.motherForename, "PAR", true, false,
@@ -136,16 +145,14 @@ final class RollRecord {
                     f.fatherCourtOrder ? null : same, List.of(), null));
         }
         if (f.stepParent) {
-            out.add(new Contact(out.size() + 1, "Mr", f.motherSurname, "Lee", "STP", false, false, same, List.of(), null));
+            out.add(new Contact(out.size() + 1, "Mr", pick(names.surnames(f.otherParentOrigin), f.id + 3),
+                    pick(names.forenames(f.otherParentOrigin, org.rollbridge.core.code.Sex.MALE), f.id), "STP", false,
+                    false, same, List.of(), null));
         }
         if (f.grandparentForename != null) {
             out.add(new Contact(out.size() + 1, "Mrs", f.surname, f.grandparentForename, "REL", false, false, null,
                     List.of(), null));
         }
         return out;
-    }
-
-    static List<SenNeed> needs(Child c) {
-        return c.needs;
     }
 }

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.rollbridge.core.code.EnrolStatus;
 import org.rollbridge.core.ctf.CtfHeader;
 import org.rollbridge.core.ctf.CtfWriter;
 import org.rollbridge.core.pupil.Pupil;
@@ -218,9 +217,5 @@ final class SchoolRun {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-    }
-
-    static boolean dual(Enrolment e) {
-        return e.status == EnrolStatus.M || e.status == EnrolStatus.S;
     }
 }

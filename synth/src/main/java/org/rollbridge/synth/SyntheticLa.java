@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.rollbridge.core.code.SenProvision;
 
 /**
  * The synthetic local authority: {@code SyntheticLa.generate(settings, out)} writes schools, pupils, attendance,
@@ -116,9 +115,5 @@ public final class SyntheticLa {
             }
         }
         return total;
-    }
-
-    static boolean ehcp(Child c) {
-        return c.sen == SenProvision.E;
     }
 }

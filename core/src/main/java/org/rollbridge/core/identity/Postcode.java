@@ -32,7 +32,7 @@ public record Postcode(String value) {
         if (text == null) {
             return null;
         }
-        String compact = text.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        String compact = withoutWhitespace(text).toUpperCase(Locale.ROOT);
         if (compact.isEmpty()) {
             return null;
         }
@@ -40,6 +40,21 @@ public record Postcode(String value) {
             return compact;
         }
         return compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3);
+    }
+
+    /** The text without the characters regex {@code \\s} matches (space, tab, line breaks, form feed, VT). */
+    private static String withoutWhitespace(String text) {
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (space && b == null) {
+                b = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (!space && b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? text : b.toString();
     }
 
     /** The outward code: the part before the space (e.g. {@code NR6}). */

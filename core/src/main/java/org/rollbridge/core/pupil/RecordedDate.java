@@ -35,6 +35,11 @@ public record RecordedDate(String text) {
         String t = text.strip();
         try {
             if (t.length() >= 10 && t.charAt(4) == '-') {
+                if (t.charAt(7) == '-' && digits(t, 0, 4) && digits(t, 5, 7) && digits(t, 8, 10)) {
+                    // the common case, without the cost of a formatter; LocalDate.of is as strict as ISO parsing
+                    return Optional.of(LocalDate.of(Integer.parseInt(t, 0, 4, 10), Integer.parseInt(t, 5, 7, 10),
+                            Integer.parseInt(t, 8, 10, 10)));
+                }
                 return Optional.of(LocalDate.parse(t.substring(0, 10)));
             }
             if (t.length() == 10 && t.charAt(2) == '/' && t.charAt(5) == '/') {
@@ -45,6 +50,15 @@ public record RecordedDate(String text) {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    private static boolean digits(String t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Present but not a real date. */

@@ -32,8 +32,8 @@ public final class AttendanceChecks {
         int attended;
         int authorised;
         int unauthorised;
-        final Map<Character, int[]> unknown = new LinkedHashMap<>(2);
-        final Map<Character, int[]> legacy = new LinkedHashMap<>(2);
+        Map<Character, int[]> unknown = Map.of();
+        Map<Character, int[]> legacy = Map.of();
         int beforeRoll;
         int firstBefore = -1;
         int lastBefore = -1;
@@ -61,9 +61,10 @@ public final class AttendanceChecks {
                     "The marks from " + start + " hold " + marks.length()
                             + " sessions, an odd number: every day has an AM and a PM session.");
         }
-        LocalDate last = start.plusDays((marks.length() - 1) / 2);
+        long lastDay = start.toEpochDay() + (marks.length() - 1) / 2;
         LocalDate yearEnd = LocalDate.of(NcYear.academicYearOf(start) + 1, 8, 31);
-        if (last.isAfter(yearEnd)) {
+        if (lastDay > yearEnd.toEpochDay()) {
+            LocalDate last = LocalDate.ofEpochDay(lastDay);
             out.add(Rule.ATTENDANCE_MARKS_LENGTH, "AttendanceMarks", String.valueOf(marks.length()),
                     "The " + marks.length() + " session marks from " + start + " run to " + last
                             + ", beyond the end of the academic year on " + yearEnd + ".");
@@ -92,19 +93,20 @@ public final class AttendanceChecks {
 
     private static Tally tally(String marks, long startDay, long admitted, long left) {
         Tally t = new Tally();
-        for (int i = 0; i < marks.length(); i++) {
-            char c = marks.charAt(i);
+        char[] chars = marks.toCharArray(); // a plain array loop: no bounds check per session
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
             if (MarkCharacters.blank(c)) {
                 continue;
             }
             long day = startDay + i / 2;
             AttendanceCode code = MarkCharacters.code(c, day);
             if (code == null) {
-                count(t.unknown, c, i);
+                t.unknown = count(t.unknown, c, i);
                 continue;
             }
             if (code.legacy() && day >= MarkCharacters.FROM_2024_EPOCH_DAY) {
-                count(t.legacy, c, i);
+                t.legacy = count(t.legacy, c, i);
             }
             if (!code.possible()) {
                 continue;
@@ -130,9 +132,11 @@ public final class AttendanceChecks {
         return t;
     }
 
-    private static void count(Map<Character, int[]> seen, char c, int index) {
-        int[] where = seen.computeIfAbsent(c, k -> new int[] {0, index});
-        where[0]++;
+    /** Counts a character and remembers where it first was; the map is made on the first one (most years have none). */
+    private static Map<Character, int[]> count(Map<Character, int[]> seen, char c, int index) {
+        Map<Character, int[]> map = seen.isEmpty() ? new LinkedHashMap<>(4) : seen;
+        map.computeIfAbsent(c, k -> new int[] {0, index})[0]++;
+        return map;
     }
 
     private static void summary(String field, Integer sent, int counted, FindingSink out) {

@@ -84,7 +84,7 @@ final class CtfFileValidation implements CtfVisitor {
         RecordRef ref = new RecordRef(pupil.upn(), where.index(), (long) where.line(), pupil.forename(),
                 pupil.surname(), pupil.ncYear().raw());
         FileFindings.RecordSink out = findings.record(ref);
-        upns.see(pupil.upn(), "pupil " + where.index() + " (line " + where.line() + ") of " + path, out);
+        upns.see(pupil.upn(), new UpnRegister.Place(where.index(), where.line(), path), out);
         PupilValidator.check(pupil, context, out);
     }
 

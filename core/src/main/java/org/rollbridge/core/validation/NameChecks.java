@@ -42,6 +42,10 @@ public final class NameChecks {
 
     /** Describes leading, trailing or doubled spaces (and tabs or line breaks), or null when there are none. */
     static String strayWhitespace(String value) {
+        if (!Character.isWhitespace(value.charAt(0)) && !Character.isWhitespace(value.charAt(value.length() - 1))
+                && noRunOrOddSpace(value)) {
+            return null;
+        }
         List<String> found = new ArrayList<>();
         if (Character.isWhitespace(value.charAt(0))) {
             found.add("a leading space");
@@ -65,8 +69,21 @@ public final class NameChecks {
         return found.isEmpty() ? null : String.join(" and ", found);
     }
 
+    private static boolean noRunOrOddSpace(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || (i > 0 && Character.isWhitespace(value.charAt(i - 1))))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Lists the characters a name cannot hold (anything but letters, marks, space, hyphen, apostrophe, full stop). */
     static String badCharacters(String value) {
+        if (allAllowed(value)) {
+            return null;
+        }
         StringBuilder bad = new StringBuilder();
         value.codePoints().distinct().forEach(cp -> {
             if (!allowed(cp)) {
@@ -78,6 +95,17 @@ public final class NameChecks {
             }
         });
         return bad.isEmpty() ? null : bad.toString();
+    }
+
+    private static boolean allAllowed(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean asciiLetter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (!asciiLetter && (c < 128 ? !allowed(c) : Character.isSurrogate(c) || !allowed(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean allowed(int cp) {

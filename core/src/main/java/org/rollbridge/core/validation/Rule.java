@@ -263,6 +263,7 @@ public enum Rule {
     private final String explanation;
     private final String message;
     private final String fix;
+    private volatile String[] compiled;
 
     Rule(Scope scope, Severity defaultSeverity, String field, String explanation, String message, String fix) {
         this.scope = scope;
@@ -306,20 +307,35 @@ public enum Rule {
 
     /** The message with its placeholders filled in one pass (a value that looks like a placeholder stays as is). */
     public String message(Object... args) {
-        StringBuilder out = new StringBuilder(message.length() + 32);
-        int i = 0;
-        while (i < message.length()) {
-            char c = message.charAt(i);
-            int close = c == '{' ? message.indexOf('}', i) : -1;
-            if (close > i + 1 && message.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
-                int n = Integer.parseInt(message.substring(i + 1, close));
-                out.append(n < args.length ? String.valueOf(args[n]) : "");
-                i = close + 1;
+        String[] parts = template();
+        StringBuilder out = new StringBuilder(message.length() + 48);
+        for (int i = 0; i < parts.length; i++) {
+            if (i % 2 == 0) {
+                out.append(parts[i]);
             } else {
-                out.append(c);
-                i++;
+                int n = Integer.parseInt(parts[i]);
+                out.append(n < args.length ? String.valueOf(args[n]) : "");
             }
         }
         return out.toString();
+    }
+
+    /** The template split into text (even indexes) and placeholder numbers (odd), computed once. */
+    private String[] template() {
+        String[] parts = compiled;
+        if (parts == null) {
+            java.util.List<String> list = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\d+)}").matcher(message);
+            int from = 0;
+            while (m.find()) {
+                list.add(message.substring(from, m.start()));
+                list.add(m.group(1));
+                from = m.end();
+            }
+            list.add(message.substring(from));
+            parts = list.toArray(String[]::new);
+            compiled = parts;
+        }
+        return parts;
     }
 }

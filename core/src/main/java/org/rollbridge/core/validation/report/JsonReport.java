@@ -6,21 +6,37 @@ import org.rollbridge.core.validation.Finding;
 import org.rollbridge.core.validation.RecordRef;
 import org.rollbridge.core.validation.ValidationReport;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /**
  * The JSON report (docs/validation-report.schema.json): fields always present and always in the same order, so
  * scripts and the hub can rely on it. Names and year groups stay out of it; the school's HTML and CSV reports
- * carry them.
+ * carry them. Written with Jackson's streaming generator only (no data binding), which keeps core free of
+ * object-mapping frameworks.
  */
 public final class JsonReport implements ReportRenderer {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    /** Indents the output, so a person can read it too. */
+    private static final ObjectWriteContext INDENTED = new ObjectWriteContext.Base() {
+        @Override
+        public PrettyPrinter getPrettyPrinter() {
+            return new DefaultPrettyPrinter();
+        }
+
+        @Override
+        public boolean hasPrettyPrinter() {
+            return true;
+        }
+    };
 
     @Override
     public void write(ValidationReport report, OutputStream out) {
-        try (JsonGenerator g = MAPPER.createGenerator(out)) {
+        try (JsonGenerator g = FACTORY.createGenerator(INDENTED, out)) {
             g.writeStartObject();
             g.writeArrayPropertyStart("files");
             for (FileReport file : report.files()) {
