@@ -71,6 +71,17 @@ class RollMovementTest {
     }
 
     @Test
+    void theStandardWindowIsTheStartOfTheAcademicYear() {
+        assertThat(TransitionPoint.standard(LocalDate.of(2025, 8, 28), NcYear.Y7, NcYear.Y7)).isTrue();
+        assertThat(TransitionPoint.standard(LocalDate.of(2025, 9, 15), NcYear.Y12, NcYear.Y7)).isTrue();
+        assertThat(TransitionPoint.standard(LocalDate.of(2025, 9, 16), NcYear.R, NcYear.R)).isFalse();
+        assertThat(TransitionPoint.standard(LocalDate.of(2025, 9, 30), NcYear.Y12, NcYear.Y7)).isFalse();
+        assertThat(TransitionPoint.standard(LocalDate.of(2025, 9, 3), NcYear.Y4, NcYear.R)).isFalse();
+        assertThat(TransitionPoint.standard(LocalDate.of(2026, 1, 12), NcYear.N1, NcYear.N1)).isTrue();
+        assertThat(TransitionPoint.standard(null, NcYear.Y7, NcYear.Y7)).isFalse();
+    }
+
+    @Test
     void aPupilOnTwoRollsAtOnceIsADualRegistration() {
         RollEntry a = entry(PRIMARY, "A001", NcYear.Y3, LocalDate.of(2022, 9, 5));
         RollEntry b = entry("8017001", "A001", NcYear.Y3, LocalDate.of(2025, 10, 1));
