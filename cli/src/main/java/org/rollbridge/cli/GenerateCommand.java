@@ -47,6 +47,22 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output directory (created if missing)")
     Path out;
 
+    /**
+     * Whether stderr is a terminal worth drawing a progress bar on. From Java 22 {@code System.console()} is not null
+     * when output is redirected, so {@code Console.isTerminal()} is asked too where it exists.
+     */
+    static boolean terminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
     @Override
     public Integer call() {
         Settings settings;
@@ -57,9 +73,11 @@ public final class GenerateCommand implements Callable<Integer> {
             return 2;
         }
         PrintStream err = System.err;
-        boolean terminal = System.console() != null;
+        boolean terminal = terminal();
         long t0 = System.nanoTime();
-        Summary summary = SyntheticLa.generate(settings, out, (done, total) -> {
+        Summary summary;
+        try {
+            summary = SyntheticLa.generate(settings, out, (done, total) -> {
             if (terminal) {
                 int width = 40;
                 int filled = done * width / total;
@@ -69,6 +87,11 @@ public final class GenerateCommand implements Callable<Integer> {
                 }
             }
         }, Runtime.getRuntime().availableProcessors());
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("generate: " + e.getMessage() + ". Check that --out is a directory you can write to and "
+                    + "that the disk has space, then run again.");
+            return 1;
+        }
         System.out.print(summary.text());
         System.out.printf("Written to %s in %.1f s%n", out, (System.nanoTime() - t0) / 1e9);
         return 0;

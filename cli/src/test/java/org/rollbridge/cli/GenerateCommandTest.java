@@ -47,4 +47,21 @@ class GenerateCommandTest {
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("--la must be a 3-digit LA code");
         assertThat(out.resolve("schools.csv")).doesNotExist();
     }
+
+    @Test
+    void saysSoWhenTheOutputCannotBeWritten(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            exit = RollbridgeCommand.commandLine().execute("generate", "--schools", "2", "--pupils", "100",
+                    "--out", file.toString());
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(exit).isEqualTo(1);
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("not-a-directory", "--out");
+    }
 }

@@ -21,8 +21,10 @@ final class ErrorInjector {
     private final School school;
     private final Movements movements;
     private final List<School> schools;
+    private final LocalDate end;
 
-    ErrorInjector(double rate, School school, Movements movements, List<School> schools) {
+    ErrorInjector(double rate, School school, Movements movements, List<School> schools, LocalDate end) {
+        this.end = end;
         this.rate = rate;
         this.school = school;
         this.movements = movements;
@@ -57,9 +59,11 @@ final class ErrorInjector {
             case UPN_TEMPORARY -> rec.upn = Upn.composeTemporary(school.laestab().la(), school.laestab().estab(),
                     e.start.getYear(), r.nextInt(100), Upn.ALPHABET.charAt(r.nextInt(Upn.ALPHABET.length()))).value();
             case UPN_DUPLICATE_ACROSS_SCHOOLS -> {
+                // A pupil on another school's roll at the end of the period, so both files show the number.
                 List<Enrolment> other = List.of();
                 for (int attempt = 0; attempt < 10 && other.isEmpty(); attempt++) {
-                    other = movements.at(schools.get(r.nextInt(school.index())));
+                    other = movements.at(schools.get(r.nextInt(school.index()))).stream()
+                            .filter(x -> x.onRoll(end)).toList();
                 }
                 Enrolment victim = other.isEmpty() ? null : Draw.one(r, other);
                 if (victim == null || victim.child == c) {

@@ -37,6 +37,15 @@ public enum ErrorKind {
         this.field = field;
     }
 
+    /** The error shows in the columns of the session-level attendance CSV (UPN, names, NC year, code). */
+    boolean inAttendanceCsv() {
+        return switch (this) {
+            case UPN_CHECK_LETTER, UPN_TEMPORARY, UPN_DUPLICATE_ACROSS_SCHOOLS, NAME_EXTRA_SPACES,
+                 DOB_NC_YEAR_MISMATCH, ATTENDANCE_CODE_INVALID -> true;
+            default -> false;
+        };
+    }
+
     /** The field the error is in, unless the injector names another (a name error may be in the surname). */
     String field() {
         return field;

@@ -46,7 +46,7 @@ final class SchoolRun {
         AttendancePattern pattern = new AttendancePattern(school, cal, settings, plan.targets(), plan.snowDay(),
                 schoolRandom);
         ErrorInjector injector = new ErrorInjector(settings.errorRate(), school, plan.movements(),
-                plan.catalogue().schools());
+                plan.catalogue().schools(), settings.to());
         LocalDate previous = settings.previousSnapshot();
         int n = enrolments.size();
         byte[][] marks = new byte[n][];
@@ -80,9 +80,7 @@ final class SchoolRun {
                 new int[n]);
         for (int i = 0; i < n; i++) {
             Recorded rec = recorded[i];
-            if (rec.error != null && rec.error != ErrorKind.POSTCODE_MISSING && rec.error != ErrorKind.POSTCODE_MALFORMED
-                    && rec.error != ErrorKind.DOB_TYPO && rec.error != ErrorKind.DOB_IMPOSSIBLE
-                    && rec.error != ErrorKind.ETHNICITY_INVALID && rec.error != ErrorKind.SEN_PROVISION_INVALID) {
+            if (rec.error != null && rec.error.inAttendanceCsv()) {
                 errors.add(new String[] {relDir + "attendance.csv",
                         positionAtEnd[i] == 0 ? "" : String.valueOf(positionAtEnd[i]), rec.upn,
                         rec.error == ErrorKind.ATTENDANCE_CODE_INVALID ? "code" : rec.field, rec.error.name()});

@@ -21,6 +21,8 @@ final class GeneratedLa {
 
     final Path dir;
     final Summary summary;
+    private final Map<String, List<Map<String, String>>> csvCache = new java.util.HashMap<>();
+    private final Map<String, List<Pupil>> ctfCache = new java.util.HashMap<>();
 
     private GeneratedLa(Path dir, Summary summary) {
         this.dir = dir;
@@ -41,8 +43,8 @@ final class GeneratedLa {
     }
 
     /** Rows of a CSV file written by the generator, as header name to value (the files quote as RFC 4180 says). */
-    List<Map<String, String>> csv(String relative) {
-        return csv(dir.resolve(relative));
+    synchronized List<Map<String, String>> csv(String relative) {
+        return csvCache.computeIfAbsent(relative, k -> List.copyOf(csv(dir.resolve(k))));
     }
 
     static List<Map<String, String>> csv(Path file) {
@@ -97,7 +99,11 @@ final class GeneratedLa {
     }
 
     /** The pupils of a school's CTF, in file order. */
-    List<Pupil> ctf(String laestab, String name) {
+    synchronized List<Pupil> ctf(String laestab, String name) {
+        return ctfCache.computeIfAbsent(laestab + "/" + name, k -> List.copyOf(read(laestab, name)));
+    }
+
+    private List<Pupil> read(String laestab, String name) {
         List<Pupil> pupils = new ArrayList<>();
         try {
             CtfReader.read(dir.resolve("schools").resolve(laestab).resolve(name), (p, where) -> {
