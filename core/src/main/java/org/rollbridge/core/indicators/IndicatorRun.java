@@ -2,9 +2,11 @@ package org.rollbridge.core.indicators;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +40,7 @@ public final class IndicatorRun {
     private final Map<PupilKey, PupilRecords> pupils = new HashMap<>();
     private final Set<String> cohortUpns = new HashSet<>();
     /** Per school, the epoch days on which some pupil had a possible session: the school's calendar. */
-    private final Map<String, java.util.BitSet> openDays = new HashMap<>();
+    private final Map<String, BitSet> openDays = new HashMap<>();
 
     /** Per school, the pupils of each full-roll CTF by the date it was taken ({@link LocalDate#MAX} if undated). */
     private final Map<String, TreeMap<LocalDate, List<Pupil>>> rolls = new HashMap<>();
@@ -94,7 +96,7 @@ public final class IndicatorRun {
             at(pupil.upn(), recordedAt).years.computeIfAbsent(when, k -> new ArrayList<>()).add(y);
             MarkLog marks = ctfMarks(y);
             if (marks != null) {
-                java.util.BitSet open = openDays(recordedAt);
+                BitSet open = openDays(recordedAt);
                 marks.replay((date, session, code) -> markOpen(open, date, code));
             }
         }
@@ -107,11 +109,11 @@ public final class IndicatorRun {
         markOpen(openDays(laestab.strip()), mark.date(), code);
     }
 
-    private java.util.BitSet openDays(String school) {
-        return openDays.computeIfAbsent(school, k -> new java.util.BitSet());
+    private BitSet openDays(String school) {
+        return openDays.computeIfAbsent(school, k -> new BitSet());
     }
 
-    private static void markOpen(java.util.BitSet open, LocalDate date, Optional<AttendanceCode> code) {
+    private static void markOpen(BitSet open, LocalDate date, Optional<AttendanceCode> code) {
         if (code.isPresent() && code.get().possible() && date.toEpochDay() >= 0) {
             open.set((int) date.toEpochDay());
         }
@@ -224,7 +226,7 @@ public final class IndicatorRun {
         }
         Movement sincePeriodStart = RollMovement.between(RollSnapshot.asOf(period.from(), latest),
                 RollSnapshot.asOf(end, latest));
-        Map<PupilKey, org.rollbridge.core.indicators.movement.Joiner> joiners = new TreeMap<>();
+        Map<PupilKey, Joiner> joiners = new TreeMap<>();
         sincePeriodStart.joiners().forEach(j -> joiners.put(j.entry().key(), j));
         sinceEarliestRoll.joiners().forEach(j -> joiners.put(j.entry().key(), j));
         return new Movement(List.copyOf(joiners.values()), sinceEarliestRoll.leavers(),
@@ -233,7 +235,7 @@ public final class IndicatorRun {
 
     /** A roll plus the pupils known only from partial files (a full roll's record wins for the same pupil). */
     private List<RollEntry> withPartial(List<RollEntry> roll) {
-        Map<PupilKey, RollEntry> byKey = new java.util.LinkedHashMap<>();
+        Map<PupilKey, RollEntry> byKey = new LinkedHashMap<>();
         notOnAFullRoll.forEach(e -> byKey.put(e.key(), e));
         roll.forEach(e -> byKey.put(e.key(), e));
         return List.copyOf(byKey.values());

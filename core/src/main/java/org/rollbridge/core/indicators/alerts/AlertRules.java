@@ -5,12 +5,14 @@ import java.io.Reader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.rollbridge.core.indicators.Period;
 import org.rollbridge.core.indicators.PermanentExclusionDuty;
 import org.rollbridge.core.indicators.PupilAttendance;
 import org.rollbridge.core.indicators.PupilExclusions;
@@ -136,7 +138,7 @@ public final class AlertRules {
         if (a != null && s.safeguardingCohort()) {
             cohortAbsence(out, s, a);
         }
-        out.sort(java.util.Comparator.comparing(Alert::id));
+        out.sort(Comparator.comparing(Alert::id));
         return out;
     }
 
@@ -187,7 +189,7 @@ public final class AlertRules {
         if (!on(AlertId.HEALTH_15_DAYS) || a.illnessSessionsInYear() < 2 * t) {
             return;
         }
-        LocalDate yearStart = org.rollbridge.core.indicators.Period.academicYearContaining(a.asOf()).from();
+        LocalDate yearStart = Period.academicYearContaining(a.asOf()).from();
         out.add(new Alert(AlertId.HEALTH_15_DAYS, s.key(), "year:" + yearStart.getYear(),
                 a.illnessSessionsInYear() / (2 * t), a.asOf(),
                 a.illnessDays() + " school days of illness this academic year"));
