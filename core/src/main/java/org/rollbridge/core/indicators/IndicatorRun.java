@@ -57,7 +57,7 @@ public final class IndicatorRun {
     }
 
     private PupilRecords at(String upn, String laestab) {
-        return pupils.computeIfAbsent(new PupilKey(upn.strip(), laestab.strip()), k -> new PupilRecords());
+        return pupils.computeIfAbsent(PupilKey.of(upn, laestab), k -> new PupilRecords());
     }
 
     /**
@@ -78,7 +78,7 @@ public final class IndicatorRun {
             return;
         }
         LocalDate when = taken == null ? LocalDate.MAX : taken;
-        String school = laestab.strip();
+        String school = PupilKey.of(pupil.upn(), laestab).laestab();
         if (fullRoll) {
             rolls.computeIfAbsent(school, k -> new TreeMap<>()).computeIfAbsent(when, k -> new ArrayList<>())
                     .add(pupil);
@@ -92,7 +92,7 @@ public final class IndicatorRun {
         }
         for (AttendanceYear y : pupil.attendance()) {
             String recordedAt = y.la() != null && y.estab() != null && !y.la().isBlank() && !y.estab().isBlank()
-                    ? y.la().strip() + y.estab().strip() : school;
+                    ? PupilKey.of(pupil.upn(), y.la().strip() + y.estab().strip()).laestab() : school;
             at(pupil.upn(), recordedAt).years.computeIfAbsent(when, k -> new ArrayList<>()).add(y);
             MarkLog marks = ctfMarks(y);
             if (marks != null) {
@@ -106,7 +106,7 @@ public final class IndicatorRun {
     public void addMark(String laestab, String upn, SessionMark mark) {
         Optional<AttendanceCode> code = mark.attendanceCode();
         at(upn, laestab).marks.add(mark.date(), mark.session(), code);
-        markOpen(openDays(laestab.strip()), mark.date(), code);
+        markOpen(openDays(PupilKey.of(upn, laestab).laestab()), mark.date(), code);
     }
 
     private BitSet openDays(String school) {
@@ -135,7 +135,7 @@ public final class IndicatorRun {
 
     /** Children the LA knows have a social worker or a child protection plan (looked-after comes from the CTF). */
     public void addToSafeguardingCohort(Collection<String> upns) {
-        upns.forEach(u -> cohortUpns.add(u.strip()));
+        upns.forEach(u -> cohortUpns.add(PupilKey.of(u, "").upn()));
     }
 
     public int pupilCount() {

@@ -49,6 +49,18 @@ class IndicatorRunTest {
     }
 
     @Test
+    void aPupilIsTheSameWhateverWayTheFilesWriteTheUpnAndLaestab() {
+        IndicatorRun run = new IndicatorRun();
+        run.addPupil("9262001", ctfPupil("B801200005001", "926", "2001", "NN"));
+        run.addMark("926/2001", " b801200005001 ", new SessionMark(MON.plusDays(1), Session.AM, "N"));
+        List<PupilReport> reports = run.run(YEAR, MON.plusDays(1), AlertRules.defaults());
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo(new PupilKey("B801200005001", "9262001"));
+            assertThat(r.attendance().possibleSessions()).isEqualTo(3);
+        });
+    }
+
+    @Test
     void theSchoolsCalendarComesFromAllItsPupilsMarks() {
         IndicatorRun run = new IndicatorRun();
         // B1 has marks Mon to Wed; A1 only Mon and Wed: Tuesday is a school day A1 has no marks for.

@@ -15,7 +15,7 @@ public record RollEntry(String laestab, Pupil pupil) {
     }
 
     public PupilKey key() {
-        return new PupilKey(pupil.upn() == null ? "" : pupil.upn().strip(), laestab);
+        return PupilKey.of(pupil.upn(), laestab);
     }
 
     /**
