@@ -130,9 +130,9 @@ public final class AttendanceTally {
     }
 
     private void countDay() {
-        LocalDate gapFrom = lastMarkedOrStart();
-        if (gapFrom.isBefore(day)) {
-            missing += 2 * openDaysBetween(gapFrom, day.minusDays(1));
+        long gapFrom = lastMarked == null ? countedFrom : lastMarked.toEpochDay() + 1;
+        if (gapFrom < dayEpoch) {      // days with no mark at all since the last marked day (rare in a CTF string)
+            missing += 2 * openDaysBetween(LocalDate.ofEpochDay(gapFrom), day.minusDays(1));
         }
         if (scope.calendar().isSchoolDay(day)) {
             missing += (marked[0] ? 0 : 1) + (marked[1] ? 0 : 1);
