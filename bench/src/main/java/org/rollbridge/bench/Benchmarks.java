@@ -26,6 +26,7 @@ public final class Benchmarks {
         ALL.put("match", new MatchBenchmark());
         ALL.put("validate", new ValidateBenchmark());
         ALL.put("validate-accuracy", new ValidateAccuracyBenchmark());
+        ALL.put("indicators", new IndicatorsBenchmark());
     }
 
     private Benchmarks() {

@@ -23,14 +23,28 @@ public final class CtfMarks {
      */
     public static List<SessionMark> decode(LocalDate start, String marks) {
         List<SessionMark> out = new ArrayList<>(marks.length());
+        forEach(marks, (i, c) -> out.add(new SessionMark(start.plusDays(i / 2), i % 2 == 0 ? Session.AM : Session.PM,
+                String.valueOf(c))));
+        return out;
+    }
+
+    /** Receives each mark of a marks string: its index (day = index / 2, AM when even) and its character. */
+    @FunctionalInterface
+    public interface MarkAt {
+        void mark(int index, char c);
+    }
+
+    /**
+     * Every session in the string with its index, blanks left out as {@link #decode} does, without building
+     * objects: for readers that keep marks in their own compact form.
+     */
+    public static void forEach(String marks, MarkAt visitor) {
         for (int i = 0; i < marks.length(); i++) {
             char c = marks.charAt(i);
-            if (c == ' ' || c == '-') {
-                continue;
+            if (c != ' ' && c != '-') {
+                visitor.mark(i, c);
             }
-            out.add(new SessionMark(start.plusDays(i / 2), i % 2 == 0 ? Session.AM : Session.PM, String.valueOf(c)));
         }
-        return out;
     }
 
     /** The date of the session at {@code index} in a marks string that starts on {@code start}. */

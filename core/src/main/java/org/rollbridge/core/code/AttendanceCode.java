@@ -67,9 +67,17 @@ public enum AttendanceCode implements CodeList {
 
     private static final Map<String, AttendanceCode> BY_CODE = new HashMap<>();
 
+    /** Single ASCII characters, as every CTF mark is: the same answers as the map, without hashing a string. */
+    private static final AttendanceCode[] BY_CHAR = new AttendanceCode[128];
+
     static {
         for (AttendanceCode c : values()) {
             BY_CODE.put(c.code, c);
+        }
+        for (char ch = 0; ch < BY_CHAR.length; ch++) {
+            String s = String.valueOf(ch);
+            AttendanceCode c = BY_CODE.get(s);
+            BY_CHAR[ch] = c != null ? c : BY_CODE.get(s.toUpperCase(java.util.Locale.ROOT));
         }
     }
 
@@ -141,6 +149,9 @@ public enum AttendanceCode implements CodeList {
     public static Optional<AttendanceCode> parse(String text) {
         if (text == null) {
             return Optional.empty();
+        }
+        if (text.length() == 1 && text.charAt(0) < BY_CHAR.length) {
+            return Optional.ofNullable(BY_CHAR[text.charAt(0)]);
         }
         String t = text.strip();
         AttendanceCode c = BY_CODE.get(t);
