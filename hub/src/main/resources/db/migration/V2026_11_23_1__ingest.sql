@@ -38,6 +38,7 @@ create table batches (
     records_imported integer,
     records_held     integer,
     report           jsonb,
+    snapshot         text        check (snapshot in ('full', 'partial')),
     unique (laestab, client_batch_id)
 );
 create index batches_school_received on batches (laestab, received_at);

@@ -36,6 +36,11 @@ public final class RunningHub implements AutoCloseable {
 
     /** Starts a hub; extra arguments override settings, e.g. {@code --ROLLBRIDGE_WORKERS=0}. */
     public static RunningHub start(Path dataDir, String... extra) {
+        return start(new Class<?>[0], dataDir, extra);
+    }
+
+    /** As {@link #start(Path, String...)}, with extra configuration classes. */
+    public static RunningHub start(Class<?>[] sources, Path dataDir, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--ROLLBRIDGE_DB_URL=" + TestDatabase.url(),
                 "--ROLLBRIDGE_DB_USER=" + TestDatabase.user(),
@@ -47,7 +52,7 @@ public final class RunningHub implements AutoCloseable {
                 "--ROLLBRIDGE_JOB_RETRY_DELAY=PT0.1S",
                 "--ROLLBRIDGE_SHUTDOWN_GRACE=5s"));
         args.addAll(List.of(extra));
-        return new RunningHub(HubApplication.start(args.toArray(String[]::new)));
+        return new RunningHub(HubApplication.start(sources, args.toArray(String[]::new)));
     }
 
     public String base() {
