@@ -51,6 +51,12 @@ public class SchoolCredentials {
                 .param(sha256(token)).query(String.class).optional();
     }
 
+    /** True when the token was a credential and has been revoked. */
+    public boolean revoked(String token) {
+        return db.sql("select count(*) from school_credentials where token_sha256 = ? and revoked_at is not null")
+                .param(sha256(token)).query(Long.class).single() > 0;
+    }
+
     static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
