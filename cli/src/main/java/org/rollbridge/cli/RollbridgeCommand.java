@@ -1,5 +1,6 @@
 package org.rollbridge.cli;
 
+import org.rollbridge.agent.AgentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
             "what the LA must act on. Run a command with --help to see its options."},
         commandListHeading = "%nCommands:%n",
         footer = {"", "The test suite: ./rollbridge test   Build only: ./rollbridge build"},
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, AgentCommand.class})
 public final class RollbridgeCommand implements Runnable {
 
     @CommandLine.Spec

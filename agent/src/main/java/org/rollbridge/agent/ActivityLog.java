@@ -1,0 +1,48 @@
+package org.rollbridge.agent;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The agent's log: to the console and appended to agent.log in its home. Callers write counts, file names and
+ * batch ids only, never a pupil's details.
+ */
+public final class ActivityLog {
+
+    private final Path file;
+    private final PrintStream console;
+
+    public ActivityLog(Path file, PrintStream console) {
+        this.file = file;
+        this.console = console;
+    }
+
+    public void info(String message) {
+        write("INFO ", message);
+    }
+
+    public void warn(String message) {
+        write("WARN ", message);
+    }
+
+    private synchronized void write(String level, String message) {
+        String line = Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + level + message;
+        console.println(line);
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            console.println("(could not write to " + file + ": " + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package org.rollbridge.agent;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.rollbridge.core.code.AttendanceCode;
+import org.rollbridge.core.code.CodeList;
+import org.rollbridge.core.code.ExclusionCategory;
+import org.rollbridge.core.code.ExclusionReason;
+import org.rollbridge.core.identity.Upn;
+import org.rollbridge.core.signing.RequestSignature;
+
+/**
+ * An attendance or exclusions CSV read as the hub reads it (docs/formats.md, the hub's rule ids), each valid row
+ * with its key and content hashes for the delta. Rows with errors are held back and counted; the school corrects
+ * them in the MIS and the next export carries them.
+ */
+public final class CsvExport {
+
+    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    private static final CSVFormat READ = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+            .setIgnoreHeaderCase(true).setTrim(true).setAllowMissingColumnNames(true).get();
+    private static final List<String> ATTENDANCE = List.of("laestab", "upn", "date", "session", "code");
+    private static final List<String> EXCLUSIONS = List.of("laestab", "upn", "category", "reason", "start_date");
+    /** Columns that say when or how a row was exported, not what it says: a change in them is not a change. */
+    private static final Set<String> NOT_CONTENT = Set.of("recorded_at");
+
+    private final Feed feed;
+    private final List<String> header;
+    private final List<Row> rows;
+    private final ValidationSummary summary;
+
+    /** A valid row: key hash, content hash, date (epoch day), and its values as read. */
+    public record Row(long key, long value, int day, List<String> values) {
+    }
+
+    private CsvExport(Feed feed, List<String> header, List<Row> rows, ValidationSummary summary) {
+        this.feed = feed;
+        this.header = header;
+        this.rows = rows;
+        this.summary = summary;
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    public ValidationSummary summary() {
+        return summary;
+    }
+
+    public Feed feed() {
+        return feed;
+    }
+
+    /** The given rows as a CSV with this export's header. */
+    public byte[] write(List<Row> selected) throws IOException {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
+            printer.printRecord(header);
+            for (Row r : selected) {
+                printer.printRecord(r.values());
+            }
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static CsvExport read(Feed feed, String fileName, byte[] bytes, String school, String at) {
+        List<String> required = feed == Feed.ATTENDANCE ? ATTENDANCE : EXCLUSIONS;
+        String prefix = feed == Feed.ATTENDANCE ? "ATT" : "EXC";
+        Map<String, Integer> byRule = new HashMap<>();
+        List<Row> rows = new ArrayList<>();
+        int read = 0;
+        int errors = 0;
+        int warnings = 0;
+        List<String> header;
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            try (Reader in = new java.io.StringReader(text); CSVParser csv = READ.parse(in)) {
+                header = csv.getHeaderNames().stream()
+                        .map(n -> n.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
+                Map<String, Integer> index = new HashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    index.putIfAbsent(header.get(i), i);
+                }
+                List<String> missing = required.stream().filter(c -> !index.containsKey(c)).toList();
+                if (!missing.isEmpty()) {
+                    return failed(feed, fileName, at, prefix + "-HEADER", "the header lacks the required column(s) "
+                            + String.join(", ", missing) + " (docs/formats.md)");
+                }
+                for (CSVRecord record : csv) {
+                    read++;
+                    List<String> values = new ArrayList<>(header.size());
+                    for (int i = 0; i < header.size(); i++) {
+                        values.add(i < record.size() ? record.get(i).strip() : "");
+                    }
+                    Map<String, String> row = new HashMap<>();
+                    index.forEach((name, i) -> row.put(name, values.get(i)));
+                    List<String> rowErrors = new ArrayList<>();
+                    List<String> rowWarnings = new ArrayList<>();
+                    LocalDate day = feed == Feed.ATTENDANCE ? checkAttendance(row, school, rowErrors, rowWarnings)
+                            : checkExclusion(row, school, rowErrors, rowWarnings);
+                    rowErrors.forEach(r -> byRule.merge(r, 1, Integer::sum));
+                    rowWarnings.forEach(r -> byRule.merge(r, 1, Integer::sum));
+                    warnings += rowWarnings.size();
+                    if (!rowErrors.isEmpty()) {
+                        errors++;
+                        continue;
+                    }
+                    rows.add(new Row(hash(key(feed, row)), hash(content(header, values)), (int) day.toEpochDay(),
+                            values));
+                }
+            }
+        } catch (CharacterCodingException e) {
+            return failed(feed, fileName, at, prefix + "-FILE", "the file is not UTF-8; export it again from the MIS "
+                    + "as UTF-8");
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            return failed(feed, fileName, at, prefix + "-FILE", "the file could not be read as a CSV near record "
+                    + (read + 1) + "; export it again from the MIS");
+        }
+        return new CsvExport(feed, header, rows, new ValidationSummary(fileName, feed.id(), at, read, rows.size(),
+                errors, warnings, byRule, null));
+    }
+
+    private static CsvExport failed(Feed feed, String file, String at, String rule, String why) {
+        return new CsvExport(feed, List.of(), List.of(), new ValidationSummary(file, feed.id(), at, 0, 0, 0, 0,
+                Map.of(rule, 1), why));
+    }
+
+    private static LocalDate checkAttendance(Map<String, String> row, String school, List<String> errors,
+                                             List<String> warnings) {
+        commonChecks("ATT", row, school, errors, warnings);
+        LocalDate day = date(row.get("date"));
+        if (day == null) {
+            errors.add("ATT-DATE");
+        }
+        String session = row.get("session").toUpperCase(Locale.ROOT);
+        if (!session.equals("AM") && !session.equals("PM")) {
+            errors.add("ATT-SESSION");
+        }
+        Optional<AttendanceCode> code = day == null ? AttendanceCode.parse(row.get("code"))
+                : AttendanceCode.interpret(row.get("code"), day);
+        if (code.isEmpty()) {
+            errors.add("ATT-CODE");
+        }
+        return day;
+    }
+
+    private static LocalDate checkExclusion(Map<String, String> row, String school, List<String> errors,
+                                            List<String> warnings) {
+        commonChecks("EXC", row, school, errors, warnings);
+        LocalDate day = date(row.get("start_date"));
+        if (day == null) {
+            errors.add("EXC-DATE");
+        }
+        if (CodeList.lookup(ExclusionCategory.class, row.get("category")).isEmpty()) {
+            errors.add("EXC-CATEGORY");
+        }
+        if (CodeList.lookup(ExclusionReason.class, row.get("reason")).isEmpty()) {
+            errors.add("EXC-REASON");
+        }
+        return day;
+    }
+
+    private static void commonChecks(String prefix, Map<String, String> row, String school, List<String> errors,
+                                     List<String> warnings) {
+        if (!row.get("laestab").equals(school)) {
+            errors.add(prefix + "-SCHOOL");
+        }
+        Upn.Check check = Upn.check(row.get("upn").toUpperCase(Locale.ROOT));
+        if (!check.usable()) {
+            errors.add(prefix + "-UPN");
+        } else if (check != Upn.Check.VALID) {
+            warnings.add(prefix + "-UPN-TEMPORARY");
+        }
+    }
+
+    private static String key(Feed feed, Map<String, String> row) {
+        String upn = row.get("upn").toUpperCase(Locale.ROOT);
+        if (feed == Feed.ATTENDANCE) {
+            return upn + "|" + date(row.get("date")) + "|" + row.get("session").toUpperCase(Locale.ROOT);
+        }
+        String misId = row.getOrDefault("exclusion_id", "");
+        return misId.isEmpty() ? upn + "|" + row.get("category").toUpperCase(Locale.ROOT) + "|"
+                + date(row.get("start_date")) : "id|" + misId;
+    }
+
+    private static String content(List<String> header, List<String> values) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < header.size(); i++) {
+            if (!NOT_CONTENT.contains(header.get(i))) {
+                text.append(header.get(i)).append('=').append(values.get(i)).append('\u001f');
+            }
+        }
+        return text.toString();
+    }
+
+    static long hash(String text) {
+        return ByteBuffer.wrap(RequestSignature.sha256().digest(text.getBytes(StandardCharsets.UTF_8))).getLong();
+    }
+
+    static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(text, UK_DATE);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    static CsvExport readContent(Feed feed, byte[] bytes, String school) {
+        return read(feed, "outbox", bytes, school, "");
+    }
+
+}
