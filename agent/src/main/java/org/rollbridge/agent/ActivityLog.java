@@ -1,7 +1,7 @@
 package org.rollbridge.agent;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +16,9 @@ import java.time.temporal.ChronoUnit;
 public final class ActivityLog {
 
     private final Path file;
-    private final PrintStream console;
+    private final PrintWriter console;
 
-    public ActivityLog(Path file, PrintStream console) {
+    public ActivityLog(Path file, PrintWriter console) {
         this.file = file;
         this.console = console;
     }
@@ -34,6 +34,7 @@ public final class ActivityLog {
     private synchronized void write(String level, String message) {
         String line = Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + level + message;
         console.println(line);
+        console.flush();
         if (file == null) {
             return;
         }

@@ -62,7 +62,7 @@ public final class AgentCommand implements Runnable {
         }
 
         ActivityLog log(AgentHome home) {
-            return new ActivityLog(home.log(), new java.io.PrintStream(System.err, true));
+            return new ActivityLog(home.log(), err());
         }
 
         @Override
@@ -166,7 +166,7 @@ public final class AgentCommand implements Runnable {
         @Override
         int perform(AgentHome home) throws Exception {
             AgentStatus.load(home).withPaused(true, Instant.now().toString()).save(home);
-            return tell(home, true, reason);
+            return tell(home, true, reason, log(home), out());
         }
     }
 
@@ -175,7 +175,7 @@ public final class AgentCommand implements Runnable {
     static final class Resume extends Step {
         @Override
         int perform(AgentHome home) throws Exception {
-            int code = tell(home, false, null);
+            int code = tell(home, false, null, log(home), out());
             if (code == 0) {
                 AgentStatus.load(home).withPaused(false, null).save(home);
             }
@@ -183,7 +183,7 @@ public final class AgentCommand implements Runnable {
         }
     }
 
-    static int tell(AgentHome home, boolean paused, String reason) throws IOException, InterruptedException,
+    static int tell(AgentHome home, boolean paused, String reason, ActivityLog log, PrintWriter out) throws IOException, InterruptedException,
             AgentStopped {
         AgentHome.Config config = home.config();
         HubClient hub = new HubClient(URI.create(config.hub()), config.laestab(), home.credential());
@@ -203,9 +203,9 @@ public final class AgentCommand implements Runnable {
         if (!reply.ok()) {
             throw new AgentStopped(AgentStopped.OTHER, "The hub did not record it: " + reply.message());
         }
-        new ActivityLog(home.log(), new java.io.PrintStream(System.err, true)).info("Sending " + what
+        log.info("Sending " + what
                 + " by the school; recorded at the hub at " + reply.body().path("since").asString(""));
-        System.out.println("Sending " + what + " (recorded at the hub at " + reply.body().path("since").asString("")
+        out.println("Sending " + what + " (recorded at the hub at " + reply.body().path("since").asString("")
                 + ").");
         return 0;
     }
