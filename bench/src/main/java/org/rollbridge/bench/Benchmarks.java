@@ -21,6 +21,7 @@ public final class Benchmarks {
 
     static {
         // Each benchmark registers itself here by name.
+        ALL.put("ctf-parse", new CtfParseBenchmark());
     }
 
     private Benchmarks() {

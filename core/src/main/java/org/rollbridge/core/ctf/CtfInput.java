@@ -3,9 +3,7 @@ package org.rollbridge.core.ctf;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -63,10 +61,7 @@ final class CtfInput {
             charset = declared == null ? StandardCharsets.UTF_8 : charsetFor(declared);
         }
         in.skipNBytes(bom);
-        var decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new InputGuard(new InputStreamReader(in, decoder));
+        return new InputGuard(new StrictDecoder(in, charset));
     }
 
     private static Charset charsetFor(String declared) throws EncodingProblem {
