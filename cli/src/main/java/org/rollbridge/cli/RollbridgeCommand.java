@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
             "what the LA must act on. Run a command with --help to see its options."},
         commandListHeading = "%nCommands:%n",
         footer = {"", "The test suite: ./rollbridge test   Build only: ./rollbridge build"},
-        subcommands = {CommandLine.HelpCommand.class, AgentCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ImportCommand.class,
+            SchoolCredentialCommand.class, AgentCommand.class})
 public final class RollbridgeCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,23 +1,13 @@
 package org.rollbridge.hub.attendance;
 
-import java.io.BufferedReader;
-import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.rollbridge.core.attendance.Session;
 import org.rollbridge.core.code.AttendanceCode;
 import org.rollbridge.core.identity.Upn;
@@ -26,6 +16,7 @@ import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.BatchKind;
 import org.rollbridge.hub.ingest.CopyRows;
 import org.rollbridge.hub.ingest.Feed;
+import org.rollbridge.hub.ingest.FeedCsv;
 import org.rollbridge.hub.ingest.Finding;
 import org.rollbridge.hub.ingest.Staged;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +32,6 @@ import org.springframework.stereotype.Component;
 public class AttendanceFeed implements Feed {
 
     static final List<String> REQUIRED = List.of("laestab", "upn", "date", "session", "code");
-    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     private final HubProperties settings;
     private final MarkStore marks;
@@ -62,23 +52,17 @@ public class AttendanceFeed implements Feed {
         Map<String, char[]> patches = new HashMap<>();
         Map<String, Integer> counts = new HashMap<>();
         int read = 0;
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(batch.storedPath()), decoder));
-             CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                     .setIgnoreHeaderCase(true).setTrim(true).setAllowMissingColumnNames(true).get().parse(in)) {
-            Map<String, Integer> header = headerIndex(csv.getHeaderNames());
-            List<String> missing = REQUIRED.stream().filter(c -> !header.containsKey(c)).toList();
+        try (FeedCsv csv = new FeedCsv(batch.storedPath())) {
+            List<String> missing = csv.missing(REQUIRED);
             if (!missing.isEmpty()) {
                 findings.add(Finding.fileError("ATT-HEADER", "line 1", "The header lacks the required column(s) "
                         + String.join(", ", missing) + "; the attendance CSV needs " + String.join(", ", REQUIRED)
                         + " (docs/formats.md)"));
                 return new Staged(findings, 0, 0);
             }
-            for (CSVRecord row : csv) {
+            for (FeedCsv.Row row : csv) {
                 read++;
-                String where = "line " + (row.getRecordNumber() + 1);
-                Optional<Mark> mark = mark(row, header, batch.laestab(), where, findings);
+                Optional<Mark> mark = mark(row, batch.laestab(), findings);
                 if (mark.isPresent()) {
                     Mark m = mark.get();
                     String key = m.upn + "|" + YearMarks.academicYear(m.day);
@@ -108,13 +92,13 @@ public class AttendanceFeed implements Feed {
     private record Mark(String upn, LocalDate day, Session session, AttendanceCode code) {
     }
 
-    private static Optional<Mark> mark(CSVRecord row, Map<String, Integer> header, String school, String where,
-                                       List<Finding> findings) {
-        String laestab = value(row, header, "laestab");
-        String upn = value(row, header, "upn").toUpperCase(Locale.ROOT);
-        String dateText = value(row, header, "date");
-        String sessionText = value(row, header, "session").toUpperCase(Locale.ROOT);
-        String codeText = value(row, header, "code");
+    private static Optional<Mark> mark(FeedCsv.Row row, String school, List<Finding> findings) {
+        String where = row.location();
+        String laestab = row.get("laestab");
+        String upn = row.get("upn").toUpperCase(Locale.ROOT);
+        String dateText = row.get("date");
+        String sessionText = row.get("session").toUpperCase(Locale.ROOT);
+        String codeText = row.get("code");
         int before = findings.size();
         if (!laestab.equals(school)) {
             findings.add(Finding.error("ATT-SCHOOL", where, "laestab '" + laestab + "' is not the sending school "
@@ -128,7 +112,7 @@ public class AttendanceFeed implements Feed {
             findings.add(Finding.warning("ATT-UPN-TEMPORARY", where, "upn is a temporary UPN; "
                     + "replace it with the pupil's permanent UPN"));
         }
-        LocalDate day = date(dateText);
+        LocalDate day = FeedCsv.date(dateText);
         if (day == null) {
             findings.add(Finding.error("ATT-DATE", where, "date '" + dateText + "' is not a date; use YYYY-MM-DD"));
         }
@@ -147,32 +131,6 @@ public class AttendanceFeed implements Feed {
             return Optional.empty();
         }
         return Optional.of(new Mark(upn, day, session, code.get()));
-    }
-
-    private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(text, UK_DATE);
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
-    }
-
-    private static Map<String, Integer> headerIndex(List<String> names) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
-            index.putIfAbsent(n, i);
-        }
-        return index;
-    }
-
-    private static String value(CSVRecord row, Map<String, Integer> header, String column) {
-        int i = header.get(column);
-        return i < row.size() ? row.get(i).strip() : "";
     }
 
     @Override

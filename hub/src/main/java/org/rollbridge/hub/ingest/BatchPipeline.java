@@ -37,9 +37,12 @@ public class BatchPipeline implements JobHandler {
     private final DataSource dataSource;
     private final TransactionTemplate tx;
     private final HubProperties settings;
+    private final org.rollbridge.hub.ops.BatchMetrics metrics;
 
     public BatchPipeline(Batches batches, List<Feed> feeds, List<PipelineProbe> probes, JdbcClient db,
-                         DataSource dataSource, TransactionTemplate tx, HubProperties settings) {
+                         DataSource dataSource, TransactionTemplate tx, HubProperties settings,
+                         org.rollbridge.hub.ops.BatchMetrics metrics) {
+        this.metrics = metrics;
         this.batches = batches;
         this.feeds = feeds.stream().collect(Collectors.toMap(Feed::kind, Function.identity()));
         this.probes = probes;
@@ -76,6 +79,7 @@ public class BatchPipeline implements JobHandler {
         if (staged.refused()) {
             tx.executeWithoutResult(s -> conclude(batch, "refused", staged, new Feed.Merged(0, 0)));
             feed.clear(batch, db);
+            metrics.finished(batch, "refused", staged.read(), 0, 0, staged.errors(), warnings(staged));
             log.info("Batch {} refused: {} file-level finding(s)", batchId, staged.findings().size());
             return;
         }
@@ -96,6 +100,8 @@ public class BatchPipeline implements JobHandler {
         });
         probe(PipelineProbe.Step.MERGED, batchId);
         feed.clear(batch, db);
+        metrics.finished(batch, "completed", staged.read(), merged.imported(), merged.held() + staged.errors(),
+                staged.errors(), warnings(staged));
         log.info("Batch {} completed: {} read, {} imported, {} held, {} finding(s)", batchId, staged.read(),
                 merged.imported(), merged.held() + staged.errors(), staged.findings().size());
     }
@@ -107,6 +113,10 @@ public class BatchPipeline implements JobHandler {
                         "The hub could not process this batch; the LA's administrator can see why in the job queue")),
                         batchId)
                 .update();
+    }
+
+    private static long warnings(Staged staged) {
+        return staged.findings().stream().filter(f -> f.severity().equals("warning")).count();
     }
 
     private void probe(PipelineProbe.Step step, UUID batchId) {
@@ -142,7 +152,7 @@ public class BatchPipeline implements JobHandler {
         report.put("status", status);
         report.put("records", Map.of("read", staged.read(), "imported", merged.imported(), "held", held));
         report.put("errors", staged.errors());
-        report.put("warnings", staged.findings().stream().filter(f -> f.severity().equals("warning")).count());
+        report.put("warnings", warnings(staged));
         report.put("findings", staged.findings().stream().limit(REPORT_FINDINGS).toList());
         report.put("findingsTruncated", staged.findings().size() > REPORT_FINDINGS);
         db.sql("""

@@ -29,10 +29,9 @@ public class HeldPupilRelease implements HeldRecords.HeldRelease {
         UUID releaseId = UUID.randomUUID();
         db.sql("""
                 insert into stage_pupils
-                select (r).* from (select jsonb_populate_record(null::stage_pupils, ?::jsonb) as r) held""")
-                .param(payload).update();
-        db.sql("update stage_pupils set batch_id = ?, person_id = ? where batch_id = ? and upn = ? and person_id is null")
-                .params(releaseId, personId, batchId, upn).update();
+                select (jsonb_populate_record(null::stage_pupils,
+                        ?::jsonb || jsonb_build_object('batch_id', ?::text, 'person_id', ?))).*""")
+                .params(payload, releaseId.toString(), personId).update();
         pupils.applyStaged(releaseId, batchId, laestab, LocalDate.now(Clock.systemDefaultZone()));
         db.sql("delete from stage_pupils where batch_id = ?").param(releaseId).update();
     }

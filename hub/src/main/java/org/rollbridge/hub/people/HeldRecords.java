@@ -46,12 +46,9 @@ public class HeldRecords {
             String feed = (String) row.get("feed");
             String payload = (String) row.get("payload");
             db.sql("select pg_advisory_xact_lock(hashtext(?))").param("school-" + laestab).query().singleRow();
-            for (HeldRelease release : releases) {
-                if (release.feed().equals(feed)) {
-                    release.release(batch, laestab, upn.strip(), personId, payload,
-                            DataSourceUtils.getConnection(dataSource));
-                }
-            }
+            HeldRelease release = releases.stream().filter(r -> r.feed().equals(feed)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No release for held " + feed + " records"));
+            release.release(batch, laestab, upn.strip(), personId, payload, DataSourceUtils.getConnection(dataSource));
             db.sql("update held_records set status = 'released', released_at = now(), person_id = ? where id = ?")
                     .params(personId, row.get("id")).update();
         }

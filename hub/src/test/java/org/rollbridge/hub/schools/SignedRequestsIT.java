@@ -91,11 +91,11 @@ class SignedRequestsIT {
 
     @Test
     void anEnrolmentCodeWorksOnceForItsSchoolOnly() throws Exception {
-        String code = code("9266001");
+        String code = code("9268001");
 
-        HttpResponse<String> wrongSchool = enrol("9266002", code);
-        HttpResponse<String> first = enrol("9266001", code.toLowerCase());
-        HttpResponse<String> second = enrol("9266001", code);
+        HttpResponse<String> wrongSchool = enrol("9268002", code);
+        HttpResponse<String> first = enrol("9268001", code.toLowerCase());
+        HttpResponse<String> second = enrol("9268001", code);
 
         assertThat(wrongSchool.statusCode()).isEqualTo(403);
         assertThat(first.statusCode()).isEqualTo(201);
@@ -104,23 +104,23 @@ class SignedRequestsIT {
         assertThat(second.body()).contains("already used or expired");
         assertThat(hub.db().sql("select count(*) from enrolment_codes where code_sha256 = sha256(convert_to(?, 'UTF8'))")
                 .param(code.replace("-", "")).query(Long.class).single()).isEqualTo(1);
-        assertThat(hub.db().sql("select count(*) from school_credentials where laestab = '9266001' and key_id is not null")
+        assertThat(hub.db().sql("select count(*) from school_credentials where laestab = '9268001' and key_id is not null")
                 .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
     void anExpiredCodeIsRefused() throws Exception {
-        String code = code("9266003");
-        hub.db().sql("update enrolment_codes set expires_at = now() - interval '1 minute' where laestab = '9266003'")
+        String code = code("9268003");
+        hub.db().sql("update enrolment_codes set expires_at = now() - interval '1 minute' where laestab = '9268003'")
                 .update();
-        assertThat(enrol("9266003", code).statusCode()).isEqualTo(403);
+        assertThat(enrol("9268003", code).statusCode()).isEqualTo(403);
     }
 
     @Test
     void aSignedUploadIsAcceptedAndTheSameRequestReplayedIsRefused() throws Exception {
-        String school = "9266004";
+        String school = "9268004";
         Credential c = enrolled(school);
-        byte[] csv = new AttendanceCsv().mark(school, Upn.compose("926", "6004", 25, 1).value(),
+        byte[] csv = new AttendanceCsv().mark(school, Upn.compose("926", "8004", 25, 1).value(),
                 java.time.LocalDate.of(2025, 9, 8), "AM", "/").bytes();
         byte[] body = gzip(csv);
         String path = "/api/v1/schools/" + school + "/batches";
@@ -141,7 +141,7 @@ class SignedRequestsIT {
 
     @Test
     void staleTimestampsForgedSignaturesAndChangedBodiesAreRefused() throws Exception {
-        String school = "9266005";
+        String school = "9268005";
         Credential c = enrolled(school);
         String path = "/api/v1/schools/" + school + "/pause";
         byte[] none = new byte[0];
@@ -166,7 +166,7 @@ class SignedRequestsIT {
         assertThat(RunningHub.json(good).path("paused").asBoolean()).isFalse();
 
         byte[] csv = gzip("laestab,upn,date,session,code\n".getBytes(StandardCharsets.UTF_8));
-        byte[] tampered = gzip("laestab,upn,date,session,code\n9266005,X,2025-09-08,AM,/\n"
+        byte[] tampered = gzip("laestab,upn,date,session,code\n9268005,X,2025-09-08,AM,/\n"
                 .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> changed = hub.send(signed(c, "POST", "/api/v1/schools/" + school + "/batches",
                 "kind=attendance", csv, tampered, now(), nonce()).header("Content-Encoding", "gzip")
@@ -179,7 +179,7 @@ class SignedRequestsIT {
 
     @Test
     void aRevokedCredentialGetsADistinctReasonAndItsSecretIsNoBearerToken() throws Exception {
-        String school = "9266006";
+        String school = "9268006";
         Credential c = enrolled(school);
         String path = "/api/v1/schools/" + school + "/pause";
         byte[] none = new byte[0];
@@ -203,7 +203,7 @@ class SignedRequestsIT {
 
     @Test
     void onlyTheAdministratorIssuesCodesAndOnlyTheSchoolPauses() throws Exception {
-        String school = "9266007";
+        String school = "9268007";
         Credential c = enrolled(school);
         byte[] none = new byte[0];
         HttpResponse<String> schoolIssues = hub.send(signed(c, "POST", "/api/v1/admin/schools/" + school

@@ -1,0 +1,5 @@
+package org.rollbridge.synth;
+
+/** A multi-academy trust (or a single-academy trust). */
+public record Trust(String id, String name) {
+}
