@@ -22,6 +22,7 @@ public final class Benchmarks {
     static {
         // Each benchmark registers itself here by name.
         ALL.put("ctf-parse", new CtfParseBenchmark());
+        ALL.put("agent-delta", new AgentDeltaBenchmark());
     }
 
     private Benchmarks() {
