@@ -26,7 +26,6 @@ import org.rollbridge.core.code.CodeList;
 import org.rollbridge.core.code.ExclusionCategory;
 import org.rollbridge.core.code.ExclusionReason;
 import org.rollbridge.core.identity.Upn;
-import org.rollbridge.core.signing.RequestSignature;
 
 /**
  * An attendance or exclusions CSV read as the hub reads it (docs/formats.md, the hub's rule ids), each valid row
@@ -107,16 +106,16 @@ public final class CsvExport {
                     return failed(feed, fileName, at, prefix + "-HEADER", "the header lacks the required column(s) "
                             + String.join(", ", missing) + " (docs/formats.md)");
                 }
+                Seen seen = new Seen();
                 for (CSVRecord record : csv) {
                     read++;
                     List<String> values = new ArrayList<>(header.size());
                     for (int i = 0; i < header.size(); i++) {
                         values.add(i < record.size() ? record.get(i).strip() : "");
                     }
-                    Map<String, String> row = new HashMap<>();
-                    index.forEach((name, i) -> row.put(name, values.get(i)));
-                    List<String> rowErrors = new ArrayList<>();
-                    List<String> rowWarnings = new ArrayList<>();
+                    Fields row = new Fields(index, values, seen);
+                    List<String> rowErrors = new ArrayList<>(2);
+                    List<String> rowWarnings = new ArrayList<>(1);
                     LocalDate day = feed == Feed.ATTENDANCE ? checkAttendance(row, school, rowErrors, rowWarnings)
                             : checkExclusion(row, school, rowErrors, rowWarnings);
                     rowErrors.forEach(r -> byRule.merge(r, 1, Integer::sum));
@@ -141,15 +140,43 @@ public final class CsvExport {
                 errors, warnings, byRule, null));
     }
 
+    /** Values repeated down a file (dates, UPNs), parsed or checked once per read. */
+    private static final class Seen {
+        final Map<String, LocalDate> dates = new HashMap<>();
+        final Map<String, Upn.Check> upns = new HashMap<>();
+    }
+
+    /** One row's values by column name ("" for a column the file lacks). */
+    private record Fields(Map<String, Integer> index, List<String> values, Seen seen) {
+        String get(String column) {
+            Integer i = index.get(column);
+            return i == null ? "" : values.get(i);
+        }
+
+        LocalDate date(String column) {
+            String text = get(column);
+            LocalDate known = seen.dates.get(text);
+            if (known == null && !seen.dates.containsKey(text)) {
+                known = CsvExport.date(text);
+                seen.dates.put(text, known);
+            }
+            return known;
+        }
+
+        Upn.Check upnCheck() {
+            return seen.upns.computeIfAbsent(get("upn").toUpperCase(Locale.ROOT), Upn::check);
+        }
+    }
+
     private static CsvExport failed(Feed feed, String file, String at, String rule, String why) {
         return new CsvExport(feed, List.of(), List.of(), new ValidationSummary(file, feed.id(), at, 0, 0, 0, 0,
                 Map.of(rule, 1), why));
     }
 
-    private static LocalDate checkAttendance(Map<String, String> row, String school, List<String> errors,
+    private static LocalDate checkAttendance(Fields row, String school, List<String> errors,
                                              List<String> warnings) {
         commonChecks("ATT", row, school, errors, warnings);
-        LocalDate day = date(row.get("date"));
+        LocalDate day = row.date("date");
         if (day == null) {
             errors.add("ATT-DATE");
         }
@@ -165,10 +192,10 @@ public final class CsvExport {
         return day;
     }
 
-    private static LocalDate checkExclusion(Map<String, String> row, String school, List<String> errors,
+    private static LocalDate checkExclusion(Fields row, String school, List<String> errors,
                                             List<String> warnings) {
         commonChecks("EXC", row, school, errors, warnings);
-        LocalDate day = date(row.get("start_date"));
+        LocalDate day = row.date("start_date");
         if (day == null) {
             errors.add("EXC-DATE");
         }
@@ -181,12 +208,12 @@ public final class CsvExport {
         return day;
     }
 
-    private static void commonChecks(String prefix, Map<String, String> row, String school, List<String> errors,
+    private static void commonChecks(String prefix, Fields row, String school, List<String> errors,
                                      List<String> warnings) {
         if (!row.get("laestab").equals(school)) {
             errors.add(prefix + "-SCHOOL");
         }
-        Upn.Check check = Upn.check(row.get("upn").toUpperCase(Locale.ROOT));
+        Upn.Check check = row.upnCheck();
         if (!check.usable()) {
             errors.add(prefix + "-UPN");
         } else if (check != Upn.Check.VALID) {
@@ -194,14 +221,14 @@ public final class CsvExport {
         }
     }
 
-    private static String key(Feed feed, Map<String, String> row) {
+    private static String key(Feed feed, Fields row) {
         String upn = row.get("upn").toUpperCase(Locale.ROOT);
         if (feed == Feed.ATTENDANCE) {
-            return upn + "|" + date(row.get("date")) + "|" + row.get("session").toUpperCase(Locale.ROOT);
+            return upn + "|" + row.date("date") + "|" + row.get("session").toUpperCase(Locale.ROOT);
         }
-        String misId = row.getOrDefault("exclusion_id", "");
+        String misId = row.get("exclusion_id");
         return misId.isEmpty() ? upn + "|" + row.get("category").toUpperCase(Locale.ROOT) + "|"
-                + date(row.get("start_date")) : "id|" + misId;
+                + row.date("start_date") : "id|" + misId;
     }
 
     private static String content(List<String> header, List<String> values) {
@@ -214,8 +241,22 @@ public final class CsvExport {
         return text.toString();
     }
 
+    /**
+     * A 64-bit hash (FNV-1a over the characters, then the SplitMix64 finaliser to spread the bits). Not for
+     * secrecy: only to tell rows apart, where a collision (about 1 in 2^64 for a changed row) would leave one
+     * change unsent until the next change of that row or the next full CTF.
+     */
     static long hash(String text) {
-        return ByteBuffer.wrap(RequestSignature.sha256().digest(text.getBytes(StandardCharsets.UTF_8))).getLong();
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 30;
+        h *= 0xbf58476d1ce4e5b9L;
+        h ^= h >>> 27;
+        h *= 0x94d049bb133111ebL;
+        return h ^ (h >>> 31);
     }
 
     static LocalDate date(String text) {
