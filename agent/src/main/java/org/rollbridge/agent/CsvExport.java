@@ -47,8 +47,18 @@ public final class CsvExport {
     private final List<Row> rows;
     private final ValidationSummary summary;
 
-    /** A valid row: key hash, content hash, date (epoch day), and its values as read. */
-    public record Row(long key, long value, int day, List<String> values) {
+    /**
+     * A valid row: its date (epoch day) and values as read; its key and content hashes are worked out when asked
+     * for, so that rows outside the resend window cost no hashing.
+     */
+    public record Row(int day, List<String> values, Feed feed, List<String> header, Fields fields) {
+        public long key() {
+            return hash(CsvExport.key(feed, fields));
+        }
+
+        public long value() {
+            return hash(content(header, values));
+        }
     }
 
     private CsvExport(Feed feed, List<String> header, List<Row> rows, ValidationSummary summary) {
@@ -125,8 +135,7 @@ public final class CsvExport {
                         errors++;
                         continue;
                     }
-                    rows.add(new Row(hash(key(feed, row)), hash(content(header, values)), (int) day.toEpochDay(),
-                            values));
+                    rows.add(new Row((int) day.toEpochDay(), values, feed, header, row));
                 }
             }
         } catch (CharacterCodingException e) {
@@ -147,7 +156,7 @@ public final class CsvExport {
     }
 
     /** One row's values by column name ("" for a column the file lacks). */
-    private record Fields(Map<String, Integer> index, List<String> values, Seen seen) {
+    record Fields(Map<String, Integer> index, List<String> values, Seen seen) {
         String get(String column) {
             Integer i = index.get(column);
             return i == null ? "" : values.get(i);
