@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         commandListHeading = "%nCommands:%n",
         footer = {"", "The test suite: ./rollbridge test   Build only: ./rollbridge build"},
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ImportCommand.class,
-            SchoolCredentialCommand.class, AgentCommand.class})
+            SchoolCredentialCommand.class, DemoCommand.class, AgentCommand.class})
 public final class RollbridgeCommand implements Runnable {
 
     @CommandLine.Spec

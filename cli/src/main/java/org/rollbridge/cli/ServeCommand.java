@@ -11,8 +11,14 @@ import picocli.CommandLine.Command;
 public final class ServeCommand implements Callable<Integer> {
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         HubApplication.start();
+        runUntilStopped();
         return 0;
+    }
+
+    /** Keeps the command running; SIGTERM or Ctrl-C shuts the hub down gracefully through its shutdown hook. */
+    static void runUntilStopped() throws InterruptedException {
+        Thread.currentThread().join();
     }
 }
