@@ -185,8 +185,12 @@ class AgentIT {
         assertThat(resumed.err()).contains("already received");
         assertThat(outboxFiles(home)).isZero();
         assertThat(batchesAtHub(school)).isEqualTo(1);
-        assertThat(hub.db().sql("select records_read from batches where laestab = ?").param(school)
-                .query(Integer.class).optional()).isNotEmpty();
+        String id = hub.db().sql("select id::text from batches where laestab = ?").param(school)
+                .query(String.class).single();
+        JsonNode done = hub.awaitBatch("/api/v1/batches/" + id, RunningHub.ADMIN_TOKEN);
+        assertThat(done.path("status").asString()).isEqualTo("completed");
+        // 300 pupils x 5 school days of the window x 2 sessions, all read once.
+        assertThat(done.path("records").path("read").asInt()).isEqualTo(3000);
     }
 
     @Test
