@@ -23,6 +23,8 @@ public final class Benchmarks {
         // Each benchmark registers itself here by name.
         ALL.put("ctf-parse", new CtfParseBenchmark());
         ALL.put("agent-delta", new AgentDeltaBenchmark());
+        ALL.put("marks-layout", new MarksLayoutBenchmark());
+        ALL.put("hub-load", new HubLoadBenchmark());
     }
 
     private Benchmarks() {
