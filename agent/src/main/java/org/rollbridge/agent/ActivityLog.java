@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
  */
 public final class ActivityLog {
 
+    static final long MAX_BYTES = 10L * 1024 * 1024;
     private final Path file;
     private final PrintWriter console;
 
@@ -40,6 +41,11 @@ public final class ActivityLog {
         }
         try {
             Files.createDirectories(file.getParent());
+            if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
+                // One previous file is kept, so the log never fills the disk of a machine nobody watches.
+                Files.move(file, file.resolveSibling(file.getFileName() + ".1"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {

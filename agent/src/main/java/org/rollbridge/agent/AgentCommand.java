@@ -71,6 +71,10 @@ public final class AgentCommand implements Runnable {
                 return perform(homeOption.home());
             } catch (AgentStopped e) {
                 err().println(e.getMessage());
+                AgentHome home = homeOption.home();
+                if (home.initialised()) {
+                    AgentStatus.load(home).withProblem(java.time.Instant.now() + " " + e.getMessage()).save(home);
+                }
                 return e.exitCode();
             } catch (IOException | IllegalArgumentException e) {
                 err().println(e.getMessage());
@@ -269,6 +273,9 @@ public final class AgentCommand implements Runnable {
                     : ""));
             ValidationSummary v = status.lastValidation();
             o.println("Last validation:    " + (v == null ? "none yet" : v.line()));
+            if (status.lastProblem() != null) {
+                o.println("Last problem:       " + status.lastProblem());
+            }
             return 0;
         }
     }

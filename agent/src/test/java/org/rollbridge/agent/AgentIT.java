@@ -236,6 +236,37 @@ class AgentIT {
         assertThat(r.err()).contains("revoked").contains("laptop stolen").contains("agent init");
         assertThat(outboxFiles(home)).isEqualTo(1);
         assertThat(batchesAtHub(school)).isZero();
+        assertThat(agent("status", "--home", home.toString()).out()).contains("Last problem:").contains("revoked");
+    }
+
+    @Test
+    void watchingTheDropFolderSendsEachNewExportAndStopsWhenTheCredentialIsRevoked() throws Exception {
+        String school = "9265007";
+        Path home = enrolled(school);
+        java.util.concurrent.CompletableFuture<Result> watching = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> agent("run", "--home", home.toString(), "--poll-seconds", "1", "--settle-seconds", "0",
+                        "--retry-base-ms", "20", "--retry-max-ms", "100"));
+        dropAttendance(home, school, 3, MONDAY, "attendance-mon.csv");
+        awaitBatches(school, 1);
+        dropAttendance(home, school, 3, MONDAY.plusDays(1), "attendance-tue.csv");
+        awaitBatches(school, 2);
+        hub.send(hub.request("/api/v1/admin/schools/" + school + "/credentials/revoke")
+                .POST(HttpRequest.BodyPublishers.noBody()), RunningHub.ADMIN_TOKEN);
+        dropAttendance(home, school, 3, MONDAY.plusDays(2), "attendance-wed.csv");
+
+        Result stopped = watching.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(stopped.exit()).isEqualTo(AgentStopped.CREDENTIAL);
+        assertThat(batchesAtHub(school)).isEqualTo(2);
+        assertThat(outboxFiles(home)).isEqualTo(1);
+    }
+
+    static void awaitBatches(String school, long n) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (batchesAtHub(school) < n && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(batchesAtHub(school)).isEqualTo(n);
     }
 
     @Test
