@@ -27,6 +27,9 @@ public final class Benchmarks {
         ALL.put("validate", new ValidateBenchmark());
         ALL.put("validate-accuracy", new ValidateAccuracyBenchmark());
         ALL.put("indicators", new IndicatorsBenchmark());
+        ALL.put("agent-delta", new AgentDeltaBenchmark());
+        ALL.put("marks-layout", new MarksLayoutBenchmark());
+        ALL.put("hub-load", new HubLoadBenchmark());
     }
 
     private Benchmarks() {

@@ -1,5 +1,6 @@
 package org.rollbridge.cli;
 
+import org.rollbridge.agent.AgentCommand;
 import org.rollbridge.cli.indicators.IndicatorsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,17 @@ import picocli.CommandLine.Command;
             "what the LA must act on. Run a command with --help to see its options."},
         commandListHeading = "%nCommands:%n",
         footer = {"", "The test suite: ./rollbridge test   Build only: ./rollbridge build"},
-        subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class, MatchCommand.class, ValidateCommand.class, IndicatorsCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            ServeCommand.class,
+            ImportCommand.class,
+            GenerateCommand.class,
+            ValidateCommand.class,
+            MatchCommand.class,
+            IndicatorsCommand.class,
+            AgentCommand.class,
+            SchoolCredentialCommand.class,
+            CommandLine.HelpCommand.class})
 public final class RollbridgeCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,117 @@
+package org.rollbridge.agent;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One pass of the agent: take new exports from the drop folder, validate them, put what changed in the outbox,
+ * then deliver the outbox. While the school has paused, nothing is read and nothing is sent.
+ */
+public final class AgentRun {
+
+    private final AgentHome home;
+    private final AgentHome.Config config;
+    private final ActivityLog log;
+    private final Outbox outbox;
+    private final Ledgers ledgers;
+    private final DropFolder drop;
+    private final Extraction extraction;
+    private final Delivery delivery;
+
+    public AgentRun(AgentHome home, ActivityLog log, Backoff backoff, int resendDays, Duration settle)
+            throws IOException {
+        this.home = home;
+        this.config = home.config();
+        this.log = log;
+        this.outbox = new Outbox(home);
+        this.ledgers = new Ledgers(home, config.laestab());
+        this.drop = new DropFolder(home.dropFolder(), home, settle);
+        this.extraction = new Extraction(config.laestab(), resendDays);
+        HubClient hub = new HubClient(URI.create(config.hub()), config.laestab(), home.credential());
+        this.delivery = new Delivery(home, hub, outbox, ledgers, log, backoff, resendDays);
+    }
+
+    /** Takes new exports into the outbox and delivers it; the outcome of the delivery. */
+    public Delivery.Round once() throws IOException, InterruptedException, AgentStopped {
+        if (AgentStatus.load(home).paused()) {
+            throw new AgentStopped(AgentStopped.PAUSED, "Sending is paused by the school (since "
+                    + AgentStatus.load(home).pausedAt() + "); run 'rollbridge agent resume' to send again");
+        }
+        for (DropFolder.Export export : drop.ready()) {
+            take(export);
+        }
+        Delivery.Round round = delivery.deliver();
+        if (round.waiting() > 0) {
+            log.warn(round.waiting() + " batch(es) wait in the outbox for the hub; they are sent on the next run");
+        }
+        return round;
+    }
+
+    private void take(DropFolder.Export export) throws IOException {
+        List<OutboxBatch> pending = outbox.list().batches();
+        Extraction.Result result = extraction.extract(export.file(), export.feed(), ledgers, pending);
+        String name = export.file().getFileName().toString();
+        if (!result.summary().usable()) {
+            log.warn("Export " + result.summary().line());
+        } else if (result.hasBatch()) {
+            OutboxBatch batch = outbox.add(result.batchId(), result.feed(), name, result.batchRecords(),
+                    result.content());
+            log.info("Export " + name + " (" + result.feed().id() + "): " + result.summary().records()
+                    + " records read, batch " + batch.id() + " of " + result.batchRecords() + " records in the outbox");
+        } else {
+            log.info("Export " + name + " (" + result.feed().id() + "): " + result.summary().records()
+                    + " records read, nothing new to send");
+        }
+        if (result.summary().errors() > 0) {
+            log.warn("Export " + result.summary().line());
+        }
+        drop.taken(export);
+        AgentStatus.load(home).withExtract(new AgentStatus.Extract(name, result.feed().id(),
+                result.summary().at(), result.summary().records(), result.batchId(), result.batchRecords()),
+                result.summary()).save(home);
+    }
+
+    /** Shows what a run would send now, and changes nothing: no outbox file, no state, no request to the hub. */
+    public void dryRun(PrintWriter out) throws IOException {
+        List<OutboxBatch> pending = outbox.list().batches();
+        if (AgentStatus.load(home).paused()) {
+            out.println("Sending is paused by the school: a run would send nothing until 'agent resume'.");
+        }
+        out.println("Batches already in the outbox, to be sent first: " + pending.size());
+        for (OutboxBatch b : pending) {
+            out.println("  " + b.id() + "  " + b.kind().id() + "  " + b.records() + " records  " + b.bodyLength()
+                    + " bytes");
+        }
+        List<DropFolder.Export> ready = drop.ready();
+        out.println("New exports in " + drop.dir() + ": " + ready.size());
+        for (DropFolder.Export export : ready) {
+            Extraction.Result r = extraction.extract(export.file(), export.feed(), ledgers, pending);
+            out.println("  " + r.summary().line());
+            out.println(r.hasBatch()
+                    ? "    would send batch " + r.batchId() + ": " + r.batchRecords() + " " + r.feed().id()
+                    + " records, " + r.content().length + " bytes before compression"
+                    : "    nothing to send");
+        }
+        out.println("Dry run: nothing was sent and nothing was changed.");
+    }
+
+    /** Runs passes until stopped, one every poll interval; stops only when a person must act. */
+    public void watch(Duration poll) throws InterruptedException, AgentStopped {
+        log.info("Watching " + drop.dir() + " every " + poll.toSeconds() + "s; sending to " + config.hub());
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                once();
+            } catch (AgentStopped e) {
+                if (e.exitCode() != AgentStopped.PAUSED) {
+                    throw e;
+                }
+            } catch (IOException e) {
+                log.warn("This pass stopped: " + e.getMessage() + "; trying again in " + poll.toSeconds() + "s");
+            }
+            Thread.sleep(poll.toMillis());
+        }
+    }
+}

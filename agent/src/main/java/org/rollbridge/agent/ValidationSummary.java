@@ -1,0 +1,28 @@
+package org.rollbridge.agent;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What local validation found in one export: counts only (never a pupil's details), by rule id as the hub names
+ * them. {@code fileError} is set when the file as a whole cannot be sent.
+ */
+public record ValidationSummary(String file, String feed, String at, int records, int accepted, int errors,
+                                int warnings, Map<String, Integer> byRule, String fileError) {
+
+    public ValidationSummary {
+        byRule = new TreeMap<>(byRule);
+    }
+
+    public boolean usable() {
+        return fileError == null;
+    }
+
+    public String line() {
+        if (fileError != null) {
+            return file + ": not sent - " + fileError;
+        }
+        return file + ": " + records + " records, " + accepted + " accepted, " + errors + " with errors, "
+                + warnings + " warnings" + (byRule.isEmpty() ? "" : " " + byRule);
+    }
+}

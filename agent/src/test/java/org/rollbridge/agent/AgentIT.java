@@ -1,0 +1,316 @@
+package org.rollbridge.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rollbridge.core.identity.Upn;
+import org.rollbridge.hub.testing.AttendanceCsv;
+import org.rollbridge.hub.testing.RunningHub;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+
+/** The agent against a real hub on loopback (and the run's PostgreSQL), through a proxy that can fail. */
+class AgentIT {
+
+    static RunningHub hub;
+    static FlakyProxy proxy;
+    static Path work;
+    static final LocalDate MONDAY = LocalDate.of(2025, 9, 8);
+
+    @BeforeAll
+    static void start() throws Exception {
+        work = RunningHub.tempDir();
+        hub = RunningHub.start(work.resolve("hub"));
+        proxy = new FlakyProxy(URI.create(hub.base()).getPort());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        proxy.close();
+        hub.close();
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result agent(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new AgentCommand());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    /** A school enrolled through the proxy, with its own agent home. */
+    static Path enrolled(String school) throws Exception {
+        proxy.mode(FlakyProxy.Mode.UP);
+        HttpResponse<String> issued = hub.send(hub.request("/api/v1/admin/schools/" + school + "/enrolment-codes")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")),
+                RunningHub.ADMIN_TOKEN);
+        assertThat(issued.statusCode()).isEqualTo(201);
+        String code = RunningHub.json(issued).path("code").asString();
+        Path home = work.resolve("agent-" + school);
+        Result init = agent("init", "--hub", proxy.url(), "--school", school, "--enrol-code", code,
+                "--home", home.toString());
+        assertThat(init.exit()).as(init.err()).isZero();
+        return home;
+    }
+
+    static Result run(Path home, String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", "--once", "--home", home.toString(),
+                "--retry-base-ms", "20", "--retry-max-ms", "100"));
+        args.addAll(List.of(extra));
+        return agent(args.toArray(String[]::new));
+    }
+
+    static long batchesAtHub(String school) {
+        return hub.db().sql("select count(*) from batches where laestab = ?").param(school).query(Long.class).single();
+    }
+
+    static List<String> batchIdsAtHub(String school) {
+        return hub.db().sql("select client_batch_id from batches where laestab = ? order by received_at")
+                .param(school).query(String.class).list();
+    }
+
+    static String upn(String school, int serial) {
+        return Upn.compose(school.substring(0, 3), school.substring(3), 25, serial).value();
+    }
+
+    static void dropAttendance(Path home, String school, int pupils, LocalDate last, String name) throws Exception {
+        AttendanceCsv csv = new AttendanceCsv();
+        for (int p = 1; p <= pupils; p++) {
+            LocalDate from = MONDAY.minusDays(14);
+            csv.days(school, upn(school, p), from, (int) (last.toEpochDay() - from.toEpochDay()) + 1, "/", "\\");
+        }
+        Files.write(home.resolve("drop").resolve(name), csv.bytes());
+    }
+
+    static void dropExclusions(Path home, String school) throws Exception {
+        Files.writeString(home.resolve("drop").resolve("exclusions.csv"),
+                "laestab,upn,category,reason,start_date,end_date,sessions,exclusion_id\n" + school + ","
+                        + upn(school, 1) + ",SUSP,PP,2025-09-01,2025-09-02,4,EX1\n");
+    }
+
+    static long outboxFiles(Path home) throws Exception {
+        Path dir = home.resolve("outbox");
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".batch")).count();
+        }
+    }
+
+    @Test
+    void hubDownForAWhileThenUpDeliversEveryBatchExactlyOnce() throws Exception {
+        String school = "9265001";
+        Path home = enrolled(school);
+        dropAttendance(home, school, 20, MONDAY, "attendance-mon.csv");
+        dropExclusions(home, school);
+        proxy.mode(FlakyProxy.Mode.DOWN);
+
+        Result down = run(home, "--retry-attempts", "3");
+        Result downAgain = run(home, "--retry-attempts", "2");
+
+        assertThat(down.exit()).isEqualTo(1);
+        assertThat(downAgain.exit()).isEqualTo(1);
+        assertThat(outboxFiles(home)).isEqualTo(2);
+        assertThat(batchesAtHub(school)).isZero();
+        JsonNode status = AgentHome.JSON.readTree(agent("status", "--json", "--home", home.toString()).out());
+        assertThat(status.path("pending")).hasSize(2);
+
+        proxy.mode(FlakyProxy.Mode.UP);
+        Result up = run(home);
+        Result again = run(home);
+        dropAttendance(home, school, 20, MONDAY.plusDays(1), "attendance-tue.csv");
+        Result nextDay = run(home);
+
+        assertThat(up.exit()).as(up.err()).isZero();
+        assertThat(again.exit()).isZero();
+        assertThat(nextDay.exit()).isZero();
+        assertThat(outboxFiles(home)).isZero();
+        List<String> ids = batchIdsAtHub(school);
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates();
+        assertThat(ids.get(0)).startsWith("attendance-");
+        assertThat(ids.get(1)).startsWith("exclusions-");
+        long[] sizes = hub.db().sql("select size_bytes from batches where laestab = ? and client_batch_id like "
+                + "'attendance-%' order by received_at").param(school).query(Long.class).list().stream()
+                .mapToLong(Long::longValue).toArray();
+        // Monday's window is 5 school days; Tuesday's delta is that one day.
+        assertThat(sizes[1] * 4).isLessThan(sizes[0]);
+        String text = agent("status", "--home", home.toString()).out();
+        assertThat(text).contains("Pending batches:    0").contains("Last acknowledged:  attendance-");
+    }
+
+    @Test
+    void anUploadCutOffMidBodyIsResentWithoutLossOrDuplication() throws Exception {
+        String school = "9265002";
+        Path home = enrolled(school);
+        dropAttendance(home, school, 300, MONDAY, "attendance.csv");
+        proxy.mode(FlakyProxy.Mode.CUT_REQUEST, 3000);
+
+        Result cut = run(home, "--retry-attempts", "1");
+
+        assertThat(cut.exit()).isEqualTo(1);
+        assertThat(outboxFiles(home)).isEqualTo(1);
+        assertThat(batchesAtHub(school)).isZero();
+
+        // The hub stores the whole batch but the answer is lost, as if the agent stopped just then.
+        proxy.mode(FlakyProxy.Mode.DROP_RESPONSE);
+        Result lost = run(home, "--retry-attempts", "1");
+        assertThat(lost.exit()).isEqualTo(1);
+        assertThat(outboxFiles(home)).isEqualTo(1);
+        assertThat(batchesAtHub(school)).isEqualTo(1);
+
+        proxy.mode(FlakyProxy.Mode.UP);
+        Result resumed = run(home);
+
+        assertThat(resumed.exit()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("already received");
+        assertThat(outboxFiles(home)).isZero();
+        assertThat(batchesAtHub(school)).isEqualTo(1);
+        String id = hub.db().sql("select id::text from batches where laestab = ?").param(school)
+                .query(String.class).single();
+        JsonNode done = hub.awaitBatch("/api/v1/batches/" + id, RunningHub.ADMIN_TOKEN);
+        assertThat(done.path("status").asString()).isEqualTo("completed");
+        // 300 pupils x 5 school days of the window x 2 sessions, all read once.
+        assertThat(done.path("records").path("read").asInt()).isEqualTo(3000);
+    }
+
+    @Test
+    void aCorruptedOutboxFileIsQuarantinedReportedAndNotSent() throws Exception {
+        String school = "9265003";
+        Path home = enrolled(school);
+        dropAttendance(home, school, 5, MONDAY, "attendance.csv");
+        proxy.mode(FlakyProxy.Mode.DOWN);
+        run(home, "--retry-attempts", "1");
+        Path batch;
+        try (var s = Files.list(home.resolve("outbox"))) {
+            batch = s.filter(p -> p.toString().endsWith(".batch")).findFirst().orElseThrow();
+        }
+        try (RandomAccessFile f = new RandomAccessFile(batch.toFile(), "rw")) {
+            f.seek(f.length() - 5);
+            f.write(0x55);
+        }
+        proxy.mode(FlakyProxy.Mode.UP);
+
+        Result r = run(home);
+
+        assertThat(r.err()).contains("quarantine").contains("checksum");
+        assertThat(batchesAtHub(school)).isZero();
+        assertThat(outboxFiles(home)).isZero();
+        assertThat(home.resolve("quarantine").resolve(batch.getFileName())).exists();
+        JsonNode status = AgentHome.JSON.readTree(agent("status", "--json", "--home", home.toString()).out());
+        assertThat(status.path("quarantined").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aRevokedCredentialStopsTheAgentWithAClearMessageAndKeepsTheOutbox() throws Exception {
+        String school = "9265004";
+        Path home = enrolled(school);
+        HttpResponse<String> revoked = hub.send(hub.request("/api/v1/admin/schools/" + school
+                + "/credentials/revoke").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"laptop stolen\"}")), RunningHub.ADMIN_TOKEN);
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        dropAttendance(home, school, 3, MONDAY, "attendance.csv");
+
+        Result r = run(home);
+
+        assertThat(r.exit()).isEqualTo(AgentStopped.CREDENTIAL);
+        assertThat(r.err()).contains("revoked").contains("laptop stolen").contains("agent init");
+        assertThat(outboxFiles(home)).isEqualTo(1);
+        assertThat(batchesAtHub(school)).isZero();
+        assertThat(agent("status", "--home", home.toString()).out()).contains("Last problem:").contains("revoked");
+    }
+
+    @Test
+    void watchingTheDropFolderSendsEachNewExportAndStopsWhenTheCredentialIsRevoked() throws Exception {
+        String school = "9265007";
+        Path home = enrolled(school);
+        java.util.concurrent.CompletableFuture<Result> watching = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> agent("run", "--home", home.toString(), "--poll-seconds", "1", "--settle-seconds", "0",
+                        "--retry-base-ms", "20", "--retry-max-ms", "100"));
+        dropAttendance(home, school, 3, MONDAY, "attendance-mon.csv");
+        awaitBatches(school, 1);
+        dropAttendance(home, school, 3, MONDAY.plusDays(1), "attendance-tue.csv");
+        awaitBatches(school, 2);
+        hub.send(hub.request("/api/v1/admin/schools/" + school + "/credentials/revoke")
+                .POST(HttpRequest.BodyPublishers.noBody()), RunningHub.ADMIN_TOKEN);
+        dropAttendance(home, school, 3, MONDAY.plusDays(2), "attendance-wed.csv");
+
+        Result stopped = watching.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(stopped.exit()).isEqualTo(AgentStopped.CREDENTIAL);
+        assertThat(batchesAtHub(school)).isEqualTo(2);
+        assertThat(outboxFiles(home)).isEqualTo(1);
+    }
+
+    static void awaitBatches(String school, long n) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (batchesAtHub(school) < n && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(batchesAtHub(school)).isEqualTo(n);
+    }
+
+    @Test
+    void aDryRunShowsWhatWouldBeSentAndSendsNothing() throws Exception {
+        String school = "9265005";
+        Path home = enrolled(school);
+        dropAttendance(home, school, 4, MONDAY, "attendance.csv");
+        dropExclusions(home, school);
+
+        Result dry = agent("run", "--dry-run", "--home", home.toString());
+
+        assertThat(dry.exit()).isZero();
+        assertThat(dry.out()).contains("would send batch attendance-").contains("would send batch exclusions-")
+                .contains("40 attendance records").contains("nothing was sent");
+        assertThat(dry.out()).doesNotContain(upn(school, 1));
+        assertThat(batchesAtHub(school)).isZero();
+        assertThat(outboxFiles(home)).isZero();
+        assertThat(run(home).exit()).isZero();
+        assertThat(batchesAtHub(school)).isEqualTo(2);
+    }
+
+    @Test
+    void pauseIsRecordedAtTheHubAndNothingIsSentUntilResume() throws Exception {
+        String school = "9265006";
+        Path home = enrolled(school);
+
+        assertThat(agent("pause", "--reason", "census week", "--home", home.toString()).exit()).isZero();
+        dropAttendance(home, school, 3, MONDAY, "attendance.csv");
+        Result paused = run(home);
+        // The hub refuses the school's batches too while it is paused.
+        HttpResponse<String> direct = hub.upload(school, hub.credentialFor(school), "direct-1", "attendance",
+                "laestab,upn,date,session,code\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(paused.exit()).isEqualTo(AgentStopped.PAUSED);
+        assertThat(paused.err()).contains("agent resume");
+        assertThat(direct.statusCode()).isEqualTo(423);
+        assertThat(RunningHub.json(direct).path("reason").asString()).isEqualTo("school_paused");
+        assertThat(batchesAtHub(school)).isZero();
+
+        assertThat(agent("resume", "--home", home.toString()).exit()).isZero();
+        assertThat(run(home).exit()).isZero();
+        assertThat(batchesAtHub(school)).isEqualTo(1);
+        assertThat(hub.db().sql("select paused::text || ':' || coalesce(reason, '') from school_pauses "
+                + "where laestab = ? order by id").param(school).query(String.class).list())
+                .containsExactly("true:census week", "false:");
+    }
+}

@@ -1,0 +1,119 @@
+package org.rollbridge.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A loopback TCP proxy in front of the hub that can play the network's part: down (connections closed at once),
+ * cutting a request after so many bytes (the agent killed mid-upload), or letting the request through and losing
+ * the answer (the agent stopped after the hub stored the batch).
+ */
+final class FlakyProxy implements AutoCloseable {
+
+    enum Mode { UP, DOWN, CUT_REQUEST, DROP_RESPONSE }
+
+    private final ServerSocket server;
+    private final int target;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile Mode mode = Mode.UP;
+    private volatile long cutAfter;
+
+    FlakyProxy(int targetPort) throws IOException {
+        this.target = targetPort;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofPlatform().daemon().start(this::accept);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /** Switches mode, closing open connections so that a pooled connection cannot bypass it. */
+    void mode(Mode mode, long cutAfterBytes) {
+        this.mode = mode;
+        this.cutAfter = cutAfterBytes;
+        open.forEach(FlakyProxy::quietly);
+        open.clear();
+    }
+
+    void mode(Mode mode) {
+        mode(mode, 0);
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                if (mode == Mode.DOWN) {
+                    client.close();
+                    continue;
+                }
+                Socket hub = new Socket(InetAddress.getLoopbackAddress(), target);
+                open.add(client);
+                open.add(hub);
+                Mode now = mode;
+                long limit = cutAfter;
+                Thread.ofPlatform().daemon().start(() -> pump(client, hub, now == Mode.CUT_REQUEST ? limit : -1));
+                Thread.ofPlatform().daemon().start(() -> {
+                    if (now == Mode.DROP_RESPONSE) {
+                        try {
+                            int first = hub.getInputStream().read();
+                            if (first >= 0) {
+                                quietly(client);
+                                quietly(hub);
+                            }
+                        } catch (IOException ignored) {
+                            quietly(client);
+                        }
+                    } else {
+                        pump(hub, client, -1);
+                    }
+                });
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private static void pump(Socket from, Socket to, long limit) {
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            byte[] buffer = new byte[8192];
+            long sent = 0;
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                if (limit >= 0 && sent + n > limit) {
+                    out.write(buffer, 0, (int) (limit - sent));
+                    out.flush();
+                    break;
+                }
+                out.write(buffer, 0, n);
+                out.flush();
+                sent += n;
+            }
+        } catch (IOException ignored) {
+            // the other side closed
+        } finally {
+            quietly(from);
+            quietly(to);
+        }
+    }
+
+    private static void quietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // closing
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        open.forEach(FlakyProxy::quietly);
+    }
+}

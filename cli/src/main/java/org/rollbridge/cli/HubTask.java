@@ -1,0 +1,20 @@
+package org.rollbridge.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rollbridge.hub.HubApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The hub's services without its web server or background workers, for commands that do one job and end. */
+final class HubTask {
+
+    private HubTask() {
+    }
+
+    static ConfigurableApplicationContext start(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--spring.main.web-application-type=none",
+                "--ROLLBRIDGE_WORKERS=0", "--logging.level.root=WARN", "--logging.level.org.rollbridge=WARN"));
+        args.addAll(List.of(extra));
+        return HubApplication.start(args.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,128 @@
+package org.rollbridge.hub.attendance;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.ingest.CopyRows;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies staged mark patches to attendance_years. New pupil-years are written as they come; for existing ones
+ * each sent mark overwrites the stored one and every change is written to mark_history (who sent which code
+ * when). Runs inside the merge transaction, under the school's lock. One batch is one school's file, so its
+ * pupil-years (about 1.5 KB each) are worked on in memory.
+ */
+@Component
+public class MarkStore {
+
+    private final HubProperties settings;
+
+    public MarkStore(HubProperties settings) {
+        this.settings = settings;
+    }
+
+    private record YearRow(long person, int year, String patch, int marks, String stored) {
+    }
+
+    private record Change(long person, LocalDate day, String session, String oldCode, String newCode) {
+    }
+
+    /** Applies the batch's matched staged patches; returns the number of marks applied. */
+    public int applyStaged(UUID batchId, String laestab, Connection c) throws Exception {
+        return applyStaged(batchId, laestab, c, batchId);
+    }
+
+    /** As above, for staged rows under {@code stagedAs} that came from batch {@code batchId}. */
+    public int applyStaged(UUID stagedAs, String laestab, Connection c, UUID batchId) throws Exception {
+        List<YearRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select s.person_id, s.academic_year, s.patch, s.marks, a.marks
+                from stage_attendance s
+                left join attendance_years a on a.la = ? and a.person_id = s.person_id and a.laestab = ?
+                                            and a.academic_year = s.academic_year
+                where s.batch_id = ? and s.person_id is not null""")) {
+            ps.setString(1, settings.la());
+            ps.setString(2, laestab);
+            ps.setObject(3, stagedAs);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new YearRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("""
+                    create temp table if not exists merged_years (person_id bigint, academic_year smallint,
+                        marks text) on commit drop;
+                    create temp table if not exists changed_marks (person_id bigint, day date, session text,
+                        old_code text, new_code text) on commit drop""");
+        }
+        int applied = 0;
+        List<Change> changes = new ArrayList<>();
+        try (CopyRows years = new CopyRows(c, "merged_years", "person_id, academic_year, marks")) {
+            for (YearRow row : rows) {
+                applied += row.marks();
+                years.field(row.person()).field(row.year()).field(merge(row, changes)).endRow();
+            }
+        }
+        if (!changes.isEmpty()) {
+            try (CopyRows history = new CopyRows(c, "changed_marks", "person_id, day, session, old_code, new_code")) {
+                for (Change ch : changes) {
+                    history.field(ch.person()).field(ch.day()).field(ch.session()).field(ch.oldCode())
+                            .field(ch.newCode()).endRow();
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into attendance_years (la, person_id, laestab, academic_year, marks, batch_id)
+                select ?, person_id, ?, academic_year, marks, ? from merged_years
+                on conflict (la, person_id, laestab, academic_year)
+                do update set marks = excluded.marks, batch_id = excluded.batch_id, updated_at = now()""")) {
+            ps.setString(1, settings.la());
+            ps.setString(2, laestab);
+            ps.setObject(3, batchId);
+            ps.executeUpdate();
+        }
+        if (!changes.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into mark_history (la, person_id, laestab, day, session, old_code, new_code, batch_id)
+                    select ?, person_id, ?, day, session, old_code, new_code, ? from changed_marks""")) {
+                ps.setString(1, settings.la());
+                ps.setString(2, laestab);
+                ps.setObject(3, batchId);
+                ps.executeUpdate();
+            }
+        }
+        return applied;
+    }
+
+    /** The stored year with the patch laid over it, noting each mark that changed. */
+    private static String merge(YearRow row, List<Change> changes) {
+        if (row.stored() == null) {
+            return row.patch();
+        }
+        char[] merged = row.stored().toCharArray();
+        String patch = row.patch();
+        for (int i = 0; i < patch.length(); i++) {
+            char sent = patch.charAt(i);
+            if (sent == YearMarks.NONE || sent == merged[i]) {
+                continue;
+            }
+            if (merged[i] != YearMarks.NONE) {
+                changes.add(new Change(row.person(), YearMarks.dayAt(row.year(), i), YearMarks.sessionAt(i).name(),
+                        YearMarks.code(merged[i]).orElseThrow(), YearMarks.code(sent).orElseThrow()));
+            }
+            merged[i] = sent;
+        }
+        return new String(merged);
+    }
+}

@@ -1,0 +1,77 @@
+package org.rollbridge.hub.attendance;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import org.rollbridge.core.attendance.Session;
+import org.rollbridge.core.code.AttendanceCode;
+
+/**
+ * A pupil's marks at one school for one academic year as one string: one character per session from 1 August,
+ * AM then PM, {@link #NONE} where no mark was sent. Codes of two characters have one-character symbols here so
+ * every session is one character (ADR 0002).
+ */
+public final class YearMarks {
+
+    public static final char NONE = ' ';
+    /** Room for every session of a leap year. */
+    public static final int LENGTH = 2 * 366;
+
+    private static final Map<String, Character> SYMBOL = Map.ofEntries(
+            Map.entry("C1", 'a'), Map.entry("J1", 'b'), Map.entry("C2", 'c'),
+            Map.entry("Y1", '1'), Map.entry("Y2", '2'), Map.entry("Y3", '3'), Map.entry("Y4", '4'),
+            Map.entry("Y5", '5'), Map.entry("Y6", '6'), Map.entry("Y7", '7'));
+    private static final Map<Character, String> CODE = invert();
+
+    private YearMarks() {
+    }
+
+    /** The academic year (its starting calendar year) a day belongs to, counted from 1 August. */
+    public static int academicYear(LocalDate day) {
+        return day.getMonthValue() >= 8 ? day.getYear() : day.getYear() - 1;
+    }
+
+    public static LocalDate yearStart(int academicYear) {
+        return LocalDate.of(academicYear, 8, 1);
+    }
+
+    public static int position(LocalDate day, Session session) {
+        long days = ChronoUnit.DAYS.between(yearStart(academicYear(day)), day);
+        return (int) (2 * days + session.ordinal());
+    }
+
+    public static LocalDate dayAt(int academicYear, int position) {
+        return yearStart(academicYear).plusDays(position / 2);
+    }
+
+    public static Session sessionAt(int position) {
+        return Session.values()[position % 2];
+    }
+
+    /** The one-character symbol of a code as the school sent it (legacy codes keep their own letter). */
+    public static char symbol(AttendanceCode code) {
+        Character s = SYMBOL.get(code.code());
+        return s != null ? s : code.code().charAt(0);
+    }
+
+    /** The full code a symbol stands for, when it stands for one. */
+    public static Optional<String> code(char symbol) {
+        if (symbol == NONE) {
+            return Optional.empty();
+        }
+        return Optional.of(CODE.getOrDefault(symbol, String.valueOf(symbol)));
+    }
+
+    public static char[] empty() {
+        char[] marks = new char[LENGTH];
+        java.util.Arrays.fill(marks, NONE);
+        return marks;
+    }
+
+    private static Map<Character, String> invert() {
+        Map<Character, String> m = new java.util.HashMap<>();
+        SYMBOL.forEach((code, symbol) -> m.put(symbol, code));
+        return Map.copyOf(m);
+    }
+}

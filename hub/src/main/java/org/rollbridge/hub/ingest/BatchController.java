@@ -1,0 +1,133 @@
+package org.rollbridge.hub.ingest;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+import org.rollbridge.core.identity.Laestab;
+import org.rollbridge.hub.access.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The ingest API: schools upload batches; anyone allowed to see a batch reads its status and report. */
+@RestController
+public class BatchController {
+
+    static final String BATCH_ID_HEADER = "Idempotency-Key";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final BatchIntake intake;
+    private final Batches batches;
+    private final JdbcClient db;
+
+    public BatchController(BatchIntake intake, Batches batches, JdbcClient db) {
+        this.intake = intake;
+        this.batches = batches;
+        this.db = db;
+    }
+
+    @PostMapping("/api/v1/schools/{laestab}/batches")
+    public ResponseEntity<Map<String, Object>> upload(
+            @PathVariable String laestab,
+            @RequestHeader(name = BATCH_ID_HEADER, required = false) String batchId,
+            @RequestHeader(name = "Content-Type", required = false) String contentType,
+            @RequestHeader(name = "Content-Encoding", required = false) String encoding,
+            @RequestParam(name = "kind", required = false) String kindParam,
+            @RequestParam(name = "filename", required = false) String fileName,
+            HttpServletRequest request) throws IOException {
+        Caller.of(request).requireSchool(laestab);
+        if (Laestab.parse(laestab).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "'" + laestab + "' is not a LAESTAB (7 digits: LA code + establishment number)");
+        }
+        if (batchId == null || batchId.isBlank() || batchId.length() > 200) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Send the batch's own id in the "
+                    + BATCH_ID_HEADER + " header (1 to 200 characters); a redelivery reuses the same id");
+        }
+        BatchKind kind = kind(kindParam, contentType);
+        InputStream body = request.getInputStream();
+        if (encoding != null && encoding.strip().equalsIgnoreCase("gzip")) {
+            body = new GZIPInputStream(body, 64 * 1024);
+        } else if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Encoding '" + encoding + "' is not accepted; send gzip or no encoding");
+        }
+        BatchIntake.Outcome outcome;
+        try {
+            outcome = intake.receive(laestab, batchId.strip(), kind, "api", fileName, body);
+        } catch (UploadStore.TooLarge e) {
+            throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        } catch (java.util.zip.ZipException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "The body is not valid gzip (" + e.getMessage() + "); send it again");
+        } catch (BatchIntake.ConflictingRedelivery e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+        }
+        URI location = URI.create("/api/v1/batches/" + outcome.batch().id());
+        Map<String, Object> view = view(outcome.batch(), false);
+        return outcome.created()
+                ? ResponseEntity.accepted().location(location).body(view)
+                : ResponseEntity.ok().location(location).body(view);
+    }
+
+    private static BatchKind kind(String kindParam, String contentType) {
+        if (kindParam != null) {
+            return BatchKind.parse(kindParam).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "kind '" + kindParam + "' is not a feed; use ctf, attendance or exclusions"));
+        }
+        if (contentType != null && contentType.toLowerCase().contains("xml")) {
+            return BatchKind.CTF;
+        }
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Say which feed this is: send a CTF as "
+                + "application/xml, or add ?kind=attendance or ?kind=exclusions for a CSV");
+    }
+
+    @GetMapping("/api/v1/batches/{id}")
+    public Map<String, Object> batch(@PathVariable String id, HttpServletRequest request) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No batch " + id);
+        }
+        Batch batch = batches.find(uuid).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No batch " + id));
+        Caller.of(request).requireSchool(batch.laestab());
+        return view(batch, true);
+    }
+
+    private Map<String, Object> view(Batch b, boolean withFindings) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", b.id().toString());
+        v.put("url", "/api/v1/batches/" + b.id());
+        v.put("laestab", b.laestab());
+        v.put("batchId", b.clientBatchId());
+        v.put("kind", b.kind().id());
+        v.put("status", b.status());
+        v.put("contentSha256", b.contentSha256());
+        v.put("sizeBytes", b.sizeBytes());
+        v.put("receivedAt", b.receivedAt().toString());
+        v.put("completedAt", b.completedAt() == null ? null : b.completedAt().toString());
+        if (b.recordsRead() != null) {
+            v.put("records", Map.of("read", b.recordsRead(), "imported", b.recordsImported(), "held", b.recordsHeld()));
+        }
+        if (withFindings && b.report() != null) {
+            v.put("report", JSON.readTree(b.report()));
+        }
+        return v;
+    }
+
+}

@@ -1,0 +1,51 @@
+package org.rollbridge.hub.ingest;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The batches table. */
+@Repository
+public class Batches {
+
+    private final JdbcClient db;
+
+    public Batches(JdbcClient db) {
+        this.db = db;
+    }
+
+    public Optional<Batch> find(UUID id) {
+        return db.sql("select * from batches where id = ?").param(id).query(Batches::row).optional();
+    }
+
+    public Optional<Batch> find(String laestab, String clientBatchId) {
+        return db.sql("select * from batches where laestab = ? and client_batch_id = ?")
+                .params(laestab, clientBatchId).query(Batches::row).optional();
+    }
+
+    void insert(String la, UUID id, String laestab, String clientBatchId, BatchKind kind, String source,
+                String fileName, UploadStore.Received received, Path stored) {
+        db.sql("""
+                insert into batches (id, la, laestab, client_batch_id, kind, source, file_name, content_sha256,
+                                     size_bytes, stored_path, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')""")
+                .params(id, la, laestab, clientBatchId, kind.id(), source, fileName, received.sha256(),
+                        received.size(), stored.toString())
+                .update();
+    }
+
+    private static Batch row(ResultSet rs, int n) throws SQLException {
+        return new Batch(rs.getObject("id", UUID.class), rs.getString("laestab"), rs.getString("client_batch_id"),
+                BatchKind.parse(rs.getString("kind")).orElseThrow(), rs.getString("source"), rs.getString("file_name"),
+                rs.getString("content_sha256"), rs.getLong("size_bytes"), Path.of(rs.getString("stored_path")),
+                rs.getString("status"), rs.getObject("received_at", OffsetDateTime.class),
+                rs.getObject("completed_at", OffsetDateTime.class), (Integer) rs.getObject("records_read"),
+                (Integer) rs.getObject("records_imported"), (Integer) rs.getObject("records_held"),
+                rs.getString("report"));
+    }
+}

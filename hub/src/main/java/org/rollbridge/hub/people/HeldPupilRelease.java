@@ -1,0 +1,38 @@
+package org.rollbridge.hub.people;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Stores a pupil record held as unmatched once the LA knows who the pupil is. */
+@Component
+public class HeldPupilRelease implements HeldRecords.HeldRelease {
+
+    private final JdbcClient db;
+    private final PupilStore pupils;
+
+    public HeldPupilRelease(JdbcClient db, PupilStore pupils) {
+        this.db = db;
+        this.pupils = pupils;
+    }
+
+    @Override
+    public String feed() {
+        return "ctf";
+    }
+
+    @Override
+    public void release(UUID batchId, String laestab, String upn, long personId, String payload, Connection c) {
+        UUID releaseId = UUID.randomUUID();
+        db.sql("""
+                insert into stage_pupils
+                select (jsonb_populate_record(null::stage_pupils,
+                        ?::jsonb || jsonb_build_object('batch_id', ?::text, 'person_id', ?))).*""")
+                .params(payload, releaseId.toString(), personId).update();
+        pupils.applyStaged(releaseId, batchId, laestab, LocalDate.now(Clock.systemDefaultZone()));
+        db.sql("delete from stage_pupils where batch_id = ?").param(releaseId).update();
+    }
+}

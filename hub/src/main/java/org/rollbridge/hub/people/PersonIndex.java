@@ -1,0 +1,73 @@
+package org.rollbridge.hub.people;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.rollbridge.hub.HubProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The LA's person index: persons and the identifiers that lead to them, with where each came from. */
+@Service
+public class PersonIndex {
+
+    private final JdbcClient db;
+    private final HubProperties settings;
+    private final HeldRecords held;
+
+    public PersonIndex(JdbcClient db, HubProperties settings, HeldRecords held) {
+        this.db = db;
+        this.settings = settings;
+        this.held = held;
+    }
+
+    /** A person as the LA's register (or a confirmed review) describes them. */
+    public record Person(String registerId, String upn, List<String> formerUpns, String uln, String legalForename,
+                         String legalSurname, LocalDate dob, String sex, String postcode) {
+    }
+
+    /**
+     * Adds a person from the LA's register, or updates the one with the same register id, then releases any
+     * records held for their identifiers. Returns the person id.
+     */
+    @Transactional
+    public long register(Person p, String origin, String confirmedBy) {
+        long id = db.sql("""
+                insert into persons (la, register_id, legal_forename, legal_surname, dob, sex, postcode, origin)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (la, register_id) do update set legal_forename = excluded.legal_forename,
+                    legal_surname = excluded.legal_surname, dob = excluded.dob, sex = excluded.sex,
+                    postcode = excluded.postcode
+                returning id""")
+                .params(settings.la(), p.registerId(), p.legalForename(), p.legalSurname(), p.dob(), p.sex(),
+                        p.postcode(), origin)
+                .query(Long.class).single();
+        identify(id, "UPN", p.upn(), origin, confirmedBy);
+        for (String former : p.formerUpns()) {
+            identify(id, "FORMER_UPN", former, origin, confirmedBy);
+        }
+        identify(id, "ULN", p.uln(), origin, confirmedBy);
+        held.releaseFor(p.upn(), id);
+        for (String former : p.formerUpns()) {
+            held.releaseFor(former, id);
+        }
+        return id;
+    }
+
+    private void identify(long person, String kind, String value, String rule, String confirmedBy) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        db.sql("""
+                insert into person_identifiers (la, kind, value, person_id, rule, confirmed_by)
+                values (?, ?, ?, ?, ?, ?) on conflict (la, kind, value) do nothing""")
+                .params(settings.la(), kind, value.strip(), person, rule, confirmedBy).update();
+    }
+
+    public Optional<Long> byUpn(String upn) {
+        return db.sql("select person_id from person_identifiers where la = ? and kind in ('UPN', 'FORMER_UPN') "
+                        + "and value = ? order by kind desc limit 1")
+                .params(settings.la(), upn).query(Long.class).optional();
+    }
+}

@@ -1,0 +1,58 @@
+package org.rollbridge.hub.people;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.rollbridge.hub.HubProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes matched staged pupils into the LA's tables: their current record and their enrolment at the school.
+ * Set-based, inside the merge transaction.
+ */
+@Component
+public class PupilStore {
+
+    private final JdbcClient db;
+    private final HubProperties settings;
+
+    public PupilStore(JdbcClient db, HubProperties settings) {
+        this.db = db;
+        this.settings = settings;
+    }
+
+    /** Applies the matched rows staged under {@code stagedAs}, which came from batch {@code batchId}. */
+    public int applyStaged(UUID stagedAs, UUID batchId, String laestab, LocalDate onDate) {
+        int n = db.sql("""
+                insert into pupils (la, person_id, laestab, upn, uln, forename, surname, dob, sex, nc_year,
+                                    enrol_status, admission_date, leaving_date, postcode, record, batch_id)
+                select distinct on (person_id) ?, person_id, ?, upn, uln, forename, surname, dob, sex, nc_year,
+                       enrol_status, admission_date, leaving_date, postcode, record, ?
+                from stage_pupils where batch_id = ? and person_id is not null
+                order by person_id, seq desc
+                on conflict (la, person_id, laestab) do update set upn = excluded.upn, uln = excluded.uln,
+                    forename = excluded.forename, surname = excluded.surname, dob = excluded.dob,
+                    sex = excluded.sex, nc_year = excluded.nc_year, enrol_status = excluded.enrol_status,
+                    admission_date = excluded.admission_date, leaving_date = excluded.leaving_date,
+                    postcode = excluded.postcode, record = excluded.record, batch_id = excluded.batch_id,
+                    updated_at = now()""")
+                .params(settings.la(), laestab, batchId, stagedAs).update();
+        // Joiners: on the roll now and with no open spell at this school.
+        db.sql("""
+                insert into enrolments (la, person_id, laestab, from_date, started_batch)
+                select distinct on (s.person_id) ?, s.person_id, ?, coalesce(s.admission_date, ?), ?
+                from stage_pupils s
+                where s.batch_id = ? and s.person_id is not null and s.leaving_date is null
+                  and not exists (select 1 from enrolments e where e.la = ? and e.person_id = s.person_id
+                                  and e.laestab = ? and e.to_date is null)""")
+                .params(settings.la(), laestab, onDate, batchId, stagedAs, settings.la(), laestab).update();
+        // Leavers the school reports with a leaving date.
+        db.sql("""
+                update enrolments e set to_date = s.leaving_date, ended_batch = ?, ended_reason = 'leaving date sent'
+                from stage_pupils s
+                where s.batch_id = ? and s.person_id = e.person_id and s.leaving_date is not null
+                  and e.la = ? and e.laestab = ? and e.to_date is null""")
+                .params(batchId, stagedAs, settings.la(), laestab).update();
+        return n;
+    }
+}

@@ -1,0 +1,73 @@
+package org.rollbridge.hub.people;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.access.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Clerical review: the records held back and the LA's decisions on them. */
+@RestController
+public class ReviewController {
+
+    private final JdbcClient db;
+    private final PersonIndex persons;
+    private final HubProperties settings;
+
+    public ReviewController(JdbcClient db, PersonIndex persons, HubProperties settings) {
+        this.db = db;
+        this.persons = persons;
+        this.settings = settings;
+    }
+
+    @GetMapping("/api/v1/held-records")
+    public List<Map<String, Object>> held(@RequestParam(defaultValue = "held") String status,
+                                          @RequestParam(required = false) String laestab,
+                                          HttpServletRequest request) {
+        Caller caller = Caller.of(request);
+        if (!caller.admin()) {
+            laestab = caller.laestab();
+        }
+        return db.sql("""
+                select id, batch_id as "batchId", laestab, feed, location, reason, detail, status,
+                       created_at as "createdAt"
+                from held_records where la = ? and status = ? and (?::text is null or laestab = ?)
+                order by id limit 1000""")
+                .params(settings.la(), status, laestab, laestab).query().listOfRows();
+    }
+
+    /** The LA confirms the pupil of a held record is new to it: a person is created and their records released. */
+    @PostMapping("/api/v1/held-records/{id}/confirm-new-person")
+    @Transactional
+    public Map<String, Object> confirmNewPerson(@PathVariable long id, HttpServletRequest request) {
+        Caller caller = Caller.of(request);
+        caller.requireAdmin();
+        Map<String, Object> held = db.sql("select upn, reason, status from held_records where la = ? and id = ?")
+                .params(settings.la(), id).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No held record " + id));
+        if (!"held".equals(held.get("status")) || held.get("upn") == null
+                || !List.of("UNMATCHED", "REVIEW").contains(held.get("reason"))) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Held record " + id + " is " + held.get("status")
+                    + " (" + held.get("reason") + "); only an unmatched or review record can become a new person");
+        }
+        String upn = (String) held.get("upn");
+        if (persons.byUpn(upn).isPresent()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT,
+                    "A person with this UPN already exists; link the record to that person instead");
+        }
+        long person = persons.register(new PersonIndex.Person(null, upn, List.of(), null, null, null, null, null,
+                null), "review", caller.name());
+        db.sql("update review_queue set status = 'new_person', decided_by = ?, decided_at = now() "
+                + "where held_record_id = ? and status = 'open'").params(caller.name(), id).update();
+        return Map.of("personId", person, "heldRecordId", id, "status", "released");
+    }
+}

@@ -1,0 +1,101 @@
+package org.rollbridge.hub.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.rollbridge.hub.people.PersonIndex;
+import org.rollbridge.hub.testing.CtfFixture;
+import org.rollbridge.hub.testing.RunningHub;
+import org.rollbridge.hub.testing.TestDatabase;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** A worker that dies between staging and merging leaves nothing half-imported; after a restart the batch completes. */
+class CrashRecoveryIT {
+
+    static final String SCHOOL = "9265001";
+
+    /** Stands for the process dying: an Error is not handled, so the claim's transaction is never committed. */
+    static final class SimulatedCrash extends Error {
+        SimulatedCrash() {
+            super("simulated crash between stage and merge");
+        }
+    }
+
+    static final CountDownLatch crashed = new CountDownLatch(1);
+    static volatile Map<String, Object> stateAtCrash;
+
+    @Configuration
+    static class CrashAfterStaging {
+        @Bean
+        PipelineProbe crashAfterStaging(JdbcClient db) {
+            return (step, batchId) -> {
+                if (step == PipelineProbe.Step.STAGED) {
+                    stateAtCrash = db.sql("""
+                            select (select count(*) from stage_pupils where batch_id = ?) as staged,
+                                   (select count(*) from pupils where laestab = ?) as pupils,
+                                   (select count(*) from enrolments where laestab = ?) as enrolments,
+                                   (select count(*) from held_records where batch_id = ?) as held""")
+                            .params(batchId, SCHOOL, SCHOOL, batchId).query().singleRow();
+                    crashed.countDown();
+                    throw new SimulatedCrash();
+                }
+            };
+        }
+    }
+
+    @Test
+    void aBatchInterruptedBetweenStageAndMergeIsRedoneWholeAfterRestart() throws Exception {
+        var dir = RunningHub.tempDir();
+        String token;
+        String location;
+        UUID batchId;
+        try (RunningHub first = RunningHub.start(new Class<?>[] {CrashAfterStaging.class}, dir,
+                "--ROLLBRIDGE_WORKERS=1")) {
+            token = first.credentialFor(SCHOOL);
+            for (int i = 1; i <= 3; i++) {
+                String upn = CtfFixture.upn(SCHOOL, i);
+                first.bean(PersonIndex.class).register(new PersonIndex.Person("crash-" + i, upn, List.of(), null,
+                        "Pat", "Pupil", LocalDate.of(2015, 3, 14), "F", null), "register", null);
+            }
+            CtfFixture ctf = CtfFixture.full(SCHOOL).add(CtfFixture.upn(SCHOOL, 1)).add(CtfFixture.upn(SCHOOL, 2))
+                    .add(CtfFixture.upn(SCHOOL, 4));
+            var response = first.upload(SCHOOL, token, "crash-1", "ctf", ctf.bytes());
+            location = response.headers().firstValue("Location").orElseThrow();
+            batchId = UUID.fromString(RunningHub.json(response).path("id").asString());
+            assertThat(crashed.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(stateAtCrash).containsEntry("staged", 3L).containsEntry("pupils", 0L)
+                .containsEntry("enrolments", 0L).containsEntry("held", 0L);
+        try (var c = TestDatabase.connect(); var st = c.createStatement();
+             var rs = st.executeQuery("select b.status, j.status, (select count(*) from pupils where laestab = '"
+                     + SCHOOL + "') from batches b join jobs j on j.batch_id = b.id where b.id = '" + batchId + "'")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("processing");
+            assertThat(rs.getString(2)).isEqualTo("queued");
+            assertThat(rs.getLong(3)).isZero();
+        }
+
+        try (RunningHub second = RunningHub.start(dir)) {
+            JsonNode batch = second.awaitBatch(location, token);
+
+            assertThat(batch.path("status").asString()).isEqualTo("completed");
+            assertThat(batch.path("records").path("imported").asInt()).isEqualTo(2);
+            assertThat(batch.path("records").path("held").asInt()).isEqualTo(1);
+            assertThat(second.db().sql("select count(*) from pupils where laestab = ?").param(SCHOOL)
+                    .query(Long.class).single()).isEqualTo(2);
+            assertThat(second.db().sql("select count(*) from held_records where batch_id = ?").param(batchId)
+                    .query(Long.class).single()).isEqualTo(1);
+            assertThat(second.db().sql("select count(*) from stage_pupils where batch_id = ?").param(batchId)
+                    .query(Long.class).single()).isZero();
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.rollbridge.hub.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rollbridge.core.identity.Upn;
+import org.rollbridge.hub.people.PersonIndex;
+import org.rollbridge.hub.testing.AttendanceCsv;
+import org.rollbridge.hub.testing.RunningHub;
+import tools.jackson.databind.JsonNode;
+
+class IngestIT {
+
+    static RunningHub hub;
+    static final LocalDate MONDAY = LocalDate.of(2025, 9, 8);
+
+    @BeforeAll
+    static void start() throws Exception {
+        hub = RunningHub.start(RunningHub.tempDir());
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    static String upn(String estab, int serial) {
+        return Upn.compose("926", estab, 25, serial).value();
+    }
+
+    static long registered(String upn) {
+        return hub.bean(PersonIndex.class).register(new PersonIndex.Person("reg-" + upn, upn, List.of(), null,
+                "Alex", "Example", LocalDate.of(2015, 1, 1), "F", null), "register", null);
+    }
+
+    static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
+                "No Location: " + response.statusCode() + " " + response.body()));
+    }
+
+    @Test
+    void theSameBatchTwiceIsOneBatchAndChangedContentUnderItsIdIsRefused() throws Exception {
+        String school = "9263001";
+        String token = hub.credentialFor(school);
+        String pupil = upn("3001", 1);
+        registered(pupil);
+        byte[] csv = new AttendanceCsv().days(school, pupil, MONDAY, 5, "/", "\\").bytes();
+
+        HttpResponse<String> first = hub.upload(school, token, "nightly-1", "attendance", csv);
+        HttpResponse<String> again = hub.upload(school, token, "nightly-1", "attendance", csv);
+        byte[] changed = new AttendanceCsv().days(school, pupil, MONDAY, 5, "N", "N").bytes();
+        HttpResponse<String> conflicting = hub.upload(school, token, "nightly-1", "attendance", changed);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(RunningHub.json(again).path("id").asString()).isEqualTo(RunningHub.json(first).path("id").asString());
+        assertThat(conflicting.statusCode()).isEqualTo(409);
+        assertThat(RunningHub.json(conflicting).path("message").asString())
+                .contains("nightly-1").contains("different content");
+        JsonNode done = hub.awaitBatch(location(first), token);
+        assertThat(done.path("status").asString()).isEqualTo("completed");
+        assertThat(done.path("records").path("imported").asInt()).isEqualTo(10);
+        assertThat(hub.db().sql("select count(*) from batches where laestab = ?").param(school)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(hub.db().sql("select marks from attendance_years a join person_identifiers p "
+                        + "on p.person_id = a.person_id where p.value = ?").param(pupil).query(String.class).single())
+                .contains("/\\/\\/\\/\\/\\");
+    }
+
+    @Test
+    void aGzippedUploadIsTheSameContentAsThePlainOne() throws Exception {
+        String school = "9263002";
+        String token = hub.credentialFor(school);
+        byte[] csv = new AttendanceCsv().days(school, upn("3002", 1), MONDAY, 1, "/", "\\").bytes();
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(csv);
+        }
+        HttpResponse<String> zipped = hub.send(hub.request("/api/v1/schools/" + school + "/batches?kind=attendance")
+                .header("Content-Type", "text/csv").header("Content-Encoding", "gzip")
+                .header("Idempotency-Key", "g-1").POST(HttpRequest.BodyPublishers.ofByteArray(gz.toByteArray())), token);
+        HttpResponse<String> plain = hub.upload(school, token, "g-1", "attendance", csv);
+
+        assertThat(zipped.statusCode()).isEqualTo(202);
+        assertThat(plain.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void everyEndpointButHealthNeedsACredentialAndASchoolOnlyItsOwn() throws Exception {
+        String token = hub.credentialFor("9263003");
+        hub.credentialFor("9263004");
+
+        assertThat(hub.send(hub.request("/api/v1/schools/9263003/batches").POST(HttpRequest.BodyPublishers.noBody()),
+                null).statusCode()).isEqualTo(401);
+        assertThat(hub.send(hub.request("/api/v1/held-records").GET(), "not-a-token").statusCode()).isEqualTo(401);
+        assertThat(hub.send(hub.request("/actuator/prometheus").GET(), null).statusCode()).isEqualTo(401);
+        assertThat(hub.upload("9263004", token, "x", "attendance", new byte[0]).statusCode()).isEqualTo(403);
+        assertThat(hub.send(hub.request("/api/v1/admin/schools/9263003/credentials")
+                .POST(HttpRequest.BodyPublishers.noBody()), token).statusCode()).isEqualTo(403);
+        assertThat(hub.send(hub.request("/actuator/health").GET(), null).statusCode()).isEqualTo(200);
+        assertThat(hub.send(hub.request("/actuator/health/readiness").GET(), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aFileWithoutTheRequiredColumnsIsRefusedWithItsReportAndNothingStored() throws Exception {
+        String school = "9263005";
+        String token = hub.credentialFor(school);
+        byte[] csv = "laestab,pupil,date\n9263005,x,2025-09-08\n".getBytes();
+
+        JsonNode batch = hub.awaitBatch(location(hub.upload(school, token, "bad-1", "attendance", csv)), token);
+
+        assertThat(batch.path("status").asString()).isEqualTo("refused");
+        assertThat(batch.path("report").path("findings").get(0).path("message").asString())
+                .contains("upn").contains("session").contains("code");
+        assertThat(hub.db().sql("select count(*) from attendance_years where laestab = ?").param(school)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void recordsWithErrorsAreHeldAndListedWhileGoodOnesImport() throws Exception {
+        String school = "9263006";
+        String token = hub.credentialFor(school);
+        String pupil = upn("3006", 1);
+        registered(pupil);
+        byte[] csv = new AttendanceCsv().mark(school, pupil, MONDAY, "AM", "/")
+                .mark(school, pupil, MONDAY, "PM", "QQ")
+                .mark(school, "A123", MONDAY, "AM", "/").bytes();
+
+        JsonNode batch = hub.awaitBatch(location(hub.upload(school, token, "mixed-1", "attendance", csv)), token);
+
+        assertThat(batch.path("status").asString()).isEqualTo("completed");
+        assertThat(batch.path("records").path("imported").asInt()).isEqualTo(1);
+        assertThat(batch.path("records").path("held").asInt()).isEqualTo(2);
+        assertThat(batch.path("report").path("findings").toString()).contains("line 3").contains("ATT-CODE")
+                .contains("line 4").contains("ATT-UPN");
+    }
+
+    @Test
+    void unmatchedMarksAreHeldAndReleasedWhenTheLaConfirmsANewPerson() throws Exception {
+        String school = "9263007";
+        String token = hub.credentialFor(school);
+        String pupil = upn("3007", 1);
+        byte[] csv = new AttendanceCsv().days(school, pupil, MONDAY, 5, "/", "N").bytes();
+
+        JsonNode batch = hub.awaitBatch(location(hub.upload(school, token, "new-1", "attendance", csv)), token);
+        assertThat(batch.path("records").path("held").asInt()).isEqualTo(10);
+        assertThat(hub.db().sql("select count(*) from attendance_years where laestab = ?").param(school)
+                .query(Long.class).single()).isZero();
+        JsonNode held = RunningHub.json(hub.send(hub.request("/api/v1/held-records?laestab=" + school).GET(),
+                RunningHub.ADMIN_TOKEN));
+        assertThat(held.size()).isEqualTo(1);
+        assertThat(held.get(0).path("reason").asString()).isEqualTo("UNMATCHED");
+
+        HttpResponse<String> confirmed = hub.send(hub.request("/api/v1/held-records/" + held.get(0).path("id").asLong()
+                + "/confirm-new-person").POST(HttpRequest.BodyPublishers.noBody()), RunningHub.ADMIN_TOKEN);
+
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(hub.db().sql("select marks from attendance_years where laestab = ?").param(school)
+                .query(String.class).single()).contains("/N/N/N/N/N");
+        assertThat(hub.db().sql("select status from held_records where laestab = ?").param(school)
+                .query(String.class).single()).isEqualTo("released");
+    }
+
+    @Test
+    void aChangedMarkIsStoredAndItsHistoryKept() throws Exception {
+        String school = "9263008";
+        String token = hub.credentialFor(school);
+        String pupil = upn("3008", 1);
+        long person = registered(pupil);
+        hub.awaitBatch(location(hub.upload(school, token, "d-1", "attendance",
+                new AttendanceCsv().mark(school, pupil, MONDAY, "AM", "N").mark(school, pupil, MONDAY, "PM", "N")
+                        .bytes())), token);
+        hub.awaitBatch(location(hub.upload(school, token, "d-2", "attendance",
+                new AttendanceCsv().mark(school, pupil, MONDAY, "AM", "C1").bytes())), token);
+
+        var history = hub.db().sql("select session, old_code, new_code from mark_history where person_id = ?")
+                .param(person).query().listOfRows();
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0)).containsEntry("session", "AM").containsEntry("old_code", "N")
+                .containsEntry("new_code", "C1");
+        String marks = hub.db().sql("select marks from attendance_years where person_id = ?").param(person)
+                .query(String.class).single();
+        assertThat(marks.strip()).isEqualTo("aN");
+    }
+
+    @Test
+    void twoSchoolsUploadingAtOnceBothLandWhole() throws Exception {
+        String a = "9263009";
+        String b = "9263010";
+        String tokenA = hub.credentialFor(a);
+        String tokenB = hub.credentialFor(b);
+        AttendanceCsv csvA = new AttendanceCsv();
+        AttendanceCsv csvB = new AttendanceCsv();
+        for (int i = 1; i <= 40; i++) {
+            registered(upn("3009", i));
+            registered(upn("3010", i));
+            csvA.days(a, upn("3009", i), MONDAY, 5, "/", "\\");
+            csvB.days(b, upn("3010", i), MONDAY, 5, "I", "I");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<HttpResponse<String>>> sent = pool.invokeAll(List.<Callable<HttpResponse<String>>>of(
+                () -> hub.upload(a, tokenA, "same-id", "attendance", csvA.bytes()),
+                () -> hub.upload(b, tokenB, "same-id", "attendance", csvB.bytes())));
+        pool.shutdown();
+
+        for (var f : sent) {
+            assertThat(f.get().statusCode()).isEqualTo(202);
+        }
+        JsonNode batchA = hub.awaitBatch(location(sent.get(0).get()), tokenA);
+        JsonNode batchB = hub.awaitBatch(location(sent.get(1).get()), tokenB);
+        assertThat(batchA.path("records").path("imported").asInt()).isEqualTo(400);
+        assertThat(batchB.path("records").path("imported").asInt()).isEqualTo(400);
+        assertThat(hub.db().sql("select count(*) from attendance_years where laestab in (?, ?)").params(a, b)
+                .query(Long.class).single()).isEqualTo(80);
+    }
+}

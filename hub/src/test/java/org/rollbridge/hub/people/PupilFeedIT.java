@@ -1,0 +1,138 @@
+package org.rollbridge.hub.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.CtfFixture.contact;
+import static org.rollbridge.hub.testing.CtfFixture.upn;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rollbridge.hub.testing.CtfFixture;
+import org.rollbridge.hub.testing.RunningHub;
+import tools.jackson.databind.JsonNode;
+
+class PupilFeedIT {
+
+    static RunningHub hub;
+
+    @BeforeAll
+    static void start() throws Exception {
+        hub = RunningHub.start(RunningHub.tempDir());
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    static long registered(String upn) {
+        return hub.bean(PersonIndex.class).register(new PersonIndex.Person("reg-" + upn, upn, List.of(), null,
+                "Pat", "Pupil", LocalDate.of(2015, 3, 14), "F", null), "register", null);
+    }
+
+    static JsonNode send(String school, String token, String batchId, CtfFixture ctf) throws Exception {
+        HttpResponse<String> response = hub.upload(school, token, batchId, "ctf", ctf.bytes());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return hub.awaitBatch(response.headers().firstValue("Location").orElseThrow(), token);
+    }
+
+    @Test
+    void aFullSnapshotMakesPupilsMissingFromItLeaversAndRaisesNoDestinationAlerts() throws Exception {
+        String school = "9264001";
+        String token = hub.credentialFor(school);
+        long stays1 = registered(upn(school, 1));
+        long stays2 = registered(upn(school, 2));
+        long leaves = registered(upn(school, 3));
+        send(school, token, "roll-1", CtfFixture.full(school).add(upn(school, 1)).add(upn(school, 2))
+                .add(upn(school, 3)));
+
+        JsonNode second = send(school, token, "roll-2", CtfFixture.full(school).add(upn(school, 1))
+                .add(upn(school, 2)));
+
+        assertThat(second.path("status").asString()).isEqualTo("completed");
+        assertThat(hub.db().sql("select person_id from enrolments where laestab = ? and to_date is null order by 1")
+                .param(school).query(Long.class).list()).containsExactly(stays1, stays2);
+        assertThat(hub.db().sql("select ended_reason from enrolments where person_id = ?").param(leaves)
+                .query(String.class).single()).isEqualTo("missing from full CTF");
+        assertThat(hub.db().sql("select kind from alert_cases where person_id = ? and status = 'raised'")
+                .param(leaves).query(String.class).list()).containsExactly("LEFT_NO_DESTINATION");
+    }
+
+    @Test
+    void aPartialCtfUpdatesOnlyThePupilsItHolds() throws Exception {
+        String school = "9264002";
+        String token = hub.credentialFor(school);
+        registered(upn(school, 1));
+        registered(upn(school, 2));
+        send(school, token, "p-1", CtfFixture.full(school).add(upn(school, 1)).add(upn(school, 2)));
+
+        send(school, token, "p-2", CtfFixture.partial(school)
+                .add(CtfFixture.pupil(upn(school, 1), "Patricia", "Pupil", List.of())));
+
+        assertThat(hub.db().sql("select count(*) from enrolments where laestab = ? and to_date is null")
+                .param(school).query(Long.class).single()).isEqualTo(2);
+        assertThat(hub.db().sql("select forename from pupils where upn = ?").param(upn(school, 1))
+                .query(String.class).single()).isEqualTo("Patricia");
+    }
+
+    @Test
+    void contactsWithoutParentalResponsibilityOrUnderACourtOrderAreNeverStored() throws Exception {
+        String school = "9264003";
+        String token = hub.credentialFor(school);
+        registered(upn(school, 1));
+        var contacts = List.of(contact("Keptparent", true, false), contact("Noresponsibility", false, false),
+                contact("Courtordered", true, true), contact("Unknownresponsibility", null, null));
+        send(school, token, "c-1", CtfFixture.full(school)
+                .add(CtfFixture.pupil(upn(school, 1), "Pat", "Pupil", contacts))
+                .add(CtfFixture.pupil(upn(school, 2), "Unmatched", "Pupil", contacts)));
+
+        String everything = hub.db().sql("""
+                select coalesce((select string_agg(record::text, ' ') from pupils), '')
+                    || coalesce((select string_agg(payload::text, ' ') from held_records), '')
+                    || coalesce((select string_agg(record::text, ' ') from stage_pupils), '')""")
+                .query(String.class).single();
+        assertThat(everything).contains("Keptparent")
+                .doesNotContain("Noresponsibility").doesNotContain("Courtordered").doesNotContain("Unknownresponsibility");
+        assertThat(hub.db().sql("select count(*) from held_records where upn = ?").param(upn(school, 2))
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aHeldPupilIsStoredWhenTheRegisterGainsThem() throws Exception {
+        String school = "9264004";
+        String token = hub.credentialFor(school);
+        JsonNode batch = send(school, token, "h-1", CtfFixture.full(school).add(upn(school, 1)));
+        assertThat(batch.path("records").path("held").asInt()).isEqualTo(1);
+        assertThat(hub.db().sql("select count(*) from pupils where laestab = ?").param(school)
+                .query(Long.class).single()).isZero();
+
+        long person = registered(upn(school, 1));
+
+        assertThat(hub.db().sql("select person_id from pupils where laestab = ?").param(school)
+                .query(Long.class).single()).isEqualTo(person);
+        assertThat(hub.db().sql("select count(*) from enrolments where person_id = ? and to_date is null")
+                .param(person).query(Long.class).single()).isEqualTo(1);
+        assertThat(hub.db().sql("select status from held_records where upn = ?").param(upn(school, 1))
+                .query(String.class).single()).isEqualTo("released");
+    }
+
+    @Test
+    void aCtfForAnotherSchoolOrNotACtfIsRefused() throws Exception {
+        String school = "9264005";
+        String token = hub.credentialFor(school);
+
+        JsonNode other = send(school, token, "o-1", CtfFixture.full("9264999").add(upn("9264999", 1)));
+        HttpResponse<String> response = hub.upload(school, token, "o-2", "ctf",
+                "<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><CTfile>&e;</CTfile>".getBytes());
+        JsonNode hostile = hub.awaitBatch(response.headers().firstValue("Location").orElseThrow(), token);
+
+        assertThat(other.path("status").asString()).isEqualTo("refused");
+        assertThat(other.path("report").path("findings").get(0).path("ruleId").asString()).isEqualTo("CTF-SOURCE");
+        assertThat(hostile.path("status").asString()).isEqualTo("refused");
+        assertThat(hostile.path("report").path("findings").get(0).path("ruleId").asString())
+                .isEqualTo("CTF-DTD_FORBIDDEN");
+    }
+}

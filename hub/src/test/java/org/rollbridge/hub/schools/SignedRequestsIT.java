@@ -1,0 +1,217 @@
+package org.rollbridge.hub.schools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rollbridge.core.identity.Upn;
+import org.rollbridge.core.signing.RequestSignature;
+import org.rollbridge.hub.testing.AttendanceCsv;
+import org.rollbridge.hub.testing.RunningHub;
+import tools.jackson.databind.JsonNode;
+
+/** Enrolment, signed requests and their replay protection, revocation, against a hub on loopback. */
+class SignedRequestsIT {
+
+    static RunningHub hub;
+
+    @BeforeAll
+    static void start() throws Exception {
+        hub = RunningHub.start(RunningHub.tempDir());
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    static String code(String school) throws Exception {
+        HttpResponse<String> r = hub.send(hub.request("/api/v1/admin/schools/" + school + "/enrolment-codes")
+                .POST(HttpRequest.BodyPublishers.noBody()), RunningHub.ADMIN_TOKEN);
+        assertThat(r.statusCode()).isEqualTo(201);
+        return RunningHub.json(r).path("code").asString();
+    }
+
+    static HttpResponse<String> enrol(String school, String code) throws Exception {
+        return hub.send(hub.request("/api/v1/enrolments").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"laestab\":\"" + school + "\",\"code\":\"" + code
+                        + "\"}")), null);
+    }
+
+    record Credential(String id, String secret) {
+    }
+
+    static Credential enrolled(String school) throws Exception {
+        JsonNode body = RunningHub.json(enrol(school, code(school)));
+        return new Credential(body.path("credentialId").asString(), body.path("secret").asString());
+    }
+
+    /** A request signed as the agent signs it; {@code sentBody} may differ from {@code signedBody} to tamper. */
+    static HttpRequest.Builder signed(Credential c, String method, String path, String query, byte[] signedBody,
+                                      byte[] sentBody, long timestamp, String nonce) {
+        String digest = RequestSignature.sha256Hex(signedBody);
+        String signature = RequestSignature.sign(RequestSignature.signingKey(c.secret()),
+                RequestSignature.canonical(method, path, query, timestamp, nonce, digest));
+        return hub.request(path + (query == null ? "" : "?" + query))
+                .header("Authorization", RequestSignature.authorization(c.id(), signature))
+                .header(RequestSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(RequestSignature.NONCE_HEADER, nonce)
+                .header(RequestSignature.CONTENT_SHA256_HEADER, digest)
+                .method(method, sentBody.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(sentBody));
+    }
+
+    static String nonce() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    static long now() {
+        return Instant.now().getEpochSecond();
+    }
+
+    static String reason(HttpResponse<String> r) {
+        return RunningHub.json(r).path("reason").asString();
+    }
+
+    static byte[] gzip(byte[] b) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(b);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void anEnrolmentCodeWorksOnceForItsSchoolOnly() throws Exception {
+        String code = code("9268001");
+
+        HttpResponse<String> wrongSchool = enrol("9268002", code);
+        HttpResponse<String> first = enrol("9268001", code.toLowerCase());
+        HttpResponse<String> second = enrol("9268001", code);
+
+        assertThat(wrongSchool.statusCode()).isEqualTo(403);
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(RunningHub.json(first).path("secret").asString()).startsWith("rbsec_");
+        assertThat(second.statusCode()).isEqualTo(403);
+        assertThat(second.body()).contains("already used or expired");
+        assertThat(hub.db().sql("select count(*) from enrolment_codes where code_sha256 = sha256(convert_to(?, 'UTF8'))")
+                .param(code.replace("-", "")).query(Long.class).single()).isEqualTo(1);
+        assertThat(hub.db().sql("select count(*) from school_credentials where laestab = '9268001' and key_id is not null")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anExpiredCodeIsRefused() throws Exception {
+        String code = code("9268003");
+        hub.db().sql("update enrolment_codes set expires_at = now() - interval '1 minute' where laestab = '9268003'")
+                .update();
+        assertThat(enrol("9268003", code).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aSignedUploadIsAcceptedAndTheSameRequestReplayedIsRefused() throws Exception {
+        String school = "9268004";
+        Credential c = enrolled(school);
+        byte[] csv = new AttendanceCsv().mark(school, Upn.compose("926", "8004", 25, 1).value(),
+                java.time.LocalDate.of(2025, 9, 8), "AM", "/").bytes();
+        byte[] body = gzip(csv);
+        String path = "/api/v1/schools/" + school + "/batches";
+        long ts = now();
+        String nonce = nonce();
+        HttpRequest.Builder request = signed(c, "POST", path, "kind=attendance", body, body, ts, nonce)
+                .header("Content-Encoding", "gzip").header("Idempotency-Key", "b-1");
+
+        HttpResponse<String> first = hub.send(request, null);
+        HttpResponse<String> replayed = hub.send(request, null);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        assertThat(RunningHub.json(first).path("contentSha256").asString())
+                .isEqualTo(RequestSignature.sha256Hex(csv));
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(reason(replayed)).isEqualTo("nonce_replayed");
+    }
+
+    @Test
+    void staleTimestampsForgedSignaturesAndChangedBodiesAreRefused() throws Exception {
+        String school = "9268005";
+        Credential c = enrolled(school);
+        String path = "/api/v1/schools/" + school + "/pause";
+        byte[] none = new byte[0];
+
+        HttpResponse<String> stale = hub.send(signed(c, "GET", path, null, none, none, now() - 400, nonce()), null);
+        HttpResponse<String> future = hub.send(signed(c, "GET", path, null, none, none, now() + 400, nonce()), null);
+        HttpResponse<String> forged = hub.send(signed(new Credential(c.id(), "rbsec_wrong"), "GET", path, null,
+                none, none, now(), nonce()), null);
+        HttpResponse<String> otherPath = hub.send(signed(c, "GET", path, null, none, none, now(), nonce())
+                .uri(java.net.URI.create(hub.base() + "/api/v1/schools/" + school + "/pause?x=1")), null);
+        HttpResponse<String> unknown = hub.send(signed(new Credential("rbk_nobody", "rbsec_x"), "GET", path, null,
+                none, none, now(), nonce()), null);
+        HttpResponse<String> good = hub.send(signed(c, "GET", path, null, none, none, now(), nonce()), null);
+
+        assertThat(reason(stale)).isEqualTo("timestamp_skew");
+        assertThat(reason(future)).isEqualTo("timestamp_skew");
+        assertThat(stale.body()).contains("clock");
+        assertThat(reason(forged)).isEqualTo("signature_invalid");
+        assertThat(reason(otherPath)).isEqualTo("signature_invalid");
+        assertThat(reason(unknown)).isEqualTo("credential_unknown");
+        assertThat(good.statusCode()).isEqualTo(200);
+        assertThat(RunningHub.json(good).path("paused").asBoolean()).isFalse();
+
+        byte[] csv = gzip("laestab,upn,date,session,code\n".getBytes(StandardCharsets.UTF_8));
+        byte[] tampered = gzip("laestab,upn,date,session,code\n9268005,X,2025-09-08,AM,/\n"
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> changed = hub.send(signed(c, "POST", "/api/v1/schools/" + school + "/batches",
+                "kind=attendance", csv, tampered, now(), nonce()).header("Content-Encoding", "gzip")
+                .header("Idempotency-Key", "t-1"), null);
+        assertThat(changed.statusCode()).isEqualTo(400);
+        assertThat(reason(changed)).isEqualTo("body_digest_mismatch");
+        assertThat(hub.db().sql("select count(*) from batches where laestab = ?").param(school)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aRevokedCredentialGetsADistinctReasonAndItsSecretIsNoBearerToken() throws Exception {
+        String school = "9268006";
+        Credential c = enrolled(school);
+        String path = "/api/v1/schools/" + school + "/pause";
+        byte[] none = new byte[0];
+        HttpResponse<String> asBearer = hub.send(hub.request(path).GET(), c.secret());
+
+        HttpResponse<String> revoke = hub.send(hub.request("/api/v1/admin/credentials/" + c.id() + "/revoke")
+                .POST(HttpRequest.BodyPublishers.noBody()), RunningHub.ADMIN_TOKEN);
+        HttpResponse<String> after = hub.send(signed(c, "GET", path, null, none, none, now(), nonce()), null);
+        String bearer = hub.credentialFor(school);
+        hub.send(hub.request("/api/v1/admin/schools/" + school + "/credentials/revoke")
+                .POST(HttpRequest.BodyPublishers.noBody()), RunningHub.ADMIN_TOKEN);
+        HttpResponse<String> bearerAfter = hub.send(hub.request(path).GET(), bearer);
+
+        assertThat(asBearer.statusCode()).isEqualTo(401);
+        assertThat(reason(asBearer)).isEqualTo("credential_missing");
+        assertThat(revoke.statusCode()).isEqualTo(200);
+        assertThat(after.statusCode()).isEqualTo(401);
+        assertThat(reason(after)).isEqualTo("credential_revoked");
+        assertThat(reason(bearerAfter)).isEqualTo("credential_revoked");
+    }
+
+    @Test
+    void onlyTheAdministratorIssuesCodesAndOnlyTheSchoolPauses() throws Exception {
+        String school = "9268007";
+        Credential c = enrolled(school);
+        byte[] none = new byte[0];
+        HttpResponse<String> schoolIssues = hub.send(signed(c, "POST", "/api/v1/admin/schools/" + school
+                + "/enrolment-codes", null, none, none, now(), nonce()), null);
+        HttpResponse<String> adminPauses = hub.send(hub.request("/api/v1/schools/" + school + "/pause")
+                .POST(HttpRequest.BodyPublishers.noBody()), RunningHub.ADMIN_TOKEN);
+
+        assertThat(schoolIssues.statusCode()).isEqualTo(403);
+        assertThat(adminPauses.statusCode()).isEqualTo(403);
+    }
+}
