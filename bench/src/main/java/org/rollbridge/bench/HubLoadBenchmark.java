@@ -105,7 +105,8 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
     }
 
     static String upn(String laestab, int i) {
-        return Upn.compose(laestab.substring(0, 3), laestab.substring(3), 25, i).value();
+        // A UPN's serial has three digits: larger schools' pupils spread over allocation years.
+        return Upn.compose(laestab.substring(0, 3), laestab.substring(3), 25 - i / 1000, i % 1000).value();
     }
 
     private static Path ctf(Path file, String laestab, int pupils, boolean full, int every) throws Exception {
