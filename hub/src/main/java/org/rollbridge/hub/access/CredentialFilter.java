@@ -27,8 +27,9 @@ public class CredentialFilter extends OncePerRequestFilter {
         this.settings = settings;
     }
 
+    /** Health probes, and pages, which people reach by signing in ({@link SignInSecurity}). */
     static boolean open(String path) {
-        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+        return path.equals("/actuator/health") || path.startsWith("/actuator/health/") || !PageAccess.machine(path);
     }
 
     @Override
