@@ -19,8 +19,7 @@ public class FrontendAssets implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/assets/**").addResourceLocations(ROOT + "assets/");
-        registry.addResourceHandler("/stylesheets/govuk-frontend.min.css").addResourceLocations(ROOT);
-        registry.addResourceHandler("/stylesheets/rollbridge.css").addResourceLocations("classpath:/static/");
+        registry.addResourceHandler("/stylesheets/**").addResourceLocations(ROOT);
     }
 
     static String version() {

@@ -130,6 +130,10 @@ class SignInIT {
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(page.body()).doesNotContain("<script").doesNotContain("style=");
+        HttpResponse<String> stylesheet = browser.get("/stylesheets/govuk-frontend.min.css");
+        assertThat(stylesheet.statusCode()).isEqualTo(200);
+        assertThat(stylesheet.body()).contains(".govuk-header");
+        assertThat(browser.get("/assets/images/favicon.ico").statusCode()).isEqualTo(200);
     }
 
     @Test
