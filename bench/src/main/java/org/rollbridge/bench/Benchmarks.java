@@ -22,6 +22,8 @@ public final class Benchmarks {
     static {
         // Each benchmark registers itself here by name.
         ALL.put("ctf-parse", new CtfParseBenchmark());
+        ALL.put("marks-layout", new MarksLayoutBenchmark());
+        ALL.put("hub-load", new HubLoadBenchmark());
     }
 
     private Benchmarks() {

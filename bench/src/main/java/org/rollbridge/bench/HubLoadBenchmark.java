@@ -1,0 +1,212 @@
+package org.rollbridge.bench;
+
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.postgresql.PGConnection;
+import org.rollbridge.core.code.Sex;
+import org.rollbridge.core.ctf.CtfHeader;
+import org.rollbridge.core.ctf.CtfWriter;
+import org.rollbridge.core.identity.Upn;
+import org.rollbridge.core.pupil.Pupil;
+import org.rollbridge.hub.HubApplication;
+import org.rollbridge.hub.ingest.Batch;
+import org.rollbridge.hub.ingest.DirectImport;
+import org.rollbridge.hub.jobs.Workers;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code ./rollbridge bench hub-load [PUPILS] [SCHOOLS] [SCHOOL_DAYS]}: an LA's initial load through the hub's
+ * pipeline (full CTF per school, then a year of session marks per school) against PostgreSQL's own COPY of the
+ * same attendance rows into a bare table, in the same run; then a nightly delta (one new day of marks for every
+ * pupil and a partial CTF changing 1% of pupils). Defaults: 120,000 pupils, 60 schools, 190 school days.
+ */
+final class HubLoadBenchmark implements Benchmarks.Benchmark {
+
+    private static final String[] CODES = {"/", "/", "/", "/", "/", "/", "/", "/", "/", "/", "/", "/", "/", "/",
+        "L", "I", "N", "M", "O", "C2"};
+
+    @Override
+    public String description() {
+        return "initial load of an LA (CTF + a year of marks) through the pipeline vs bare COPY; nightly delta";
+    }
+
+    @Override
+    public void run(String[] args) throws Exception {
+        int pupils = args.length > 0 ? Integer.parseInt(args[0]) : 120_000;
+        int schools = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int days = args.length > 2 ? Integer.parseInt(args[2]) : 190;
+        int perSchool = pupils / schools;
+        Path dir = Files.createTempDirectory("rollbridge-hub-load");
+        List<LocalDate> schoolDays = schoolDays(LocalDate.of(2025, 9, 3), days + 1);
+        LocalDate deltaDay = schoolDays.remove(schoolDays.size() - 1);
+        System.out.printf("hub-load: %,d pupils in %d schools, %d school days (%,d marks); files in %s%n",
+                perSchool * schools, schools, days, 2L * perSchool * schools * days, dir);
+
+        List<Path> ctfs = new ArrayList<>();
+        List<Path> marks = new ArrayList<>();
+        List<Path> deltaCtfs = new ArrayList<>();
+        List<Path> deltaMarks = new ArrayList<>();
+        long t = System.nanoTime();
+        for (int s = 0; s < schools; s++) {
+            String laestab = String.valueOf(9262000 + s + 1);
+            Path school = Files.createDirectories(dir.resolve(laestab));
+            ctfs.add(ctf(school.resolve("pupils-ctf.xml"), laestab, perSchool, true, 0));
+            marks.add(attendance(school.resolve("attendance.csv"), laestab, perSchool, schoolDays));
+            Path delta = Files.createDirectories(dir.resolve("delta").resolve(laestab));
+            deltaCtfs.add(ctf(delta.resolve("pupils-ctf.xml"), laestab, perSchool, false, 100));
+            deltaMarks.add(attendance(delta.resolve("attendance.csv"), laestab, perSchool, List.of(deltaDay)));
+        }
+        System.out.printf("files written in %.1f s (not timed below)%n", (System.nanoTime() - t) / 1e9);
+
+        try (BenchDatabase db = new BenchDatabase("bench_hub_load");
+             ConfigurableApplicationContext hub = HubApplication.start("--spring.main.web-application-type=none",
+                     "--ROLLBRIDGE_WORKERS=0", "--logging.level.root=WARN", "--ROLLBRIDGE_DB_URL=" + db.url(),
+                     "--ROLLBRIDGE_DB_USER=" + BenchDatabase.USER, "--ROLLBRIDGE_DATA_DIR=" + dir.resolve("store"))) {
+            register(db, schools, perSchool);
+            double ctfSeconds = load(hub, ctfs);
+            double marksSeconds = load(hub, marks);
+            long markCount = 2L * perSchool * schools * days;
+            double copySeconds = bareCopy(db, marks);
+            double deltaSeconds = load(hub, deltaCtfs) + load(hub, deltaMarks);
+            System.out.printf("%-44s %10s %14s%n", "step", "seconds", "rows/s");
+            System.out.printf("%-44s %10.1f %,14.0f%n", "pipeline: full CTF per school (pupils)", ctfSeconds,
+                    perSchool * schools / ctfSeconds);
+            System.out.printf("%-44s %10.1f %,14.0f%n", "pipeline: a year of marks (attendance CSV)", marksSeconds,
+                    markCount / marksSeconds);
+            System.out.printf("%-44s %10.1f %,14.0f%n", "baseline: bare COPY of the same CSV rows", copySeconds,
+                    markCount / copySeconds);
+            System.out.printf("%-44s %10.1f%n", "initial load total (CTF + marks)", ctfSeconds + marksSeconds);
+            System.out.printf("marks through the pipeline / bare COPY: %.2fx%n", marksSeconds / copySeconds);
+            System.out.printf("%-44s %10.1f%n", "nightly delta: 1 day of marks + 1% changed", deltaSeconds);
+        }
+    }
+
+    private static List<LocalDate> schoolDays(LocalDate from, int n) {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = from; days.size() < n; d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() <= 5) {
+                days.add(d);
+            }
+        }
+        return days;
+    }
+
+    static String upn(String laestab, int i) {
+        // A UPN's serial has three digits: larger schools' pupils spread over allocation years.
+        return Upn.compose(laestab.substring(0, 3), laestab.substring(3), 25 - i / 1000, i % 1000).value();
+    }
+
+    private static Path ctf(Path file, String laestab, int pupils, boolean full, int every) throws Exception {
+        CtfHeader header = new CtfHeader("Common Transfer File", "25", "2025-09-03T18:00:00", full ? "full" : "partial",
+                "bench", laestab.substring(0, 3), laestab.substring(3), null, "School " + laestab, "2025",
+                laestab.substring(0, 3), null);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            CtfWriter w = new CtfWriter(out, header);
+            for (int i = 1; i <= pupils; i++) {
+                if (every > 0 && i % every != 0) {
+                    continue;
+                }
+                w.write(Pupil.builder().upn(upn(laestab, i)).forename(every > 0 ? "Changed" : "Pat")
+                        .surname("Pupil" + i).dob(LocalDate.of(2014, 1, 1).plusDays(i % 2000)).sex(Sex.FEMALE).build());
+            }
+            w.close();
+        }
+        return file;
+    }
+
+    private static Path attendance(Path file, String laestab, int pupils, List<LocalDate> days) throws Exception {
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("laestab,upn,date,session,code\n");
+            for (int i = 1; i <= pupils; i++) {
+                String upn = upn(laestab, i);
+                SplittableRandom r = new SplittableRandom(i);
+                for (LocalDate d : days) {
+                    String am = CODES[r.nextInt(CODES.length)];
+                    String pm = CODES[r.nextInt(CODES.length)];
+                    out.write(laestab + "," + upn + "," + d + ",AM," + am + "\n");
+                    out.write(laestab + "," + upn + "," + d + ",PM," + (pm.equals("/") ? "\\" : pm) + "\n");
+                }
+            }
+        }
+        return file;
+    }
+
+    /** The LA's register, set up directly (not timed): one person and UPN per pupil. */
+    private static void register(BenchDatabase db, int schools, int perSchool) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            for (int s = 0; s < schools; s++) {
+                String laestab = String.valueOf(9262000 + s + 1);
+                st.execute("insert into schools (la, laestab) values ('926', '" + laestab + "')");
+            }
+            st.execute("insert into persons (la, register_id, origin) select '926', 'p' || g, 'register' "
+                    + "from generate_series(1, " + schools * perSchool + ") g");
+            StringBuilder csv = new StringBuilder();
+            long id = 1;
+            for (int s = 0; s < schools; s++) {
+                String laestab = String.valueOf(9262000 + s + 1);
+                for (int i = 1; i <= perSchool; i++) {
+                    csv.append("926,UPN,").append(upn(laestab, i)).append(',').append(id++).append(",register\n");
+                }
+            }
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy person_identifiers (la, kind, value, person_id, rule) from stdin with (format csv)",
+                    new java.io.StringReader(csv.toString()));
+            st.execute("analyze");
+        }
+    }
+
+    /** Imports the files through the pipeline with two workers (the machine's two cores); returns seconds. */
+    private static double load(ConfigurableApplicationContext hub, List<Path> files) throws Exception {
+        DirectImport imports = hub.getBean(DirectImport.class);
+        Workers workers = hub.getBean(Workers.class);
+        long t = System.nanoTime();
+        List<Batch> queued = new ArrayList<>();
+        for (Path f : files) {
+            queued.add(imports.queue(f, Optional.empty()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            runs.add(pool.submit(workers::drain));
+        }
+        for (Future<Integer> f : runs) {
+            f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - t) / 1e9;
+        for (Batch b : queued) {
+            Batch done = imports.process(b);
+            if (!done.status().equals("completed")) {
+                throw new IllegalStateException("Batch " + b.id() + " ended " + done.status());
+            }
+        }
+        return seconds;
+    }
+
+    private static double bareCopy(BenchDatabase db, List<Path> files) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("create table bare_marks (laestab text, upn text, day date, session text, code text)");
+            long t = System.nanoTime();
+            for (Path f : files) {
+                try (Reader in = Files.newBufferedReader(f)) {
+                    c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                            "copy bare_marks from stdin with (format csv, header true)", in);
+                }
+            }
+            return (System.nanoTime() - t) / 1e9;
+        }
+    }
+}
