@@ -49,6 +49,19 @@ public class Users {
         return new NewAccount(new HubUser(id, username, displayName, role, organisation), password, secret);
     }
 
+    /** A new password and authenticator secret for an existing account; failures and used codes are cleared. */
+    @Transactional
+    public NewAccount rekey(String username) {
+        HubUser user = account(username).orElseThrow(() -> new IllegalArgumentException(
+                "There is no account '" + username + "'")).user();
+        String password = Passwords.generate();
+        String secret = Totp.newSecret();
+        db.sql("update users set password_hash = ?, totp_secret = ?, totp_last_step = null where id = ?")
+                .params(encoder.encode(password), secret, user.id()).update();
+        clearFailures(user.id());
+        return new NewAccount(user, password, secret);
+    }
+
     /** An account for someone who signs in only through the LA's identity provider. */
     @Transactional
     public HubUser createFederated(String username, String displayName, Role role, Organisation organisation,

@@ -169,6 +169,24 @@ class SignInIT {
         assertThat(anonymous.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
+    @Test
+    void demoAccountsCoverEveryRoleAndGetNewSecretsEachTimeTheDemoStarts() throws Exception {
+        DemoAccounts demo = hub.bean(DemoAccounts.class);
+        List<Users.NewAccount> first = demo.issue("9262001", "DEMO-TRUST");
+        List<Users.NewAccount> second = demo.issue("9262001", "DEMO-TRUST");
+
+        assertThat(first).extracting(a -> a.user().role()).containsExactly(Role.values());
+        assertThat(second.get(0).password()).isNotEqualTo(first.get(0).password());
+        assertThat(new PageClient(hub.base()).signIn("demo-la-admin", first.get(0).password(),
+                first.get(0).totpSecret(), Instant.now()).headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("?error"));
+        assertThat(new PageClient(hub.base()).signIn("demo-la-admin", second.get(0).password(),
+                second.get(0).totpSecret(), Instant.now()).headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        assertThat(DemoAccounts.describe(second, "http://localhost:1")).contains("demo-social-care-viewer")
+                .contains(second.get(0).totpSecret());
+    }
+
     static List<AuditLog.Event> events(String actor, AuditAction action) {
         return hub.bean(AuditLog.class).search(new AuditLog.Query(actor, action, null, null, null, 100));
     }
