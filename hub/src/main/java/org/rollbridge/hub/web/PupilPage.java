@@ -12,6 +12,7 @@ import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.Organisations;
 import org.rollbridge.hub.access.PupilFacts;
 import org.rollbridge.hub.access.SignedIn;
+import org.rollbridge.hub.access.Visibility;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.springframework.http.HttpStatus;
@@ -58,8 +59,9 @@ public class PupilPage {
         if (upn != null && !upn.isBlank()) {
             String wanted = upn.strip().toUpperCase();
             audit.record(user, AuditAction.SEARCH, null, null, "UPN search");
+            Visibility visibility = organisations.visibility();
             List<Long> found = db.sql("select distinct person_id from pupils where upn = ?").param(wanted)
-                    .query(Long.class).list().stream().filter(id -> visible(user, id)).toList();
+                    .query(Long.class).list().stream().filter(id -> visible(visibility, user, id)).toList();
             model.addAttribute("results", found);
             model.addAttribute("searched", true);
         }
@@ -69,7 +71,7 @@ public class PupilPage {
     @GetMapping("/pupils/{id}")
     public String pupil(@PathVariable long id, Authentication authentication, Model model) {
         HubUser user = SignedIn.user(authentication);
-        if (!visible(user, id)) {
+        if (!visible(organisations.visibility(), user, id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND,
                     "There is no pupil with this reference that you can see");
         }
@@ -98,7 +100,7 @@ public class PupilPage {
                         rs.getObject("to_date", LocalDate.class), rs.getString("ended_reason"))).list();
     }
 
-    private boolean visible(HubUser user, long personId) {
+    private boolean visible(Visibility visibility, HubUser user, long personId) {
         List<PupilFacts.Spell> spells = enrolments(personId).stream()
                 .map(e -> new PupilFacts.Spell(e.laestab().strip(), e.from(), e.to())).toList();
         if (spells.isEmpty()) {
@@ -107,6 +109,6 @@ public class PupilPage {
         // Residence and social care flags are not yet fed to the hub: until they are, the LA sees its schools'
         // pupils and a social care viewer sees nobody.
         PupilFacts facts = new PupilFacts(spells, null, false, false, false);
-        return organisations.visibility().visible(user.role(), user.organisation(), facts, LocalDate.now(clock));
+        return visibility.visible(user.role(), user.organisation(), facts, LocalDate.now(clock));
     }
 }
