@@ -88,6 +88,8 @@ public final class DemoCommand implements Callable<Integer> {
         String schoolToken = hub.getBean(SchoolCredentials.class).issue(school);
         print(hub.getBean(JdbcClient.class), "http://localhost:" + port, admin, school, schoolToken,
                 la.resolve("schools").resolve(school).resolve("attendance.csv"));
+        System.out.println(org.rollbridge.hub.access.DemoAccounts.describe(hub.getBean(
+                org.rollbridge.hub.access.DemoAccounts.class).issue(school, "DEMO-TRUST"), "http://localhost:" + port));
         ServeCommand.runUntilStopped();
         return 0;
     }

@@ -63,6 +63,11 @@ public final class RunningHub implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** Every bean of a type, by name. */
+    public <T> Map<String, T> beans(Class<T> type) {
+        return context.getBeansOfType(type);
+    }
+
     public JdbcClient db() {
         return bean(JdbcClient.class);
     }

@@ -1,0 +1,24 @@
+package org.rollbridge.hub.access;
+
+/** What a user may do; every page and user-facing endpoint requires exactly one. */
+public enum Capability {
+    LA_OVERVIEW("LA attendance overview and breakdowns"),
+    ALERT_QUEUE("Alert queues: assign, acknowledge, resolve"),
+    PUPIL_RECORD("A pupil's page, within the role's fields and cohort"),
+    SCHOOL_PAGE("A school's feed freshness, batches, validation report, held records"),
+    REVIEW_QUEUE("Matching review decisions"),
+    AUDIT_SEARCH("Searching the audit log"),
+    TRUST_OVERVIEW("Overview of the trust's schools"),
+    NATIONAL_VIEW("The DfE's national view, with no school identifiable"),
+    ADMINISTER("Users, organisations and school credentials");
+
+    private final String description;
+
+    Capability(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,6 @@
+package org.rollbridge.hub.audit;
+
+/** What an audited event was. */
+public enum AuditAction {
+    SIGN_IN, SIGN_IN_FAILED, SIGN_OUT, VIEW_PUPIL, SEARCH, CHANGE, REVIEW_DECISION, ALERT_DECISION, AUDIT_SEARCH
+}

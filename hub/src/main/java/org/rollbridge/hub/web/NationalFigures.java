@@ -1,0 +1,70 @@
+package org.rollbridge.hub.web;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.stereotype.Component;
+
+/**
+ * The DfE's published 2025/26 attendance figures (national and every LA, by phase), the comparators the LA
+ * overview shows beside the LA's own rates. Read once from reference/dfe-attendance-2025-26-ytd.csv.
+ */
+@Component
+public class NationalFigures {
+
+    /** One published row; percentages as published, rounded to one decimal place for display. */
+    public record Row(String level, String laCode, String laName, String phase, BigDecimal attendance,
+                      BigDecimal absence, BigDecimal authorised, BigDecimal unauthorised, BigDecimal persistentAbsence) {
+    }
+
+    private final List<Row> rows;
+
+    public NationalFigures() {
+        this.rows = read();
+    }
+
+    public List<Row> england() {
+        return rows.stream().filter(r -> r.level().equals("National")).toList();
+    }
+
+    public List<Row> la(String code) {
+        return rows.stream().filter(r -> r.level().equals("Local authority") && r.laCode().equals(code)).toList();
+    }
+
+    public Optional<Row> englandTotal() {
+        return england().stream().filter(r -> r.phase().equals("Total")).findFirst();
+    }
+
+    private static List<Row> read() {
+        try (Reader in = new InputStreamReader(NationalFigures.class.getResourceAsStream(
+                "/reference/dfe-attendance-2025-26-ytd.csv"), StandardCharsets.UTF_8)) {
+            List<Row> out = new ArrayList<>();
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader()
+                    .setSkipHeaderRecord(true).get().parse(in)) {
+                out.add(new Row(r.get("geographic_level"), r.get("old_la_code"), r.get("la_name"),
+                        r.get("education_phase"), pct(r.get("attendance_perc")), pct(r.get("overall_absence_perc")),
+                        pct(r.get("authorised_absence_perc")), pct(r.get("unauthorised_absence_perc")),
+                        pct(r.get("pa_perc"))));
+            }
+            return List.copyOf(out);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("The published DfE figures are missing from the hub: rebuild it", e);
+        }
+    }
+
+    /** A published percentage; the DfE's suppression marks (c, z, x, low) become no value. */
+    private static BigDecimal pct(String text) {
+        if (text == null || !text.strip().matches("-?[0-9.]+([eE]-?[0-9]+)?")) {
+            return null;
+        }
+        return new BigDecimal(text.strip()).setScale(1, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,136 @@
+package org.rollbridge.hub.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.rollbridge.hub.testing.PageClient;
+import org.rollbridge.hub.testing.RunningHub;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint the hub maps has an access rule, and every role gets exactly what {@link PageAccess} and
+ * {@link Role} say: 200 where allowed, 403 where not, 404 for a pupil that is not there (or not theirs), a
+ * redirect to sign in for anonymous visitors of pages and 401 for anonymous callers of the machine API.
+ */
+class AuthorizationMatrixIT {
+
+    static RunningHub hub;
+    static final Map<Role, PageClient> SIGNED_IN = new EnumMap<>(Role.class);
+
+    @BeforeAll
+    static void start() throws Exception {
+        hub = RunningHub.start(RunningHub.tempDir(), "--ROLLBRIDGE_WORKERS=0");
+        Users users = hub.bean(Users.class);
+        for (Role role : Role.values()) {
+            Organisation org = switch (role.organisationKind()) {
+                case LA -> Organisation.la("926");
+                case SCHOOL -> Organisation.school("9262001");
+                case TRUST -> Organisation.trust("TR1");
+                case DFE -> Organisation.DFE;
+            };
+            Users.NewAccount account = users.create("matrix-" + role.name().toLowerCase(), role.name(), role, org);
+            PageClient client = new PageClient(hub.base());
+            HttpResponse<String> signIn = client.signIn(account.user().username(), account.password(),
+                    account.totpSecret(), Instant.now());
+            assertThat(signIn.headers().firstValue("Location")).as(role + " signs in")
+                    .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+            SIGNED_IN.put(role, client);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    record Endpoint(String pattern, Set<RequestMethod> methods) {
+        /** A concrete path for the pattern: every variable is an id that does not exist. */
+        String sample() {
+            return pattern.replaceAll("\\{[^}]+}", "999999");
+        }
+
+        boolean get() {
+            return methods.isEmpty() || methods.contains(RequestMethod.GET);
+        }
+    }
+
+    static List<Endpoint> endpoints() {
+        List<Endpoint> all = new ArrayList<>();
+        for (RequestMappingHandlerMapping mapping : hub.beans(RequestMappingHandlerMapping.class).values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                for (String pattern : info.getPatternValues()) {
+                    all.add(new Endpoint(pattern, info.getMethodsCondition().getMethods()));
+                }
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void everyEndpointHasAnAccessRule() {
+        List<Endpoint> endpoints = endpoints();
+
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/sign-in", "/", "/audit", "/pupils/{id}",
+                "/api/v1/schools/{laestab}/batches");
+        assertThat(endpoints).filteredOn(e -> !PageAccess.machine(e.sample()) && PageAccess.ruleFor(e.sample()).isEmpty())
+                .as("endpoints without an access rule in PageAccess").isEmpty();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anonymousVisitorsAreSentToSignInAndAnonymousMachinesGet401() {
+        return endpoints().stream().filter(Endpoint::get).map(e -> DynamicTest.dynamicTest("anonymous " + e.pattern(),
+                () -> {
+                    HttpResponse<String> response = new PageClient(hub.base()).get(e.sample());
+                    if (PageAccess.machine(e.sample())) {
+                        if (!e.sample().startsWith("/actuator/health")) {
+                            assertThat(response.statusCode()).isEqualTo(401);
+                        }
+                    } else if (PageAccess.ruleFor(e.sample()).orElseThrow().audience() == PageAccess.Audience.ANYONE) {
+                        assertThat(response.statusCode()).isIn(200, 404, 500);
+                        assertThat(response.statusCode()).isNotEqualTo(302);
+                    } else {
+                        assertThat(response.statusCode()).isEqualTo(302);
+                        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                                l -> assertThat(l).endsWith("/sign-in"));
+                    }
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleGetsWhatItsCapabilitiesAllow() {
+        return Stream.of(Role.values()).flatMap(role -> endpoints().stream()
+                .filter(e -> e.get() && !PageAccess.machine(e.sample()) && !e.pattern().equals("/error"))
+                .map(e -> DynamicTest.dynamicTest(role + " " + e.pattern(), () -> {
+                    PageAccess.Rule rule = PageAccess.ruleFor(e.sample()).orElseThrow();
+                    int status = SIGNED_IN.get(role).get(e.sample()).statusCode();
+                    if (!rule.allows(role)) {
+                        assertThat(status).isEqualTo(403);
+                    } else if (e.pattern().contains("{")) {
+                        assertThat(status).as("an id that does not exist").isEqualTo(404);
+                    } else {
+                        assertThat(status).isEqualTo(200);
+                    }
+                })));
+    }
+
+    @Test
+    void aSignedInUserCannotUseTheMachineApiWithTheirSession() throws Exception {
+        HttpResponse<String> response = SIGNED_IN.get(Role.LA_ADMIN).get("/api/v1/batches/00000000-0000-0000-0000-000000000000");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+}

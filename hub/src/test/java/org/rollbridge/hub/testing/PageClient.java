@@ -1,0 +1,63 @@
+package org.rollbridge.hub.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.rollbridge.hub.access.Totp;
+
+/** A person's browser without the browser: cookies, CSRF tokens from forms, no redirects followed. */
+public final class PageClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public PageClient(String base) {
+        this.base = base;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The CSRF token of the form on a page. */
+    public String csrf(String path) throws IOException, InterruptedException {
+        Matcher m = CSRF.matcher(get(path).body());
+        if (!m.find()) {
+            throw new IllegalStateException(path + " has no form with a CSRF token");
+        }
+        return m.group(1);
+    }
+
+    /** Posts the sign-in form; returns the response (a redirect to / on success, /sign-in?error on failure). */
+    public HttpResponse<String> signIn(String username, String password, String code)
+            throws IOException, InterruptedException {
+        return post("/sign-in", Map.of("username", username, "password", password, "code", code,
+                "_csrf", csrf("/sign-in")));
+    }
+
+    public HttpResponse<String> signIn(String username, String password, String secret, Instant at)
+            throws IOException, InterruptedException {
+        return signIn(username, password, Totp.code(secret, at));
+    }
+}
