@@ -29,7 +29,8 @@ public final class AgentRun {
         this.outbox = new Outbox(home);
         this.ledgers = new Ledgers(home, config.laestab());
         this.drop = new DropFolder(home.dropFolder(), home, settle);
-        this.extraction = new Extraction(config.laestab(), resendDays);
+        this.extraction = new Extraction(config.laestab(), resendDays,
+                org.rollbridge.core.validation.RuleSettings.resolve(null, System.getenv()));
         HubClient hub = new HubClient(URI.create(config.hub()), config.laestab(), home.credential());
         this.delivery = new Delivery(home, hub, outbox, ledgers, log, backoff, resendDays);
     }

@@ -3,42 +3,36 @@ package org.rollbridge.agent;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.rollbridge.core.code.AttendanceCode;
-import org.rollbridge.core.code.CodeList;
-import org.rollbridge.core.code.ExclusionCategory;
-import org.rollbridge.core.code.ExclusionReason;
-import org.rollbridge.core.identity.Upn;
+import org.rollbridge.core.validation.FileReport;
+import org.rollbridge.core.validation.Finding;
+import org.rollbridge.core.validation.Outcome;
+import org.rollbridge.core.validation.Rule;
 
 /**
- * An attendance or exclusions CSV read as the hub reads it (docs/formats.md, the hub's rule ids), each valid row
- * with its key and content hashes for the delta. Rows with errors are held back and counted; the school corrects
+ * An attendance or exclusions CSV read as the hub reads it (docs/formats.md; core's validation rules, so the
+ * counts use the hub's rule ids), each valid row with its key and content hashes for the delta. Rows with errors are held back and counted; the school corrects
  * them in the MIS and the next export carries them.
  */
 public final class CsvExport {
 
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
-    private static final CSVFormat READ = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+    private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreHeaderCase(true).setTrim(true).setAllowMissingColumnNames(true).get();
-    private static final List<String> ATTENDANCE = List.of("laestab", "upn", "date", "session", "code");
-    private static final List<String> EXCLUSIONS = List.of("laestab", "upn", "category", "reason", "start_date");
     /** Columns that say when or how a row was exported, not what it says: a change in them is not a change. */
     private static final Set<String> NOT_CONTENT = Set.of("recorded_at");
 
@@ -92,67 +86,72 @@ public final class CsvExport {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    public static CsvExport read(Feed feed, String fileName, byte[] bytes, String school, String at) {
-        List<String> required = feed == Feed.ATTENDANCE ? ATTENDANCE : EXCLUSIONS;
-        String prefix = feed == Feed.ATTENDANCE ? "ATT" : "EXC";
+    /**
+     * Reads the rows of an export that core's validation found usable. {@code report} is that validation's
+     * report for the same bytes: a row with an error finding (by its position) is held back, as is a row for
+     * another school; the summary counts findings by core's rule ids, so the school sees the hub's words.
+     */
+    public static CsvExport read(Feed feed, String fileName, byte[] bytes, String school, String at,
+                                 FileReport report) {
         Map<String, Integer> byRule = new HashMap<>();
+        report.findings().forEach(f -> byRule.merge(f.rule().name(), 1, Integer::sum));
+        if (report.outcome() == Outcome.REFUSED) {
+            String why = ValidationSummary.fileProblems(report);
+            return new CsvExport(feed, List.of(), List.of(), new ValidationSummary(fileName, feed.id(), at,
+                    report.records(), 0, 0, 0, byRule, why));
+        }
+        Set<Integer> held = new HashSet<>();
+        report.findings().stream().filter(Finding::error).map(f -> f.record().position())
+                .filter(java.util.Objects::nonNull).forEach(held::add);
         List<Row> rows = new ArrayList<>();
         int read = 0;
-        int errors = 0;
-        int warnings = 0;
+        int otherSchool = 0;
         List<String> header;
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            try (Reader in = new java.io.StringReader(text); CSVParser csv = READ.parse(in)) {
-                header = csv.getHeaderNames().stream()
-                        .map(n -> n.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
-                Map<String, Integer> index = new HashMap<>();
+        try (Reader in = new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8));
+             CSVParser csv = READ.parse(in)) {
+            header = csv.getHeaderNames().stream()
+                    .map(n -> n.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)).toList();
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                index.putIfAbsent(header.get(i), i);
+            }
+            Seen seen = new Seen();
+            String dateColumn = feed == Feed.ATTENDANCE ? "date" : "start_date";
+            for (CSVRecord record : csv) {
+                read++;
+                if (held.contains(read)) {
+                    continue;
+                }
+                List<String> values = new ArrayList<>(header.size());
                 for (int i = 0; i < header.size(); i++) {
-                    index.putIfAbsent(header.get(i), i);
+                    values.add(i < record.size() ? record.get(i).strip() : "");
                 }
-                List<String> missing = required.stream().filter(c -> !index.containsKey(c)).toList();
-                if (!missing.isEmpty()) {
-                    return failed(feed, fileName, at, prefix + "-HEADER", "the header lacks the required column(s) "
-                            + String.join(", ", missing) + " (docs/formats.md)");
+                Fields row = new Fields(index, values, seen);
+                if (!row.get("laestab").equals(school)) {
+                    otherSchool++; // the whole file agrees on a school, but not this one
+                    continue;
                 }
-                Seen seen = new Seen();
-                for (CSVRecord record : csv) {
-                    read++;
-                    List<String> values = new ArrayList<>(header.size());
-                    for (int i = 0; i < header.size(); i++) {
-                        values.add(i < record.size() ? record.get(i).strip() : "");
-                    }
-                    Fields row = new Fields(index, values, seen);
-                    List<String> rowErrors = new ArrayList<>(2);
-                    List<String> rowWarnings = new ArrayList<>(1);
-                    LocalDate day = feed == Feed.ATTENDANCE ? checkAttendance(row, school, rowErrors, rowWarnings)
-                            : checkExclusion(row, school, rowErrors, rowWarnings);
-                    rowErrors.forEach(r -> byRule.merge(r, 1, Integer::sum));
-                    rowWarnings.forEach(r -> byRule.merge(r, 1, Integer::sum));
-                    warnings += rowWarnings.size();
-                    if (!rowErrors.isEmpty()) {
-                        errors++;
-                        continue;
-                    }
+                LocalDate day = row.date(dateColumn);
+                if (day != null) {
                     rows.add(new Row((int) day.toEpochDay(), values, feed, header, row));
                 }
             }
-        } catch (CharacterCodingException e) {
-            return failed(feed, fileName, at, prefix + "-FILE", "the file is not UTF-8; export it again from the MIS "
-                    + "as UTF-8");
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            return failed(feed, fileName, at, prefix + "-FILE", "the file could not be read as a CSV near record "
-                    + (read + 1) + "; export it again from the MIS");
+            return new CsvExport(feed, List.of(), List.of(), new ValidationSummary(fileName, feed.id(), at, read, 0,
+                    0, 0, byRule, "the file could not be read as a CSV near record " + (read + 1)
+                    + "; export it again from the MIS"));
         }
+        if (otherSchool > 0) {
+            byRule.merge(Rule.LAESTAB_MISMATCH.name(), otherSchool, Integer::sum);
+        }
+        int errors = held.size() + otherSchool;
         return new CsvExport(feed, header, rows, new ValidationSummary(fileName, feed.id(), at, read, rows.size(),
-                errors, warnings, byRule, null));
+                errors, (int) report.warnings(), byRule, null));
     }
 
     /** Values repeated down a file (dates, UPNs), parsed or checked once per read. */
     private static final class Seen {
         final Map<String, LocalDate> dates = new HashMap<>();
-        final Map<String, Upn.Check> upns = new HashMap<>();
     }
 
     /** One row's values by column name ("" for a column the file lacks). */
@@ -170,63 +169,6 @@ public final class CsvExport {
                 seen.dates.put(text, known);
             }
             return known;
-        }
-
-        Upn.Check upnCheck() {
-            return seen.upns.computeIfAbsent(get("upn").toUpperCase(Locale.ROOT), Upn::check);
-        }
-    }
-
-    private static CsvExport failed(Feed feed, String file, String at, String rule, String why) {
-        return new CsvExport(feed, List.of(), List.of(), new ValidationSummary(file, feed.id(), at, 0, 0, 0, 0,
-                Map.of(rule, 1), why));
-    }
-
-    private static LocalDate checkAttendance(Fields row, String school, List<String> errors,
-                                             List<String> warnings) {
-        commonChecks("ATT", row, school, errors, warnings);
-        LocalDate day = row.date("date");
-        if (day == null) {
-            errors.add("ATT-DATE");
-        }
-        String session = row.get("session").toUpperCase(Locale.ROOT);
-        if (!session.equals("AM") && !session.equals("PM")) {
-            errors.add("ATT-SESSION");
-        }
-        Optional<AttendanceCode> code = day == null ? AttendanceCode.parse(row.get("code"))
-                : AttendanceCode.interpret(row.get("code"), day);
-        if (code.isEmpty()) {
-            errors.add("ATT-CODE");
-        }
-        return day;
-    }
-
-    private static LocalDate checkExclusion(Fields row, String school, List<String> errors,
-                                            List<String> warnings) {
-        commonChecks("EXC", row, school, errors, warnings);
-        LocalDate day = row.date("start_date");
-        if (day == null) {
-            errors.add("EXC-DATE");
-        }
-        if (CodeList.lookup(ExclusionCategory.class, row.get("category")).isEmpty()) {
-            errors.add("EXC-CATEGORY");
-        }
-        if (CodeList.lookup(ExclusionReason.class, row.get("reason")).isEmpty()) {
-            errors.add("EXC-REASON");
-        }
-        return day;
-    }
-
-    private static void commonChecks(String prefix, Fields row, String school, List<String> errors,
-                                     List<String> warnings) {
-        if (!row.get("laestab").equals(school)) {
-            errors.add(prefix + "-SCHOOL");
-        }
-        Upn.Check check = row.upnCheck();
-        if (!check.usable()) {
-            errors.add(prefix + "-UPN");
-        } else if (check != Upn.Check.VALID) {
-            warnings.add(prefix + "-UPN-TEMPORARY");
         }
     }
 
@@ -280,8 +222,9 @@ public final class CsvExport {
         }
     }
 
+    /** Reads a batch the agent itself wrote (already validated), for the delta ledger. */
     static CsvExport readContent(Feed feed, byte[] bytes, String school) {
-        return read(feed, "outbox", bytes, school, "");
+        return read(feed, "outbox", bytes, school, "", new FileReport("outbox", null, null, 0, 0, List.of()));
     }
 
 }

@@ -3,13 +3,18 @@ package org.rollbridge.agent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.rollbridge.core.ctf.CtfHeader;
-import org.rollbridge.core.ctf.CtfReadException;
-import org.rollbridge.core.ctf.CtfReader;
+import java.util.Map;
+import java.util.TreeMap;
 import org.rollbridge.core.signing.RequestSignature;
+import org.rollbridge.core.validation.FileReport;
+import org.rollbridge.core.validation.Outcome;
+import org.rollbridge.core.validation.Rule;
+import org.rollbridge.core.validation.RuleSettings;
+import org.rollbridge.core.validation.Validator;
 
 /**
  * Turns one export from the drop folder into at most one batch: a CTF whole (the full roll); of an attendance
@@ -21,10 +26,17 @@ public final class Extraction {
 
     private final String school;
     private final int resendDays;
+    private final RuleSettings rules;
 
     public Extraction(String school, int resendDays) {
+        this(school, resendDays, RuleSettings.defaults());
+    }
+
+    /** {@code rules}: the LA's rule severities, so the school's checks agree with the hub's. */
+    public Extraction(String school, int resendDays, RuleSettings rules) {
         this.school = school;
         this.resendDays = resendDays;
+        this.rules = rules;
     }
 
     /** What an export yields: the validation summary, and the batch content when there is something to send. */
@@ -39,10 +51,11 @@ public final class Extraction {
         String name = file.getFileName().toString();
         String at = Instant.now().toString();
         String fileSha = RequestSignature.sha256Hex(bytes);
+        FileReport report = new Validator(rules, null, Clock.systemDefaultZone()).validateFile(file, name);
         if (feed == Feed.CTF) {
-            return ctf(file, name, at, bytes, fileSha);
+            return ctf(name, at, bytes, fileSha, report);
         }
-        CsvExport export = CsvExport.read(feed, name, bytes, school, at);
+        CsvExport export = CsvExport.read(feed, name, bytes, school, at, report);
         if (!export.summary().usable()) {
             return new Result(feed, export.summary(), null, null, 0);
         }
@@ -68,24 +81,29 @@ public final class Extraction {
         return new Result(feed, export.summary(), id, content, delta.size());
     }
 
-    private Result ctf(Path file, String name, String at, byte[] bytes, String fileSha) {
-        int[] pupils = {0};
-        try {
-            CtfHeader header = CtfReader.read(new java.io.ByteArrayInputStream(bytes), name, (p, where) -> pupils[0]++);
-            String source = header == null || header.sourceLea() == null || header.sourceEstab() == null ? null
-                    : header.sourceLea().strip() + header.sourceEstab().strip();
-            if (source != null && !source.isBlank() && !source.equals(school)) {
-                return new Result(Feed.CTF, new ValidationSummary(name, "ctf", at, pupils[0], 0, 0, 0,
-                        java.util.Map.of("CTF-SCHOOL", 1), "the CTF's source school is " + source + ", not "
-                        + school + "; check the export settings in the MIS"), null, null, 0);
-            }
-        } catch (CtfReadException e) {
-            return new Result(Feed.CTF, new ValidationSummary(name, "ctf", at, pupils[0], 0, 0, 0,
-                    java.util.Map.of("CTF-FILE", 1), "the CTF cannot be read (" + e.kind() + " at line " + e.line()
-                    + "); export it again from the MIS"), null, null, 0);
+    /**
+     * A CTF is sent whole (the hub holds back its records with errors and says why); one that cannot be read, or
+     * that comes from another school, is not sent at all.
+     */
+    private Result ctf(String name, String at, byte[] bytes, String fileSha, FileReport report) {
+        Map<String, Integer> byRule = new TreeMap<>();
+        report.findings().forEach(f -> byRule.merge(f.rule().name(), 1, Integer::sum));
+        String source = report.school() == null ? null : report.school().la() + report.school().estab();
+        String refusal = report.outcome() == Outcome.REFUSED
+                ? ValidationSummary.fileProblems(report)
+                : null;
+        if (refusal == null && source != null && !source.equals(school)) {
+            byRule.merge(Rule.CTF_SCHOOL_MISMATCH.name(), 1, Integer::sum);
+            refusal = "the CTF's source school is " + source + ", not " + school
+                    + "; check the export settings in the MIS";
         }
-        return new Result(Feed.CTF, new ValidationSummary(name, "ctf", at, pupils[0], pupils[0], 0, 0,
-                java.util.Map.of(), null), "ctf-" + fileSha.substring(0, 32), bytes, pupils[0]);
+        int errors = report.recordsWithErrors();
+        if (refusal != null) {
+            return new Result(Feed.CTF, new ValidationSummary(name, "ctf", at, report.records(), 0, errors,
+                    (int) report.warnings(), byRule, refusal), null, null, 0);
+        }
+        return new Result(Feed.CTF, new ValidationSummary(name, "ctf", at, report.records(),
+                report.records() - errors, errors, (int) report.warnings(), byRule, null),
+                "ctf-" + fileSha.substring(0, 32), bytes, report.records());
     }
-
 }

@@ -2,6 +2,10 @@ package org.rollbridge.agent;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.rollbridge.core.validation.FileReport;
+import org.rollbridge.core.validation.Finding;
+import org.rollbridge.core.validation.Rule;
 
 /**
  * What local validation found in one export: counts only (never a pupil's details), by rule id as the hub names
@@ -12,6 +16,12 @@ public record ValidationSummary(String file, String feed, String at, int records
 
     public ValidationSummary {
         byRule = new TreeMap<>(byRule);
+    }
+
+    /** The errors that stop a whole file being sent, in the words of core's rules (no pupil's details). */
+    static String fileProblems(FileReport report) {
+        return report.findings().stream().filter(f -> f.error() && f.rule().scope() != Rule.Scope.RECORD)
+                .map(Finding::message).distinct().limit(5).collect(Collectors.joining(" "));
     }
 
     public boolean usable() {

@@ -144,8 +144,8 @@ class ExtractionTest {
 
         assertThat(r.batchRecords()).isEqualTo(1);
         assertThat(r.summary().errors()).isEqualTo(4);
-        assertThat(r.summary().byRule()).containsEntry("ATT-UPN", 1).containsEntry("ATT-SCHOOL", 1)
-                .containsEntry("ATT-SESSION", 1).containsEntry("ATT-CODE", 1);
+        assertThat(r.summary().byRule()).containsKey("UPN_FORMAT").containsEntry("LAESTAB_MISMATCH", 1)
+                .containsEntry("ATTENDANCE_SESSION", 1).containsEntry("ATTENDANCE_CODE_UNKNOWN", 1);
         assertThat(r.summary().line()).doesNotContain(upn(1)).doesNotContain("A123");
     }
 
@@ -156,7 +156,7 @@ class ExtractionTest {
 
         assertThat(r.hasBatch()).isFalse();
         assertThat(r.summary().fileError()).contains("laestab").contains("session");
-        assertThat(r.summary().byRule()).containsKey("ATT-HEADER");
+        assertThat(r.summary().byRule()).containsKey("CSV_HEADER");
     }
 
     @Test
@@ -165,7 +165,7 @@ class ExtractionTest {
         Extraction.Result r = extract("attendance-bin.csv", bytes, Feed.ATTENDANCE);
 
         assertThat(r.hasBatch()).isFalse();
-        assertThat(r.summary().fileError()).contains("UTF-8");
+        assertThat(r.summary().fileError()).contains("neither a Common Transfer File");
     }
 
     @Test
@@ -194,7 +194,8 @@ class ExtractionTest {
         byte[] cut = java.util.Arrays.copyOf(ctf, ctf.length / 2);
         Extraction.Result broken = extract("roll-cut.xml", cut, Feed.CTF);
         assertThat(broken.hasBatch()).isFalse();
-        assertThat(broken.summary().fileError()).contains("export it again");
+        assertThat(broken.summary().fileError()).contains("incomplete");
+        assertThat(broken.summary().byRule()).containsKey("XML_MALFORMED");
     }
 
     @Test
