@@ -69,6 +69,7 @@ public class LocalSignIn implements AuthenticationProvider {
             throw new BadCredentialsException(FAILURE);
         }
         users.clearFailures(user.id());
+        users.upgradeHash(user.id(), account.passwordHash(), password);
         audit.record(user, AuditAction.SIGN_IN, null, null, "local account");
         return new UsernamePasswordAuthenticationToken(user, null,
                 List.of(new SimpleGrantedAuthority(user.role().authority())));

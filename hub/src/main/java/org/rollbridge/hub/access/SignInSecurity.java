@@ -1,5 +1,6 @@
 package org.rollbridge.hub.access;
 
+import java.util.Map;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.rollbridge.hub.audit.AuditAction;
@@ -14,7 +15,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
@@ -35,10 +38,15 @@ public class SignInSecurity {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * Argon2id (OWASP's first choice) for new hashes; the {id} prefix keeps older bcrypt hashes readable, and a
+     * successful sign-in rehashes them (LocalSignIn), so no one has to reset a password.
+     */
     @Bean
     public PasswordEncoder passwordEncoder() {
-        // bcrypt today; the {id} prefix lets stored hashes move to a stronger scheme without a reset.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new DelegatingPasswordEncoder("argon2", Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
     }
 
     @Bean

@@ -62,6 +62,14 @@ public class Users {
         return new NewAccount(user, password, secret);
     }
 
+    /** Stores a stronger hash of a password just proved right, when the stored one uses an older scheme. */
+    public void upgradeHash(long userId, String storedHash, String password) {
+        if (encoder.upgradeEncoding(storedHash)) {
+            db.sql("update users set password_hash = ? where id = ? and password_hash = ?")
+                    .params(encoder.encode(password), userId, storedHash).update();
+        }
+    }
+
     /** An account for someone who signs in only through the LA's identity provider. */
     @Transactional
     public HubUser createFederated(String username, String displayName, Role role, Organisation organisation,

@@ -59,6 +59,24 @@ class SignInIT {
     }
 
     @Test
+    void passwordsAreStoredAsArgon2idAndAnOlderBcryptHashIsUpgradedAtTheNextSignIn() throws Exception {
+        Users.NewAccount a = account("officer-hash", Role.LA_ATTENDANCE_OFFICER);
+        String stored = hub.db().sql("select password_hash from users where username = 'officer-hash'")
+                .query(String.class).single();
+        assertThat(stored).startsWith("{argon2}$argon2id$").doesNotContain(a.password());
+
+        String bcrypt = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()
+                .encode(a.password());
+        hub.db().sql("update users set password_hash = ? where username = 'officer-hash'").param(bcrypt).update();
+        HttpResponse<String> signIn = new PageClient(hub.base())
+                .signIn("officer-hash", a.password(), a.totpSecret(), Instant.now());
+
+        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(hub.db().sql("select password_hash from users where username = 'officer-hash'")
+                .query(String.class).single()).startsWith("{argon2}$argon2id$");
+    }
+
+    @Test
     void unknownUserAndWrongPasswordGetTheSameAnswerAndTheUnknownNameIsNotRecorded() throws Exception {
         Users.NewAccount a = account("officer-enum", Role.LA_ATTENDANCE_OFFICER);
         String code = Totp.code(a.totpSecret(), Instant.now());
