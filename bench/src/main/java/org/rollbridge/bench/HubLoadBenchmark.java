@@ -48,28 +48,13 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
         int pupils = args.length > 0 ? Integer.parseInt(args[0]) : 120_000;
         int schools = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int days = args.length > 2 ? Integer.parseInt(args[2]) : 190;
-        int perSchool = pupils / schools;
-        Path dir = Files.createTempDirectory("rollbridge-hub-load");
-        List<LocalDate> schoolDays = schoolDays(LocalDate.of(2025, 9, 3), days + 1);
-        LocalDate deltaDay = schoolDays.remove(schoolDays.size() - 1);
-        System.out.printf("hub-load: %,d pupils in %d schools, %d school days (%,d marks); files in %s%n",
-                perSchool * schools, schools, days, 2L * perSchool * schools * days, dir);
-
-        List<Path> ctfs = new ArrayList<>();
-        List<Path> marks = new ArrayList<>();
-        List<Path> deltaCtfs = new ArrayList<>();
-        List<Path> deltaMarks = new ArrayList<>();
-        long t = System.nanoTime();
-        for (int s = 0; s < schools; s++) {
-            String laestab = String.valueOf(9262000 + s + 1);
-            Path school = Files.createDirectories(dir.resolve(laestab));
-            ctfs.add(ctf(school.resolve("pupils-ctf.xml"), laestab, perSchool, true, 0));
-            marks.add(attendance(school.resolve("attendance.csv"), laestab, perSchool, schoolDays));
-            Path delta = Files.createDirectories(dir.resolve("delta").resolve(laestab));
-            deltaCtfs.add(ctf(delta.resolve("pupils-ctf.xml"), laestab, perSchool, false, 100));
-            deltaMarks.add(attendance(delta.resolve("attendance.csv"), laestab, perSchool, List.of(deltaDay)));
-        }
-        System.out.printf("files written in %.1f s (not timed below)%n", (System.nanoTime() - t) / 1e9);
+        SyntheticFiles files = SyntheticFiles.write(pupils, schools, days);
+        int perSchool = files.perSchool();
+        List<Path> ctfs = files.ctfs();
+        List<Path> marks = files.marks();
+        List<Path> deltaCtfs = files.deltaCtfs();
+        List<Path> deltaMarks = files.deltaMarks();
+        Path dir = files.dir();
 
         try (BenchDatabase db = new BenchDatabase("bench_hub_load");
              ConfigurableApplicationContext hub = HubApplication.start("--spring.main.web-application-type=none",
@@ -91,6 +76,39 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
             System.out.printf("%-44s %10.1f%n", "initial load total (CTF + marks)", ctfSeconds + marksSeconds);
             System.out.printf("marks through the pipeline / bare COPY: %.2fx%n", marksSeconds / copySeconds);
             System.out.printf("%-44s %10.1f%n", "nightly delta: 1 day of marks + 1% changed", deltaSeconds);
+        }
+    }
+
+    /** An LA's files for the pipeline: a full CTF and a year of marks per school, and a nightly delta. */
+    record SyntheticFiles(Path dir, int perSchool, List<Path> ctfs, List<Path> marks, List<Path> deltaCtfs,
+                          List<Path> deltaMarks) {
+
+        static SyntheticFiles write(int pupils, int schools, int days) throws Exception {
+            int perSchool = pupils / schools;
+            Path dir = Files.createTempDirectory("rollbridge-hub-load");
+            List<LocalDate> schoolDays = schoolDays(LocalDate.of(2025, 9, 3), days + 1);
+            LocalDate deltaDay = schoolDays.remove(schoolDays.size() - 1);
+            System.out.printf("LA: %,d pupils in %d schools, %d school days (%,d marks); files in %s%n",
+                    perSchool * schools, schools, days, 2L * perSchool * schools * days, dir);
+            SyntheticFiles files = new SyntheticFiles(dir, perSchool, new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>(), new ArrayList<>());
+            long t = System.nanoTime();
+            for (int s = 0; s < schools; s++) {
+                String laestab = String.valueOf(9262000 + s + 1);
+                Path school = Files.createDirectories(dir.resolve(laestab));
+                files.ctfs.add(ctf(school.resolve("pupils-ctf.xml"), laestab, perSchool, true, 0));
+                files.marks.add(attendance(school.resolve("attendance.csv"), laestab, perSchool, schoolDays));
+                Path delta = Files.createDirectories(dir.resolve("delta").resolve(laestab));
+                files.deltaCtfs.add(ctf(delta.resolve("pupils-ctf.xml"), laestab, perSchool, false, 100));
+                files.deltaMarks.add(attendance(delta.resolve("attendance.csv"), laestab, perSchool,
+                        List.of(deltaDay)));
+            }
+            System.out.printf("files written in %.1f s (not timed below)%n", (System.nanoTime() - t) / 1e9);
+            return files;
+        }
+
+        int schools() {
+            return ctfs.size();
         }
     }
 
@@ -145,7 +163,7 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
     }
 
     /** The LA's register, set up directly (not timed): one person and UPN per pupil. */
-    private static void register(BenchDatabase db, int schools, int perSchool) throws Exception {
+    static void register(BenchDatabase db, int schools, int perSchool) throws Exception {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             for (int s = 0; s < schools; s++) {
                 String laestab = String.valueOf(9262000 + s + 1);
@@ -169,7 +187,7 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
     }
 
     /** Imports the files through the pipeline with two workers (the machine's two cores); returns seconds. */
-    private static double load(ConfigurableApplicationContext hub, List<Path> files) throws Exception {
+    static double load(ConfigurableApplicationContext hub, List<Path> files) throws Exception {
         DirectImport imports = hub.getBean(DirectImport.class);
         Workers workers = hub.getBean(Workers.class);
         long t = System.nanoTime();

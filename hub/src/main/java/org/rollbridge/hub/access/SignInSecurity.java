@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
@@ -65,8 +66,10 @@ public class SignInSecurity {
         };
     }
 
+    // The filter chains exist only in a web hub: imports and benchmarks run the same beans without a server.
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication
     public SecurityFilterChain machineChain(HttpSecurity http) throws Exception {
         http.securityMatcher(PageAccess.MACHINE.toArray(String[]::new))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
@@ -81,6 +84,7 @@ public class SignInSecurity {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication
     public SecurityFilterChain pageChain(HttpSecurity http, Users users, PasswordEncoder encoder, AuditLog audit,
                                          Clock signInClock,
                                          ObjectProvider<ClientRegistrationRepository> oidc,

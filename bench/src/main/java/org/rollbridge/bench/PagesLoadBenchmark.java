@@ -1,0 +1,184 @@
+package org.rollbridge.bench;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.rollbridge.hub.HubApplication;
+import org.rollbridge.hub.access.Organisation;
+import org.rollbridge.hub.access.Role;
+import org.rollbridge.hub.access.Users;
+import org.rollbridge.hub.access.Totp;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code ./rollbridge bench pages-load [PUPILS] [SCHOOLS] [SCHOOL_DAYS] [USERS] [SECONDS_PER_PAGE] [PAGES]}: loads
+ * an LA through the pipeline (as hub-load does), starts the hub on loopback, signs in USERS LA attendance officers
+ * and has them all request each page as fast as it answers, for SECONDS_PER_PAGE each. Prints throughput and
+ * p50/p95/p99 latency per page; the home page (signed in, no attendance queries) is the same-run baseline for
+ * what the web stack itself costs. Defaults: 120,000 pupils, 60 schools, 190 days, 20 users, 20 s,
+ * pages {@code /,/la/overview,/alerts}. Aim: p95 under 200 ms at 20 concurrent users.
+ */
+final class PagesLoadBenchmark implements Benchmarks.Benchmark {
+
+    @Override
+    public String description() {
+        return "LA overview and alert queue: p50/p95/p99 latency and throughput at 20 signed-in users, 120k LA";
+    }
+
+    @Override
+    public void run(String[] args) throws Exception {
+        int pupils = args.length > 0 ? Integer.parseInt(args[0]) : 120_000;
+        int schools = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int days = args.length > 2 ? Integer.parseInt(args[2]) : 190;
+        int users = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+        List<String> pages = Arrays.asList((args.length > 5 ? args[5] : "/,/la/overview,/alerts").split(","));
+        HubLoadBenchmark.SyntheticFiles files = HubLoadBenchmark.SyntheticFiles.write(pupils, schools, days);
+        Path store = files.dir().resolve("store");
+        try (BenchDatabase db = new BenchDatabase("bench_pages_load")) {
+            String[] settings = {"--ROLLBRIDGE_DB_URL=" + db.url(), "--ROLLBRIDGE_DB_USER=" + BenchDatabase.USER,
+                "--ROLLBRIDGE_DATA_DIR=" + store, "--ROLLBRIDGE_WORKERS=0", "--logging.level.root=WARN"};
+            long t = System.nanoTime();
+            try (ConfigurableApplicationContext loader = HubApplication.start(concat(settings,
+                    "--spring.main.web-application-type=none"))) {
+                HubLoadBenchmark.register(db, files.schools(), files.perSchool());
+                HubLoadBenchmark.load(loader, files.ctfs());
+                HubLoadBenchmark.load(loader, files.marks());
+            }
+            System.out.printf(Locale.ROOT, "LA loaded through the pipeline in %.1f s (not part of the figures)%n",
+                    (System.nanoTime() - t) / 1e9);
+            try (ConfigurableApplicationContext hub = HubApplication.start(concat(settings,
+                    "--ROLLBRIDGE_PORT=0"))) {
+                int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
+                List<Browser> clients = signIn(hub.getBean(Users.class), "http://127.0.0.1:" + port, users);
+                System.out.printf(Locale.ROOT, "%d users signed in; %d s per page, all users at once%n", users,
+                        seconds);
+                System.out.printf(Locale.ROOT, "%-16s %9s %9s %9s %9s %9s %9s %7s%n", "page", "requests", "req/s",
+                        "p50 ms", "p95 ms", "p99 ms", "max ms", "errors");
+                for (String page : pages) {
+                    measure(clients, page, Math.max(1, seconds / 10)); // warm-up: caches, JIT, connection pool
+                    Figures f = measure(clients, page, seconds);
+                    System.out.printf(Locale.ROOT, "%-16s %,9d %9.1f %9.1f %9.1f %9.1f %9.1f %7d%n", page,
+                            f.count(), f.count() / (double) seconds, f.percentile(50), f.percentile(95),
+                            f.percentile(99), f.percentile(100), f.errors());
+                }
+                System.out.println("Baseline: '/' (home page, no attendance queries) shows what the web stack costs.");
+            }
+        }
+    }
+
+    private static List<Browser> signIn(Users accounts, String base, int users) throws Exception {
+        List<Browser> clients = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            String name = "bench-officer-" + i;
+            Users.NewAccount account = accounts.create(name, "Officer " + i, Role.LA_ATTENDANCE_OFFICER,
+                    Organisation.la("926"));
+            clients.add(new Browser(base, name, account.password(), Totp.code(account.totpSecret(), Instant.now())));
+        }
+        return clients;
+    }
+
+    /** One signed-in user's browser: a session cookie, no redirects followed. */
+    static final class Browser {
+        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final String base;
+
+        Browser(String base, String username, String password, String code) throws Exception {
+            this.base = base;
+            Matcher csrf = CSRF.matcher(get("/sign-in").body());
+            if (!csrf.find()) {
+                throw new IllegalStateException("The sign-in page has no CSRF token");
+            }
+            String form = "username=" + enc(username) + "&password=" + enc(password) + "&code=" + enc(code)
+                    + "&_csrf=" + enc(csrf.group(1));
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/sign-in"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
+                throw new IllegalStateException("Sign-in failed for " + username + ": " + r.statusCode());
+            }
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        private static String enc(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Latencies in milliseconds of every request that answered 200, and how many did not. */
+    record Figures(double[] millis, int errors) {
+        int count() {
+            return millis.length;
+        }
+
+        double percentile(int p) {
+            if (millis.length == 0) {
+                return Double.NaN;
+            }
+            int rank = (int) Math.ceil(p / 100.0 * millis.length);
+            return millis[Math.max(0, Math.min(millis.length - 1, rank - 1))];
+        }
+    }
+
+    private static Figures measure(List<Browser> clients, String page, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger errors = new AtomicInteger();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Future<List<Double>>> runs = new ArrayList<>();
+        for (Browser client : clients) {
+            runs.add(pool.submit(() -> {
+                List<Double> mine = new ArrayList<>();
+                start.await();
+                while (System.nanoTime() < end) {
+                    long t = System.nanoTime();
+                    int status = client.get(page).statusCode();
+                    if (status == 200) {
+                        mine.add((System.nanoTime() - t) / 1e6);
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                }
+                return mine;
+            }));
+        }
+        start.countDown();
+        List<Double> all = new ArrayList<>();
+        for (Future<List<Double>> r : runs) {
+            all.addAll(r.get());
+        }
+        pool.shutdown();
+        double[] sorted = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new Figures(sorted, errors.get());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
