@@ -130,9 +130,10 @@ class PupilFeedIT {
         JsonNode hostile = hub.awaitBatch(response.headers().firstValue("Location").orElseThrow(), token);
 
         assertThat(other.path("status").asString()).isEqualTo("refused");
-        assertThat(other.path("report").path("findings").get(0).path("ruleId").asString()).isEqualTo("CTF-SOURCE");
+        assertThat(other.path("report").path("findings").get(0).path("ruleId").asString())
+                .isEqualTo("CTF_SCHOOL_MISMATCH");
         assertThat(hostile.path("status").asString()).isEqualTo("refused");
         assertThat(hostile.path("report").path("findings").get(0).path("ruleId").asString())
-                .isEqualTo("CTF-DTD_FORBIDDEN");
+                .isEqualTo("XML_DTD_FORBIDDEN");
     }
 }
