@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
+import io.swagger.v3.oas.annotations.Operation;
 import org.rollbridge.core.identity.Laestab;
 import org.rollbridge.core.validation.ValidationReport;
 import org.rollbridge.core.validation.report.ReportFormat;
@@ -123,6 +124,10 @@ public class BatchController {
      * The batch's validation report as {@code rollbridge validate} writes it: json (the default), csv or html. A
      * school sees only its own batches; another school's batch is not found, as if it did not exist.
      */
+    @Operation(summary = "The batch's validation report, as rollbridge validate writes it",
+            description = "format=json (default; docs/validation-report.schema.json), csv (formula-injection safe) or "
+                    + "html (the school's report page). 404 for another school's batch; 409 until the batch is "
+                    + "completed or refused.")
     @GetMapping("/api/v1/batches/{id}/report")
     public ResponseEntity<byte[]> report(@PathVariable String id,
                                          @RequestParam(name = "format", defaultValue = "json") String formatParam,

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.identity.Upn;
-import org.rollbridge.core.pupil.Pupil;
-import org.rollbridge.core.pupil.RecordedDate;
 import org.rollbridge.core.validation.RuleSettings;
 import org.rollbridge.core.validation.Validator;
 import org.rollbridge.core.validation.report.ReportFormat;
@@ -28,27 +26,21 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A batch's validation report over HTTP in the CLI's three formats, the same findings as {@code rollbridge validate}
- * gives for the same file, who may read it, and the LA's severity overrides applied by the pipeline.
+ * gives for the same file, and who may read it.
  */
 class BatchReportIT {
 
     static final LocalDate MONDAY = LocalDate.of(2025, 9, 8);
     static RunningHub hub;
-    static RunningHub strictHub;
-    static Path rulesFile;
 
     @BeforeAll
     static void start() throws Exception {
         hub = RunningHub.start(RunningHub.tempDir());
-        rulesFile = Files.createTempFile("rules", ".properties");
-        Files.writeString(rulesFile, "ADMISSION_DATE_MISSING=error\nCONTACT_MISSING=off\n");
-        strictHub = RunningHub.start(RunningHub.tempDir(), "--ROLLBRIDGE_RULES_FILE=" + rulesFile);
     }
 
     @AfterAll
     static void stop() {
         hub.close();
-        strictHub.close();
     }
 
     static String upn(String estab, int serial) {
@@ -166,26 +158,6 @@ class BatchReportIT {
         assertThat(report(hub, batch, "xml", token).statusCode()).isEqualTo(400);
         assertThat(hub.send(hub.request("/api/v1/batches/" + java.util.UUID.randomUUID() + "/report").GET(), token)
                 .statusCode()).isEqualTo(404);
-    }
-
-    @Test
-    void theLasSeverityOverridesDecideWhatIsHeld() throws Exception {
-        String school = "9269716";
-        String token = strictHub.credentialFor(school);
-        registered(strictHub, upn("9716", 1));
-        registered(strictHub, upn("9716", 2));
-        Pupil noAdmission = CtfFixture.pupil(upn("9716", 2), "Sam", "Noadmission", List.of()).toBuilder()
-                .admissionDate(RecordedDate.absent()).build();
-        JsonNode batch = send(strictHub, school, token, "strict-1", "ctf",
-                CtfFixture.full(school).add(upn("9716", 1)).add(noAdmission).bytes());
-
-        JsonNode file = RunningHub.json(report(strictHub, batch, "json", token)).path("files").get(0);
-
-        assertThat(batch.path("records").path("imported").asInt()).isEqualTo(1);
-        assertThat(ruleIds(file)).containsExactly("ADMISSION_DATE_MISSING"); // CONTACT_MISSING is off
-        assertThat(file.path("findings").get(0).path("severity").asString()).isEqualTo("error");
-        assertThat(strictHub.db().sql("select rule_id || ' ' || field from held_records where upn = ?")
-                .param(upn("9716", 2)).query(String.class).list()).containsExactly("ADMISSION_DATE_MISSING EntryDate");
     }
 
     static List<String> ruleIds(JsonNode file) {
