@@ -3,7 +3,6 @@ package org.rollbridge.hub.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,7 +14,6 @@ import org.rollbridge.core.code.Coded;
 import org.rollbridge.core.validation.Rule;
 import org.rollbridge.hub.access.Organisation;
 import org.rollbridge.hub.access.Role;
-import org.rollbridge.hub.access.Users;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.rollbridge.hub.people.PersonIndex;
@@ -55,10 +53,7 @@ class SchoolPageIT {
     }
 
     static PageClient signedIn(String name, Role role, Organisation org) throws Exception {
-        Users.NewAccount a = hub.bean(Users.class).create(name, "Sam " + name, role, org);
-        PageClient client = new PageClient(hub.base());
-        client.signIn(name, a.password(), a.totpSecret(), Instant.now());
-        return client;
+        return PageClient.signedIn(hub, name, role, org);
     }
 
     @Test
