@@ -16,13 +16,22 @@ import org.rollbridge.core.feed.CsvReadResult;
 final class AttendanceFileValidation extends CsvFileValidation {
 
     private final Map<String, SessionIndex> sessions = new HashMap<>();
+    private final RecordScreen.Rows<AttendanceRow> downstream;
 
-    private AttendanceFileValidation(String path, RuleSettings settings) {
+    private AttendanceFileValidation(String path, RuleSettings settings, RecordScreen.Rows<AttendanceRow> downstream) {
         super(path, settings);
+        this.downstream = downstream;
     }
 
     static FileReport validate(Path file, String path, RuleSettings settings) throws IOException {
-        AttendanceFileValidation v = new AttendanceFileValidation(path, settings);
+        return validate(file, path, settings, null, (row, passed) -> { });
+    }
+
+    /** As above, for a file sent for {@code expectedSchool} (null: any), handing each row on once checked. */
+    static FileReport validate(Path file, String path, RuleSettings settings, String expectedSchool,
+                               RecordScreen.Rows<AttendanceRow> downstream) throws IOException {
+        AttendanceFileValidation v = new AttendanceFileValidation(path, settings, downstream);
+        v.expectedSchool = expectedSchool;
         CsvReadResult result = AttendanceCsv.read(file, v::row, v::problem);
         return new FileReport(path, FileKind.ATTENDANCE, v.school(), result.rows(), v.findings.recordsWithErrors(),
                 v.findings.findings());
@@ -41,6 +50,7 @@ final class AttendanceFileValidation extends CsvFileValidation {
                 out.add(Rule.ATTENDANCE_DUPLICATE_SESSION, "session", r.session(), date.get(), session.get(), first);
             }
         }
+        downstream.row(r, passed(out));
     }
 
     /** The checks of one mark row on its own. */

@@ -18,6 +18,8 @@ abstract class CsvFileValidation {
     private final Set<String> judgedPupils = new HashSet<>();
     private final Map<Long, CsvProblem> rowProblems = new HashMap<>();
     private String fileLaestab;
+    /** The school the file was sent for, when known: every row must name it. */
+    String expectedSchool;
 
     CsvFileValidation(String path, RuleSettings settings) {
         this.path = path;
@@ -61,12 +63,20 @@ abstract class CsvFileValidation {
             return;
         }
         String code = Laestab.parse(laestab).orElseThrow().code();
-        if (fileLaestab == null) {
+        if (expectedSchool != null && !expectedSchool.equals(code)) {
+            out.add(Rule.LAESTAB_MISMATCH, "laestab", laestab, laestab,
+                    "is not the school the file was sent for (" + expectedSchool + ")");
+        } else if (fileLaestab == null) {
             fileLaestab = code;
         } else if (!fileLaestab.equals(code)) {
             out.add(Rule.LAESTAB_MISMATCH, "laestab", laestab, laestab,
                     "is not the school of the file's first row (" + fileLaestab + ")");
         }
+    }
+
+    /** Whether the row's findings so far hold it back. */
+    static boolean passed(FileFindings.RecordSink out) {
+        return !out.hasError();
     }
 
     SchoolRef school() {

@@ -21,12 +21,17 @@ final class CtfFileValidation implements CtfVisitor {
     private final LocalDate defaultDate;
     private final UpnRegister upns;
     private final FileFindings findings;
+    private final String expectedSchool;
+    private final RecordScreen.CtfRecords downstream;
     private CheckContext context;
     private SchoolRef school;
     private int records;
 
-    private CtfFileValidation(String path, RuleSettings settings, LocalDate defaultDate, UpnRegister upns) {
+    private CtfFileValidation(String path, RuleSettings settings, LocalDate defaultDate, UpnRegister upns,
+                              String expectedSchool, RecordScreen.CtfRecords downstream) {
         this.path = path;
+        this.expectedSchool = expectedSchool;
+        this.downstream = downstream;
         this.defaultDate = defaultDate;
         this.upns = upns;
         this.findings = new FileFindings(settings);
@@ -35,7 +40,13 @@ final class CtfFileValidation implements CtfVisitor {
 
     static FileReport validate(Path file, String path, RuleSettings settings, LocalDate defaultDate,
                                UpnRegister upns) {
-        CtfFileValidation v = new CtfFileValidation(path, settings, defaultDate, upns);
+        return validate(file, path, settings, defaultDate, upns, null, (pupil, where, passed) -> { });
+    }
+
+    /** As above, for a file sent for {@code expectedSchool} (null: any), handing each pupil on once checked. */
+    static FileReport validate(Path file, String path, RuleSettings settings, LocalDate defaultDate,
+                               UpnRegister upns, String expectedSchool, RecordScreen.CtfRecords downstream) {
+        CtfFileValidation v = new CtfFileValidation(path, settings, defaultDate, upns, expectedSchool, downstream);
         FileKind kind = FileKind.CTF;
         try {
             CtfReader.read(file, v);
@@ -76,7 +87,12 @@ final class CtfFileValidation implements CtfVisitor {
             out.add(Rule.CTF_SCHOOL_MISMATCH, "SourceSchool", school.la() + "/" + school.estab(),
                     "The header's source school (LEA " + school.la() + ", Estab " + school.estab()
                             + ") is not a 3-digit LA code and 4-digit establishment number.");
+        } else if (expectedSchool != null && !expectedSchool.equals(school.la() + school.estab())) {
+            out.add(Rule.CTF_SCHOOL_MISMATCH, "SourceSchool", school.la() + "/" + school.estab(),
+                    "The CTF comes from school " + school.la() + school.estab() + " but was sent for "
+                            + expectedSchool + "; each school's CTF must be sent under its own credential.");
         }
+        downstream.header(h);
     }
 
     @Override
@@ -88,6 +104,7 @@ final class CtfFileValidation implements CtfVisitor {
         upns.see(pupil.upn(), new UpnRegister.Place(where.index(), where.line(), path,
                 pupil.enrolStatus().map(EnrolStatus::dualRegistered).orElse(false)), out);
         PupilValidator.check(pupil, context, out);
+        downstream.pupil(pupil, where, !out.hasError());
     }
 
     private static Integer majorVersion(String version) {

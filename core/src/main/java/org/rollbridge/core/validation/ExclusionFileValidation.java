@@ -19,9 +19,20 @@ final class ExclusionFileValidation extends CsvFileValidation {
     }
 
     static FileReport validate(Path file, String path, RuleSettings settings) throws IOException {
+        return validate(file, path, settings, null, (row, passed) -> { });
+    }
+
+    /** As above, for a file sent for {@code expectedSchool} (null: any), handing each row on once checked. */
+    static FileReport validate(Path file, String path, RuleSettings settings, String expectedSchool,
+                               RecordScreen.Rows<ExclusionRow> downstream) throws IOException {
         ExclusionFileValidation v = new ExclusionFileValidation(path, settings);
-        CsvReadResult result = ExclusionsCsv.read(file, r -> check(r, v.row(r.line(), r.position(), r.laestab(),
-                r.upn(), r.forename(), r.surname(), r.ncYear())), v::problem);
+        v.expectedSchool = expectedSchool;
+        CsvReadResult result = ExclusionsCsv.read(file, r -> {
+            FileFindings.RecordSink out = v.row(r.line(), r.position(), r.laestab(), r.upn(), r.forename(),
+                    r.surname(), r.ncYear());
+            check(r, out);
+            downstream.row(r, passed(out));
+        }, v::problem);
         return new FileReport(path, FileKind.EXCLUSIONS, v.school(), result.rows(), v.findings.recordsWithErrors(),
                 v.findings.findings());
     }

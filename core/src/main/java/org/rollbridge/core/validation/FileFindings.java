@@ -55,5 +55,10 @@ final class FileFindings {
                 recordsWithErrors++;
             }
         }
+
+        /** Whether any finding so far is an error: the record is to be held back. */
+        boolean hasError() {
+            return error;
+        }
     }
 }

@@ -106,6 +106,10 @@ public final class Validator {
     }
 
     private FileReport unreadable(String path, Rule rule, String message) {
+        return unreadable(settings, path, rule, message);
+    }
+
+    static FileReport unreadable(RuleSettings settings, String path, Rule rule, String message) {
         FileFindings findings = new FileFindings(settings);
         findings.add(rule, RecordRef.file(), rule.field(), null, message);
         return new FileReport(path, null, null, 0, 0, findings.findings());

@@ -2,43 +2,35 @@ package org.rollbridge.hub.attendance;
 
 import java.sql.Connection;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import org.rollbridge.core.attendance.Session;
 import org.rollbridge.core.code.AttendanceCode;
-import org.rollbridge.core.identity.Upn;
+import org.rollbridge.core.feed.AttendanceRow;
+import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.BatchKind;
-import org.rollbridge.hub.ingest.CopyRows;
+import org.rollbridge.hub.ingest.BatchValidation;
 import org.rollbridge.hub.ingest.Feed;
-import org.rollbridge.hub.ingest.FeedCsv;
-import org.rollbridge.hub.ingest.Finding;
 import org.rollbridge.hub.ingest.Staged;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The session-level attendance CSV (docs/formats.md). Marks are gathered per pupil and academic year into
- * {@link YearMarks} patches, staged with COPY, and merged into attendance_years keeping the history of every
- * changed mark. Row checks here cover what the hub must know to store a mark; the full rule catalogue belongs
- * to the validation module.
+ * The session-level attendance CSV (docs/formats.md). Each row is checked by the validation rule catalogue as it
+ * is read; rows that pass are gathered per pupil and academic year into {@link MarkPatches}, staged with COPY,
+ * and merged into attendance_years keeping the history of every changed mark.
  */
 @Component
 public class AttendanceFeed implements Feed {
 
-    static final List<String> REQUIRED = List.of("laestab", "upn", "date", "session", "code");
-
     private final HubProperties settings;
     private final MarkStore marks;
+    private final BatchValidation validation;
 
-    public AttendanceFeed(HubProperties settings, MarkStore marks) {
+    public AttendanceFeed(HubProperties settings, MarkStore marks, BatchValidation validation) {
         this.settings = settings;
         this.marks = marks;
+        this.validation = validation;
     }
 
     @Override
@@ -48,89 +40,24 @@ public class AttendanceFeed implements Feed {
 
     @Override
     public Staged stage(Batch batch, Connection connection) throws Exception {
-        List<Finding> findings = new ArrayList<>();
-        Map<String, char[]> patches = new HashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
-        int read = 0;
-        try (FeedCsv csv = new FeedCsv(batch.storedPath())) {
-            List<String> missing = csv.missing(REQUIRED);
-            if (!missing.isEmpty()) {
-                findings.add(Finding.fileError("ATT-HEADER", "line 1", "The header lacks the required column(s) "
-                        + String.join(", ", missing) + "; the attendance CSV needs " + String.join(", ", REQUIRED)
-                        + " (docs/formats.md)"));
-                return new Staged(findings, 0, 0);
-            }
-            for (FeedCsv.Row row : csv) {
-                read++;
-                Optional<Mark> mark = mark(row, batch.laestab(), findings);
-                if (mark.isPresent()) {
-                    Mark m = mark.get();
-                    String key = m.upn + "|" + YearMarks.academicYear(m.day);
-                    char[] patch = patches.computeIfAbsent(key, k -> YearMarks.empty());
-                    patch[YearMarks.position(m.day, m.session)] = YearMarks.symbol(m.code);
-                    counts.merge(key, 1, Integer::sum);
-                }
-            }
-        } catch (java.io.UncheckedIOException | java.io.IOException | IllegalStateException e) {
-            String why = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-            findings.add(Finding.fileError("ATT-FILE", "line " + (read + 2),
-                    "The file could not be read as a UTF-8 CSV (" + why + "); export it again from the MIS"));
-            return new Staged(findings, read, 0);
+        MarkPatches patches = new MarkPatches();
+        FileReport report = validation.screen(batch).attendance(batch.storedPath(), BatchValidation.displayPath(batch),
+                (row, passed) -> {
+                    if (passed) {
+                        add(row, patches);
+                    }
+                });
+        if (report.outcome() == org.rollbridge.core.validation.Outcome.REFUSED) {
+            return new Staged(report, 0);
         }
-        int staged = 0;
-        try (CopyRows copy = new CopyRows(connection, "stage_attendance", "batch_id, upn, academic_year, patch, marks")) {
-            for (var e : patches.entrySet()) {
-                String[] key = e.getKey().split("\\|");
-                copy.field(batch.id()).field(key[0]).field(key[1]).field(new String(e.getValue()))
-                        .field(counts.get(e.getKey())).endRow();
-                staged += counts.get(e.getKey());
-            }
-        }
-        return new Staged(findings, read, staged);
+        return new Staged(report, patches.stage(batch.id(), connection));
     }
 
-    private record Mark(String upn, LocalDate day, Session session, AttendanceCode code) {
-    }
-
-    private static Optional<Mark> mark(FeedCsv.Row row, String school, List<Finding> findings) {
-        String where = row.location();
-        String laestab = row.get("laestab");
-        String upn = row.get("upn").toUpperCase(Locale.ROOT);
-        String dateText = row.get("date");
-        String sessionText = row.get("session").toUpperCase(Locale.ROOT);
-        String codeText = row.get("code");
-        int before = findings.size();
-        if (!laestab.equals(school)) {
-            findings.add(Finding.error("ATT-SCHOOL", where, "laestab '" + laestab + "' is not the sending school "
-                    + school + "; send each school's marks under its own credential"));
-        }
-        Upn.Check check = Upn.check(upn);
-        if (!check.usable()) {
-            findings.add(Finding.error("ATT-UPN", where, "upn is not a valid UPN (" + check
-                    + "); correct the pupil's UPN in the MIS"));
-        } else if (check != Upn.Check.VALID) {
-            findings.add(Finding.warning("ATT-UPN-TEMPORARY", where, "upn is a temporary UPN; "
-                    + "replace it with the pupil's permanent UPN"));
-        }
-        LocalDate day = FeedCsv.date(dateText);
-        if (day == null) {
-            findings.add(Finding.error("ATT-DATE", where, "date '" + dateText + "' is not a date; use YYYY-MM-DD"));
-        }
-        Session session = sessionText.equals("AM") ? Session.AM : sessionText.equals("PM") ? Session.PM : null;
-        if (session == null) {
-            findings.add(Finding.error("ATT-SESSION", where, "session '" + sessionText + "' must be AM or PM"));
-        }
-        Optional<AttendanceCode> code = day == null ? AttendanceCode.parse(codeText)
-                : AttendanceCode.interpret(codeText, day);
-        if (code.isEmpty()) {
-            findings.add(Finding.error("ATT-CODE", where, "code '" + codeText
-                    + "' is not an attendance code; see the code list in docs/formats.md"));
-        }
-        if (findings.size() > before && findings.subList(before, findings.size()).stream()
-                .anyMatch(f -> f.severity().equals("error"))) {
-            return Optional.empty();
-        }
-        return Optional.of(new Mark(upn, day, session, code.get()));
+    /** A row that passed validation has a date, a session and a code. */
+    private static void add(AttendanceRow row, MarkPatches patches) {
+        LocalDate day = row.date().date().orElseThrow();
+        AttendanceCode code = AttendanceCode.interpret(row.code(), day).orElseThrow();
+        patches.add(row.upn().strip().toUpperCase(Locale.ROOT), day, row.sessionValue().orElseThrow(), code);
     }
 
     @Override
@@ -146,16 +73,7 @@ public class AttendanceFeed implements Feed {
     @Override
     public Merged merge(Batch batch, JdbcClient db, Connection connection) throws Exception {
         int imported = marks.applyStaged(batch.id(), batch.laestab(), connection);
-        int held = db.sql("""
-                insert into held_records (la, batch_id, laestab, feed, location, upn, reason, detail, payload)
-                select ?, s.batch_id, ?, 'attendance', 'academic year ' || s.academic_year, s.upn, 'UNMATCHED',
-                       'No person in the LA''s index has this UPN: ' || s.marks || ' mark(s) held until the LA '
-                       || 'confirms who the pupil is',
-                       jsonb_build_object('academicYear', s.academic_year, 'patch', s.patch, 'marks', s.marks)
-                from stage_attendance s where s.batch_id = ? and s.person_id is null
-                returning (payload ->> 'marks')::int""")
-                .params(settings.la(), batch.laestab(), batch.id()).query(Integer.class).list()
-                .stream().mapToInt(Integer::intValue).sum();
+        int held = marks.holdUnmatched(batch.id(), batch.laestab(), db);
         return new Merged(imported, held);
     }
 

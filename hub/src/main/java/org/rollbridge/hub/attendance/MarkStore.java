@@ -105,6 +105,24 @@ public class MarkStore {
         return applied;
     }
 
+    /**
+     * Holds the batch's staged marks that matched no person (reason UNMATCHED, feed attendance), one held record
+     * per pupil-year, for {@link HeldMarksRelease} to apply once the LA knows who the pupil is. Returns how many
+     * marks were held.
+     */
+    public int holdUnmatched(UUID batchId, String laestab, org.springframework.jdbc.core.simple.JdbcClient db) {
+        return db.sql("""
+                insert into held_records (la, batch_id, laestab, feed, location, upn, reason, detail, payload)
+                select ?, s.batch_id, ?, 'attendance', 'academic year ' || s.academic_year, s.upn, 'UNMATCHED',
+                       'No person in the LA''s index has this UPN: ' || s.marks || ' mark(s) held until the LA '
+                       || 'confirms who the pupil is',
+                       jsonb_build_object('academicYear', s.academic_year, 'patch', s.patch, 'marks', s.marks)
+                from stage_attendance s where s.batch_id = ? and s.person_id is null
+                returning (payload ->> 'marks')::int""")
+                .params(settings.la(), laestab, batchId).query(Integer.class).list()
+                .stream().mapToInt(Integer::intValue).sum();
+    }
+
     /** The stored year with the patch laid over it, noting each mark that changed. */
     private static String merge(YearRow row, List<Change> changes) {
         if (row.stored() == null) {

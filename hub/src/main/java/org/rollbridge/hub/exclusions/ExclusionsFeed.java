@@ -2,20 +2,16 @@ package org.rollbridge.hub.exclusions;
 
 import java.sql.Connection;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import org.rollbridge.core.code.ExclusionCategory;
-import org.rollbridge.core.code.ExclusionReason;
-import org.rollbridge.core.code.CodeList;
-import org.rollbridge.core.identity.Upn;
+import org.rollbridge.core.feed.ExclusionRow;
+import org.rollbridge.core.validation.FileReport;
+import org.rollbridge.core.validation.Outcome;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.BatchKind;
+import org.rollbridge.hub.ingest.BatchValidation;
 import org.rollbridge.hub.ingest.CopyRows;
 import org.rollbridge.hub.ingest.Feed;
-import org.rollbridge.hub.ingest.FeedCsv;
-import org.rollbridge.hub.ingest.Finding;
 import org.rollbridge.hub.ingest.Staged;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,12 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExclusionsFeed implements Feed {
 
-    static final List<String> REQUIRED = List.of("laestab", "upn", "category", "reason", "start_date", "end_date",
-            "sessions");
     private final HubProperties settings;
+    private final BatchValidation validation;
 
-    public ExclusionsFeed(HubProperties settings) {
+    public ExclusionsFeed(HubProperties settings, BatchValidation validation) {
         this.settings = settings;
+        this.validation = validation;
     }
 
     @Override
@@ -42,92 +38,42 @@ public class ExclusionsFeed implements Feed {
 
     @Override
     public Staged stage(Batch batch, Connection connection) throws Exception {
-        List<Finding> findings = new ArrayList<>();
-        int read = 0;
-        int staged = 0;
-        try (FeedCsv csv = new FeedCsv(batch.storedPath());
-             CopyRows copy = new CopyRows(connection, "stage_exclusions", "batch_id, line, upn, exclusion_ref, "
-                     + "category, reason, start_date, end_date, sessions, appeal_received, appeal_result, "
-                     + "appeal_result_date, reinstatement_date")) {
-            List<String> missing = csv.missing(REQUIRED);
-            if (!missing.isEmpty()) {
+        int[] staged = {0};
+        FileReport report;
+        try (CopyRows copy = new CopyRows(connection, "stage_exclusions", "batch_id, line, upn, exclusion_ref, "
+                + "category, reason, start_date, end_date, sessions, appeal_received, appeal_result, "
+                + "appeal_result_date, reinstatement_date")) {
+            report = validation.screen(batch).exclusions(batch.storedPath(), BatchValidation.displayPath(batch),
+                    (row, passed) -> {
+                        if (passed) {
+                            stage(batch, row, copy);
+                            staged[0]++;
+                        }
+                    });
+            if (report.outcome() == Outcome.REFUSED) {
                 copy.abort();
-                findings.add(Finding.fileError("EXC-HEADER", "line 1", "The header lacks the required column(s) "
-                        + String.join(", ", missing) + "; see the exclusions CSV in docs/formats.md"));
-                return new Staged(findings, 0, 0);
+                return new Staged(report, 0);
             }
-            for (FeedCsv.Row row : csv) {
-                read++;
-                int before = findings.size();
-                String where = row.location();
-                String upn = row.get("upn").toUpperCase(Locale.ROOT);
-                if (!row.get("laestab").equals(batch.laestab())) {
-                    findings.add(Finding.error("EXC-SCHOOL", where, "laestab '" + row.get("laestab")
-                            + "' is not the sending school " + batch.laestab()));
-                }
-                if (!Upn.check(upn).usable()) {
-                    findings.add(Finding.error("EXC-UPN", where, "upn is not a valid UPN (" + Upn.check(upn)
-                            + "); correct it in the MIS"));
-                }
-                String categoryText = row.get("category").toUpperCase(Locale.ROOT);
-                String category = categoryText.equals("FIXD") ? "SUSP" : categoryText;
-                if (CodeList.lookup(ExclusionCategory.class, category).isEmpty()) {
-                    findings.add(Finding.error("EXC-CATEGORY", where, "category '" + categoryText
-                            + "' must be SUSP, PERM or LNCH"));
-                }
-                String reason = row.get("reason").toUpperCase(Locale.ROOT);
-                if (CodeList.lookup(ExclusionReason.class, reason).isEmpty()) {
-                    findings.add(Finding.error("EXC-REASON", where, "reason '" + reason
-                            + "' is not a DfE exclusion reason code"));
-                }
-                LocalDate start = FeedCsv.date(row.get("start_date"));
-                if (start == null) {
-                    findings.add(Finding.error("EXC-START", where, "start_date '" + row.get("start_date")
-                            + "' is not a date; use YYYY-MM-DD"));
-                }
-                LocalDate end = optionalDate(row, "end_date", where, findings);
-                Integer sessions = null;
-                if (!row.get("sessions").isEmpty()) {
-                    try {
-                        sessions = Integer.valueOf(row.get("sessions"));
-                    } catch (NumberFormatException e) {
-                        findings.add(Finding.error("EXC-SESSIONS", where, "sessions '" + row.get("sessions")
-                                + "' is not a whole number"));
-                    }
-                }
-                LocalDate appealDate = optionalDate(row, "appeal_result_date", where, findings);
-                LocalDate reinstated = optionalDate(row, "reinstatement_date", where, findings);
-                if (findings.subList(before, findings.size()).stream().anyMatch(f -> f.severity().equals("error"))) {
-                    continue;
-                }
-                String ref = row.get("exclusion_id").isEmpty() ? upn + "|" + category + "|" + start
-                        : "mis:" + row.get("exclusion_id");
-                String appeal = row.get("appeal_received").toLowerCase(Locale.ROOT);
-                Boolean appealReceived = appeal.isEmpty() ? null : List.of("true", "y", "1").contains(appeal);
-                copy.field(batch.id()).field(read).field(upn).field(ref).field(category).field(reason).field(start)
-                        .field(end).field(sessions).field(appealReceived)
-                        .field(row.get("appeal_result").isEmpty() ? null : row.get("appeal_result"))
-                        .field(appealDate).field(reinstated).endRow();
-                staged++;
-            }
-        } catch (java.io.UncheckedIOException | java.io.IOException | IllegalStateException e) {
-            findings.add(Finding.fileError("EXC-FILE", "line " + (read + 2),
-                    "The file could not be read as a UTF-8 CSV (" + e.getMessage() + "); export it again"));
-            return new Staged(findings, read, 0);
         }
-        return new Staged(findings, read, staged);
+        return new Staged(report, staged[0]);
     }
 
-    private static LocalDate optionalDate(FeedCsv.Row row, String column, String where, List<Finding> findings) {
-        String text = row.get(column);
-        if (text.isEmpty()) {
-            return null;
+    /** A row that passed validation has a known category and reason and a start date. */
+    private static void stage(Batch batch, ExclusionRow row, CopyRows copy) {
+        String upn = row.upn().strip().toUpperCase(Locale.ROOT);
+        String category = row.category().known().orElseThrow().code();
+        LocalDate start = row.start().date().orElseThrow();
+        String ref = row.exclusionId() == null ? upn + "|" + category + "|" + start : "mis:" + row.exclusionId();
+        try {
+            copy.field(batch.id()).field(row.position()).field(upn).field(ref).field(category)
+                    .field(row.reason().known().orElseThrow().code()).field(start)
+                    .field(row.end().date().orElse(null)).field(row.sessionsValue())
+                    .field(row.appealReceivedValue()).field(row.appealResult())
+                    .field(row.appealResultDate().date().orElse(null))
+                    .field(row.reinstatementDate().date().orElse(null)).endRow();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Staging exclusions failed", e);
         }
-        LocalDate d = FeedCsv.date(text);
-        if (d == null) {
-            findings.add(Finding.error("EXC-DATE", where, column + " '" + text + "' is not a date; use YYYY-MM-DD"));
-        }
-        return d;
     }
 
     @Override

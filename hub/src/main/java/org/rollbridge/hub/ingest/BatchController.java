@@ -1,16 +1,25 @@
 package org.rollbridge.hub.ingest;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
+import io.swagger.v3.oas.annotations.Operation;
 import org.rollbridge.core.identity.Laestab;
+import org.rollbridge.core.validation.ValidationReport;
+import org.rollbridge.core.validation.report.ReportFormat;
 import org.rollbridge.hub.access.Caller;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +41,10 @@ public class BatchController {
     private final BatchIntake intake;
     private final Batches batches;
     private final JdbcClient db;
+    private final BatchReports reports;
 
-    public BatchController(BatchIntake intake, Batches batches, JdbcClient db) {
+    public BatchController(BatchIntake intake, Batches batches, JdbcClient db, BatchReports reports) {
+        this.reports = reports;
         this.intake = intake;
         this.batches = batches;
         this.db = db;
@@ -107,6 +118,67 @@ public class BatchController {
                 "No batch " + id));
         Caller.of(request).requireSchool(batch.laestab());
         return view(batch, true);
+    }
+
+    /**
+     * The batch's validation report as {@code rollbridge validate} writes it: json (the default), csv or html. A
+     * school sees only its own batches; another school's batch is not found, as if it did not exist.
+     */
+    @Operation(summary = "The batch's validation report, as rollbridge validate writes it",
+            description = "format=json (default; docs/validation-report.schema.json), csv (formula-injection safe) or "
+                    + "html (the school's report page). 404 for another school's batch; 409 until the batch is "
+                    + "completed or refused.")
+    @GetMapping("/api/v1/batches/{id}/report")
+    public ResponseEntity<byte[]> report(@PathVariable String id,
+                                         @RequestParam(name = "format", defaultValue = "json") String formatParam,
+                                         HttpServletRequest request) throws IOException {
+        Caller caller = Caller.of(request);
+        ReportFormat format = reportFormat(formatParam);
+        Batch batch = parse(id).flatMap(batches::find)
+                .filter(b -> caller.admin() || caller.laestab().equals(b.laestab()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No batch " + id));
+        ValidationReport report = reports.of(batch).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.CONFLICT, "Batch " + id + " is " + batch.status() + ": it has a report once it is "
+                        + "completed or refused; read its status at /api/v1/batches/" + id));
+        return reportResponse(report, format, batch);
+    }
+
+    /** json, csv or html: the formats a school's report is read in. */
+    public static ReportFormat reportFormat(String text) {
+        return ReportFormat.parse(text).filter(f -> f != ReportFormat.TEXT)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                        "format '" + text + "' is not a report format; use json, csv or html"));
+    }
+
+    /**
+     * The report in a format, with its content type. The HTML page is self-contained with inline styles only, so
+     * it carries its own policy allowing those and nothing else.
+     */
+    public static ResponseEntity<byte[]> reportResponse(ValidationReport report, ReportFormat format, Batch batch)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        format.write(report, out);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        switch (format) {
+            case CSV -> ok.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("batch-" + batch.id() + "-report.csv").build().toString());
+            case HTML -> ok.contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                    .header("Content-Security-Policy", HTML_REPORT_POLICY);
+            default -> ok.contentType(MediaType.APPLICATION_JSON);
+        }
+        return ok.body(out.toByteArray());
+    }
+
+    static final String HTML_REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; "
+            + "base-uri 'none'; form-action 'none'";
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private Map<String, Object> view(Batch b, boolean withFindings) {

@@ -8,6 +8,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.rollbridge.core.validation.FileReport;
+import org.rollbridge.core.validation.Finding;
+import org.rollbridge.core.validation.RecordRef;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.jobs.JobHandler;
 import org.slf4j.Logger;
@@ -79,8 +82,8 @@ public class BatchPipeline implements JobHandler {
         if (staged.refused()) {
             tx.executeWithoutResult(s -> conclude(batch, "refused", staged, new Feed.Merged(0, 0)));
             feed.clear(batch, db);
-            metrics.finished(batch, "refused", staged.read(), 0, 0, staged.errors(), warnings(staged));
-            log.info("Batch {} refused: {} file-level finding(s)", batchId, staged.findings().size());
+            metrics.finished(batch, "refused", staged.read(), 0, 0, staged.report().errors(), staged.warnings());
+            log.info("Batch {} refused: {} finding(s)", batchId, staged.report().findings().size());
             return;
         }
         feed.match(batch, db);
@@ -101,9 +104,9 @@ public class BatchPipeline implements JobHandler {
         probe(PipelineProbe.Step.MERGED, batchId);
         feed.clear(batch, db);
         metrics.finished(batch, "completed", staged.read(), merged.imported(), merged.held() + staged.errors(),
-                staged.errors(), warnings(staged));
+                staged.report().errors(), staged.warnings());
         log.info("Batch {} completed: {} read, {} imported, {} held, {} finding(s)", batchId, staged.read(),
-                merged.imported(), merged.held() + staged.errors(), staged.findings().size());
+                merged.imported(), merged.held() + staged.errors(), staged.report().findings().size());
     }
 
     @Override
@@ -115,10 +118,6 @@ public class BatchPipeline implements JobHandler {
                 .update();
     }
 
-    private static long warnings(Staged staged) {
-        return staged.findings().stream().filter(f -> f.severity().equals("warning")).count();
-    }
-
     private void probe(PipelineProbe.Step step, UUID batchId) {
         for (PipelineProbe p : probes) {
             p.after(step, batchId);
@@ -128,21 +127,25 @@ public class BatchPipeline implements JobHandler {
     /** Writes the findings, the held error records, the counts and the report, in the caller's transaction. */
     private void conclude(Batch batch, String status, Staged staged, Feed.Merged merged) {
         db.sql("delete from batch_findings where batch_id = ?").param(batch.id()).update();
-        int seq = 0;
-        for (Finding f : staged.findings()) {
-            db.sql("""
-                    insert into batch_findings (batch_id, la, seq, severity, rule_id, location, message)
-                    values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(batch.id(), settings.la(), ++seq, f.severity(), f.ruleId(), f.location(), f.message())
-                    .update();
-            if (f.severity().equals("error")) {
-                db.sql("""
-                        insert into held_records (la, batch_id, laestab, feed, location, reason, detail)
-                        values (?, ?, ?, ?, ?, 'ERROR', ?)""")
-                        .params(settings.la(), batch.id(), batch.laestab(), batch.kind().id(), f.location(),
-                                f.ruleId() + ": " + f.message())
-                        .update();
+        FileReport file = staged.report();
+        try {
+            Connection c = DataSourceUtils.getConnection(dataSource);
+            try (CopyRows findings = new CopyRows(c, "batch_findings", "batch_id, la, seq, severity, rule_id, "
+                    + "location, message, field, value, fix, upn, position, line, forename, surname, nc_year")) {
+                int seq = 0;
+                for (Finding f : file.findings()) {
+                    RecordRef r = f.record();
+                    findings.field(batch.id()).field(settings.la()).field(++seq).field(f.severity().label())
+                            .field(f.rule().id()).field(location(batch, r)).field(f.message()).field(f.field())
+                            .field(f.value()).field(f.fix()).field(r.upn()).field(r.position()).field(r.line())
+                            .field(r.forename()).field(r.surname()).field(r.ncYear()).endRow();
+                }
             }
+            if (!staged.refused()) {
+                holdErrors(batch, file, c);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Writing the findings of batch " + batch.id() + " failed", e);
         }
         int held = merged.held() + staged.errors();
         Map<String, Object> report = new LinkedHashMap<>();
@@ -150,11 +153,14 @@ public class BatchPipeline implements JobHandler {
         report.put("laestab", batch.laestab());
         report.put("kind", batch.kind().id());
         report.put("status", status);
+        report.put("outcome", file.outcome().label());
         report.put("records", Map.of("read", staged.read(), "imported", merged.imported(), "held", held));
-        report.put("errors", staged.errors());
-        report.put("warnings", warnings(staged));
-        report.put("findings", staged.findings().stream().limit(REPORT_FINDINGS).toList());
-        report.put("findingsTruncated", staged.findings().size() > REPORT_FINDINGS);
+        report.put("recordsWithErrors", staged.errors());
+        report.put("errors", file.errors());
+        report.put("warnings", file.warnings());
+        report.put("findings", file.findings().stream().limit(REPORT_FINDINGS).map(f -> summary(batch, f)).toList());
+        report.put("findingsTruncated", file.findings().size() > REPORT_FINDINGS);
+        report.put("reportUrl", "/api/v1/batches/" + batch.id() + "/report");
         db.sql("""
                 update batches set status = ?, merged_at = case when ? = 'completed' then now() end,
                        completed_at = now(), records_read = ?, records_imported = ?, records_held = ?,
@@ -163,5 +169,45 @@ public class BatchPipeline implements JobHandler {
                 .params(status, status, staged.read(), merged.imported(), held, JSON.writeValueAsString(report),
                         batch.id())
                 .update();
+    }
+
+    /** One held record (reason ERROR) per record with errors, naming its first error's rule and field. */
+    private void holdErrors(Batch batch, FileReport file, Connection c) throws java.sql.SQLException {
+        Map<Integer, List<Finding>> byRecord = new LinkedHashMap<>();
+        for (Finding f : file.findings()) {
+            if (f.error() && f.record().position() != null) {
+                byRecord.computeIfAbsent(f.record().position(), p -> new java.util.ArrayList<>()).add(f);
+            }
+        }
+        try (CopyRows held = new CopyRows(c, "held_records", "la, batch_id, laestab, feed, location, upn, reason, "
+                + "detail, rule_id, field")) {
+            for (List<Finding> errors : byRecord.values()) {
+                Finding first = errors.get(0);
+                String detail = errors.stream().map(f -> f.rule().id() + " (" + f.field() + "): " + f.message())
+                        .collect(Collectors.joining("; "));
+                held.field(settings.la()).field(batch.id()).field(batch.laestab()).field(batch.kind().id())
+                        .field(location(batch, first.record())).field(first.record().upn()).field("ERROR")
+                        .field(detail).field(first.rule().id()).field(first.field()).endRow();
+            }
+        }
+    }
+
+    /** Where a finding is, without personal data: "pupil 3 (line 45)", "line 12" or "file". */
+    static String location(Batch batch, RecordRef r) {
+        if (r.position() != null && batch.kind() == BatchKind.CTF) {
+            return "pupil " + r.position() + (r.line() == null ? "" : " (line " + r.line() + ")");
+        }
+        return r.line() != null ? "line " + r.line() : "file";
+    }
+
+    private static Map<String, Object> summary(Batch batch, Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("severity", f.severity().label());
+        m.put("ruleId", f.rule().id());
+        m.put("location", location(batch, f.record()));
+        m.put("field", f.field());
+        m.put("message", f.message());
+        m.put("fix", f.fix());
+        return m;
     }
 }

@@ -28,6 +28,12 @@ public class Batches {
                 .params(laestab, clientBatchId).query(Batches::row).optional();
     }
 
+    /** A school's most recent batches, newest first. */
+    public java.util.List<Batch> recent(String laestab, int limit) {
+        return db.sql("select * from batches where laestab = ? order by received_at desc limit ?")
+                .params(laestab, limit).query(Batches::row).list();
+    }
+
     void insert(String la, UUID id, String laestab, String clientBatchId, BatchKind kind, String source,
                 String fileName, UploadStore.Received received, Path stored) {
         db.sql("""
@@ -39,7 +45,7 @@ public class Batches {
                 .update();
     }
 
-    private static Batch row(ResultSet rs, int n) throws SQLException {
+    static Batch row(ResultSet rs, int n) throws SQLException {
         return new Batch(rs.getObject("id", UUID.class), rs.getString("laestab"), rs.getString("client_batch_id"),
                 BatchKind.parse(rs.getString("kind")).orElseThrow(), rs.getString("source"), rs.getString("file_name"),
                 rs.getString("content_sha256"), rs.getLong("size_bytes"), Path.of(rs.getString("stored_path")),

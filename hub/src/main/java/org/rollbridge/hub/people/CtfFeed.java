@@ -4,36 +4,38 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.rollbridge.core.ctf.CtfHeader;
-import org.rollbridge.core.ctf.CtfReadException;
-import org.rollbridge.core.ctf.CtfReader;
-import org.rollbridge.core.ctf.CtfVisitor;
 import org.rollbridge.core.ctf.PupilPosition;
-import org.rollbridge.core.identity.Upn;
+import org.rollbridge.core.validation.FileReport;
+import org.rollbridge.core.validation.Outcome;
+import org.rollbridge.core.validation.RecordScreen;
 import org.rollbridge.core.pupil.Contact;
 import org.rollbridge.core.pupil.Pupil;
 import org.rollbridge.core.pupil.RecordedDate;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.alerts.MovementAlerts;
+import org.rollbridge.hub.attendance.CtfAttendance;
+import org.rollbridge.hub.attendance.MarkPatches;
+import org.rollbridge.hub.attendance.MarkStore;
 import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.BatchKind;
+import org.rollbridge.hub.ingest.BatchValidation;
 import org.rollbridge.hub.ingest.CopyRows;
 import org.rollbridge.hub.ingest.Feed;
-import org.rollbridge.hub.ingest.Finding;
 import org.rollbridge.hub.ingest.Staged;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The pupils feed: a Common Transfer File. Each pupil is minimised as it is read (contacts without parental
- * responsibility or under a court order are dropped there, so they never reach even the staging table), staged
- * with COPY, matched, and merged. A {@code full} CTF is the school's whole roll: a pupil on the roll but missing
+ * The pupils feed: a Common Transfer File. The file is read once: each pupil is checked by the validation rule
+ * catalogue as it is read and, when it has no error, minimised (contacts without parental responsibility or under
+ * a court order are dropped there, so they never reach even the staging table) and staged with COPY, together with
+ * the session marks it carries for this school ({@link CtfAttendance}); then matched and merged. A {@code full} CTF is the school's whole roll: a pupil on the roll but missing
  * from it has left, and one who left and is on no other roll raises LEFT_NO_DESTINATION.
  */
 @Component
@@ -46,9 +48,13 @@ public class CtfFeed implements Feed {
     private final MovementAlerts movement;
     private final JdbcClient db;
     private final Clock clock;
+    private final BatchValidation validation;
+    private final MarkStore marks;
 
     public CtfFeed(HubProperties settings, PupilMatching matching, PupilStore pupils, MovementAlerts movement,
-                   JdbcClient db, java.util.Optional<Clock> clock) {
+                   JdbcClient db, java.util.Optional<Clock> clock, BatchValidation validation, MarkStore marks) {
+        this.validation = validation;
+        this.marks = marks;
         this.settings = settings;
         this.matching = matching;
         this.pupils = pupils;
@@ -70,73 +76,51 @@ public class CtfFeed implements Feed {
 
     @Override
     public Staged stage(Batch batch, Connection connection) throws Exception {
-        List<Finding> findings = new ArrayList<>();
-        AtomicInteger read = new AtomicInteger();
         AtomicInteger staged = new AtomicInteger();
         AtomicReference<CtfHeader> header = new AtomicReference<>();
+        MarkPatches marks = new MarkPatches();
         CopyRows copy = new CopyRows(connection, "stage_pupils", "batch_id, seq, upn, former_upns, uln, forename, "
                 + "surname, dob, sex, nc_year, enrol_status, admission_date, leaving_date, postcode, record");
+        FileReport report;
         try {
-            CtfReader.read(batch.storedPath(), new CtfVisitor() {
-                @Override
-                public void header(CtfHeader h) {
-                    header.set(h);
-                }
+            report = validation.screen(batch).ctf(batch.storedPath(), BatchValidation.displayPath(batch),
+                    new RecordScreen.CtfRecords() {
+                        @Override
+                        public void header(CtfHeader h) {
+                            header.set(h);
+                        }
 
-                @Override
-                public void pupil(Pupil pupil, PupilPosition where) {
-                    read.incrementAndGet();
-                    if (stage(batch, pupil, where, copy, findings)) {
-                        staged.incrementAndGet();
-                    }
-                }
-            });
-        } catch (CtfReadException e) {
-            copy.abort();
-            findings.add(Finding.fileError("CTF-" + e.kind(), e.line() > 0 ? "line " + e.line() : "file",
-                    e.getMessage()));
-            return new Staged(findings, read.get(), 0);
+                        @Override
+                        public void pupil(Pupil pupil, PupilPosition where, boolean passed) {
+                            if (passed) {
+                                stage(batch, pupil, where, copy);
+                                CtfAttendance.add(pupil, batch.laestab(), marks);
+                                staged.incrementAndGet();
+                            }
+                        }
+                    });
         } catch (RuntimeException e) {
             copy.abort();
             throw e;
         }
-        copy.close();
-        CtfHeader h = header.get();
-        String source = h == null ? null : (nz(h.sourceLea()) + nz(h.sourceEstab()));
-        if (source != null && !source.isEmpty() && !source.equals(batch.laestab())) {
-            findings.add(Finding.fileError("CTF-SOURCE", "Header/SourceSchool", "The CTF comes from school " + source
-                    + " but was sent for " + batch.laestab() + "; send each school's CTF under its own credential"));
-            return new Staged(findings, read.get(), 0);
+        if (report.outcome() == Outcome.REFUSED) {
+            copy.abort();
+            return new Staged(report, 0);
         }
-        String snapshot = h != null && h.full() ? "full" : "partial";
+        copy.close();
+        marks.stage(batch.id(), connection);
+        String snapshot = header.get() != null && header.get().full() ? "full" : "partial";
         try (PreparedStatement ps = connection.prepareStatement("update batches set snapshot = ? where id = ?")) {
             ps.setString(1, snapshot);
             ps.setObject(2, batch.id());
             ps.executeUpdate();
         }
-        return new Staged(findings, read.get(), staged.get());
+        return new Staged(report, staged.get());
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s.strip();
-    }
-
-    private boolean stage(Batch batch, Pupil pupil, PupilPosition where, CopyRows copy, List<Finding> findings) {
-        String location = "pupil " + (where.index() + 1) + " (line " + where.line() + ")";
-        String upn = pupil.upn() == null ? "" : pupil.upn().strip().toUpperCase(Locale.ROOT);
-        Upn.Check check = Upn.check(upn);
-        if (!check.usable()) {
-            findings.add(Finding.error("CTF-UPN", location, "UPN is not valid (" + check
-                    + "); the record is held back until the school corrects it in the MIS"));
-            return false;
-        }
-        if (check == Upn.Check.TEMPORARY) {
-            findings.add(Finding.warning("CTF-UPN-TEMPORARY", location,
-                    "UPN is temporary; replace it with the pupil's permanent UPN"));
-        }
-        if (pupil.dob().invalid()) {
-            findings.add(Finding.warning("CTF-DOB", location, "DOB '" + pupil.dob().text() + "' is not a date"));
-        }
+    /** Stages a pupil that passed validation, minimised. */
+    private static void stage(Batch batch, Pupil pupil, PupilPosition where, CopyRows copy) {
+        String upn = pupil.upn().strip().toUpperCase(Locale.ROOT);
         Pupil kept = minimised(pupil);
         try {
             copy.field(batch.id()).field(where.index()).field(upn)
@@ -149,7 +133,6 @@ public class CtfFeed implements Feed {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Staging pupils failed", e);
         }
-        return true;
     }
 
     private static String blank(String s) {
@@ -178,11 +161,20 @@ public class CtfFeed implements Feed {
     @Override
     public void match(Batch batch, JdbcClient db) {
         matching.match(batch.id());
+        // The CTF's own marks belong to the pupil the CTF's record was matched to.
+        db.sql("""
+                update stage_attendance a set person_id = p.person_id
+                from stage_pupils p
+                where a.batch_id = ? and p.batch_id = a.batch_id and p.upn = a.upn and p.person_id is not null""")
+                .param(batch.id()).update();
     }
 
     @Override
-    public Merged merge(Batch batch, JdbcClient db, Connection connection) {
+    public Merged merge(Batch batch, JdbcClient db, Connection connection) throws Exception {
         LocalDate today = LocalDate.now(clock);
+        // Marks of an unmatched pupil are held beside the pupil and released with them.
+        marks.applyStaged(batch.id(), batch.laestab(), connection);
+        marks.holdUnmatched(batch.id(), batch.laestab(), db);
         int imported = pupils.applyStaged(batch.id(), batch.id(), batch.laestab(), today);
         int held = db.sql("""
                 insert into held_records (la, batch_id, laestab, feed, location, upn, reason, detail, payload)
@@ -208,5 +200,6 @@ public class CtfFeed implements Feed {
     @Override
     public void clear(Batch batch, JdbcClient db) {
         db.sql("delete from stage_pupils where batch_id = ?").param(batch.id()).update();
+        db.sql("delete from stage_attendance where batch_id = ?").param(batch.id()).update();
     }
 }

@@ -133,4 +133,34 @@ class AuthorizationMatrixIT {
 
         assertThat(response.statusCode()).isEqualTo(401);
     }
+
+    @TestFactory
+    Stream<DynamicTest> aSchoolPageIsShownToItsOwnDataManagerAndTheLasSchoolRolesOnly() throws Exception {
+        hub.credentialFor("9262001");
+        hub.credentialFor("9262002");
+        return Stream.of(Role.values()).flatMap(role -> Stream.of("9262001", "9262002").map(school ->
+                DynamicTest.dynamicTest(role + " /schools/" + school, () -> {
+                    int status = SIGNED_IN.get(role).get("/schools/" + school).statusCode();
+                    if (!role.may(Capability.SCHOOL_PAGE)) {
+                        assertThat(status).isEqualTo(403);
+                    } else if (role == Role.SCHOOL_DATA_MANAGER && !school.equals("9262001")) {
+                        assertThat(status).as("another school's page").isEqualTo(404);
+                    } else {
+                        assertThat(status).isEqualTo(200);
+                    }
+                })));
+    }
+
+    @Test
+    void aSchoolCredentialReadsOnlyItsOwnBatchReports() throws Exception {
+        String own = hub.credentialFor("9262001");
+        String other = hub.credentialFor("9262002");
+        var upload = hub.upload("9262001", own, "matrix-report-1", "attendance", "laestab\n".getBytes());
+        String report = upload.headers().firstValue("Location").orElseThrow() + "/report";
+
+        assertThat(hub.send(hub.request(report).GET(), other).statusCode()).isEqualTo(404);
+        assertThat(hub.send(hub.request(report).GET(), null).statusCode()).isEqualTo(401);
+        assertThat(hub.send(hub.request(report).GET(), own).statusCode()).as("queued: no report yet").isEqualTo(409);
+        assertThat(hub.send(hub.request(report).GET(), RunningHub.ADMIN_TOKEN).statusCode()).isEqualTo(409);
+    }
 }

@@ -122,8 +122,8 @@ class IngestIT {
         JsonNode batch = hub.awaitBatch(location(hub.upload(school, token, "bad-1", "attendance", csv)), token);
 
         assertThat(batch.path("status").asString()).isEqualTo("refused");
-        assertThat(batch.path("report").path("findings").get(0).path("message").asString())
-                .contains("upn").contains("session").contains("code");
+        assertThat(batch.path("report").path("findings").toString()).contains("CSV_HEADER")
+                .contains("no upn column").contains("no session column").contains("no code column");
         assertThat(hub.db().sql("select count(*) from attendance_years where laestab = ?").param(school)
                 .query(Long.class).single()).isZero();
     }
@@ -143,8 +143,13 @@ class IngestIT {
         assertThat(batch.path("status").asString()).isEqualTo("completed");
         assertThat(batch.path("records").path("imported").asInt()).isEqualTo(1);
         assertThat(batch.path("records").path("held").asInt()).isEqualTo(2);
-        assertThat(batch.path("report").path("findings").toString()).contains("line 3").contains("ATT-CODE")
-                .contains("line 4").contains("ATT-UPN");
+        assertThat(batch.path("report").path("findings").toString()).contains("line 3").contains("ATTENDANCE_CODE_UNKNOWN")
+                .contains("line 4").contains("UPN_FORMAT");
+        assertThat(hub.db().sql("""
+                select rule_id || ' ' || field || ' ' || location from held_records
+                where batch_id = ?::uuid and reason = 'ERROR' order by id""")
+                .param(batch.path("id").asString()).query(String.class).list())
+                .containsExactly("ATTENDANCE_CODE_UNKNOWN code line 3", "UPN_FORMAT UPN line 4");
     }
 
     @Test

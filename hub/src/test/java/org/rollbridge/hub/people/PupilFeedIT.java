@@ -10,6 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rollbridge.core.pupil.AttendanceYear;
+import org.rollbridge.core.pupil.Pupil;
+import org.rollbridge.core.pupil.RecordedDate;
 import org.rollbridge.hub.testing.CtfFixture;
 import org.rollbridge.hub.testing.RunningHub;
 import tools.jackson.databind.JsonNode;
@@ -130,9 +133,75 @@ class PupilFeedIT {
         JsonNode hostile = hub.awaitBatch(response.headers().firstValue("Location").orElseThrow(), token);
 
         assertThat(other.path("status").asString()).isEqualTo("refused");
-        assertThat(other.path("report").path("findings").get(0).path("ruleId").asString()).isEqualTo("CTF-SOURCE");
+        assertThat(other.path("report").path("findings").get(0).path("ruleId").asString())
+                .isEqualTo("CTF_SCHOOL_MISMATCH");
         assertThat(hostile.path("status").asString()).isEqualTo("refused");
         assertThat(hostile.path("report").path("findings").get(0).path("ruleId").asString())
-                .isEqualTo("CTF-DTD_FORBIDDEN");
+                .isEqualTo("XML_DTD_FORBIDDEN");
+    }
+
+    static final LocalDate MONDAY = LocalDate.of(2025, 9, 8);
+
+    /** A week of CTF marks from Monday: present every session but Wednesday morning (N), then a weekend. */
+    static AttendanceYear week(String laestab, String wednesdayMorning) {
+        int absent = wednesdayMorning.equals("N") ? 1 : 0;
+        return new AttendanceYear(2025, laestab.substring(0, 3), laestab.substring(3), "Test School", 10, 0,
+                10 - absent, absent, RecordedDate.of(MONDAY), "/\\/\\" + wednesdayMorning + "\\/\\/\\####");
+    }
+
+    static Pupil withMarks(String upn, AttendanceYear... years) {
+        return CtfFixture.pupil(upn, "Pat", "Pupil", List.of()).toBuilder().attendance(List.of(years)).build();
+    }
+
+    static String storedWeek(long person, String school) {
+        String marks = hub.db().sql("select marks from attendance_years where person_id = ? and laestab = ?")
+                .params(person, school).query(String.class).single();
+        int monday = 2 * (int) java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(2025, 8, 1), MONDAY);
+        return marks.substring(monday, monday + 14);
+    }
+
+    @Test
+    void aCtfsSessionMarksAreImportedLikeTheAttendanceFeedWithHistory() throws Exception {
+        String school = "9264006";
+        String token = hub.credentialFor(school);
+        long person = registered(upn(school, 1));
+        String elsewhere = "9264099"; // an earlier school's year: that school's to send
+        send(school, token, "m-1", CtfFixture.full(school).add(withMarks(upn(school, 1), week(school, "N"),
+                week(elsewhere, "/"))));
+
+        assertThat(storedWeek(person, school)).isEqualTo("/\\/\\N\\/\\/\\    ");
+        assertThat(hub.db().sql("select count(*) from attendance_years where person_id = ? and laestab = ?")
+                .params(person, elsewhere).query(Long.class).single()).isZero();
+
+        send(school, token, "m-2", CtfFixture.full(school).add(withMarks(upn(school, 1), week(school, "/"))));
+
+        assertThat(storedWeek(person, school)).isEqualTo("/\\/\\/\\/\\/\\    ");
+        assertThat(hub.db().sql("""
+                select day || ' ' || session || ' ' || old_code || '>' || new_code from mark_history
+                where person_id = ?""").param(person).query(String.class).list())
+                .containsExactly("2025-09-10 AM N>/");
+    }
+
+    @Test
+    void aCtfsMarksAreHeldWithTheirPupilAndReleasedWithThem() throws Exception {
+        String school = "9264007";
+        String token = hub.credentialFor(school);
+        Pupil invalid = withMarks(upn(school, 2), week(school, "N")).toBuilder()
+                .enrolStatus(org.rollbridge.core.code.Coded.absent()).build();
+        JsonNode batch = send(school, token, "h-1", CtfFixture.full(school).add(withMarks(upn(school, 1),
+                week(school, "N"))).add(invalid));
+
+        assertThat(batch.path("records").path("held").asInt()).isEqualTo(2);
+        assertThat(hub.db().sql("select feed || ' ' || reason from held_records where upn = ? order by feed")
+                .param(upn(school, 1)).query(String.class).list()).containsExactly("attendance UNMATCHED", "ctf UNMATCHED");
+        assertThat(hub.db().sql("select feed || ' ' || reason || ' ' || rule_id from held_records where upn = ?")
+                .param(upn(school, 2)).query(String.class).list()).containsExactly("ctf ERROR ENROL_STATUS_CODE");
+
+        long person = registered(upn(school, 1));
+
+        assertThat(storedWeek(person, school)).isEqualTo("/\\/\\N\\/\\/\\    ");
+        assertThat(hub.db().sql("select count(*) from attendance_years a join person_identifiers i "
+                + "on i.person_id = a.person_id where i.value = ?").param(upn(school, 2)).query(Long.class).single())
+                .isZero();
     }
 }

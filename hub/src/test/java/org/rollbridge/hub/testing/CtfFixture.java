@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.rollbridge.core.code.Coded;
+import org.rollbridge.core.code.EnrolStatus;
+import org.rollbridge.core.code.NcYear;
 import org.rollbridge.core.code.Sex;
 import org.rollbridge.core.ctf.CtfHeader;
 import org.rollbridge.core.ctf.CtfWriter;
@@ -14,7 +16,7 @@ import org.rollbridge.core.pupil.Contact;
 import org.rollbridge.core.pupil.Pupil;
 import org.rollbridge.core.pupil.RecordedDate;
 
-/** Builds a school's CTF with core's writer. */
+/** Builds a school's CTF with core's writer; its pupils pass the validation rules (warnings aside). */
 public final class CtfFixture {
 
     private final String laestab;
@@ -41,6 +43,8 @@ public final class CtfFixture {
     public static Pupil pupil(String upn, String forename, String surname, List<Contact> contacts) {
         return Pupil.builder().upn(upn).forename(forename).surname(surname)
                 .dob(RecordedDate.of(LocalDate.of(2015, 3, 14))).sex(Coded.of(Sex.class, "F"))
+                .ncYear(Coded.of(NcYear.class, "6")).enrolStatus(Coded.of(EnrolStatus.class, "C"))
+                .admissionDate(LocalDate.of(2021, 9, 1))
                 .address(Address.lines(List.of("1 High Street", "Norwich"), "NR1 1AA"))
                 .contacts(contacts).build();
     }

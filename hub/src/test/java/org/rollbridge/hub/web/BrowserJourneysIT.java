@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
@@ -26,6 +27,8 @@ import org.rollbridge.hub.access.Organisation;
 import org.rollbridge.hub.access.Role;
 import org.rollbridge.hub.access.Totp;
 import org.rollbridge.hub.access.Users;
+import org.rollbridge.hub.testing.AttendanceCsv;
+import org.rollbridge.hub.testing.CtfFixture;
 import org.rollbridge.hub.testing.RunningHub;
 
 /**
@@ -80,16 +83,7 @@ class BrowserJourneysIT {
         Users.NewAccount account = hub.bean(Users.class).create("browser-" + role.name().toLowerCase(),
                 "Sam " + role.name(), role, org);
 
-        browser.manage().deleteAllCookies();
-        browser.get(hub.base() + "/");
-        assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
-        assertAccessible("sign-in");
-        browser.findElement(By.id("username")).sendKeys(account.user().username());
-        browser.findElement(By.id("password")).sendKeys(account.password());
-        browser.findElement(By.id("code")).sendKeys(Totp.code(account.totpSecret(), Instant.now()));
-        browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
-                ExpectedConditions.urlContains("/sign-in")));
+        signIn(account);
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Signed in as Sam " + role.name());
         assertAccessible("home");
@@ -107,6 +101,46 @@ class BrowserJourneysIT {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/sign-in"));
         assertThat(browser.getCurrentUrl()).endsWith("/sign-in?signed-out");
         assertAccessible("signed out");
+    }
+
+    /** Signs in from a fresh session with the account's password and authenticator code. */
+    static void signIn(Users.NewAccount account) {
+        browser.manage().deleteAllCookies();
+        browser.get(hub.base() + "/");
+        assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
+        assertAccessible("sign-in");
+        browser.findElement(By.id("username")).sendKeys(account.user().username());
+        browser.findElement(By.id("password")).sendKeys(account.password());
+        browser.findElement(By.id("code")).sendKeys(Totp.code(account.totpSecret(), Instant.now()));
+        browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
+                ExpectedConditions.urlContains("/sign-in")));
+    }
+
+    @Test
+    void aSchoolDataManagerFollowsTheirSchoolsFeedsToABatchReport() throws Exception {
+        String school = "9269731";
+        String token = hub.credentialFor(school);
+        var noStatus = CtfFixture.pupil(CtfFixture.upn(school, 2), "Sam", "Nostatus", List.of()).toBuilder()
+                .enrolStatus(org.rollbridge.core.code.Coded.absent()).build();
+        hub.upload(school, token, "journey-ctf", "ctf", CtfFixture.full(school).add(CtfFixture.upn(school, 1))
+                .add(noStatus).bytes());
+        hub.upload(school, token, "journey-att", "attendance", new AttendanceCsv()
+                .mark(school, CtfFixture.upn(school, 1), java.time.LocalDate.of(2025, 9, 8), "AM", "QQ").bytes());
+        hub.bean(org.rollbridge.hub.jobs.Workers.class).drain();
+        signIn(hub.bean(Users.class).create("browser-school-journey", "Sam Journey", Role.SCHOOL_DATA_MANAGER,
+                Organisation.school(school)));
+
+        browser.findElement(By.cssSelector("main a[href='/schools']")).click();
+        assertAccessible("schools");
+        browser.findElement(By.cssSelector("main a[href='/schools/" + school + "']")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("School " + school);
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("ATTENDANCE_CODE_UNKNOWN")
+                .contains("ENROL_STATUS_CODE (EnrolStatus)").contains("Unmatched");
+        assertAccessible("school");
+        browser.findElement(By.cssSelector("main a[href$='/report']")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Data check report");
+        assertAccessible("batch report");
     }
 
     /** Runs axe-core in the page and fails with its findings when any WCAG 2.2 A or AA rule is violated. */

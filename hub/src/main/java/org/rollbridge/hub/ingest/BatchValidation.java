@@ -1,0 +1,42 @@
+package org.rollbridge.hub.ingest;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.rollbridge.core.validation.RecordScreen;
+import org.rollbridge.core.validation.RuleSettings;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The validation rule catalogue as the LA configured it (ROLLBRIDGE_RULES_FILE, the same file
+ * {@code rollbridge validate --rules} reads), applied to each batch as it is staged: a batch gets exactly the
+ * findings the school's own check would give, plus the check that the file is the sending school's.
+ */
+@Component
+public class BatchValidation {
+
+    private final RuleSettings rules;
+    private final Clock clock;
+
+    public BatchValidation(@Value("${rollbridge.rules-file:}") String rulesFile, Optional<Clock> clock) {
+        this.rules = rulesFile == null || rulesFile.isBlank() ? RuleSettings.defaults()
+                : RuleSettings.load(Path.of(rulesFile.strip()));
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    public RuleSettings rules() {
+        return rules;
+    }
+
+    /** Validation for one batch: its file must come from the batch's school. */
+    public RecordScreen screen(Batch batch) {
+        return new RecordScreen(rules, LocalDate.now(clock), batch.laestab());
+    }
+
+    /** How reports name a batch's file: the sender's own batch id, which the school knows. */
+    public static String displayPath(Batch batch) {
+        return batch.clientBatchId();
+    }
+}

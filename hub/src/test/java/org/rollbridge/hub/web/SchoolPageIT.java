@@ -1,0 +1,111 @@
+package org.rollbridge.hub.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rollbridge.core.code.Coded;
+import org.rollbridge.core.validation.Rule;
+import org.rollbridge.hub.access.Organisation;
+import org.rollbridge.hub.access.Role;
+import org.rollbridge.hub.audit.AuditAction;
+import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.people.PersonIndex;
+import org.rollbridge.hub.testing.AttendanceCsv;
+import org.rollbridge.hub.testing.CtfFixture;
+import org.rollbridge.hub.testing.PageClient;
+import org.rollbridge.hub.testing.RunningHub;
+
+/** The school pages: what each role sees of a school's feeds, reports and held records, and what it may not. */
+class SchoolPageIT {
+
+    static final String SCHOOL = "9269721";
+    static final String OTHER = "9269722";
+    static RunningHub hub;
+
+    @BeforeAll
+    static void start() throws Exception {
+        hub = RunningHub.start(RunningHub.tempDir());
+        String token = hub.credentialFor(SCHOOL);
+        hub.credentialFor(OTHER);
+        String known = CtfFixture.upn(SCHOOL, 1);
+        hub.bean(PersonIndex.class).register(new PersonIndex.Person("school-" + known, known, List.of(), null,
+                "Pat", "Pupil", LocalDate.of(2015, 3, 14), "F", null), "register", null);
+        var noStatus = CtfFixture.pupil(CtfFixture.upn(SCHOOL, 3), "Sam", "Nostatus", List.of()).toBuilder()
+                .enrolStatus(Coded.absent()).build();
+        var ctf = hub.upload(SCHOOL, token, "school-ctf-1", "ctf", CtfFixture.full(SCHOOL).add(known)
+                .add(CtfFixture.upn(SCHOOL, 2)).add(noStatus).bytes());
+        hub.awaitBatch(ctf.headers().firstValue("Location").orElseThrow(), token);
+        var marks = hub.upload(SCHOOL, token, "school-att-1", "attendance", new AttendanceCsv()
+                .mark(SCHOOL, known, LocalDate.of(2025, 9, 8), "AM", "QQ").bytes());
+        hub.awaitBatch(marks.headers().firstValue("Location").orElseThrow(), token);
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    static PageClient signedIn(String name, Role role, Organisation org) throws Exception {
+        return PageClient.signedIn(hub, name, role, org);
+    }
+
+    @Test
+    void aSchoolDataManagerSeesTheirSchoolsFeedsReportAndHeldRecordsAndNoOtherSchool() throws Exception {
+        PageClient manager = signedIn("school-dm", Role.SCHOOL_DATA_MANAGER, Organisation.school(SCHOOL));
+
+        String page = manager.get("/schools/" + SCHOOL).body();
+
+        assertThat(page).contains("Feed freshness").contains("school-att-1")
+                .contains("ATTENDANCE_CODE_UNKNOWN").contains(PageText.escape(Rule.ATTENDANCE_CODE_UNKNOWN.fix()))
+                .contains(CtfFixture.upn(SCHOOL, 3)).contains("ENROL_STATUS_CODE (EnrolStatus)")
+                .contains(CtfFixture.upn(SCHOOL, 2)).contains("Unmatched");
+        Matcher report = Pattern.compile("href=\"(/schools/" + SCHOOL + "/batches/[0-9a-f-]+/report)\"").matcher(page);
+        assertThat(report.find()).isTrue();
+        HttpResponse<String> html = manager.get(report.group(1));
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.body()).contains("Data check report");
+        assertThat(manager.get("/schools/" + OTHER).statusCode()).isEqualTo(404);
+        assertThat(manager.get(report.group(1).replace(SCHOOL, OTHER)).statusCode()).isEqualTo(404);
+        assertThat(manager.get("/schools").body()).contains(SCHOOL).doesNotContain(OTHER);
+        assertThat(hub.bean(AuditLog.class).search(new AuditLog.Query("school-dm", AuditAction.VIEW_SCHOOL, null,
+                null, null, 10))).hasSize(1);
+    }
+
+    @Test
+    void laRolesSeeEveryLaSchoolsFreshnessAndOthersAreRefused() throws Exception {
+        PageClient officer = signedIn("school-officer", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
+
+        String list = officer.get("/schools").body();
+
+        assertThat(list).contains(SCHOOL).contains(OTHER).contains("Up to date").contains("Overdue");
+        assertThat(officer.get("/schools/" + OTHER).statusCode()).isEqualTo(200);
+        assertThat(signedIn("school-analyst", Role.LA_ANALYST, Organisation.la("926")).get("/schools").statusCode())
+                .isEqualTo(403);
+        assertThat(signedIn("school-cme", Role.LA_CME_OFFICER, Organisation.la("926")).get("/schools/" + SCHOOL)
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void feedsAreOverdueAfterTwoSchoolDays() {
+        LocalDate friday = LocalDate.of(2025, 9, 12);
+
+        assertThat(SchoolPage.schoolDaysBetween(friday, friday)).isZero();
+        assertThat(SchoolPage.schoolDaysBetween(friday, friday.plusDays(3))).isEqualTo(1);
+        assertThat(SchoolPage.schoolDaysBetween(friday, friday.plusDays(5))).isEqualTo(3);
+    }
+
+    /** How Thymeleaf writes text into a page. */
+    static final class PageText {
+        static String escape(String s) {
+            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                    .replace("'", "&#39;");
+        }
+    }
+}
