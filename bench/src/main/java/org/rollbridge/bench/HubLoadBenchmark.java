@@ -72,7 +72,7 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
         System.out.printf("files written in %.1f s (not timed below)%n", (System.nanoTime() - t) / 1e9);
 
         try (BenchDatabase db = new BenchDatabase("bench_hub_load");
-             ConfigurableApplicationContext hub = HubApplication.start("--spring.main.web-application-type=none",
+             ConfigurableApplicationContext hub = HubApplication.start("--ROLLBRIDGE_PORT=0",
                      "--ROLLBRIDGE_WORKERS=0", "--logging.level.root=WARN", "--ROLLBRIDGE_DB_URL=" + db.url(),
                      "--ROLLBRIDGE_DB_USER=" + BenchDatabase.USER, "--ROLLBRIDGE_DATA_DIR=" + dir.resolve("store"))) {
             register(db, schools, perSchool);

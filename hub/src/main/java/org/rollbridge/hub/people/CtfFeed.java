@@ -46,9 +46,11 @@ public class CtfFeed implements Feed {
     private final MovementAlerts movement;
     private final JdbcClient db;
     private final Clock clock;
+    private final MatchOutcomes provenance;
 
     public CtfFeed(HubProperties settings, PupilMatching matching, PupilStore pupils, MovementAlerts movement,
-                   JdbcClient db, java.util.Optional<Clock> clock) {
+                   JdbcClient db, java.util.Optional<Clock> clock, MatchOutcomes provenance) {
+        this.provenance = provenance;
         this.settings = settings;
         this.matching = matching;
         this.pupils = pupils;
@@ -184,13 +186,8 @@ public class CtfFeed implements Feed {
     public Merged merge(Batch batch, JdbcClient db, Connection connection) {
         LocalDate today = LocalDate.now(clock);
         int imported = pupils.applyStaged(batch.id(), batch.id(), batch.laestab(), today);
-        int held = db.sql("""
-                insert into held_records (la, batch_id, laestab, feed, location, upn, reason, detail, payload)
-                select ?, s.batch_id, ?, 'ctf', 'pupil ' || (s.seq + 1), s.upn, 'UNMATCHED',
-                       'No person in the LA''s index matches this pupil; held until the LA confirms who the pupil is',
-                       to_jsonb(s)
-                from stage_pupils s where s.batch_id = ? and s.person_id is null""")
-                .params(settings.la(), batch.laestab(), batch.id()).update();
+        provenance.recordLinks(batch.id(), batch.id());
+        int held = provenance.hold(batch.id(), batch.laestab());
         String snapshot = db.sql("select snapshot from batches where id = ?").param(batch.id())
                 .query(String.class).single();
         if ("full".equals(snapshot)) {
