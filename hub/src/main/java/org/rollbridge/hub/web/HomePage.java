@@ -22,6 +22,7 @@ public class HomePage {
         LINKS.put(Capability.LA_OVERVIEW, new String[] {"/la/overview", "LA attendance overview"});
         LINKS.put(Capability.AUDIT_SEARCH, new String[] {"/audit", "Search the audit log"});
         LINKS.put(Capability.PUPIL_RECORD, new String[] {"/pupils", "Find a pupil"});
+        LINKS.put(Capability.REVIEW_QUEUE, new String[] {"/review", "Matching review queue"});
     }
 
     @GetMapping("/")
