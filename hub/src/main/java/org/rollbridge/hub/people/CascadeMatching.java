@@ -229,14 +229,18 @@ public class CascadeMatching implements PupilMatching {
                        (select min(value) from person_identifiers where person_id = p.id and kind = 'ULN') as uln
                 from persons p where p.id in (select person_id from ids)""")
                 .params(stagedAs, la, la, la, la, la, la)
-                .query((rs, n) -> register(rs)).list();
+                .query((rs, n) -> registered("p" + rs.getLong("id"), rs)).list();
     }
 
-    static MatchPerson register(ResultSet rs) throws SQLException {
+    /**
+     * A register person as matching sees them, from columns legal_forename, legal_surname, dob, sex, postcode,
+     * upns (oldest first: the first is current, later ones count as former), former and uln.
+     */
+    static MatchPerson registered(String id, ResultSet rs) throws SQLException {
         List<String> upns = strings(rs.getArray("upns"));
         List<String> former = new ArrayList<>(upns.size() > 1 ? upns.subList(1, upns.size()) : List.of());
         former.addAll(strings(rs.getArray("former")));
-        return MatchPerson.builder("p" + rs.getLong("id")).upn(upns.isEmpty() ? null : upns.get(0))
+        return MatchPerson.builder(id).upn(upns.isEmpty() ? null : upns.get(0))
                 .formerUpns(former).uln(rs.getString("uln")).forename(rs.getString("legal_forename"))
                 .surname(rs.getString("legal_surname")).sex(rs.getString("sex")).postcode(rs.getString("postcode"))
                 .dob(rs.getObject("dob", LocalDate.class)).build();
@@ -252,7 +256,7 @@ public class CascadeMatching implements PupilMatching {
         return TermFrequencies.ofCounts(counts);
     }
 
-    private static List<String> strings(Array array) throws SQLException {
+    static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 

@@ -1,7 +1,6 @@
 package org.rollbridge.hub.people;
 
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -252,13 +251,7 @@ public class ReviewQueue {
         boolean hasCandidate = !rs.wasNull();
         MatchPerson candidate = null;
         if (hasCandidate) {
-            List<String> upns = strings(rs.getArray("upns"));
-            List<String> former = new ArrayList<>(upns.size() > 1 ? upns.subList(1, upns.size()) : List.of());
-            former.addAll(strings(rs.getArray("former")));
-            candidate = MatchPerson.builder("candidate").upn(upns.isEmpty() ? null : upns.get(0)).formerUpns(former)
-                    .uln(rs.getString("uln")).forename(rs.getString("legal_forename"))
-                    .surname(rs.getString("legal_surname")).dob(rs.getObject("dob", LocalDate.class))
-                    .sex(rs.getString("sex")).postcode(rs.getString("postcode")).build();
+            candidate = CascadeMatching.registered("candidate", rs);
         }
         double[] stored = null;
         String weights = rs.getString("weights");
@@ -334,9 +327,5 @@ public class ReviewQueue {
     private static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         return v.isNull() || v.isMissingNode() || v.asString().isBlank() ? null : v.asString();
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 }

@@ -84,12 +84,7 @@ class BrowserJourneysIT {
         browser.get(hub.base() + "/");
         assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
         assertAccessible("sign-in");
-        browser.findElement(By.id("username")).sendKeys(account.user().username());
-        browser.findElement(By.id("password")).sendKeys(account.password());
-        browser.findElement(By.id("code")).sendKeys(Totp.code(account.totpSecret(), Instant.now()));
-        browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
-                ExpectedConditions.urlContains("/sign-in")));
+        signIn(account);
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Signed in as Sam " + role.name());
         assertAccessible("home");
@@ -127,12 +122,7 @@ class BrowserJourneysIT {
                 Organisation.la("926"));
         browser.manage().deleteAllCookies();
         browser.get(hub.base() + "/sign-in");
-        browser.findElement(By.id("username")).sendKeys(account.user().username());
-        browser.findElement(By.id("password")).sendKeys(account.password());
-        browser.findElement(By.id("code")).sendKeys(Totp.code(account.totpSecret(), Instant.now()));
-        browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
-                ExpectedConditions.urlContains("/sign-in")));
+        signIn(account);
 
         browser.findElement(By.linkText("Matching review queue")).click();
         assertAccessible("review queue");
@@ -156,6 +146,20 @@ class BrowserJourneysIT {
         assertThat(hub.db().sql("select person_id from pupils where upn = ?")
                 .param(org.rollbridge.hub.testing.CtfFixture.upn(school, 1)).query(Long.class).single())
                 .isEqualTo(person);
+        browser.get(hub.base() + "/pupils/" + person);
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("How the record was matched", "Linked by a person in the matching review queue");
+        assertAccessible("pupil page after a review link");
+    }
+
+    /** Fills in and sends the sign-in form on the current page. */
+    static void signIn(Users.NewAccount account) {
+        browser.findElement(By.id("username")).sendKeys(account.user().username());
+        browser.findElement(By.id("password")).sendKeys(account.password());
+        browser.findElement(By.id("code")).sendKeys(Totp.code(account.totpSecret(), Instant.now()));
+        browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
+                ExpectedConditions.urlContains("/sign-in")));
     }
 
     /** Runs axe-core in the page and fails with its findings when any WCAG 2.2 A or AA rule is violated. */
