@@ -46,6 +46,11 @@ public class CascadeMatching implements PupilMatching {
 
     private static final Logger log = LoggerFactory.getLogger(CascadeMatching.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Above this many rows left after rule 1 (an initial load, or a register without UPNs), reading the whole
+     * register once is cheaper than looking each row's candidates up.
+     */
+    static final int WHOLE_REGISTER_ABOVE = 2_000;
     /** A proposal for review lists the best few people, not everyone who scored above the review threshold. */
     private static final int MAX_CANDIDATES = 3;
 
@@ -97,12 +102,12 @@ public class CascadeMatching implements PupilMatching {
                         .uln(rs.getString("uln")).forename(rs.getString("forename"))
                         .surname(rs.getString("surname")).preferredForename(rs.getString("pf"))
                         .preferredSurname(rs.getString("ps")).sex(rs.getString("sex"))
-                        .postcode(rs.getString("postcode")).dob(rs.getObject("dob", LocalDate.class)).build())
+                        .postcode(rs.getString("postcode")).birthDate(rs.getObject("dob", LocalDate.class)).build())
                 .list();
         if (incoming.isEmpty()) {
             return;
         }
-        List<MatchPerson> candidates = candidates(stagedAs);
+        List<MatchPerson> candidates = incoming.size() > WHOLE_REGISTER_ABOVE ? wholeRegister() : candidates(stagedAs);
         PersonRegister register = PersonRegister.of(candidates, frequencies("legal_surname"),
                 frequencies("legal_forename"));
         PersonMatcher matcher = PersonMatcher.estimated(register, incoming, matchSettings);
@@ -221,14 +226,21 @@ public class CascadeMatching implements PupilMatching {
                         and upper(p.legal_surname) = upper(s.surname)
                         and p.dob >= date_trunc('year', s.dob)::date
                         and p.dob < (date_trunc('year', s.dob) + interval '1 year')::date)
-                select p.id, p.legal_forename, p.legal_surname, p.dob, p.sex, p.postcode,
-                       array(select value from person_identifiers where person_id = p.id and kind = 'UPN'
-                             order by created_at) as upns,
-                       array(select value from person_identifiers where person_id = p.id and kind = 'FORMER_UPN')
-                           as former,
-                       (select min(value) from person_identifiers where person_id = p.id and kind = 'ULN') as uln
-                from persons p where p.id in (select person_id from ids)""")
+                """ + PERSON_COLUMNS + " from persons p where p.id in (select person_id from ids)")
                 .params(stagedAs, la, la, la, la, la, la)
+                .query((rs, n) -> registered("p" + rs.getLong("id"), rs)).list();
+    }
+
+    private static final String PERSON_COLUMNS = """
+            select p.id, p.legal_forename, p.legal_surname, p.dob, p.sex, p.postcode,
+                   array(select value from person_identifiers where person_id = p.id and kind = 'UPN'
+                         order by created_at) as upns,
+                   array(select value from person_identifiers where person_id = p.id and kind = 'FORMER_UPN')
+                       as former,
+                   (select min(value) from person_identifiers where person_id = p.id and kind = 'ULN') as uln""";
+
+    private List<MatchPerson> wholeRegister() {
+        return db.sql(PERSON_COLUMNS + " from persons p where p.la = ?").param(settings.la())
                 .query((rs, n) -> registered("p" + rs.getLong("id"), rs)).list();
     }
 
@@ -243,7 +255,7 @@ public class CascadeMatching implements PupilMatching {
         return MatchPerson.builder(id).upn(upns.isEmpty() ? null : upns.get(0))
                 .formerUpns(former).uln(rs.getString("uln")).forename(rs.getString("legal_forename"))
                 .surname(rs.getString("legal_surname")).sex(rs.getString("sex")).postcode(rs.getString("postcode"))
-                .dob(rs.getObject("dob", LocalDate.class)).build();
+                .birthDate(rs.getObject("dob", LocalDate.class)).build();
     }
 
     /** How common each name is across the whole register, in comparison form. */

@@ -245,7 +245,7 @@ public class ReviewQueue {
         MatchPerson incoming = MatchPerson.builder("incoming").upn(text(payload, "upn")).formerUpns(formerIn)
                 .uln(text(payload, "uln")).forename(text(payload, "forename")).surname(text(payload, "surname"))
                 .preferredForename(text(record, "preferredForename")).preferredSurname(text(record, "preferredSurname"))
-                .dob(text(payload, "dob") == null ? null : LocalDate.parse(text(payload, "dob")))
+                .birthDate(text(payload, "dob") == null ? null : LocalDate.parse(text(payload, "dob")))
                 .sex(text(payload, "sex")).postcode(text(payload, "postcode")).build();
         long candidateId = rs.getLong("candidate_person_id");
         boolean hasCandidate = !rs.wasNull();
