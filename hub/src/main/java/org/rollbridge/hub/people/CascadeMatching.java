@@ -54,9 +54,16 @@ public class CascadeMatching implements PupilMatching {
     /** A proposal for review lists the best few people, not everyone who scored above the review threshold. */
     private static final int MAX_CANDIDATES = 3;
 
+    /** Name frequencies change slowly and only nudge weights (at most 3 bits): counted again after this long. */
+    static final java.time.Duration FREQUENCIES_KEPT = java.time.Duration.ofMinutes(10);
+
     private final JdbcClient db;
     private final HubProperties settings;
     private final MatchSettings matchSettings = MatchSettings.defaults();
+    private volatile Frequencies frequencies;
+
+    private record Frequencies(TermFrequencies surnames, TermFrequencies forenames, long countedAt) {
+    }
 
     public CascadeMatching(JdbcClient db, HubProperties settings) {
         this.db = db;
@@ -108,8 +115,8 @@ public class CascadeMatching implements PupilMatching {
             return;
         }
         List<MatchPerson> candidates = incoming.size() > WHOLE_REGISTER_ABOVE ? wholeRegister() : candidates(stagedAs);
-        PersonRegister register = PersonRegister.of(candidates, frequencies("legal_surname"),
-                frequencies("legal_forename"));
+        Frequencies names = frequencies();
+        PersonRegister register = PersonRegister.of(candidates, names.surnames(), names.forenames());
         PersonMatcher matcher = PersonMatcher.estimated(register, incoming, matchSettings);
         List<MatchResult> results = new ArrayList<>(matcher.match(incoming));
         for (int i = 0; i < incoming.size(); i++) {
@@ -258,8 +265,17 @@ public class CascadeMatching implements PupilMatching {
                 .birthDate(rs.getObject("dob", LocalDate.class)).build();
     }
 
+    private Frequencies frequencies() {
+        Frequencies f = frequencies;
+        if (f == null || System.nanoTime() - f.countedAt > FREQUENCIES_KEPT.toNanos()) {
+            f = new Frequencies(count("legal_surname"), count("legal_forename"), System.nanoTime());
+            frequencies = f;
+        }
+        return f;
+    }
+
     /** How common each name is across the whole register, in comparison form. */
-    private TermFrequencies frequencies(String column) {
+    private TermFrequencies count(String column) {
         Map<String, Integer> counts = new HashMap<>();
         db.sql("select " + column + " as name, count(*) as n from persons where la = ? and " + column
                         + " is not null group by 1")
