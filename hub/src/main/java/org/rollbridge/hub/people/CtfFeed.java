@@ -46,11 +46,11 @@ public class CtfFeed implements Feed {
     private final MovementAlerts movement;
     private final JdbcClient db;
     private final Clock clock;
-    private final MatchOutcomes provenance;
+    private final MatchOutcomes outcomes;
 
     public CtfFeed(HubProperties settings, PupilMatching matching, PupilStore pupils, MovementAlerts movement,
-                   JdbcClient db, java.util.Optional<Clock> clock, MatchOutcomes provenance) {
-        this.provenance = provenance;
+                   JdbcClient db, java.util.Optional<Clock> clock, MatchOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.settings = settings;
         this.matching = matching;
         this.pupils = pupils;
@@ -186,8 +186,8 @@ public class CtfFeed implements Feed {
     public Merged merge(Batch batch, JdbcClient db, Connection connection) {
         LocalDate today = LocalDate.now(clock);
         int imported = pupils.applyStaged(batch.id(), batch.id(), batch.laestab(), today);
-        provenance.recordLinks(batch.id(), batch.id());
-        int held = provenance.hold(batch.id(), batch.laestab());
+        outcomes.recordLinks(batch.id(), batch.id());
+        int held = outcomes.hold(batch.id(), batch.laestab());
         String snapshot = db.sql("select snapshot from batches where id = ?").param(batch.id())
                 .query(String.class).single();
         if ("full".equals(snapshot)) {
