@@ -57,7 +57,8 @@ public final class ImportCommand implements Callable<Integer> {
         for (Path f : files) {
             if (f.getFileName().toString().equals("register.csv")) {
                 var r = hub.getBean(RegisterImport.class).load(f);
-                System.out.printf("%s: register, %d read, %d loaded%n", f, r.read(), r.loaded());
+                System.out.printf("%s: register, %d read, %d loaded, %d held records released%n", f, r.read(), r.loaded(),
+                        r.released());
                 r.problems().stream().limit(20).forEach(p -> System.out.println("  " + p));
                 continue;
             }

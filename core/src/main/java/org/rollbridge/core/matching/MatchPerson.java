@@ -57,6 +57,7 @@ public record MatchPerson(String id, String upn, List<String> formerUpns, String
         public Builder preferredForename(String v) { preferredForename = v; return this; }
         public Builder preferredSurname(String v) { preferredSurname = v; return this; }
         public Builder dob(String v) { dob = RecordedDate.of(v); return this; }
+        public Builder birthDate(LocalDate v) { dob = v == null ? RecordedDate.absent() : RecordedDate.of(v); return this; }
         public Builder sex(String v) { sex = v; return this; }
         public Builder postcode(String v) { postcode = v; return this; }
 

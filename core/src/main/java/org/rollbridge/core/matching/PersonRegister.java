@@ -28,7 +28,7 @@ public final class PersonRegister {
     private final TermFrequencies surnames;
     private final TermFrequencies forenames;
 
-    private PersonRegister(List<PersonKeys> people) {
+    private PersonRegister(List<PersonKeys> people, TermFrequencies surnames, TermFrequencies forenames) {
         this.people = people;
         List<String> surnameValues = new ArrayList<>(people.size());
         List<String> forenameValues = new ArrayList<>(people.size());
@@ -51,13 +51,22 @@ public final class PersonRegister {
             surnameValues.add(k.legalSurname());
             forenameValues.add(k.legalForename());
         }
-        this.surnames = TermFrequencies.of(surnameValues);
-        this.forenames = TermFrequencies.of(forenameValues);
+        this.surnames = surnames != null ? surnames : TermFrequencies.of(surnameValues);
+        this.forenames = forenames != null ? forenames : TermFrequencies.of(forenameValues);
     }
 
     public static PersonRegister of(List<MatchPerson> register) {
         List<PersonKeys> keys = register.parallelStream().map(PersonKeys::of).toList();
-        return new PersonRegister(keys);
+        return new PersonRegister(keys, null, null);
+    }
+
+    /**
+     * A register of just the people a few records could match (found by their keys in a database), with name
+     * frequencies counted over the whole register, so that weights are the same as against the whole register.
+     */
+    public static PersonRegister of(List<MatchPerson> candidates, TermFrequencies surnames,
+                                    TermFrequencies forenames) {
+        return new PersonRegister(candidates.stream().map(PersonKeys::of).toList(), surnames, forenames);
     }
 
     public int size() {

@@ -42,6 +42,17 @@ public final class TermFrequencies {
         return new TermFrequencies(counts);
     }
 
+    /** From counts already made (e.g. grouped in a database), keyed by {@link NameKey} form. */
+    public static TermFrequencies ofCounts(Map<String, Integer> counts) {
+        Map<String, Integer> kept = new HashMap<>();
+        counts.forEach((v, c) -> {
+            if (v != null && !v.isEmpty() && c != null && c > 0) {
+                kept.merge(v, c, Integer::sum);
+            }
+        });
+        return new TermFrequencies(kept);
+    }
+
     public static TermFrequencies none() {
         return new TermFrequencies(Map.of());
     }

@@ -35,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The pupils feed: a Common Transfer File. The file is read once: each pupil is checked by the validation rule
  * catalogue as it is read and, when it has no error, minimised (contacts without parental responsibility or under
  * a court order are dropped there, so they never reach even the staging table) and staged with COPY, together with
- * the session marks it carries for this school ({@link CtfAttendance}); then matched and merged. A {@code full} CTF is the school's whole roll: a pupil on the roll but missing
- * from it has left, and one who left and is on no other roll raises LEFT_NO_DESTINATION.
+ * the session marks it carries for this school ({@link CtfAttendance}); then matched and merged. A {@code full} CTF
+ * is the school's whole roll: a pupil on the roll but missing from it has left, and one who left and is on no other roll raises LEFT_NO_DESTINATION.
  */
 @Component
 public class CtfFeed implements Feed {
@@ -50,11 +50,14 @@ public class CtfFeed implements Feed {
     private final Clock clock;
     private final BatchValidation validation;
     private final MarkStore marks;
+    private final MatchOutcomes outcomes;
 
     public CtfFeed(HubProperties settings, PupilMatching matching, PupilStore pupils, MovementAlerts movement,
-                   JdbcClient db, java.util.Optional<Clock> clock, BatchValidation validation, MarkStore marks) {
+                   JdbcClient db, java.util.Optional<Clock> clock, BatchValidation validation, MarkStore marks,
+                   MatchOutcomes outcomes) {
         this.validation = validation;
         this.marks = marks;
+        this.outcomes = outcomes;
         this.settings = settings;
         this.matching = matching;
         this.pupils = pupils;
@@ -176,13 +179,8 @@ public class CtfFeed implements Feed {
         marks.applyStaged(batch.id(), batch.laestab(), connection);
         marks.holdUnmatched(batch.id(), batch.laestab(), db);
         int imported = pupils.applyStaged(batch.id(), batch.id(), batch.laestab(), today);
-        int held = db.sql("""
-                insert into held_records (la, batch_id, laestab, feed, location, upn, reason, detail, payload)
-                select ?, s.batch_id, ?, 'ctf', 'pupil ' || (s.seq + 1), s.upn, 'UNMATCHED',
-                       'No person in the LA''s index matches this pupil; held until the LA confirms who the pupil is',
-                       to_jsonb(s)
-                from stage_pupils s where s.batch_id = ? and s.person_id is null""")
-                .params(settings.la(), batch.laestab(), batch.id()).update();
+        outcomes.recordLinks(batch.id(), batch.id());
+        int held = outcomes.hold(batch.id(), batch.laestab());
         String snapshot = db.sql("select snapshot from batches where id = ?").param(batch.id())
                 .query(String.class).single();
         if ("full".equals(snapshot)) {

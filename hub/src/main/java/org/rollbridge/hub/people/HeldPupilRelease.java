@@ -30,7 +30,8 @@ public class HeldPupilRelease implements HeldRecords.HeldRelease {
         db.sql("""
                 insert into stage_pupils
                 select (jsonb_populate_record(null::stage_pupils,
-                        ?::jsonb || jsonb_build_object('batch_id', ?::text, 'person_id', ?))).*""")
+                        ?::jsonb || jsonb_build_object('batch_id', ?::text, 'person_id', ?, 'match_rule', null,
+                                                       'match_score', null))).*""")
                 .params(payload, releaseId.toString(), personId).update();
         pupils.applyStaged(releaseId, batchId, laestab, LocalDate.now(Clock.systemDefaultZone()));
         db.sql("delete from stage_pupils where batch_id = ?").param(releaseId).update();

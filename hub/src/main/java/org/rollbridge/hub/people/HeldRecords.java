@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Records held back because no person matched them. When the person index gains a person (from the register
- * or a confirmed review), the records held for their UPN are released into the LA's tables.
+ * or a confirmed review), or re-matching or a review links a held record, the records are released into the LA's
+ * tables.
  */
 @Service
 public class HeldRecords {
@@ -36,23 +37,36 @@ public class HeldRecords {
             return 0;
         }
         List<Map<String, Object>> rows = db.sql("""
-                select id, batch_id, laestab, feed, payload::text as payload from held_records
+                select id, batch_id, laestab, feed, upn, payload::text as payload from held_records
                 where la = ? and upn = ? and status = 'held' and reason in ('UNMATCHED', 'REVIEW')
                 order by id for update""")
                 .params(settings.la(), upn.strip()).query().listOfRows();
-        for (Map<String, Object> row : rows) {
-            UUID batch = (UUID) row.get("batch_id");
-            String laestab = (String) row.get("laestab");
-            String feed = (String) row.get("feed");
-            String payload = (String) row.get("payload");
-            db.sql("select pg_advisory_xact_lock(hashtext(?))").param("school-" + laestab).query().singleRow();
-            HeldRelease release = releases.stream().filter(r -> r.feed().equals(feed)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No release for held " + feed + " records"));
-            release.release(batch, laestab, upn.strip(), personId, payload, DataSourceUtils.getConnection(dataSource));
-            db.sql("update held_records set status = 'released', released_at = now(), person_id = ? where id = ?")
-                    .params(personId, row.get("id")).update();
-        }
+        rows.forEach(row -> release(row, personId));
         return rows.size();
+    }
+
+    /** Releases one held record (whatever its reason, e.g. a conflict a person resolved) to the person. */
+    public boolean releaseRecord(long heldId, long personId) {
+        List<Map<String, Object>> rows = db.sql("""
+                select id, batch_id, laestab, feed, upn, payload::text as payload from held_records
+                where la = ? and id = ? and status = 'held' and reason <> 'ERROR' for update""")
+                .params(settings.la(), heldId).query().listOfRows();
+        rows.forEach(row -> release(row, personId));
+        return !rows.isEmpty();
+    }
+
+    private void release(Map<String, Object> row, long personId) {
+        UUID batch = (UUID) row.get("batch_id");
+        String laestab = (String) row.get("laestab");
+        String feed = (String) row.get("feed");
+        String upn = ((String) row.get("upn")).strip();
+        db.sql("select pg_advisory_xact_lock(hashtext(?))").param("school-" + laestab).query().singleRow();
+        HeldRelease release = releases.stream().filter(r -> r.feed().equals(feed)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No release for held " + feed + " records"));
+        release.release(batch, laestab, upn, personId, (String) row.get("payload"),
+                DataSourceUtils.getConnection(dataSource));
+        db.sql("update held_records set status = 'released', released_at = now(), person_id = ? where id = ?")
+                .params(personId, row.get("id")).update();
     }
 
     /** Puts one kind of held record into the LA's tables once its person is known. */

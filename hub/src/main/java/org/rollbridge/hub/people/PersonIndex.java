@@ -56,13 +56,28 @@ public class PersonIndex {
     }
 
     private void identify(long person, String kind, String value, String rule, String confirmedBy) {
+        identify(person, kind, value, rule, null, null, confirmedBy);
+    }
+
+    /**
+     * Records that an identifier leads to a person, how that was decided (rule, rule 5's score, the batch, who
+     * confirmed it); an identifier already known is left as it is.
+     */
+    public void identify(long person, String kind, String value, String rule, Double score, java.util.UUID batch,
+                         String confirmedBy) {
         if (value == null || value.isBlank()) {
             return;
         }
         db.sql("""
-                insert into person_identifiers (la, kind, value, person_id, rule, confirmed_by)
-                values (?, ?, ?, ?, ?, ?) on conflict (la, kind, value) do nothing""")
-                .params(settings.la(), kind, value.strip(), person, rule, confirmedBy).update();
+                insert into person_identifiers (la, kind, value, person_id, batch_id, rule, score, confirmed_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (la, kind, value) do nothing""")
+                .params(settings.la(), kind, value.strip(), person, batch, rule, score, confirmedBy).update();
+    }
+
+    /** The person an identifier leads to, if any. */
+    public Optional<Long> byIdentifier(String kind, String value) {
+        return db.sql("select person_id from person_identifiers where la = ? and kind = ? and value = ?")
+                .params(settings.la(), kind, value).query(Long.class).optional();
     }
 
     public Optional<Long> byUpn(String upn) {

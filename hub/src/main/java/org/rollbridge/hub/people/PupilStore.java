@@ -25,9 +25,10 @@ public class PupilStore {
     public int applyStaged(UUID stagedAs, UUID batchId, String laestab, LocalDate onDate) {
         int n = db.sql("""
                 insert into pupils (la, person_id, laestab, upn, uln, forename, surname, dob, sex, nc_year,
-                                    enrol_status, admission_date, leaving_date, postcode, record, batch_id)
+                                    enrol_status, admission_date, leaving_date, postcode, record, batch_id, match_rule,
+                                    match_score)
                 select distinct on (person_id) ?, person_id, ?, upn, uln, forename, surname, dob, sex, nc_year,
-                       enrol_status, admission_date, leaving_date, postcode, record, ?
+                       enrol_status, admission_date, leaving_date, postcode, record, ?, match_rule, match_score
                 from stage_pupils where batch_id = ? and person_id is not null
                 order by person_id, seq desc
                 on conflict (la, person_id, laestab) do update set upn = excluded.upn, uln = excluded.uln,
@@ -35,6 +36,9 @@ public class PupilStore {
                     sex = excluded.sex, nc_year = excluded.nc_year, enrol_status = excluded.enrol_status,
                     admission_date = excluded.admission_date, leaving_date = excluded.leaving_date,
                     postcode = excluded.postcode, record = excluded.record, batch_id = excluded.batch_id,
+                    match_rule = coalesce(excluded.match_rule, pupils.match_rule),
+                    match_score = case when excluded.match_rule is null then pupils.match_score
+                                       else excluded.match_score end,
                     updated_at = now()""")
                 .params(settings.la(), laestab, batchId, stagedAs).update();
         // Joiners: on the roll now and with no open spell at this school.

@@ -21,21 +21,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the LA's person register CSV (docs/formats.md) into the person index. Each person added releases the
- * records held for their UPNs. A row without an id or with an unreadable date is reported and skipped.
+ * records held for their UPNs; then every held pupil record is matched again through rules 1-5. A row without
+ * an id or with an unreadable date is reported and skipped.
  */
 @Service
 public class RegisterImport {
 
     private final PersonIndex persons;
     private final TransactionTemplate tx;
+    private final HeldRecordMatching heldMatching;
 
-    public RegisterImport(PersonIndex persons, TransactionTemplate tx) {
+    public RegisterImport(PersonIndex persons, TransactionTemplate tx, HeldRecordMatching heldMatching) {
         this.persons = persons;
         this.tx = tx;
+        this.heldMatching = heldMatching;
     }
 
-    /** @param problems what was wrong with rows that were skipped, with their line */
-    public record Result(int read, int loaded, List<String> problems) {
+    /**
+     * @param problems what was wrong with rows that were skipped, with their line
+     * @param released held records released because re-matching now links them to a person
+     */
+    public record Result(int read, int loaded, List<String> problems, int released) {
     }
 
     public Result load(Path file) throws IOException {
@@ -83,7 +89,9 @@ public class RegisterImport {
             }
             loaded += save(chunk);
         }
-        return new Result(read, loaded, problems);
+        // The register changed: held pupils may now match by ULN, date of birth, postcode or name.
+        int released = heldMatching.rematchHeld().released();
+        return new Result(read, loaded, problems, released);
     }
 
     private int save(List<PersonIndex.Person> chunk) {

@@ -5,28 +5,81 @@ import java.util.List;
 import java.util.Map;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.access.Caller;
+import org.rollbridge.hub.audit.AuditAction;
+import org.rollbridge.hub.audit.AuditLog;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Clerical review: the records held back and the LA's decisions on them. */
+/**
+ * Clerical review: the records held back, the matching review queue (incoming record and candidate side by side)
+ * and the LA's decisions on them. Only the LA administrator decides (the REVIEW_QUEUE capability; on the machine
+ * API, the administrator's token).
+ */
 @RestController
 public class ReviewController {
+
+    /** The administrator's token acts for the LA administrator role in the audit log. */
+    static final ReviewQueue.Reviewer LA_ADMIN = new ReviewQueue.Reviewer("la-admin", "LA_ADMIN");
 
     private final JdbcClient db;
     private final PersonIndex persons;
     private final HubProperties settings;
+    private final ReviewQueue queue;
+    private final AuditLog audit;
 
-    public ReviewController(JdbcClient db, PersonIndex persons, HubProperties settings) {
+    public ReviewController(JdbcClient db, PersonIndex persons, HubProperties settings, ReviewQueue queue,
+                            AuditLog audit) {
         this.db = db;
         this.persons = persons;
         this.settings = settings;
+        this.queue = queue;
+        this.audit = audit;
+    }
+
+    /** Open review items, oldest first, each with the incoming record and the candidate field by field. */
+    @GetMapping("/api/v1/review-queue")
+    public List<ReviewQueue.Item> reviewQueue(@RequestParam(defaultValue = "200") int limit,
+                                              HttpServletRequest request) {
+        Caller.of(request).requireAdmin();
+        List<ReviewQueue.Item> items = queue.open(limit);
+        queue.viewed(LA_ADMIN, "review-queue", items.size() + " open item(s) listed");
+        return items;
+    }
+
+    /** The reason a person gives for a decision; kept in the audit log. */
+    public record DecisionRequest(String reason) {
+    }
+
+    @PostMapping("/api/v1/review-queue/{id}/link")
+    public Map<String, Object> link(@PathVariable long id, @RequestBody(required = false) DecisionRequest body,
+                                    HttpServletRequest request) {
+        return decide(id, ReviewQueue.Decision.LINK, body, request);
+    }
+
+    @PostMapping("/api/v1/review-queue/{id}/not-a-match")
+    public Map<String, Object> notAMatch(@PathVariable long id, @RequestBody(required = false) DecisionRequest body,
+                                         HttpServletRequest request) {
+        return decide(id, ReviewQueue.Decision.NOT_A_MATCH, body, request);
+    }
+
+    @PostMapping("/api/v1/review-queue/{id}/new-person")
+    public Map<String, Object> newPerson(@PathVariable long id, @RequestBody(required = false) DecisionRequest body,
+                                         HttpServletRequest request) {
+        return decide(id, ReviewQueue.Decision.NEW_PERSON, body, request);
+    }
+
+    private Map<String, Object> decide(long id, ReviewQueue.Decision decision, DecisionRequest body,
+                                       HttpServletRequest request) {
+        Caller.of(request).requireAdmin();
+        return queue.decide(id, decision, body == null ? null : body.reason(), LA_ADMIN);
     }
 
     @GetMapping("/api/v1/held-records")
@@ -68,6 +121,8 @@ public class ReviewController {
                 null), "review", caller.name());
         db.sql("update review_queue set status = 'new_person', decided_by = ?, decided_at = now() "
                 + "where held_record_id = ? and status = 'open'").params(caller.name(), id).update();
+        audit.record(LA_ADMIN.name(), LA_ADMIN.role(), AuditAction.REVIEW_DECISION, "held:" + id, null,
+                "confirm-new-person: person " + person + " created", "ok");
         return Map.of("personId", person, "heldRecordId", id, "status", "released");
     }
 }

@@ -23,6 +23,7 @@ public class HomePage {
         LINKS.put(Capability.AUDIT_SEARCH, new String[] {"/audit", "Search the audit log"});
         LINKS.put(Capability.PUPIL_RECORD, new String[] {"/pupils", "Find a pupil"});
         LINKS.put(Capability.SCHOOL_PAGE, new String[] {"/schools", "Schools: feeds, validation reports and held records"});
+        LINKS.put(Capability.REVIEW_QUEUE, new String[] {"/review", "Matching review queue"});
     }
 
     @GetMapping("/")

@@ -86,10 +86,41 @@ public class PupilPage {
         model.addAttribute("shown", Map.of(
                 "identity", FieldAccess.shows(user.role(), FieldGroup.IDENTITY),
                 "address", FieldAccess.shows(user.role(), FieldGroup.ADDRESS),
-                "enrolments", FieldAccess.shows(user.role(), FieldGroup.ENROLMENTS)));
+                "enrolments", FieldAccess.shows(user.role(), FieldGroup.ENROLMENTS),
+                "provenance", FieldAccess.shows(user.role(), FieldGroup.PROVENANCE)));
+        model.addAttribute("matches", matches(id));
         model.addAttribute("identity", identity.orElse(null));
         model.addAttribute("enrolments", enrolments(id));
         return "pupil";
+    }
+
+    /** How each school's record was matched to this person, in words. */
+    public record HowMatched(String laestab, String rule, LocalDate sent) {
+    }
+
+    private List<HowMatched> matches(long personId) {
+        return db.sql("""
+                select laestab, match_rule, match_score, updated_at from pupils where person_id = ?
+                order by updated_at desc""").param(personId)
+                .query((rs, n) -> new HowMatched(rs.getString("laestab"), howMatched(rs.getString("match_rule"),
+                        rs.getBigDecimal("match_score")), rs.getTimestamp("updated_at").toLocalDateTime().toLocalDate()))
+                .list();
+    }
+
+    static String howMatched(String rule, java.math.BigDecimal score) {
+        if (rule == null) {
+            return "Rule 1: UPN, current or former";
+        }
+        return switch (rule) {
+            case "UPN" -> "Rule 1: UPN, current or former";
+            case "ULN" -> "Rule 2: unique learner number";
+            case "DOB_NAME" -> "Rule 3: date of birth, legal surname and first letters of forename";
+            case "POSTCODE_NAME" -> "Rule 4: home postcode, legal surname and first letters of forename";
+            case "PROBABILISTIC" -> "Rule 5: match weight " + (score == null ? "" : score.stripTrailingZeros()
+                    .toPlainString() + " bits ") + "over all fields";
+            case "REVIEW" -> "Linked by a person in the matching review queue";
+            default -> rule;
+        };
     }
 
     private List<Enrolment> enrolments(long personId) {

@@ -163,4 +163,33 @@ class AuthorizationMatrixIT {
         assertThat(hub.send(hub.request(report).GET(), own).statusCode()).as("queued: no report yet").isEqualTo(409);
         assertThat(hub.send(hub.request(report).GET(), RunningHub.ADMIN_TOKEN).statusCode()).isEqualTo(409);
     }
+
+    @TestFactory
+    Stream<DynamicTest> onlyTheReviewQueueCapabilityMayDecideOnThePageAndOnlyTheAdministratorTokenOnTheApi() {
+        Stream<DynamicTest> pages = Stream.of(Role.values()).map(role -> DynamicTest.dynamicTest(
+                role + " POST /review/{id}/link", () -> {
+                    PageClient client = SIGNED_IN.get(role);
+                    int status = client.post("/review/999999/link", Map.of("reason", "matrix",
+                            "_csrf", client.csrf("/"))).statusCode();
+                    assertThat(status).isEqualTo(role.may(Capability.REVIEW_QUEUE) ? 404 : 403);
+                }));
+        Stream<DynamicTest> api = Stream.of(
+                DynamicTest.dynamicTest("school credential GET /api/v1/review-queue", () -> assertThat(hub.send(
+                        hub.request("/api/v1/review-queue").GET(), hub.credentialFor("9262001")).statusCode())
+                        .isEqualTo(403)),
+                DynamicTest.dynamicTest("school credential POST /api/v1/review-queue/{id}/link", () -> assertThat(
+                        hub.send(hub.request("/api/v1/review-queue/999999/link").header("Content-Type",
+                                "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"reason\":\"x\"}")), hub.credentialFor("9262001")).statusCode())
+                        .isEqualTo(403)),
+                DynamicTest.dynamicTest("administrator GET /api/v1/review-queue", () -> assertThat(hub.send(
+                        hub.request("/api/v1/review-queue").GET(), RunningHub.ADMIN_TOKEN).statusCode())
+                        .isEqualTo(200)),
+                DynamicTest.dynamicTest("administrator POST /api/v1/review-queue/{id}/link unknown id", () -> assertThat(
+                        hub.send(hub.request("/api/v1/review-queue/999999/link").header("Content-Type",
+                                "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"reason\":\"x\"}")), RunningHub.ADMIN_TOKEN).statusCode())
+                        .isEqualTo(404)));
+        return Stream.concat(pages, api);
+    }
 }

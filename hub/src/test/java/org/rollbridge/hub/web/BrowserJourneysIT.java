@@ -103,6 +103,54 @@ class BrowserJourneysIT {
         assertAccessible("signed out");
     }
 
+    @org.junit.jupiter.api.Test
+    void theLaAdministratorReviewsAPossibleMatchAndLinksItWithAReason() throws Exception {
+        String school = "9267201";
+        long person = hub.bean(org.rollbridge.hub.people.PersonIndex.class).register(
+                new org.rollbridge.hub.people.PersonIndex.Person("bj-review", null, List.of(), null, "Fenella",
+                        "Ravenscroft", java.time.LocalDate.of(2011, 11, 23), "F", "NR12 9QQ"), "register", null);
+        Path ctf = Files.createTempFile("review-journey", ".xml");
+        Files.write(ctf, org.rollbridge.hub.testing.CtfFixture.partial(school).add(org.rollbridge.core.pupil.Pupil
+                .builder().upn(org.rollbridge.hub.testing.CtfFixture.upn(school, 1)).forename("Fenela")
+                .surname("Ravenscrof").dob(org.rollbridge.core.pupil.RecordedDate.of(java.time.LocalDate.of(2011, 11, 23)))
+                .sex(org.rollbridge.core.code.Coded.of(org.rollbridge.core.code.Sex.class, "F"))
+                .address(org.rollbridge.core.pupil.Address.lines(List.of("3 Quay"), "NR13 1AB")).build()).bytes());
+        org.rollbridge.hub.ingest.DirectImport imports = hub.bean(org.rollbridge.hub.ingest.DirectImport.class);
+        assertThat(imports.process(imports.queue(ctf, java.util.Optional.of(school))).status()).isEqualTo("completed");
+        Users.NewAccount account = hub.bean(Users.class).create("browser-reviewer", "Sam Reviewer", Role.LA_ADMIN,
+                Organisation.la("926"));
+        browser.manage().deleteAllCookies();
+        browser.get(hub.base() + "/sign-in");
+        signIn(account);
+
+        browser.findElement(By.linkText("Matching review queue")).click();
+        assertAccessible("review queue");
+        long heldId = hub.db().sql("select id from held_records where laestab = ?").param(school)
+                .query(Long.class).single();
+        long itemId = hub.db().sql("select id from review_queue where held_record_id = ?").param(heldId)
+                .query(Long.class).single();
+        browser.findElement(By.linkText("Review item " + itemId)).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Possible match: is this the same child?");
+        assertThat(browser.findElement(By.tagName("table")).getText()).contains("Fenela", "Fenella", "Agrees");
+        assertAccessible("review item");
+        browser.findElement(By.cssSelector("form[action$='/link'] button")).click();
+        assertThat(browser.findElement(By.className("govuk-error-summary")).getText()).contains("Enter a reason");
+        assertAccessible("review item with an error");
+        browser.findElement(By.id("reason-link")).sendKeys("Same child: the school confirmed the spelling");
+        browser.findElement(By.cssSelector("form[action$='/link'] button")).click();
+
+        assertThat(browser.findElement(By.className("govuk-notification-banner")).getText())
+                .contains("review item " + itemId + " was recorded");
+        assertAccessible("review queue after a decision");
+        assertThat(hub.db().sql("select person_id from pupils where upn = ?")
+                .param(org.rollbridge.hub.testing.CtfFixture.upn(school, 1)).query(Long.class).single())
+                .isEqualTo(person);
+        browser.get(hub.base() + "/pupils/" + person);
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("How the record was matched", "Linked by a person in the matching review queue");
+        assertAccessible("pupil page after a review link");
+    }
+
     /** Signs in from a fresh session with the account's password and authenticator code. */
     static void signIn(Users.NewAccount account) {
         browser.manage().deleteAllCookies();

@@ -1,0 +1,331 @@
+package org.rollbridge.hub.people;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.rollbridge.core.matching.MatchField;
+import org.rollbridge.core.matching.MatchModel;
+import org.rollbridge.core.matching.MatchPerson;
+import org.rollbridge.core.matching.NameEquivalents;
+import org.rollbridge.core.matching.PairComparison;
+import org.rollbridge.core.matching.PersonKeys;
+import org.rollbridge.core.matching.TermFrequencies;
+import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.audit.AuditAction;
+import org.rollbridge.hub.audit.AuditLog;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The matching review queue: each open item is one candidate person for one held pupil record, shown side by side
+ * with field agreement. A person decides: link (the record is released to that person), not a match (the
+ * candidate is excluded and the record matched again) or new person (a person is created and the record
+ * released). Every decision needs a reason and is audited; a decided item cannot be decided again.
+ */
+@Service
+public class ReviewQueue {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final NameEquivalents EQUIVALENTS = NameEquivalents.embedded();
+
+    private final JdbcClient db;
+    private final HubProperties settings;
+    private final PersonIndex persons;
+    private final HeldRecords held;
+    private final HeldRecordMatching heldMatching;
+    private final AuditLog audit;
+
+    public ReviewQueue(JdbcClient db, HubProperties settings, PersonIndex persons, HeldRecords held,
+                       HeldRecordMatching heldMatching, AuditLog audit) {
+        this.db = db;
+        this.settings = settings;
+        this.persons = persons;
+        this.held = held;
+        this.heldMatching = heldMatching;
+        this.audit = audit;
+    }
+
+    /** The three decisions, by the name used in paths. */
+    public enum Decision {
+        LINK("link", "linked"), NOT_A_MATCH("not-a-match", "not_a_match"), NEW_PERSON("new-person", "new_person");
+
+        private final String path;
+        private final String status;
+
+        Decision(String path, String status) {
+            this.path = path;
+            this.status = status;
+        }
+
+        public String path() {
+            return path;
+        }
+
+        public static Optional<Decision> ofPath(String path) {
+            return Arrays.stream(values()).filter(d -> d.path.equals(path)).findFirst();
+        }
+    }
+
+    /** Who decides: a signed-in user or the LA administrator's token. */
+    public record Reviewer(String name, String role) {
+    }
+
+    /**
+     * One field side by side. {@code agreement} is {@code agree}, {@code partial}, {@code differ} or
+     * {@code missing}; {@code level} is the matching level in words; {@code weight} its evidence in bits.
+     */
+    public record FieldAgreement(String field, String label, String incoming, String candidate, String agreement,
+                                 String level, Double weight) {
+    }
+
+    public record Item(long id, long heldRecordId, String laestab, String status, String rule, Double score,
+                       String why, String heldReason, Long candidatePersonId, String candidateRegisterId,
+                       List<FieldAgreement> fields, Instant createdAt, String decidedBy, Instant decidedAt,
+                       String decisionReason) {
+    }
+
+    private static final String SELECT = """
+            select q.id, q.held_record_id, q.candidate_person_id, q.rule, q.score, q.why, q.status,
+                   q.field_weights::text as weights, q.decided_by, q.decided_at, q.decision_reason, q.created_at,
+                   h.laestab, h.reason, h.payload::text as payload,
+                   p.register_id, p.legal_forename, p.legal_surname, p.dob, p.sex, p.postcode,
+                   array(select value from person_identifiers where person_id = p.id and kind = 'UPN'
+                         order by created_at) as upns,
+                   array(select value from person_identifiers where person_id = p.id and kind = 'FORMER_UPN')
+                       as former,
+                   (select min(value) from person_identifiers where person_id = p.id and kind = 'ULN') as uln
+            from review_queue q join held_records h on h.id = q.held_record_id
+            left join persons p on p.id = q.candidate_person_id
+            """;
+
+    public List<Item> open(int limit) {
+        return db.sql(SELECT + " where q.la = ? and q.status = 'open' order by q.id limit ?")
+                .params(settings.la(), Math.max(1, Math.min(limit, 500))).query((rs, n) -> item(rs)).list();
+    }
+
+    public Optional<Item> item(long id) {
+        return db.sql(SELECT + " where q.la = ? and q.id = ?").params(settings.la(), id)
+                .query((rs, n) -> item(rs)).optional();
+    }
+
+    /** Audits a look at the queue or one item: both show children's details. */
+    public void viewed(Reviewer who, String subject, String detail) {
+        audit.record(who.name(), who.role(), AuditAction.VIEW_PUPIL, subject, null, detail, "ok");
+    }
+
+    /** Takes a decision; returns what became of the held record. 404 unknown item, 409 already decided. */
+    @Transactional
+    public Map<String, Object> decide(long id, Decision decision, String reason, Reviewer who) {
+        if (reason == null || reason.isBlank()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Give a reason for the decision (for example "
+                    + "'same child: the school confirmed the date of birth'); it is kept in the audit log");
+        }
+        String why = reason.strip();
+        Map<String, Object> row = db.sql("""
+                select q.status, q.held_record_id, q.candidate_person_id, q.score, q.decided_by, q.decided_at,
+                       h.status as held_status, h.upn, h.batch_id, h.laestab, h.payload::text as payload
+                from review_queue q join held_records h on h.id = q.held_record_id
+                where q.la = ? and q.id = ? for update of q, h""")
+                .params(settings.la(), id).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No review item " + id));
+        if (!"open".equals(row.get("status"))) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Review item " + id + " was already decided ("
+                    + row.get("status") + " by " + row.get("decided_by") + " at " + row.get("decided_at")
+                    + "); reload the review queue");
+        }
+        long heldId = ((Number) row.get("held_record_id")).longValue();
+        if (!"held".equals(row.get("held_status"))) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Held record " + heldId + " was already "
+                    + row.get("held_status") + "; reload the review queue");
+        }
+        String upn = (String) row.get("upn");
+        String laestab = (String) row.get("laestab");
+        Long candidate = row.get("candidate_person_id") == null ? null
+                : ((Number) row.get("candidate_person_id")).longValue();
+        Long person = switch (decision) {
+            case LINK -> link(heldId, upn, candidate, (BigDecimal) row.get("score"), (UUID) row.get("batch_id"),
+                    laestab, (String) row.get("payload"), who);
+            case NEW_PERSON -> newPerson(heldId, upn, laestab, (String) row.get("payload"), who);
+            case NOT_A_MATCH -> null;
+        };
+        db.sql("""
+                update review_queue set status = ?, decided_by = ?, decided_at = now(), decision_reason = ?,
+                       decided_person_id = ? where id = ?""")
+                .params(decision.status, who.name(), why, person, id).update();
+        if (decision != Decision.NOT_A_MATCH) {
+            db.sql("""
+                    update review_queue set status = 'superseded', decided_by = ?, decided_at = now()
+                    where held_record_id = ? and status = 'open'""").params(who.name(), heldId).update();
+        }
+        audit.record(who.name(), who.role(), AuditAction.REVIEW_DECISION, "review:" + id, why,
+                decision.path + ": held record " + heldId + " from school " + laestab
+                        + (candidate == null ? "" : ", candidate person " + candidate)
+                        + (person == null ? "" : ", released to person " + person), "ok");
+        if (decision == Decision.NOT_A_MATCH) {
+            boolean othersOpen = db.sql("select count(*) from review_queue where held_record_id = ? and status = 'open'")
+                    .param(heldId).query(Long.class).single() > 0;
+            if (!othersOpen) {
+                heldMatching.rematchRecord(heldId);
+            }
+        } else {
+            heldMatching.rematchHeld(); // the register changed: other held records may match now
+        }
+        Map<String, Object> heldNow = db.sql("select status, reason, person_id from held_records where id = ?")
+                .param(heldId).query().singleRow();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id);
+        out.put("decision", decision.path);
+        out.put("heldRecordId", heldId);
+        out.put("heldStatus", heldNow.get("status"));
+        out.put("heldReason", heldNow.get("reason"));
+        out.put("personId", heldNow.get("person_id"));
+        return out;
+    }
+
+    private long link(long heldId, String upn, Long candidate, BigDecimal score, UUID batch, String laestab,
+                      String payload, Reviewer who) {
+        if (candidate == null) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Review item has no candidate person to link to");
+        }
+        Optional<Long> owner = persons.byIdentifier("UPN", upn);
+        if (owner.isPresent() && owner.get() != candidate.longValue()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "The record's UPN already leads to another person "
+                    + "(person " + owner.get() + "); ask the school to check the UPN, or decide 'not a match'");
+        }
+        Double s = score == null ? null : score.doubleValue();
+        persons.identify(candidate, "UPN", upn, "REVIEW", s, batch, who.name());
+        persons.identify(candidate, "ULN", JSON.readTree(payload).path("uln").asString(null), "REVIEW", s, batch,
+                who.name());
+        held.releaseRecord(heldId, candidate);
+        held.releaseFor(upn, candidate);
+        heldMatching.noteHowMatched(candidate, laestab, "REVIEW", null);
+        return candidate;
+    }
+
+    private long newPerson(long heldId, String upn, String laestab, String payload, Reviewer who) {
+        Optional<Long> owner = persons.byIdentifier("UPN", upn);
+        if (owner.isPresent()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "The record's UPN already leads to person "
+                    + owner.get() + "; link the record to that person, or ask the school to correct the UPN");
+        }
+        JsonNode p = JSON.readTree(payload);
+        List<String> former = new ArrayList<>();
+        p.path("former_upns").forEach(f -> former.add(f.asString()));
+        String dob = p.path("dob").asString(null);
+        long person = persons.register(new PersonIndex.Person(null, upn, former, p.path("uln").asString(null),
+                p.path("forename").asString(null), p.path("surname").asString(null),
+                dob == null ? null : LocalDate.parse(dob), p.path("sex").asString(null),
+                p.path("postcode").asString(null)), "review", who.name());
+        held.releaseRecord(heldId, person);
+        heldMatching.noteHowMatched(person, laestab, "REVIEW", null);
+        return person;
+    }
+
+    private Item item(ResultSet rs) throws SQLException {
+        JsonNode payload = JSON.readTree(rs.getString("payload"));
+        List<String> formerIn = new ArrayList<>();
+        payload.path("former_upns").forEach(f -> formerIn.add(f.asString()));
+        JsonNode record = payload.path("record");
+        MatchPerson incoming = MatchPerson.builder("incoming").upn(text(payload, "upn")).formerUpns(formerIn)
+                .uln(text(payload, "uln")).forename(text(payload, "forename")).surname(text(payload, "surname"))
+                .preferredForename(text(record, "preferredForename")).preferredSurname(text(record, "preferredSurname"))
+                .birthDate(text(payload, "dob") == null ? null : LocalDate.parse(text(payload, "dob")))
+                .sex(text(payload, "sex")).postcode(text(payload, "postcode")).build();
+        long candidateId = rs.getLong("candidate_person_id");
+        boolean hasCandidate = !rs.wasNull();
+        MatchPerson candidate = null;
+        if (hasCandidate) {
+            candidate = CascadeMatching.registered("candidate", rs);
+        }
+        double[] stored = null;
+        String weights = rs.getString("weights");
+        if (weights != null && !weights.equals("null")) {
+            JsonNode w = JSON.readTree(weights);
+            stored = new double[w.size()];
+            for (int i = 0; i < w.size(); i++) {
+                stored[i] = w.get(i).asDouble();
+            }
+        }
+        BigDecimal score = rs.getBigDecimal("score");
+        Timestamp decidedAt = rs.getTimestamp("decided_at");
+        return new Item(rs.getLong("id"), rs.getLong("held_record_id"), rs.getString("laestab"), rs.getString("status"),
+                rs.getString("rule"), score == null ? null : score.doubleValue(), rs.getString("why"),
+                rs.getString("reason"), hasCandidate ? candidateId : null, rs.getString("register_id"),
+                fields(incoming, candidate, stored), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("decided_by"), decidedAt == null ? null : decidedAt.toInstant(),
+                rs.getString("decision_reason"));
+    }
+
+    /** Each field side by side with its agreement level, as the matching rules saw it. */
+    static List<FieldAgreement> fields(MatchPerson in, MatchPerson candidate, double[] storedWeights) {
+        PairComparison c = candidate == null ? null
+                : PairComparison.of(PersonKeys.of(in), PersonKeys.of(candidate), EQUIVALENTS);
+        double[] w = c == null ? null : storedWeights != null && storedWeights.length == MatchField.values().length
+                ? storedWeights
+                : MatchModel.defaults().fieldWeights(c, TermFrequencies.none(), TermFrequencies.none());
+        List<FieldAgreement> out = new ArrayList<>();
+        for (MatchField f : MatchField.values()) {
+            String level = c == null ? "MISSING" : f.levels().get(c.level(f));
+            String agreement = level.equals("MISSING") ? "missing"
+                    : c.level(f) == 0 ? "agree" : level.equals("DIFFERENT") ? "differ" : "partial";
+            out.add(new FieldAgreement(f.column(), label(f), show(f, in), candidate == null ? null : show(f, candidate),
+                    agreement, level.toLowerCase(Locale.ROOT).replace('_', ' '),
+                    w == null ? null : Math.round(w[f.ordinal()] * 10) / 10.0));
+        }
+        return out;
+    }
+
+    private static String label(MatchField f) {
+        return switch (f) {
+            case UPN -> "UPN (and former UPNs)";
+            case ULN -> "ULN";
+            case FORENAME -> "Legal forename (preferred)";
+            case SURNAME -> "Legal surname (preferred)";
+            case DOB -> "Date of birth";
+            case SEX -> "Sex";
+            case POSTCODE -> "Home postcode";
+        };
+    }
+
+    private static String show(MatchField f, MatchPerson p) {
+        return switch (f) {
+            case UPN -> join(p.upn(), p.formerUpns().isEmpty() ? null : "former " + String.join(", ", p.formerUpns()));
+            case ULN -> p.uln();
+            case FORENAME -> join(p.legalForename(), p.preferredForename() == null ? null
+                    : "(" + p.preferredForename() + ")");
+            case SURNAME -> join(p.legalSurname(), p.preferredSurname() == null ? null
+                    : "(" + p.preferredSurname() + ")");
+            case DOB -> p.birthDate() == null ? null : p.birthDate().toString();
+            case SEX -> p.sex();
+            case POSTCODE -> p.postcode();
+        };
+    }
+
+    private static String join(String a, String b) {
+        if (a == null || a.isBlank()) {
+            return b;
+        }
+        return b == null ? a : a + " " + b;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isNull() || v.isMissingNode() || v.asString().isBlank() ? null : v.asString();
+    }
+}
