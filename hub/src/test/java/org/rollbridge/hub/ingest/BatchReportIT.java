@@ -49,7 +49,7 @@ class BatchReportIT {
 
     static void registered(RunningHub on, String upn) {
         on.bean(PersonIndex.class).register(new PersonIndex.Person("reg-" + upn, upn, List.of(), null,
-                "Alex", "Example", LocalDate.of(2015, 1, 1), "F", null), "register", null);
+                "Pat", "Pupil", LocalDate.of(2015, 3, 14), "F", null), "register", null);
     }
 
     static JsonNode send(RunningHub on, String school, String token, String batchId, String kind, byte[] body)

@@ -38,14 +38,14 @@ class BatchRuleSettingsIT {
 
     @Test
     void theLasSeverityOverridesDecideWhatIsHeld() throws Exception {
-        String school = "9269716";
+        String school = "9269816";
         String token = strictHub.credentialFor(school);
-        registered(strictHub, upn("9716", 1));
-        registered(strictHub, upn("9716", 2));
-        Pupil noAdmission = CtfFixture.pupil(upn("9716", 2), "Sam", "Noadmission", List.of()).toBuilder()
+        registered(strictHub, upn("9816", 1));
+        registered(strictHub, upn("9816", 2));
+        Pupil noAdmission = CtfFixture.pupil(upn("9816", 2), "Sam", "Noadmission", List.of()).toBuilder()
                 .admissionDate(RecordedDate.absent()).build();
         JsonNode batch = send(strictHub, school, token, "strict-1", "ctf",
-                CtfFixture.full(school).add(upn("9716", 1)).add(noAdmission).bytes());
+                CtfFixture.full(school).add(upn("9816", 1)).add(noAdmission).bytes());
 
         JsonNode file = RunningHub.json(report(strictHub, batch, "json", token)).path("files").get(0);
 
@@ -53,7 +53,7 @@ class BatchRuleSettingsIT {
         assertThat(ruleIds(file)).containsExactly("ADMISSION_DATE_MISSING"); // CONTACT_MISSING is off
         assertThat(file.path("findings").get(0).path("severity").asString()).isEqualTo("error");
         assertThat(strictHub.db().sql("select rule_id || ' ' || field from held_records where upn = ?")
-                .param(upn("9716", 2)).query(String.class).list()).containsExactly("ADMISSION_DATE_MISSING EntryDate");
+                .param(upn("9816", 2)).query(String.class).list()).containsExactly("ADMISSION_DATE_MISSING EntryDate");
     }
 
 }

@@ -51,7 +51,7 @@ class MatchingIT {
 
     static Pupil pupil(String upn, String uln, String forename, String surname, String dob, String sex,
                        String postcode) {
-        return Pupil.builder().upn(upn).uln(uln).forename(forename).surname(surname)
+        return CtfFixture.pupil(upn, forename, surname, List.of()).toBuilder().uln(uln)
                 .dob(RecordedDate.of(LocalDate.parse(dob))).sex(Coded.of(Sex.class, sex))
                 .address(Address.lines(List.of("2 Mill Lane", "Norwich"), postcode)).contacts(List.of()).build();
     }

@@ -32,8 +32,12 @@ class PupilFeedIT {
     }
 
     static long registered(String upn) {
+        return registered(upn, "Pat", "Pupil");
+    }
+
+    static long registered(String upn, String forename, String surname) {
         return hub.bean(PersonIndex.class).register(new PersonIndex.Person("reg-" + upn, upn, List.of(), null,
-                "Pat", "Pupil", LocalDate.of(2015, 3, 14), "F", null), "register", null);
+                forename, surname, LocalDate.of(2015, 3, 14), "F", null), "register", null);
     }
 
     static JsonNode send(String school, String token, String batchId, CtfFixture ctf) throws Exception {
@@ -188,8 +192,10 @@ class PupilFeedIT {
         String token = hub.credentialFor(school);
         Pupil invalid = withMarks(upn(school, 2), week(school, "N")).toBuilder()
                 .enrolStatus(org.rollbridge.core.code.Coded.absent()).build();
-        JsonNode batch = send(school, token, "h-1", CtfFixture.full(school).add(withMarks(upn(school, 1),
-                week(school, "N"))).add(invalid));
+        // A name no other test's people share, so the pupil is unmatched rather than a possible match.
+        Pupil unknown = withMarks(upn(school, 1), week(school, "N")).toBuilder().forename("Hedda")
+                .surname("Marksworth").build();
+        JsonNode batch = send(school, token, "h-1", CtfFixture.full(school).add(unknown).add(invalid));
 
         assertThat(batch.path("records").path("held").asInt()).isEqualTo(2);
         assertThat(hub.db().sql("select feed || ' ' || reason from held_records where upn = ? order by feed")
@@ -197,7 +203,7 @@ class PupilFeedIT {
         assertThat(hub.db().sql("select feed || ' ' || reason || ' ' || rule_id from held_records where upn = ?")
                 .param(upn(school, 2)).query(String.class).list()).containsExactly("ctf ERROR ENROL_STATUS_CODE");
 
-        long person = registered(upn(school, 1));
+        long person = registered(upn(school, 1), "Hedda", "Marksworth");
 
         assertThat(storedWeek(person, school)).isEqualTo("/\\/\\N\\/\\/\\    ");
         assertThat(hub.db().sql("select count(*) from attendance_years a join person_identifiers i "

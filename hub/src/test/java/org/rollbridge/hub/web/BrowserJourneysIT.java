@@ -110,9 +110,9 @@ class BrowserJourneysIT {
                 new org.rollbridge.hub.people.PersonIndex.Person("bj-review", null, List.of(), null, "Fenella",
                         "Ravenscroft", java.time.LocalDate.of(2011, 11, 23), "F", "NR12 9QQ"), "register", null);
         Path ctf = Files.createTempFile("review-journey", ".xml");
-        Files.write(ctf, org.rollbridge.hub.testing.CtfFixture.partial(school).add(org.rollbridge.core.pupil.Pupil
-                .builder().upn(org.rollbridge.hub.testing.CtfFixture.upn(school, 1)).forename("Fenela")
-                .surname("Ravenscrof").dob(org.rollbridge.core.pupil.RecordedDate.of(java.time.LocalDate.of(2011, 11, 23)))
+        Files.write(ctf, org.rollbridge.hub.testing.CtfFixture.partial(school).add(org.rollbridge.hub.testing.CtfFixture
+                .pupil(org.rollbridge.hub.testing.CtfFixture.upn(school, 1), "Fenela", "Ravenscrof", List.of())
+                .toBuilder().dob(org.rollbridge.core.pupil.RecordedDate.of(java.time.LocalDate.of(2011, 11, 23)))
                 .sex(org.rollbridge.core.code.Coded.of(org.rollbridge.core.code.Sex.class, "F"))
                 .address(org.rollbridge.core.pupil.Address.lines(List.of("3 Quay"), "NR13 1AB")).build()).bytes());
         org.rollbridge.hub.ingest.DirectImport imports = hub.bean(org.rollbridge.hub.ingest.DirectImport.class);
@@ -171,8 +171,8 @@ class BrowserJourneysIT {
         String token = hub.credentialFor(school);
         var noStatus = CtfFixture.pupil(CtfFixture.upn(school, 2), "Sam", "Nostatus", List.of()).toBuilder()
                 .enrolStatus(org.rollbridge.core.code.Coded.absent()).build();
-        hub.upload(school, token, "journey-ctf", "ctf", CtfFixture.full(school).add(CtfFixture.upn(school, 1))
-                .add(noStatus).bytes());
+        hub.upload(school, token, "journey-ctf", "ctf", CtfFixture.full(school).add(CtfFixture.pupil(
+                CtfFixture.upn(school, 1), "Journey", "Unknownson", List.of())).add(noStatus).bytes());
         hub.upload(school, token, "journey-att", "attendance", new AttendanceCsv()
                 .mark(school, CtfFixture.upn(school, 1), java.time.LocalDate.of(2025, 9, 8), "AM", "QQ").bytes());
         hub.bean(org.rollbridge.hub.jobs.Workers.class).drain();

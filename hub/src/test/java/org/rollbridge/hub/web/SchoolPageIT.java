@@ -40,7 +40,8 @@ class SchoolPageIT {
         var noStatus = CtfFixture.pupil(CtfFixture.upn(SCHOOL, 3), "Sam", "Nostatus", List.of()).toBuilder()
                 .enrolStatus(Coded.absent()).build();
         var ctf = hub.upload(SCHOOL, token, "school-ctf-1", "ctf", CtfFixture.full(SCHOOL).add(known)
-                .add(CtfFixture.upn(SCHOOL, 2)).add(noStatus).bytes());
+                .add(CtfFixture.pupil(CtfFixture.upn(SCHOOL, 2), "Ulla", "Nomatchley", List.of())).add(noStatus)
+                .bytes());
         hub.awaitBatch(ctf.headers().firstValue("Location").orElseThrow(), token);
         var marks = hub.upload(SCHOOL, token, "school-att-1", "attendance", new AttendanceCsv()
                 .mark(SCHOOL, known, LocalDate.of(2025, 9, 8), "AM", "QQ").bytes());
