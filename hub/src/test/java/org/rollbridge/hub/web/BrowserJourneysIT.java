@@ -134,12 +134,14 @@ class BrowserJourneysIT {
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("Fenela", "Fenella", "Agrees");
         assertAccessible("review item");
         browser.findElement(By.cssSelector("form[action$='/link'] button")).click();
-        assertThat(browser.findElement(By.className("govuk-error-summary")).getText()).contains("Enter a reason");
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.className("govuk-error-summary"))).getText()).contains("Enter a reason");
         assertAccessible("review item with an error");
         browser.findElement(By.id("reason-link")).sendKeys("Same child: the school confirmed the spelling");
         browser.findElement(By.cssSelector("form[action$='/link'] button")).click();
 
-        assertThat(browser.findElement(By.className("govuk-notification-banner")).getText())
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.className("govuk-notification-banner"))).getText())
                 .contains("review item " + itemId + " was recorded");
         assertAccessible("review queue after a decision");
         assertThat(hub.db().sql("select person_id from pupils where upn = ?")
