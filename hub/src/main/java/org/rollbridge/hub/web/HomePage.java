@@ -22,6 +22,8 @@ public class HomePage {
         LINKS.put(Capability.LA_OVERVIEW, new String[] {"/la/overview", "LA attendance overview"});
         LINKS.put(Capability.AUDIT_SEARCH, new String[] {"/audit", "Search the audit log"});
         LINKS.put(Capability.PUPIL_RECORD, new String[] {"/pupils", "Find a pupil"});
+        LINKS.put(Capability.TRUST_OVERVIEW, new String[] {"/trust", "Trust attendance overview"});
+        LINKS.put(Capability.NATIONAL_VIEW, new String[] {"/national", "Attendance by local authority and phase"});
     }
 
     @GetMapping("/")

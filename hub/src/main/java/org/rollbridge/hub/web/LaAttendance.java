@@ -2,120 +2,332 @@ package org.rollbridge.hub.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Array;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.rollbridge.core.code.AttendanceCode;
-import org.rollbridge.core.code.AttendanceGroup;
+import org.rollbridge.core.indicators.Period;
+import org.rollbridge.core.indicators.PupilAttendance;
+import org.rollbridge.core.indicators.Term;
 import org.rollbridge.hub.HubProperties;
-import org.rollbridge.hub.attendance.YearMarks;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.rollbridge.hub.attendance.WeekBuckets;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The LA's own attendance for the latest academic year it holds marks for: rates overall and by school,
- * persistent (10% or more of possible sessions missed) and severe (50% or more) absence counts.
+ * Attendance figures for a set of schools (the LA's, a trust's) this week, this term and this academic year to
+ * date, overall, by school, by phase and by cohort, with the weekly trend. Added up in the database from
+ * attendance_tallies (running totals per pupil-year by week), so the cost is one pass over a few hundred bytes
+ * per pupil. A pupil on two rolls is counted at each, as the DfE counts enrolments. Persistent and severe absence
+ * follow core's definitions: at least 10% / 50% of possible sessions missed, among pupils with at least 20
+ * possible sessions in the period.
  */
 @Service
 public class LaAttendance {
 
-    private final JdbcClient db;
+    private final JdbcTemplate jdbc;
     private final HubProperties settings;
 
-    public LaAttendance(JdbcClient db, HubProperties settings) {
-        this.db = db;
+    public LaAttendance(JdbcTemplate jdbc, HubProperties settings) {
+        this.jdbc = jdbc;
         this.settings = settings;
     }
 
-    /** Sessions counted for one school or the whole LA. */
-    public static final class Tally {
-        long possible;
-        long absent;
-        long authorised;
-        long unauthorised;
-        int pupils;
-        int persistent;
-        int severe;
+    /** Sessions and pupils in one period. */
+    public record Counts(long possible, long absent, long unauthorised, long pupils, long reportable,
+                         long persistent, long severe) {
 
-        void add(String marks) {
-            long p = 0;
-            long a = 0;
-            for (int i = 0; i < marks.length(); i++) {
-                Optional<AttendanceGroup> group = YearMarks.code(marks.charAt(i)).flatMap(AttendanceCode::parse)
-                        .map(AttendanceCode::group);
-                if (group.isEmpty() || !group.get().possible()) {
-                    continue;
-                }
-                p++;
-                if (group.get() == AttendanceGroup.AUTHORISED_ABSENCE) {
-                    authorised++;
-                    a++;
-                } else if (group.get() == AttendanceGroup.UNAUTHORISED_ABSENCE) {
-                    unauthorised++;
-                    a++;
-                }
-            }
-            possible += p;
-            absent += a;
-            if (p > 0) {
-                pupils++;
-                persistent += a * 10 >= p ? 1 : 0;
-                severe += a * 2 >= p ? 1 : 0;
-            }
+        static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0);
+
+        Counts plus(Counts o) {
+            return new Counts(possible + o.possible, absent + o.absent, unauthorised + o.unauthorised,
+                    pupils + o.pupils, reportable + o.reportable, persistent + o.persistent, severe + o.severe);
+        }
+
+        public long authorised() {
+            return absent - unauthorised;
         }
 
         public BigDecimal absence() {
-            return rate(absent);
+            return rate(absent, possible);
         }
 
         public BigDecimal authorisedRate() {
-            return rate(authorised);
+            return rate(authorised(), possible);
         }
 
         public BigDecimal unauthorisedRate() {
-            return rate(unauthorised);
+            return rate(unauthorised, possible);
         }
 
         public BigDecimal attendance() {
-            return possible == 0 ? null : BigDecimal.valueOf(100).subtract(absence());
+            return possible == 0 ? null : rate(possible - absent, possible);
         }
 
-        public int pupils() {
-            return pupils;
+        /** Persistently absent pupils as a share of those with 20 or more possible sessions. */
+        public BigDecimal persistentRate() {
+            return rate(persistent, reportable);
         }
 
-        public int persistent() {
-            return persistent;
-        }
-
-        public int severe() {
-            return severe;
-        }
-
-        private BigDecimal rate(long count) {
-            return possible == 0 ? null : BigDecimal.valueOf(count * 100.0 / possible).setScale(1, RoundingMode.HALF_UP);
+        public BigDecimal severeRate() {
+            return rate(severe, reportable);
         }
     }
 
-    public record Overview(Integer academicYear, Tally la, Map<String, Tally> schools) {
+    static BigDecimal rate(long count, long of) {
+        return of == 0 ? null : BigDecimal.valueOf(count * 100).divide(BigDecimal.valueOf(of), 1, RoundingMode.HALF_UP);
     }
 
-    public Overview overview() {
-        Integer year = db.sql("select max(academic_year) from attendance_years where la = ?").param(settings.la())
-                .query(Integer.class).optional().orElse(null);
-        Tally la = new Tally();
-        Map<String, Tally> schools = new TreeMap<>();
-        if (year != null) {
-            List<Map.Entry<String, String>> rows = db.sql(
-                    "select laestab, marks from attendance_years where la = ? and academic_year = ?")
-                    .params(settings.la(), year).query((rs, n) -> Map.entry(rs.getString(1).strip(), rs.getString(2)))
-                    .list();
-            for (Map.Entry<String, String> row : rows) {
-                la.add(row.getValue());
-                schools.computeIfAbsent(row.getKey(), k -> new Tally()).add(row.getValue());
+    public record Periods(Counts week, Counts term, Counts year) {
+
+        static final Periods NONE = new Periods(Counts.NONE, Counts.NONE, Counts.NONE);
+
+        Periods plus(Periods o) {
+            return new Periods(week.plus(o.week), term.plus(o.term), year.plus(o.year));
+        }
+    }
+
+    /** A line of a breakdown; {@code schools} is how many schools it adds up (for suppression). */
+    public record Row(String key, String label, Periods periods, int schools) {
+    }
+
+    /** One school week of the trend. */
+    public record Week(LocalDate start, LocalDate end, long possible, long absent, long unauthorised) {
+
+        public BigDecimal absence() {
+            return rate(absent, possible);
+        }
+    }
+
+    public record Figures(LocalDate asOf, LocalDate weekFrom, LocalDate weekTo, String termName, Period term,
+                          Period year, Periods total, List<Row> schools, List<Row> phases, List<Row> cohorts,
+                          List<Week> trend) {
+
+        public String yearLabel() {
+            int y = year.from().getYear();
+            return y + "/" + String.format("%02d", (y + 1) % 100);
+        }
+    }
+
+    /** The cohorts the dashboards break down by, with where each comes from. */
+    public enum Cohort {
+        SOCIAL_WORKER("Children with a social worker", null),
+        LOOKED_AFTER("Looked-after children (CLA)", "p.looked_after"),
+        CHILD_PROTECTION("Child protection plan (CP)", null),
+        EHCP("EHC plan", "p.sen_provision = 'E'"),
+        SEN_SUPPORT("SEN support", "p.sen_provision = 'K'"),
+        FSM("Free school meals (FSM)", "p.fsm");
+
+        private final String label;
+        private final String condition;
+
+        Cohort(String label, String condition) {
+            this.label = label;
+            this.condition = condition;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** Whether the hub receives this flag (children's social care does not feed it yet). */
+        public boolean held() {
+            return condition != null;
+        }
+    }
+
+    /** The latest day with a possible session at these schools on or before {@code today}. */
+    public Optional<LocalDate> latestMarkedDay(Collection<String> schools, LocalDate today) {
+        if (schools.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(jdbc.query("""
+                select max(m) from unnest(?::text[]) s(laestab), lateral (
+                    select max(last_day) m from attendance_tallies t
+                    where t.la = ? and t.laestab = s.laestab and t.last_day <= ?) x""",
+                rs -> rs.next() ? rs.getObject(1, LocalDate.class) : null,
+                array(schools), settings.la(), today));
+    }
+
+    /**
+     * Figures as of a date for schools, each counted only within its own dates (a trust's school while it was
+     * in the trust); a school's {@link Period} of null counts the whole year.
+     */
+    public Figures figures(LocalDate date, Map<String, Period> schools) {
+        int academicYear = Period.academicYearContaining(date).from().getYear();
+        WeekBuckets weeks = new WeekBuckets(academicYear);
+        // August belongs to the academic year that began the September before, but no school is open then.
+        LocalDate lastWeekEnd = weeks.end(weeks.count() - 1);
+        LocalDate asOf = date.isAfter(lastWeekEnd) ? lastWeekEnd : date;
+        Period year = new Period(LocalDate.of(academicYear, 9, 1), asOf);
+        Term term = Term.containing(asOf);
+        int asOfWeek = weeks.of(asOf);
+        Period week = new Period(weeks.start(asOfWeek).isBefore(year.from()) ? year.from() : weeks.start(asOfWeek),
+                weeks.end(asOfWeek));
+
+        List<String> codes = new ArrayList<>();
+        int[][] bounds = new int[6][];
+        for (int i = 0; i < 6; i++) {
+            bounds[i] = new int[schools.size()];
+        }
+        int n = 0;
+        for (Map.Entry<String, Period> s : schools.entrySet()) {
+            codes.add(s.getKey());
+            Period[] periods = {week, new Period(term.dates().from(), asOf), year};
+            for (int p = 0; p < 3; p++) {
+                int[] lh = bounds(weeks, periods[p], s.getValue());
+                bounds[2 * p][n] = lh[0];
+                bounds[2 * p + 1][n] = lh[1];
+            }
+            n++;
+        }
+
+        Map<String, Periods> bySchool = new TreeMap<>();
+        Map<Cohort, Periods> byCohort = new LinkedHashMap<>();
+        if (!codes.isEmpty()) {
+            jdbc.execute((ConnectionCallback<Void>) c -> {
+                StringBuilder sql = new StringBuilder("""
+                        with scope as (
+                            select * from unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
+                                as s(laestab, wl, wh, tl, th, yl, yh)),
+                        r as (
+                            select t.laestab, p.looked_after, p.sen_provision, p.fsm,
+                                   t.possible[s.wh] - t.possible[s.wl] wp, t.absent[s.wh] - t.absent[s.wl] wa,
+                                   t.unauthorised[s.wh] - t.unauthorised[s.wl] wu,
+                                   t.possible[s.th] - t.possible[s.tl] tp, t.absent[s.th] - t.absent[s.tl] ta,
+                                   t.unauthorised[s.th] - t.unauthorised[s.tl] tu,
+                                   t.possible[s.yh] - t.possible[s.yl] yp, t.absent[s.yh] - t.absent[s.yl] ya,
+                                   t.unauthorised[s.yh] - t.unauthorised[s.yl] yu
+                            from attendance_tallies t join scope s on s.laestab = t.laestab
+                            left join pupils p on p.la = t.la and p.person_id = t.person_id and p.laestab = t.laestab
+                            where t.la = ? and t.academic_year = ?)
+                        select 'school' kind, laestab key, %s from r group by laestab
+                        """.formatted(measures()));
+                for (Cohort cohort : Cohort.values()) {
+                    if (cohort.held()) {
+                        sql.append(" union all select 'cohort', '").append(cohort.name()).append("', ")
+                                .append(measures()).append(" from r where ")
+                                .append(cohort.condition.replace("p.", "")).append('\n');
+                    }
+                }
+                try (var ps = c.prepareStatement(sql.toString())) {
+                    ps.setArray(1, c.createArrayOf("text", codes.toArray()));
+                    for (int i = 0; i < 6; i++) {
+                        ps.setArray(2 + i, c.createArrayOf("int4", box(bounds[i])));
+                    }
+                    ps.setString(8, settings.la());
+                    ps.setInt(9, academicYear);
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Periods periods = new Periods(counts(rs, "w"), counts(rs, "t"), counts(rs, "y"));
+                            if (rs.getString("kind").equals("school")) {
+                                bySchool.put(rs.getString("key").strip(), periods);
+                            } else {
+                                byCohort.put(Cohort.valueOf(rs.getString("key")), periods);
+                            }
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+
+        Periods total = Periods.NONE;
+        List<Row> schoolRows = new ArrayList<>();
+        Map<SchoolPhase, Row> phases = new TreeMap<>();
+        for (Map.Entry<String, Periods> s : bySchool.entrySet()) {
+            total = total.plus(s.getValue());
+            schoolRows.add(new Row(s.getKey(), s.getKey(), s.getValue(), 1));
+            SchoolPhase phase = SchoolPhase.of(s.getKey());
+            phases.merge(phase, new Row(phase.name(), phase.label(), s.getValue(), 1), (a, b) ->
+                    new Row(a.key(), a.label(), a.periods().plus(b.periods()), a.schools() + b.schools()));
+        }
+        List<Row> cohorts = new ArrayList<>();
+        for (Cohort cohort : Cohort.values()) {
+            if (cohort.held()) {
+                cohorts.add(new Row(cohort.name(), cohort.label(), byCohort.getOrDefault(cohort, Periods.NONE),
+                        bySchool.size()));
             }
         }
-        return new Overview(year, la, schools);
+        return new Figures(asOf, week.from(), week.to(), term.name(), new Period(term.dates().from(), asOf), year,
+                total, schoolRows, List.copyOf(phases.values()), cohorts, trend(weeks, codes, bounds, year));
+    }
+
+    /** Absence per school week from 1 September to the week of the as-of date, each school within its dates. */
+    private List<Week> trend(WeekBuckets weeks, List<String> codes, int[][] bounds, Period year) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.execute((ConnectionCallback<List<Week>>) c -> {
+            try (var ps = c.prepareStatement("""
+                    select w.week, sum(w.possible), sum(w.absent), sum(w.unauthorised)
+                    from attendance_school_weeks w
+                    join unnest(?::text[], ?::int[], ?::int[]) as s(laestab, yl, yh) on s.laestab = w.laestab
+                    where w.la = ? and w.academic_year = ? and w.week + 1 >= s.yl and w.week + 2 <= s.yh
+                    group by w.week having sum(w.possible) > 0 order by w.week""")) {
+                ps.setArray(1, c.createArrayOf("text", codes.toArray()));
+                ps.setArray(2, c.createArrayOf("int4", box(bounds[4])));
+                ps.setArray(3, c.createArrayOf("int4", box(bounds[5])));
+                ps.setString(4, settings.la());
+                ps.setInt(5, weeks.academicYear());
+                List<Week> out = new ArrayList<>();
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int k = rs.getInt(1);
+                        LocalDate from = weeks.start(k).isBefore(year.from()) ? year.from() : weeks.start(k);
+                        out.add(new Week(from, weeks.end(k), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Array bounds [low, high) of the weeks of a period within a school's dates; low = high when none. */
+    private static int[] bounds(WeekBuckets weeks, Period period, Period membership) {
+        Optional<Period> p = membership == null ? Optional.of(period)
+                : period.intersect(membership.from(), membership.to());
+        if (p.isEmpty()) {
+            return new int[] {1, 1};
+        }
+        return new int[] {weeks.of(p.get().from()) + 1, weeks.of(p.get().to()) + 2};
+    }
+
+    private static String measures() {
+        StringBuilder m = new StringBuilder();
+        for (String p : List.of("w", "t", "y")) {
+            String possible = p + "p";
+            String absent = p + "a";
+            m.append("""
+                    sum(%1$s) %1$s, sum(%2$s) %2$s, sum(%3$su) %3$su, count(*) filter (where %1$s > 0) %3$spupils,
+                    count(*) filter (where %1$s >= %4$d) %3$srep,
+                    count(*) filter (where %1$s >= %4$d and %2$s * 10 >= %1$s) %3$spa,
+                    count(*) filter (where %1$s >= %4$d and %2$s * 2 >= %1$s) %3$ssa,
+                    """.formatted(possible, absent, p, PupilAttendance.MINIMUM_POSSIBLE_SESSIONS));
+        }
+        return m.substring(0, m.lastIndexOf(","));
+    }
+
+    private static Counts counts(java.sql.ResultSet rs, String p) throws java.sql.SQLException {
+        return new Counts(rs.getLong(p + "p"), rs.getLong(p + "a"), rs.getLong(p + "u"), rs.getLong(p + "pupils"),
+                rs.getLong(p + "rep"), rs.getLong(p + "pa"), rs.getLong(p + "sa"));
+    }
+
+    private static Integer[] box(int[] values) {
+        Integer[] out = new Integer[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    private static String[] array(Collection<String> values) {
+        return values.toArray(String[]::new);
     }
 }
