@@ -125,16 +125,20 @@ public class AttendanceTallies {
                         on commit drop;
                     truncate new_tallies""");
         }
-        try (PreparedStatement ps = c.prepareStatement("select person_id, academic_year, marks from merged_years");
-             CopyRows copy = new CopyRows(c, "new_tallies",
-                     "person_id, academic_year, possible, absent, unauthorised, last_day")) {
-            ps.setFetchSize(2000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Tally t = tally(rs.getInt(2), rs.getString(3));
-                    copy.field(rs.getLong(1)).field(rs.getInt(2)).field(array(t.possible())).field(array(t.absent()))
-                            .field(array(t.unauthorised())).field(t.lastDay()).endRow();
-                }
+        // Tallied before the COPY starts: the driver cannot read a result set while a COPY is open.
+        List<Object[]> tallies = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select person_id, academic_year, marks from merged_years")) {
+            while (rs.next()) {
+                tallies.add(new Object[] {rs.getLong(1), rs.getInt(2), tally(rs.getInt(2), rs.getString(3))});
+            }
+        }
+        try (CopyRows copy = new CopyRows(c, "new_tallies",
+                "person_id, academic_year, possible, absent, unauthorised, last_day")) {
+            for (Object[] row : tallies) {
+                Tally t = (Tally) row[2];
+                copy.field(row[0]).field(row[1]).field(array(t.possible())).field(array(t.absent()))
+                        .field(array(t.unauthorised())).field(t.lastDay()).endRow();
             }
         }
         try (PreparedStatement ps = c.prepareStatement("""

@@ -48,13 +48,14 @@ public class TrustOverviewPage {
         Map<String, Period> everMember = membership(user, Period.academicYearContaining(today));
         LocalDate asOf = AsOfDate.chosen(on, attendance.latestMarkedDay(everMember.keySet(), today).orElse(null),
                 today);
-        Map<String, Period> scope = membership(user, Period.academicYearContaining(asOf));
+        LocalDate yearStart = Period.academicYearContaining(asOf).from();
+        Map<String, Period> scope = membership(user, new Period(yearStart, asOf.isBefore(yearStart) ? yearStart : asOf));
         DashboardModel.add(model, attendance.figures(asOf, scope), national, settings.la());
         model.addAttribute("trust", user.organisation().code());
         return "trust-overview";
     }
 
-    /** The trust's schools in an academic year, each with the span of its membership within the year. */
+    /** The trust's schools during a period, each with the span of its membership within it. */
     private Map<String, Period> membership(HubUser user, Period year) {
         Map<String, Period> schools = new TreeMap<>();
         for (OrganisationLink link : organisations.graph().links()) {
