@@ -198,6 +198,36 @@ class PagesIT {
     }
 
     @Test
+    void thePupilPageShowsTheAttendanceCalendarStreaksFlagsAndProvenanceWithinTheRolesFields() throws Exception {
+        PageClient officer = signedIn("officer-cal", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
+        PageClient school = signedIn("dm-cal", Role.SCHOOL_DATA_MANAGER, Organisation.school(SCHOOL));
+
+        String page = officer.get("/pupils/" + absentPupil + "?year=2025").body();
+        String asSchool = school.get("/pupils/" + absentPupil).body();
+
+        // 30 possible sessions: 10 unauthorised afternoons, then a week ill; the week ill is a 5-day streak.
+        assertThat(page).contains("id=\"attendance-" + SCHOOL + "\"").contains("September 2025")
+                .contains("66.67% (20 sessions, 10 unauthorised)");
+        assertThat(page.replaceAll("\\s+", " ")).contains("id=\"streak-current-" + SCHOOL + "\">5 school days from 22 Sep 2025")
+                .contains("id=\"streak-longest-" + SCHOOL + "\">5 school days, 22 Sep to 26 Sep 2025")
+                .contains("rb-mark rb-unauthorised").contains("Unauthorised absence").contains("rb-mark rb-authorised")
+                .contains("<span>O</span>").contains("Mon 22 Sep 2025");
+        assertThat(page).contains("id=\"flag-looked-after\">Yes").contains("id=\"flag-fsm\">Eligible")
+                .contains("id=\"provenance\"").contains("How the record was matched");
+        // The school's data manager sees attendance and provenance but no social care, SEN or FSM flags.
+        assertThat(asSchool).contains("id=\"attendance-" + SCHOOL + "\"").contains("id=\"provenance\"")
+                .doesNotContain("flag-looked-after").doesNotContain("flag-fsm");
+    }
+
+    @Test
+    void aSocialCareViewerSeesALookedAfterChildAndNotAnother() throws Exception {
+        PageClient social = signedIn("social-cal", Role.SOCIAL_CARE_VIEWER, Organisation.la("926"));
+
+        assertThat(social.get("/pupils/" + absentPupil).statusCode()).isEqualTo(200);
+        assertThat(social.get("/pupils/" + presentPupil).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void searchingByUpnFindsOnlyVisiblePupilsAndIsAudited() throws Exception {
         PageClient officer = signedIn("officer-s", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
         PageClient otherSchool = signedIn("dm-other-s", Role.SCHOOL_DATA_MANAGER, Organisation.school(OTHER_SCHOOL));
