@@ -41,3 +41,13 @@ alter table pupils
         (jsonb_path_query_array(record, '$.senProvisions[*] ? (!exists(@.end.text) || @.end.text == null).provision.raw') ->> -1) stored,
     add column fsm boolean generated always as
         (jsonb_path_exists(record, '$.fsmHistory[*] ? (!exists(@.end.text) || @.end.text == null)')) stored;
+
+-- How many times each school's tallies have been rewritten: the dashboards' cache is keyed on the sum, so a
+-- cached overview is used only until any school's marks change. One row per school, so that batches of different
+-- schools merging at once never wait for each other here.
+create table attendance_tally_versions (
+    la        char(3)  not null,
+    laestab   char(7)  not null,
+    version   bigint   not null,
+    primary key (la, laestab)
+);

@@ -30,6 +30,7 @@ public final class Benchmarks {
         ALL.put("agent-delta", new AgentDeltaBenchmark());
         ALL.put("marks-layout", new MarksLayoutBenchmark());
         ALL.put("hub-load", new HubLoadBenchmark());
+        ALL.put("dashboard", new DashboardBenchmark());
     }
 
     private Benchmarks() {

@@ -115,6 +115,25 @@ public class AttendanceTallies {
         for (int year : years) {
             schoolWeeks(c, laestab, year);
         }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into attendance_tally_versions (la, laestab, version) values (?, ?, 1)
+                on conflict (la, laestab) do update set version = attendance_tally_versions.version + 1""")) {
+            ps.setString(1, settings.la());
+            ps.setString(2, laestab);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Changes whenever any school's tallies are rewritten (and the rewrite is committed). */
+    public long version(Connection c) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select coalesce(sum(version), 0) from attendance_tally_versions where la = ?")) {
+            ps.setString(1, settings.la());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private void write(Connection c, String laestab) throws Exception {

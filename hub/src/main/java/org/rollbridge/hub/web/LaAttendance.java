@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.rollbridge.hub.attendance.AttendanceTallies;
 import org.rollbridge.core.indicators.Period;
 import org.rollbridge.core.indicators.PupilAttendance;
 import org.rollbridge.core.indicators.Term;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Service;
  * Attendance figures for a set of schools (the LA's, a trust's) this week, this term and this academic year to
  * date, overall, by school, by phase and by cohort, with the weekly trend. Added up in the database from
  * attendance_tallies (running totals per pupil-year by week), so the cost is one pass over a few hundred bytes
- * per pupil. A pupil on two rolls is counted at each, as the DfE counts enrolments. Persistent and severe absence
+ * per pupil; the answer is kept until a school's marks change, so most views cost two small queries. A pupil on two rolls is counted at each, as the DfE counts enrolments. Persistent and severe absence
  * follow core's definitions: at least 10% / 50% of possible sessions missed, among pupils with at least 20
  * possible sessions in the period.
  */
@@ -33,10 +35,22 @@ public class LaAttendance {
 
     private final JdbcTemplate jdbc;
     private final HubProperties settings;
+    private final AttendanceTallies tallies;
+    /** Recent figures by date, schools and tally version; a school's new marks change the version. */
+    private final Map<Key, CompletableFuture<Figures>> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, CompletableFuture<Figures>> eldest) {
+            return size() > 64;
+        }
+    };
 
-    public LaAttendance(JdbcTemplate jdbc, HubProperties settings) {
+    public LaAttendance(JdbcTemplate jdbc, HubProperties settings, AttendanceTallies tallies) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.tallies = tallies;
+    }
+
+    private record Key(LocalDate date, Map<String, Period> schools, long version) {
     }
 
     /** Sessions and pupils in one period. */
@@ -117,19 +131,19 @@ public class LaAttendance {
 
     /** The cohorts the dashboards break down by, with where each comes from. */
     public enum Cohort {
-        SOCIAL_WORKER("Children with a social worker", null),
-        LOOKED_AFTER("Looked-after children (CLA)", "p.looked_after"),
-        CHILD_PROTECTION("Child protection plan (CP)", null),
-        EHCP("EHC plan", "p.sen_provision = 'E'"),
-        SEN_SUPPORT("SEN support", "p.sen_provision = 'K'"),
-        FSM("Free school meals (FSM)", "p.fsm");
+        SOCIAL_WORKER("Children with a social worker", false),
+        LOOKED_AFTER("Looked-after children (CLA)", true),
+        CHILD_PROTECTION("Child protection plan (CP)", false),
+        EHCP("EHC plan", true),
+        SEN_SUPPORT("SEN support", true),
+        FSM("Free school meals (FSM)", true);
 
         private final String label;
-        private final String condition;
+        private final boolean held;
 
-        Cohort(String label, String condition) {
+        Cohort(String label, boolean held) {
             this.label = label;
-            this.condition = condition;
+            this.held = held;
         }
 
         public String label() {
@@ -138,7 +152,7 @@ public class LaAttendance {
 
         /** Whether the hub receives this flag (children's social care does not feed it yet). */
         public boolean held() {
-            return condition != null;
+            return held;
         }
     }
 
@@ -160,6 +174,38 @@ public class LaAttendance {
      * in the trust); a school's {@link Period} of null counts the whole year.
      */
     public Figures figures(LocalDate date, Map<String, Period> schools) {
+        long version = jdbc.execute((ConnectionCallback<Long>) tallies::version);
+        Key key = new Key(date, new TreeMap<>(schools), version);
+        CompletableFuture<Figures> figures;
+        boolean mine = false;
+        synchronized (recent) {
+            figures = recent.get(key);
+            if (figures == null) {
+                figures = new CompletableFuture<>();
+                recent.put(key, figures);
+                mine = true;
+            }
+        }
+        if (mine) {
+            // Computed once while everyone else asking for the same figures waits for this answer.
+            try {
+                figures.complete(compute(date, schools));
+            } catch (RuntimeException e) {
+                figures.completeExceptionally(e);
+                synchronized (recent) {
+                    recent.remove(key);
+                }
+                throw e;
+            }
+        }
+        try {
+            return figures.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private Figures compute(LocalDate date, Map<String, Period> schools) {
         int academicYear = Period.academicYearContaining(date).from().getYear();
         WeekBuckets weeks = new WeekBuckets(academicYear);
         // August belongs to the academic year that began the September before, but no school is open then.
@@ -192,7 +238,9 @@ public class LaAttendance {
         Map<Cohort, Periods> byCohort = new LinkedHashMap<>();
         if (!codes.isEmpty()) {
             jdbc.execute((ConnectionCallback<Void>) c -> {
-                StringBuilder sql = new StringBuilder("""
+                // One pass, grouped by school and every combination of the cohort flags; every measure is a sum or
+                // a count, so schools and cohorts are added up from these groups here.
+                String sql = """
                         with scope as (
                             select * from unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
                                 as s(laestab, wl, wh, tl, th, yl, yh)),
@@ -207,16 +255,10 @@ public class LaAttendance {
                             from attendance_tallies t join scope s on s.laestab = t.laestab
                             left join pupils p on p.la = t.la and p.person_id = t.person_id and p.laestab = t.laestab
                             where t.la = ? and t.academic_year = ?)
-                        select 'school' kind, laestab key, %s from r group by laestab
-                        """.formatted(measures()));
-                for (Cohort cohort : Cohort.values()) {
-                    if (cohort.held()) {
-                        sql.append(" union all select 'cohort', '").append(cohort.name()).append("', ")
-                                .append(measures()).append(" from r where ")
-                                .append(cohort.condition.replace("p.", "")).append('\n');
-                    }
-                }
-                try (var ps = c.prepareStatement(sql.toString())) {
+                        select laestab, looked_after, sen_provision, fsm, %s
+                        from r group by laestab, looked_after, sen_provision, fsm
+                        """.formatted(measures());
+                try (var ps = c.prepareStatement(sql)) {
                     ps.setArray(1, c.createArrayOf("text", codes.toArray()));
                     for (int i = 0; i < 6; i++) {
                         ps.setArray(2 + i, c.createArrayOf("int4", box(bounds[i])));
@@ -226,10 +268,18 @@ public class LaAttendance {
                     try (var rs = ps.executeQuery()) {
                         while (rs.next()) {
                             Periods periods = new Periods(counts(rs, "w"), counts(rs, "t"), counts(rs, "y"));
-                            if (rs.getString("kind").equals("school")) {
-                                bySchool.put(rs.getString("key").strip(), periods);
-                            } else {
-                                byCohort.put(Cohort.valueOf(rs.getString("key")), periods);
+                            bySchool.merge(rs.getString("laestab").strip(), periods, Periods::plus);
+                            String sen = rs.getString("sen_provision");
+                            if (rs.getBoolean("looked_after")) {
+                                byCohort.merge(Cohort.LOOKED_AFTER, periods, Periods::plus);
+                            }
+                            if (rs.getBoolean("fsm")) {
+                                byCohort.merge(Cohort.FSM, periods, Periods::plus);
+                            }
+                            if ("E".equals(sen)) {
+                                byCohort.merge(Cohort.EHCP, periods, Periods::plus);
+                            } else if ("K".equals(sen)) {
+                                byCohort.merge(Cohort.SEN_SUPPORT, periods, Periods::plus);
                             }
                         }
                     }
