@@ -156,6 +156,19 @@ public class LaAttendance {
         }
     }
 
+    /**
+     * The figures for every school of the hub's LA as of the date asked for ({@code on}, year-month-day), else as of
+     * the latest day with marks on or before today.
+     */
+    public Figures forLa(String on, LocalDate today) {
+        List<String> schools = jdbc.queryForList("select laestab from schools where la = ? order by laestab",
+                String.class, settings.la()).stream().map(String::strip).toList();
+        LocalDate asOf = AsOfDate.chosen(on, latestMarkedDay(schools, today).orElse(null), today);
+        Map<String, Period> scope = new LinkedHashMap<>();
+        schools.forEach(s -> scope.put(s, null));
+        return figures(asOf, scope);
+    }
+
     /** The latest day with a possible session at these schools on or before {@code today}. */
     public Optional<LocalDate> latestMarkedDay(Collection<String> schools, LocalDate today) {
         if (schools.isEmpty()) {

@@ -5,12 +5,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.rollbridge.core.indicators.Period;
 import org.rollbridge.hub.HubProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,15 +23,13 @@ public class NationalPage {
     private final LaAttendance attendance;
     private final NationalFigures national;
     private final HubProperties settings;
-    private final JdbcClient db;
     private final Clock clock;
 
-    public NationalPage(LaAttendance attendance, NationalFigures national, HubProperties settings, JdbcClient db,
+    public NationalPage(LaAttendance attendance, NationalFigures national, HubProperties settings,
                         Clock signInClock) {
         this.attendance = attendance;
         this.national = national;
         this.settings = settings;
-        this.db = db;
         this.clock = signInClock;
     }
 
@@ -47,13 +41,7 @@ public class NationalPage {
 
     @GetMapping("/national")
     public String view(@RequestParam(required = false) String on, Model model) {
-        List<String> schools = db.sql("select laestab from schools where la = ? order by laestab")
-                .param(settings.la()).query(String.class).list().stream().map(String::strip).toList();
-        LocalDate today = LocalDate.now(clock);
-        LocalDate asOf = AsOfDate.chosen(on, attendance.latestMarkedDay(schools, today).orElse(null), today);
-        Map<String, Period> scope = new LinkedHashMap<>();
-        schools.forEach(s -> scope.put(s, null));
-        LaAttendance.Figures figures = attendance.figures(asOf, scope);
+        LaAttendance.Figures figures = attendance.forLa(on, LocalDate.now(clock));
         String laName = national.la(settings.la(), "Total").map(NationalFigures.Row::laName).orElse(settings.la());
         List<Line> lines = new ArrayList<>();
         for (LaAttendance.Row phase : figures.phases()) {
