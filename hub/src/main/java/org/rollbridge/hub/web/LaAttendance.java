@@ -129,31 +129,28 @@ public class LaAttendance {
         }
     }
 
-    /** The cohorts the dashboards break down by, with where each comes from. */
+    /**
+     * The cohorts the dashboards break down by: looked after from the CTF or children's social care, social worker
+     * and child protection plan from children's social care (open cases on the as-of date), SEN and FSM from the CTF.
+     */
     public enum Cohort {
-        SOCIAL_WORKER("Children with a social worker", false),
-        LOOKED_AFTER("Looked-after children (CLA)", true),
-        CHILD_PROTECTION("Child protection plan (CP)", false),
-        EHCP("EHC plan", true),
-        SEN_SUPPORT("SEN support", true),
-        FSM("Free school meals (FSM)", true);
+        SOCIAL_WORKER("Children with a social worker"),
+        LOOKED_AFTER("Looked-after children (CLA)"),
+        CHILD_PROTECTION("Child protection plan (CP)"),
+        EHCP("EHC plan"),
+        SEN_SUPPORT("SEN support"),
+        FSM("Free school meals (FSM)");
 
         private final String label;
-        private final boolean held;
 
-        Cohort(String label, boolean held) {
+        Cohort(String label) {
             this.label = label;
-            this.held = held;
         }
 
         public String label() {
             return label;
         }
 
-        /** Whether the hub receives this flag (children's social care does not feed it yet). */
-        public boolean held() {
-            return held;
-        }
     }
 
     /**
@@ -187,7 +184,10 @@ public class LaAttendance {
      * in the trust); a school's {@link Period} of null counts the whole year.
      */
     public Figures figures(LocalDate date, Map<String, Period> schools) {
-        long version = jdbc.execute((ConnectionCallback<Long>) tallies::version);
+        // New marks change the tallies' version; a new social care list changes its load time and size.
+        long version = jdbc.execute((ConnectionCallback<Long>) tallies::version) + jdbc.queryForObject("""
+                select count(*) * 1000003 + coalesce(extract(epoch from max(loaded_at))::bigint, 0)
+                from social_care_cases where la = ?""", Long.class, settings.la());
         Key key = new Key(date, new TreeMap<>(schools), version);
         CompletableFuture<Figures> figures;
         boolean mine = false;
@@ -258,7 +258,8 @@ public class LaAttendance {
                             select * from unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
                                 as s(laestab, wl, wh, tl, th, yl, yh)),
                         r as (
-                            select t.laestab, p.looked_after, p.sen_provision, p.fsm,
+                            select t.laestab, coalesce(p.looked_after, false) or coalesce(c.cla, false) looked_after,
+                                   p.sen_provision, p.fsm, coalesce(c.sw, false) sw, coalesce(c.cp, false) cp,
                                    t.possible[s.wh] - t.possible[s.wl] wp, t.absent[s.wh] - t.absent[s.wl] wa,
                                    t.unauthorised[s.wh] - t.unauthorised[s.wl] wu,
                                    t.possible[s.th] - t.possible[s.tl] tp, t.absent[s.th] - t.absent[s.tl] ta,
@@ -267,9 +268,14 @@ public class LaAttendance {
                                    t.unauthorised[s.yh] - t.unauthorised[s.yl] yu
                             from attendance_tallies t join scope s on s.laestab = t.laestab
                             left join pupils p on p.la = t.la and p.person_id = t.person_id and p.laestab = t.laestab
+                            left join (select person_id, bool_or(social_worker) sw, bool_or(looked_after) cla,
+                                              bool_or(child_protection) cp
+                                       from social_care_cases where la = ? and (start_date is null or start_date <= ?)
+                                            and (end_date is null or end_date > ?) group by person_id) c
+                                   on c.person_id = t.person_id
                             where t.la = ? and t.academic_year = ?)
-                        select laestab, looked_after, sen_provision, fsm, %s
-                        from r group by laestab, looked_after, sen_provision, fsm
+                        select laestab, looked_after, sen_provision, fsm, sw, cp, %s
+                        from r group by laestab, looked_after, sen_provision, fsm, sw, cp
                         """.formatted(measures());
                 try (var ps = c.prepareStatement(sql)) {
                     ps.setArray(1, c.createArrayOf("text", codes.toArray()));
@@ -277,7 +283,10 @@ public class LaAttendance {
                         ps.setArray(2 + i, c.createArrayOf("int4", box(bounds[i])));
                     }
                     ps.setString(8, settings.la());
-                    ps.setInt(9, academicYear);
+                    ps.setObject(9, asOf);
+                    ps.setObject(10, asOf);
+                    ps.setString(11, settings.la());
+                    ps.setInt(12, academicYear);
                     try (var rs = ps.executeQuery()) {
                         while (rs.next()) {
                             Periods periods = new Periods(counts(rs, "w"), counts(rs, "t"), counts(rs, "y"));
@@ -285,6 +294,12 @@ public class LaAttendance {
                             String sen = rs.getString("sen_provision");
                             if (rs.getBoolean("looked_after")) {
                                 byCohort.merge(Cohort.LOOKED_AFTER, periods, Periods::plus);
+                            }
+                            if (rs.getBoolean("sw")) {
+                                byCohort.merge(Cohort.SOCIAL_WORKER, periods, Periods::plus);
+                            }
+                            if (rs.getBoolean("cp")) {
+                                byCohort.merge(Cohort.CHILD_PROTECTION, periods, Periods::plus);
                             }
                             if (rs.getBoolean("fsm")) {
                                 byCohort.merge(Cohort.FSM, periods, Periods::plus);
@@ -313,10 +328,8 @@ public class LaAttendance {
         }
         List<Row> cohorts = new ArrayList<>();
         for (Cohort cohort : Cohort.values()) {
-            if (cohort.held()) {
-                cohorts.add(new Row(cohort.name(), cohort.label(), byCohort.getOrDefault(cohort, Periods.NONE),
-                        bySchool.size()));
-            }
+            cohorts.add(new Row(cohort.name(), cohort.label(), byCohort.getOrDefault(cohort, Periods.NONE),
+                    bySchool.size()));
         }
         return new Figures(asOf, week.from(), week.to(), term.name(), new Period(term.dates().from(), asOf), year,
                 total, schoolRows, List.copyOf(phases.values()), cohorts, trend(weeks, codes, bounds, year));

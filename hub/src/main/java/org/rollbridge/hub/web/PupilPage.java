@@ -58,8 +58,13 @@ public class PupilPage {
                 java.time.Instant createdAt, String batchId) {
     }
 
-    /** The flags the CTF carries, from the pupil's latest record. */
-    record Flags(boolean lookedAfter, String senProvision, boolean fsm, Boolean partTime) {
+    /** Open cases with children's social care today. */
+    record Care(boolean socialWorker, boolean lookedAfter, boolean childProtection) {
+    }
+
+    /** The flags from the pupil's latest CTF and children's social care. */
+    record Flags(boolean lookedAfter, String senProvision, boolean fsm, Boolean partTime, boolean socialWorker,
+                 boolean childProtection) {
 
         public String sen() {
             return senProvision == null ? "None recorded" : switch (senProvision) {
@@ -142,11 +147,13 @@ public class PupilPage {
                 "social_care", FieldAccess.shows(user.role(), FieldGroup.SOCIAL_CARE),
                 "sen", FieldAccess.shows(user.role(), FieldGroup.SEN),
                 "fsm", FieldAccess.shows(user.role(), FieldGroup.FSM)));
+        Care care = care(id);
         model.addAttribute("flags", db.sql("""
                 select looked_after, sen_provision, fsm, (record ->> 'partTime')::boolean part_time from pupils
                 where person_id = ? order by updated_at desc limit 1""").param(id)
-                .query((rs, n) -> new Flags(rs.getBoolean(1), rs.getString(2), rs.getBoolean(3),
-                        (Boolean) rs.getObject(4))).optional().orElse(null));
+                .query((rs, n) -> new Flags(rs.getBoolean(1) || care.lookedAfter(), rs.getString(2), rs.getBoolean(3),
+                        (Boolean) rs.getObject(4), care.socialWorker(), care.childProtection())).optional()
+                .orElse(null));
         boolean provenance = FieldAccess.shows(user.role(), FieldGroup.PROVENANCE);
         model.addAttribute("provenanceShown", provenance);
         if (!provenance) {
@@ -166,6 +173,16 @@ public class PupilPage {
                         rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7))).list());
     }
 
+    private Care care(long personId) {
+        return db.sql("""
+                select coalesce(bool_or(social_worker), false), coalesce(bool_or(looked_after), false),
+                       coalesce(bool_or(child_protection), false)
+                from social_care_cases where person_id = ? and (start_date is null or start_date <= ?)
+                     and (end_date is null or end_date > ?)""")
+                .params(personId, LocalDate.now(clock), LocalDate.now(clock))
+                .query((rs, n) -> new Care(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3))).single();
+    }
+
     private List<Enrolment> enrolments(long personId) {
         return db.sql("""
                 select laestab, from_date, to_date, ended_reason from enrolments where person_id = ?
@@ -180,11 +197,13 @@ public class PupilPage {
         if (spells.isEmpty()) {
             return false;
         }
-        // Residence, social worker and child protection are not yet fed to the hub: until they are, the LA sees its
-        // schools' pupils and a social care viewer sees the looked-after children the schools' CTFs name.
+        // The LA of residence is not yet fed to the hub: until it is, the LA sees its schools' pupils. A social care
+        // viewer sees children with an open social care case and the looked-after children the CTFs name.
         boolean lookedAfter = Boolean.TRUE.equals(db.sql("select bool_or(looked_after) from pupils where person_id = ?")
                 .param(personId).query(Boolean.class).optional().orElse(false));
-        PupilFacts facts = new PupilFacts(spells, null, false, lookedAfter, false);
+        Care care = care(personId);
+        PupilFacts facts = new PupilFacts(spells, null, care.socialWorker(), lookedAfter || care.lookedAfter(),
+                care.childProtection());
         return visibility.visible(user.role(), user.organisation(), facts, LocalDate.now(clock));
     }
 }

@@ -23,6 +23,7 @@ import org.rollbridge.hub.access.Users;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.rollbridge.hub.people.PersonIndex;
+import org.rollbridge.hub.people.SocialCareImport;
 import org.rollbridge.hub.testing.AttendanceCsv;
 import org.rollbridge.hub.testing.CtfFixture;
 import org.rollbridge.hub.testing.PageClient;
@@ -38,6 +39,7 @@ class PagesIT {
     static long absentPupil;
     static long presentPupil;
     static long joinerPupil;
+    static SocialCareImport.Result careImport;
 
     @BeforeAll
     static void start() throws Exception {
@@ -69,6 +71,17 @@ class PagesIT {
         // The other school's pupil is absent without leave all three weeks.
         completed(OTHER_SCHOOL, otherToken, "att-2", "attendance", new AttendanceCsv()
                 .days(OTHER_SCHOOL, joinerUpn, monday, 19, "N", "N").bytes());
+        // Children's social care: the second pupil has a social worker and a child protection plan; the third's
+        // case closed on 1 September; one row names nobody the LA knows and one has an unreadable flag.
+        java.nio.file.Path careList = java.nio.file.Files.createTempFile("social-care", ".csv");
+        java.nio.file.Files.writeString(careList, """
+                person_id,upn,legal_forename,legal_surname,dob,social_worker,looked_after,child_protection,start_date,end_date
+                ,%s,Pat,Pupil,2015-03-14,true,false,true,2025-01-06,
+                ,%s,Pat,Pupil,2015-03-14,true,false,false,2024-02-01,2025-09-01
+                ,A999999999999,Pat,Nobody,2015-03-14,true,false,false,2024-02-01,
+                ,%s,Pat,Pupil,2015-03-14,perhaps,false,false,2024-02-01,
+                """.formatted(presentUpn, joinerUpn, absentUpn));
+        careImport = hub.bean(SocialCareImport.class).load(careList);
         // The first school is in the trust all year; the other joins it on 22 September.
         Organisations organisations = hub.bean(Organisations.class);
         organisations.link(SCHOOL, Organisation.trust(TRUST), LocalDate.of(2025, 9, 1), null);
@@ -150,6 +163,11 @@ class PagesIT {
                 "66.7", "1", "1");
         assertThat(cells(page, "cohort-EHCP")).containsExactly("EHC plan", "1", "0.0", "0.0", "0.0", "0", "0");
         assertThat(cells(page, "cohort-SEN_SUPPORT")).containsExactly("SEN support", "0", "-", "-", "-", "0", "0");
+        // Social worker and child protection plan: the second pupil; the joiner's case had closed.
+        assertThat(cells(page, "cohort-SOCIAL_WORKER")).containsExactly("Children with a social worker", "1", "0.0",
+                "0.0", "0.0", "0", "0");
+        assertThat(cells(page, "cohort-CHILD_PROTECTION")).containsExactly("Child protection plan (CP)", "1", "0.0",
+                "0.0", "0.0", "0", "0");
         // Before the joiner joined, the trust is the first school alone.
         assertThat(viewer.get("/trust?on=2025-09-19").body()).doesNotContain("id=\"school-" + OTHER_SCHOOL + "\"")
                 .contains("id=\"year-pupils\">2</td>");
@@ -220,11 +238,25 @@ class PagesIT {
     }
 
     @Test
-    void aSocialCareViewerSeesALookedAfterChildAndNotAnother() throws Exception {
+    void aSocialCareViewerSeesLookedAfterChildrenAndOpenCasesOnly() throws Exception {
         PageClient social = signedIn("social-cal", Role.SOCIAL_CARE_VIEWER, Organisation.la("926"));
 
-        assertThat(social.get("/pupils/" + absentPupil).statusCode()).isEqualTo(200);
-        assertThat(social.get("/pupils/" + presentPupil).statusCode()).isEqualTo(404);
+        HttpResponse<String> withWorker = social.get("/pupils/" + presentPupil);
+
+        assertThat(social.get("/pupils/" + absentPupil).statusCode()).as("looked after (CTF)").isEqualTo(200);
+        assertThat(withWorker.statusCode()).as("social worker").isEqualTo(200);
+        assertThat(withWorker.body()).contains("id=\"flag-social-worker\">Yes")
+                .contains("id=\"flag-child-protection\">Yes");
+        assertThat(social.get("/pupils/" + joinerPupil).statusCode()).as("case closed").isEqualTo(404);
+    }
+
+    @Test
+    void theSocialCareListReportsRowsItLeavesOutByLineWithoutTheChildsIdentifiers() {
+        assertThat(careImport.read()).isEqualTo(4);
+        assertThat(careImport.loaded()).isEqualTo(2);
+        assertThat(careImport.problems()).hasSize(2);
+        assertThat(careImport.problems().get(0)).contains("line 4").contains("no person").doesNotContain("A999");
+        assertThat(careImport.problems().get(1)).contains("line 5").contains("social_worker is 'perhaps'");
     }
 
     @Test
