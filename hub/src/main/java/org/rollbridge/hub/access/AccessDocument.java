@@ -73,8 +73,8 @@ public final class AccessDocument {
                 - **LA overview** (`/la/overview`): the LA's attendance and absence this week, this term and this
                   academic year to date beside England's and the LA's published 2025/26 figures; persistent and severe
                   absence; absence by school week (a chart and the same figures in a table); breakdowns by cohort
-                  (looked after, EHC plan, SEN support, free school meals), by phase and by school. Aggregates only: no
-                  pupil is named, so the LA analyst may open it.
+                  (social worker, looked after, child protection plan, EHC plan, SEN support, free school meals), by
+                  phase and by school. Aggregates only: no pupil is named, so the LA analyst may open it.
                 - **Trust overview** (`/trust`): the same, for the trust's schools only, each counted only for the
                   weeks it was in the trust (from the dated links of the organisation graph).
                 - **National view** (`/national`): for the DfE, this LA by phase and in total, with no school and no
