@@ -31,6 +31,7 @@ public final class Benchmarks {
         ALL.put("marks-layout", new MarksLayoutBenchmark());
         ALL.put("hub-load", new HubLoadBenchmark());
         ALL.put("pages-load", new PagesLoadBenchmark());
+        ALL.put("dashboard", new DashboardBenchmark());
     }
 
     private Benchmarks() {

@@ -13,6 +13,7 @@ import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.BatchKind;
 import org.rollbridge.hub.ingest.DirectImport;
 import org.rollbridge.hub.people.RegisterImport;
+import org.rollbridge.hub.people.SocialCareImport;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,6 +63,12 @@ public final class ImportCommand implements Callable<Integer> {
                 r.problems().stream().limit(20).forEach(p -> System.out.println("  " + p));
                 continue;
             }
+            if (f.getFileName().toString().equals("social-care.csv")) {
+                var r = hub.getBean(SocialCareImport.class).load(f);
+                System.out.printf("%s: children's social care, %d read, %d loaded%n", f, r.read(), r.loaded());
+                r.problems().stream().limit(20).forEach(p -> System.out.println("  " + p));
+                continue;
+            }
             Batch batch;
             try {
                 batch = imports.process(imports.queue(f, school));
@@ -92,6 +99,7 @@ public final class ImportCommand implements Callable<Integer> {
         try (Stream<Path> all = Files.walk(p)) {
             return all.filter(Files::isRegularFile)
                     .filter(f -> f.getFileName().toString().equals("register.csv")
+                            || f.getFileName().toString().equals("social-care.csv")
                             || BatchKind.fromFileName(f.getFileName().toString()).isPresent())
                     .filter(f -> !f.toString().contains("/truth/"))
                     .sorted(Comparator.comparingInt(ImportCommand::order).thenComparing(Path::toString))
@@ -103,6 +111,9 @@ public final class ImportCommand implements Callable<Integer> {
         String n = f.getFileName().toString();
         if (n.equals("register.csv")) {
             return 0;
+        }
+        if (n.equals("social-care.csv")) {
+            return 5;
         }
         if (n.contains("previous")) {
             return 1;

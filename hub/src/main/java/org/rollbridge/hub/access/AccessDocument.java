@@ -44,6 +44,48 @@ public final class AccessDocument {
             md.append("| ").append(g.name().toLowerCase()).append(" | ").append(g.fields()).append(" |\n");
         }
         md.append("\n## Fields shown to each role\n\n").append(FieldAccess.markdown());
+        md.append(pages());
+        return md.toString();
+    }
+
+    /** Every page and who may open it, from {@link PageAccess}. */
+    private static String pages() {
+        StringBuilder md = new StringBuilder("""
+
+                ## Pages and who may open them
+
+                | path | who may open it |
+                |---|---|
+                """);
+        for (PageAccess.Rule rule : PageAccess.RULES) {
+            String who = switch (rule.audience()) {
+                case ANYONE -> "anyone";
+                case SIGNED_IN -> "any signed-in user";
+                case CAPABILITY -> Arrays.stream(Role.values()).filter(r -> r.may(rule.capability())).map(Enum::name)
+                        .collect(Collectors.joining(", ")) + " (" + rule.capability() + ")";
+            };
+            md.append("| `").append(rule.pattern()).append("` | ").append(who).append(" |\n");
+        }
+        md.append("""
+
+                What the attendance dashboards show:
+
+                - **LA overview** (`/la/overview`): the LA's attendance and absence this week, this term and this
+                  academic year to date beside England's and the LA's published 2025/26 figures; persistent and severe
+                  absence; absence by school week (a chart and the same figures in a table); breakdowns by cohort
+                  (social worker, looked after, child protection plan, EHC plan, SEN support, free school meals), by
+                  phase and by school. Aggregates only: no pupil is named, so the LA analyst may open it.
+                - **Trust overview** (`/trust`): the same, for the trust's schools only, each counted only for the
+                  weeks it was in the trust (from the dated links of the organisation graph).
+                - **National view** (`/national`): for the DfE, this LA by phase and in total, with no school and no
+                  cohort breakdown. Small cells are suppressed: a line made up of fewer than 3 schools is withheld
+                  (`c`, it would be a school's own figures); a count of 1 to 9 pupils, and a rate over so few pupils,
+                  is shown as `low`; `x` means there is nothing to count. The weekly trend is withheld when the LA has
+                  fewer than 3 schools. No pupil-level data is shared here.
+                - **Pupil page** (`/pupils/{id}`): identity, enrolments, flags, where the record came from, and the
+                  attendance calendar, each part only for roles shown its field group (table above); every view is
+                  audited.
+                """);
         return md.toString();
     }
 }

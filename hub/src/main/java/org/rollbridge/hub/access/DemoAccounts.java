@@ -15,16 +15,22 @@ public class DemoAccounts {
 
     private final Users users;
     private final HubProperties settings;
+    private final Organisations organisations;
 
-    public DemoAccounts(Users users, HubProperties settings) {
+    public DemoAccounts(Users users, HubProperties settings, Organisations organisations) {
         this.users = users;
         this.settings = settings;
+        this.organisations = organisations;
     }
 
     /** Creates (or re-keys) demo-la-admin, demo-la-attendance-officer, ... and returns what each needs to sign in. */
     @Transactional
     public List<Users.NewAccount> issue(String school, String trust) {
         List<Users.NewAccount> out = new ArrayList<>();
+        // So that the demo trust viewer has a school to see: the demo school is in the demo trust throughout.
+        if (organisations.graph().links().stream().noneMatch(l -> l.parent().equals(Organisation.trust(trust)))) {
+            organisations.link(school, Organisation.trust(trust), java.time.LocalDate.of(2000, 1, 1), null);
+        }
         for (Role role : Role.values()) {
             Organisation org = switch (role.organisationKind()) {
                 case LA -> Organisation.la(settings.la());

@@ -22,9 +22,11 @@ import org.springframework.stereotype.Component;
 public class MarkStore {
 
     private final HubProperties settings;
+    private final AttendanceTallies tallies;
 
-    public MarkStore(HubProperties settings) {
+    public MarkStore(HubProperties settings, AttendanceTallies tallies) {
         this.settings = settings;
+        this.tallies = tallies;
     }
 
     private record YearRow(long person, int year, String patch, int marks, String stored) {
@@ -92,6 +94,7 @@ public class MarkStore {
             ps.setObject(3, batchId);
             ps.executeUpdate();
         }
+        tallies.refresh(c, laestab);
         if (!changes.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into mark_history (la, person_id, laestab, day, session, old_code, new_code, batch_id)

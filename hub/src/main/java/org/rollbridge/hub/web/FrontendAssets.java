@@ -19,7 +19,7 @@ public class FrontendAssets implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/assets/**").addResourceLocations(ROOT + "assets/");
-        registry.addResourceHandler("/stylesheets/**").addResourceLocations(ROOT);
+        registry.addResourceHandler("/stylesheets/**").addResourceLocations(ROOT, "classpath:/static/stylesheets/");
     }
 
     static String version() {

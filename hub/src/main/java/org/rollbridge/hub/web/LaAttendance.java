@@ -2,120 +2,408 @@ package org.rollbridge.hub.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Array;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.rollbridge.core.code.AttendanceCode;
-import org.rollbridge.core.code.AttendanceGroup;
+import java.util.concurrent.CompletableFuture;
+import org.rollbridge.hub.attendance.AttendanceTallies;
+import org.rollbridge.core.indicators.Period;
+import org.rollbridge.core.indicators.PupilAttendance;
+import org.rollbridge.core.indicators.Term;
 import org.rollbridge.hub.HubProperties;
-import org.rollbridge.hub.attendance.YearMarks;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.rollbridge.hub.attendance.WeekBuckets;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The LA's own attendance for the latest academic year it holds marks for: rates overall and by school,
- * persistent (10% or more of possible sessions missed) and severe (50% or more) absence counts.
+ * Attendance figures for a set of schools (the LA's, a trust's) this week, this term and this academic year to
+ * date, overall, by school, by phase and by cohort, with the weekly trend. Added up in the database from
+ * attendance_tallies (running totals per pupil-year by week), so the cost is one pass over a few hundred bytes
+ * per pupil; the answer is kept until a school's marks change, so most views cost two small queries. A pupil on two rolls is counted at each, as the DfE counts enrolments. Persistent and severe absence
+ * follow core's definitions: at least 10% / 50% of possible sessions missed, among pupils with at least 20
+ * possible sessions in the period.
  */
 @Service
 public class LaAttendance {
 
-    private final JdbcClient db;
+    private final JdbcTemplate jdbc;
     private final HubProperties settings;
+    private final AttendanceTallies tallies;
+    /** Recent figures by date, schools and tally version; a school's new marks change the version. */
+    private final Map<Key, CompletableFuture<Figures>> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, CompletableFuture<Figures>> eldest) {
+            return size() > 64;
+        }
+    };
 
-    public LaAttendance(JdbcClient db, HubProperties settings) {
-        this.db = db;
+    public LaAttendance(JdbcTemplate jdbc, HubProperties settings, AttendanceTallies tallies) {
+        this.jdbc = jdbc;
         this.settings = settings;
+        this.tallies = tallies;
     }
 
-    /** Sessions counted for one school or the whole LA. */
-    public static final class Tally {
-        long possible;
-        long absent;
-        long authorised;
-        long unauthorised;
-        int pupils;
-        int persistent;
-        int severe;
+    private record Key(LocalDate date, Map<String, Period> schools, long version) {
+    }
 
-        void add(String marks) {
-            long p = 0;
-            long a = 0;
-            for (int i = 0; i < marks.length(); i++) {
-                Optional<AttendanceGroup> group = YearMarks.code(marks.charAt(i)).flatMap(AttendanceCode::parse)
-                        .map(AttendanceCode::group);
-                if (group.isEmpty() || !group.get().possible()) {
-                    continue;
-                }
-                p++;
-                if (group.get() == AttendanceGroup.AUTHORISED_ABSENCE) {
-                    authorised++;
-                    a++;
-                } else if (group.get() == AttendanceGroup.UNAUTHORISED_ABSENCE) {
-                    unauthorised++;
-                    a++;
-                }
-            }
-            possible += p;
-            absent += a;
-            if (p > 0) {
-                pupils++;
-                persistent += a * 10 >= p ? 1 : 0;
-                severe += a * 2 >= p ? 1 : 0;
-            }
+    /** Sessions and pupils in one period. */
+    public record Counts(long possible, long absent, long unauthorised, long pupils, long reportable,
+                         long persistent, long severe) {
+
+        static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0);
+
+        Counts plus(Counts o) {
+            return new Counts(possible + o.possible, absent + o.absent, unauthorised + o.unauthorised,
+                    pupils + o.pupils, reportable + o.reportable, persistent + o.persistent, severe + o.severe);
+        }
+
+        public long authorised() {
+            return absent - unauthorised;
         }
 
         public BigDecimal absence() {
-            return rate(absent);
+            return rate(absent, possible);
         }
 
         public BigDecimal authorisedRate() {
-            return rate(authorised);
+            return rate(authorised(), possible);
         }
 
         public BigDecimal unauthorisedRate() {
-            return rate(unauthorised);
+            return rate(unauthorised, possible);
         }
 
         public BigDecimal attendance() {
-            return possible == 0 ? null : BigDecimal.valueOf(100).subtract(absence());
+            return possible == 0 ? null : rate(possible - absent, possible);
         }
 
-        public int pupils() {
-            return pupils;
+        /** Persistently absent pupils as a share of those with 20 or more possible sessions. */
+        public BigDecimal persistentRate() {
+            return rate(persistent, reportable);
         }
 
-        public int persistent() {
-            return persistent;
-        }
-
-        public int severe() {
-            return severe;
-        }
-
-        private BigDecimal rate(long count) {
-            return possible == 0 ? null : BigDecimal.valueOf(count * 100.0 / possible).setScale(1, RoundingMode.HALF_UP);
+        public BigDecimal severeRate() {
+            return rate(severe, reportable);
         }
     }
 
-    public record Overview(Integer academicYear, Tally la, Map<String, Tally> schools) {
+    static BigDecimal rate(long count, long of) {
+        return of == 0 ? null : BigDecimal.valueOf(count * 100).divide(BigDecimal.valueOf(of), 1, RoundingMode.HALF_UP);
     }
 
-    public Overview overview() {
-        Integer year = db.sql("select max(academic_year) from attendance_years where la = ?").param(settings.la())
-                .query(Integer.class).optional().orElse(null);
-        Tally la = new Tally();
-        Map<String, Tally> schools = new TreeMap<>();
-        if (year != null) {
-            List<Map.Entry<String, String>> rows = db.sql(
-                    "select laestab, marks from attendance_years where la = ? and academic_year = ?")
-                    .params(settings.la(), year).query((rs, n) -> Map.entry(rs.getString(1).strip(), rs.getString(2)))
-                    .list();
-            for (Map.Entry<String, String> row : rows) {
-                la.add(row.getValue());
-                schools.computeIfAbsent(row.getKey(), k -> new Tally()).add(row.getValue());
+    public record Periods(Counts week, Counts term, Counts year) {
+
+        static final Periods NONE = new Periods(Counts.NONE, Counts.NONE, Counts.NONE);
+
+        Periods plus(Periods o) {
+            return new Periods(week.plus(o.week), term.plus(o.term), year.plus(o.year));
+        }
+    }
+
+    /** A line of a breakdown; {@code schools} is how many schools it adds up (for suppression). */
+    public record Row(String key, String label, Periods periods, int schools) {
+    }
+
+    /** One school week of the trend. */
+    public record Week(LocalDate start, LocalDate end, long possible, long absent, long unauthorised) {
+
+        public BigDecimal absence() {
+            return rate(absent, possible);
+        }
+    }
+
+    public record Figures(LocalDate asOf, LocalDate weekFrom, LocalDate weekTo, String termName, Period term,
+                          Period year, Periods total, List<Row> schools, List<Row> phases, List<Row> cohorts,
+                          List<Week> trend) {
+
+        public String yearLabel() {
+            int y = year.from().getYear();
+            return y + "/" + String.format("%02d", (y + 1) % 100);
+        }
+    }
+
+    /**
+     * The cohorts the dashboards break down by: looked after from the CTF or children's social care, social worker
+     * and child protection plan from children's social care (open cases on the as-of date), SEN and FSM from the CTF.
+     */
+    public enum Cohort {
+        SOCIAL_WORKER("Children with a social worker"),
+        LOOKED_AFTER("Looked-after children (CLA)"),
+        CHILD_PROTECTION("Child protection plan (CP)"),
+        EHCP("EHC plan"),
+        SEN_SUPPORT("SEN support"),
+        FSM("Free school meals (FSM)");
+
+        private final String label;
+
+        Cohort(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+    }
+
+    /**
+     * The figures for every school of the hub's LA as of the date asked for ({@code on}, year-month-day), else as of
+     * the latest day with marks on or before today.
+     */
+    public Figures forLa(String on, LocalDate today) {
+        List<String> schools = jdbc.queryForList("select laestab from schools where la = ? order by laestab",
+                String.class, settings.la()).stream().map(String::strip).toList();
+        LocalDate asOf = AsOfDate.chosen(on, latestMarkedDay(schools, today).orElse(null), today);
+        Map<String, Period> scope = new LinkedHashMap<>();
+        schools.forEach(s -> scope.put(s, null));
+        return figures(asOf, scope);
+    }
+
+    /** The latest day with a possible session at these schools on or before {@code today}. */
+    public Optional<LocalDate> latestMarkedDay(Collection<String> schools, LocalDate today) {
+        if (schools.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(jdbc.query("""
+                select max(m) from unnest(?::text[]) s(laestab), lateral (
+                    select max(last_day) m from attendance_tallies t
+                    where t.la = ? and t.laestab = s.laestab and t.last_day <= ?) x""",
+                rs -> rs.next() ? rs.getObject(1, LocalDate.class) : null,
+                array(schools), settings.la(), today));
+    }
+
+    /**
+     * Figures as of a date for schools, each counted only within its own dates (a trust's school while it was
+     * in the trust); a school's {@link Period} of null counts the whole year.
+     */
+    public Figures figures(LocalDate date, Map<String, Period> schools) {
+        // New marks change the tallies' version; a new social care list changes its load time and size.
+        long version = jdbc.execute((ConnectionCallback<Long>) tallies::version) + jdbc.queryForObject("""
+                select count(*) * 1000003 + coalesce(extract(epoch from max(loaded_at))::bigint, 0)
+                from social_care_cases where la = ?""", Long.class, settings.la());
+        Key key = new Key(date, new TreeMap<>(schools), version);
+        CompletableFuture<Figures> figures;
+        boolean mine = false;
+        synchronized (recent) {
+            figures = recent.get(key);
+            if (figures == null) {
+                figures = new CompletableFuture<>();
+                recent.put(key, figures);
+                mine = true;
             }
         }
-        return new Overview(year, la, schools);
+        if (mine) {
+            // Computed once while everyone else asking for the same figures waits for this answer.
+            try {
+                figures.complete(compute(date, schools));
+            } catch (RuntimeException e) {
+                figures.completeExceptionally(e);
+                synchronized (recent) {
+                    recent.remove(key);
+                }
+                throw e;
+            }
+        }
+        try {
+            return figures.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private Figures compute(LocalDate date, Map<String, Period> schools) {
+        int academicYear = Period.academicYearContaining(date).from().getYear();
+        WeekBuckets weeks = new WeekBuckets(academicYear);
+        // August belongs to the academic year that began the September before, but no school is open then.
+        LocalDate lastWeekEnd = weeks.end(weeks.count() - 1);
+        LocalDate asOf = date.isAfter(lastWeekEnd) ? lastWeekEnd : date;
+        Period year = new Period(LocalDate.of(academicYear, 9, 1), asOf);
+        Term term = Term.containing(asOf);
+        int asOfWeek = weeks.of(asOf);
+        Period week = new Period(weeks.start(asOfWeek).isBefore(year.from()) ? year.from() : weeks.start(asOfWeek),
+                weeks.end(asOfWeek));
+
+        List<String> codes = new ArrayList<>();
+        int[][] bounds = new int[6][];
+        for (int i = 0; i < 6; i++) {
+            bounds[i] = new int[schools.size()];
+        }
+        int n = 0;
+        for (Map.Entry<String, Period> s : schools.entrySet()) {
+            codes.add(s.getKey());
+            Period[] periods = {week, new Period(term.dates().from(), asOf), year};
+            for (int p = 0; p < 3; p++) {
+                int[] lh = bounds(weeks, periods[p], s.getValue());
+                bounds[2 * p][n] = lh[0];
+                bounds[2 * p + 1][n] = lh[1];
+            }
+            n++;
+        }
+
+        Map<String, Periods> bySchool = new TreeMap<>();
+        Map<Cohort, Periods> byCohort = new LinkedHashMap<>();
+        if (!codes.isEmpty()) {
+            jdbc.execute((ConnectionCallback<Void>) c -> {
+                // One pass, grouped by school and every combination of the cohort flags; every measure is a sum or
+                // a count, so schools and cohorts are added up from these groups here.
+                String sql = """
+                        with scope as (
+                            select * from unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
+                                as s(laestab, wl, wh, tl, th, yl, yh)),
+                        r as (
+                            select t.laestab, coalesce(p.looked_after, false) or coalesce(c.cla, false) looked_after,
+                                   p.sen_provision, p.fsm, coalesce(c.sw, false) sw, coalesce(c.cp, false) cp,
+                                   t.possible[s.wh] - t.possible[s.wl] wp, t.absent[s.wh] - t.absent[s.wl] wa,
+                                   t.unauthorised[s.wh] - t.unauthorised[s.wl] wu,
+                                   t.possible[s.th] - t.possible[s.tl] tp, t.absent[s.th] - t.absent[s.tl] ta,
+                                   t.unauthorised[s.th] - t.unauthorised[s.tl] tu,
+                                   t.possible[s.yh] - t.possible[s.yl] yp, t.absent[s.yh] - t.absent[s.yl] ya,
+                                   t.unauthorised[s.yh] - t.unauthorised[s.yl] yu
+                            from attendance_tallies t join scope s on s.laestab = t.laestab
+                            left join pupils p on p.la = t.la and p.person_id = t.person_id and p.laestab = t.laestab
+                            left join (select person_id, bool_or(social_worker) sw, bool_or(looked_after) cla,
+                                              bool_or(child_protection) cp
+                                       from social_care_cases where la = ? and (start_date is null or start_date <= ?)
+                                            and (end_date is null or end_date > ?) group by person_id) c
+                                   on c.person_id = t.person_id
+                            where t.la = ? and t.academic_year = ?)
+                        select laestab, looked_after, sen_provision, fsm, sw, cp, %s
+                        from r group by laestab, looked_after, sen_provision, fsm, sw, cp
+                        """.formatted(measures());
+                try (var ps = c.prepareStatement(sql)) {
+                    ps.setArray(1, c.createArrayOf("text", codes.toArray()));
+                    for (int i = 0; i < 6; i++) {
+                        ps.setArray(2 + i, c.createArrayOf("int4", box(bounds[i])));
+                    }
+                    ps.setString(8, settings.la());
+                    ps.setObject(9, asOf);
+                    ps.setObject(10, asOf);
+                    ps.setString(11, settings.la());
+                    ps.setInt(12, academicYear);
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Periods periods = new Periods(counts(rs, "w"), counts(rs, "t"), counts(rs, "y"));
+                            bySchool.merge(rs.getString("laestab").strip(), periods, Periods::plus);
+                            String sen = rs.getString("sen_provision");
+                            if (rs.getBoolean("looked_after")) {
+                                byCohort.merge(Cohort.LOOKED_AFTER, periods, Periods::plus);
+                            }
+                            if (rs.getBoolean("sw")) {
+                                byCohort.merge(Cohort.SOCIAL_WORKER, periods, Periods::plus);
+                            }
+                            if (rs.getBoolean("cp")) {
+                                byCohort.merge(Cohort.CHILD_PROTECTION, periods, Periods::plus);
+                            }
+                            if (rs.getBoolean("fsm")) {
+                                byCohort.merge(Cohort.FSM, periods, Periods::plus);
+                            }
+                            if ("E".equals(sen)) {
+                                byCohort.merge(Cohort.EHCP, periods, Periods::plus);
+                            } else if ("K".equals(sen)) {
+                                byCohort.merge(Cohort.SEN_SUPPORT, periods, Periods::plus);
+                            }
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+
+        Periods total = Periods.NONE;
+        List<Row> schoolRows = new ArrayList<>();
+        Map<SchoolPhase, Row> phases = new TreeMap<>();
+        for (Map.Entry<String, Periods> s : bySchool.entrySet()) {
+            total = total.plus(s.getValue());
+            schoolRows.add(new Row(s.getKey(), s.getKey(), s.getValue(), 1));
+            SchoolPhase phase = SchoolPhase.of(s.getKey());
+            phases.merge(phase, new Row(phase.name(), phase.label(), s.getValue(), 1), (a, b) ->
+                    new Row(a.key(), a.label(), a.periods().plus(b.periods()), a.schools() + b.schools()));
+        }
+        List<Row> cohorts = new ArrayList<>();
+        for (Cohort cohort : Cohort.values()) {
+            cohorts.add(new Row(cohort.name(), cohort.label(), byCohort.getOrDefault(cohort, Periods.NONE),
+                    bySchool.size()));
+        }
+        return new Figures(asOf, week.from(), week.to(), term.name(), new Period(term.dates().from(), asOf), year,
+                total, schoolRows, List.copyOf(phases.values()), cohorts, trend(weeks, codes, bounds, year));
+    }
+
+    /** Absence per school week from 1 September to the week of the as-of date, each school within its dates. */
+    private List<Week> trend(WeekBuckets weeks, List<String> codes, int[][] bounds, Period year) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.execute((ConnectionCallback<List<Week>>) c -> {
+            try (var ps = c.prepareStatement("""
+                    select w.week, sum(w.possible), sum(w.absent), sum(w.unauthorised)
+                    from attendance_school_weeks w
+                    join unnest(?::text[], ?::int[], ?::int[]) as s(laestab, yl, yh) on s.laestab = w.laestab
+                    where w.la = ? and w.academic_year = ? and w.week + 1 >= s.yl and w.week + 2 <= s.yh
+                    group by w.week having sum(w.possible) > 0 order by w.week""")) {
+                ps.setArray(1, c.createArrayOf("text", codes.toArray()));
+                ps.setArray(2, c.createArrayOf("int4", box(bounds[4])));
+                ps.setArray(3, c.createArrayOf("int4", box(bounds[5])));
+                ps.setString(4, settings.la());
+                ps.setInt(5, weeks.academicYear());
+                List<Week> out = new ArrayList<>();
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int k = rs.getInt(1);
+                        LocalDate from = weeks.start(k).isBefore(year.from()) ? year.from() : weeks.start(k);
+                        out.add(new Week(from, weeks.end(k), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Array bounds [low, high) of the weeks of a period within a school's dates; low = high when none. */
+    private static int[] bounds(WeekBuckets weeks, Period period, Period membership) {
+        Optional<Period> p = membership == null ? Optional.of(period)
+                : period.intersect(membership.from(), membership.to());
+        if (p.isEmpty()) {
+            return new int[] {1, 1};
+        }
+        return new int[] {weeks.of(p.get().from()) + 1, weeks.of(p.get().to()) + 2};
+    }
+
+    private static String measures() {
+        StringBuilder m = new StringBuilder();
+        for (String p : List.of("w", "t", "y")) {
+            String possible = p + "p";
+            String absent = p + "a";
+            m.append("""
+                    sum(%1$s) %1$s, sum(%2$s) %2$s, sum(%3$su) %3$su, count(*) filter (where %1$s > 0) %3$spupils,
+                    count(*) filter (where %1$s >= %4$d) %3$srep,
+                    count(*) filter (where %1$s >= %4$d and %2$s * 10 >= %1$s) %3$spa,
+                    count(*) filter (where %1$s >= %4$d and %2$s * 2 >= %1$s) %3$ssa,
+                    """.formatted(possible, absent, p, PupilAttendance.MINIMUM_POSSIBLE_SESSIONS));
+        }
+        return m.substring(0, m.lastIndexOf(","));
+    }
+
+    private static Counts counts(java.sql.ResultSet rs, String p) throws java.sql.SQLException {
+        return new Counts(rs.getLong(p + "p"), rs.getLong(p + "a"), rs.getLong(p + "u"), rs.getLong(p + "pupils"),
+                rs.getLong(p + "rep"), rs.getLong(p + "pa"), rs.getLong(p + "sa"));
+    }
+
+    private static Integer[] box(int[] values) {
+        Integer[] out = new Integer[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    private static String[] array(Collection<String> values) {
+        return values.toArray(String[]::new);
     }
 }

@@ -39,6 +39,15 @@ public class NationalFigures {
         return rows.stream().filter(r -> r.level().equals("Local authority") && r.laCode().equals(code)).toList();
     }
 
+    /** England's row for a phase as published ("Primary", "Secondary", "Special", "Total"). */
+    public Optional<Row> england(String phase) {
+        return england().stream().filter(r -> r.phase().equals(phase)).findFirst();
+    }
+
+    public Optional<Row> la(String code, String phase) {
+        return la(code).stream().filter(r -> r.phase().equals(phase)).findFirst();
+    }
+
     public Optional<Row> englandTotal() {
         return england().stream().filter(r -> r.phase().equals("Total")).findFirst();
     }

@@ -37,12 +37,43 @@ public class PupilPage {
     private final Organisations organisations;
     private final AuditLog audit;
     private final Clock clock;
+    private final PupilAttendanceView attendance;
 
-    public PupilPage(JdbcClient db, Organisations organisations, AuditLog audit, Clock signInClock) {
+    public PupilPage(JdbcClient db, Organisations organisations, AuditLog audit, Clock signInClock,
+                     PupilAttendanceView attendance) {
         this.db = db;
         this.organisations = organisations;
         this.audit = audit;
         this.clock = signInClock;
+        this.attendance = attendance;
+    }
+
+    /** What each school last said about the pupil, and in which batch. */
+    record SchoolRecord(String laestab, java.time.Instant updatedAt, String batchId, String fileName,
+                        java.time.Instant receivedAt, String ncYear, String enrolStatus) {
+    }
+
+    /** An identifier that leads to this person, and how it was linked. */
+    record Link(String kind, String value, String rule, java.math.BigDecimal score, String confirmedBy,
+                java.time.Instant createdAt, String batchId) {
+    }
+
+    /** Open cases with children's social care today. */
+    record Care(boolean socialWorker, boolean lookedAfter, boolean childProtection) {
+    }
+
+    /** The flags from the pupil's latest CTF and children's social care. */
+    record Flags(boolean lookedAfter, String senProvision, boolean fsm, Boolean partTime, boolean socialWorker,
+                 boolean childProtection) {
+
+        public String sen() {
+            return senProvision == null ? "None recorded" : switch (senProvision) {
+                case "E" -> "EHC plan (E)";
+                case "K" -> "SEN support (K)";
+                case "N" -> "No special provision (N)";
+                default -> senProvision;
+            };
+        }
     }
 
     record Enrolment(String laestab, LocalDate from, LocalDate to, String endedReason) {
@@ -69,7 +100,8 @@ public class PupilPage {
     }
 
     @GetMapping("/pupils/{id}")
-    public String pupil(@PathVariable long id, Authentication authentication, Model model) {
+    public String pupil(@PathVariable long id, @RequestParam(required = false) Integer year,
+                        Authentication authentication, Model model) {
         HubUser user = SignedIn.user(authentication);
         if (!visible(organisations.visibility(), user, id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND,
@@ -91,6 +123,8 @@ public class PupilPage {
         model.addAttribute("matches", matches(id));
         model.addAttribute("identity", identity.orElse(null));
         model.addAttribute("enrolments", enrolments(id));
+        addAttendance(id, year, user, identity.map(Identity::upn).orElse(null), model);
+        addFlagsAndProvenance(id, user, model);
         return "pupil";
     }
 
@@ -123,6 +157,63 @@ public class PupilPage {
         };
     }
 
+    /** The calendar, the marks as a list and the indicators for one academic year, when the role sees attendance. */
+    private void addAttendance(long id, Integer year, HubUser user, String upn, Model model) {
+        boolean shown = FieldAccess.shows(user.role(), FieldGroup.ATTENDANCE);
+        model.addAttribute("attendanceShown", shown);
+        if (!shown) {
+            return;
+        }
+        List<Integer> years = attendance.years(id);
+        Integer chosen = year != null && years.contains(year) ? year : years.isEmpty() ? null : years.get(0);
+        model.addAttribute("years", years);
+        model.addAttribute("year", chosen);
+        model.addAttribute("kinds", PupilAttendanceView.Kind.values());
+        model.addAttribute("schoolYears", chosen == null ? List.of()
+                : attendance.year(id, chosen, upn, LocalDate.now(clock)));
+    }
+
+    private void addFlagsAndProvenance(long id, HubUser user, Model model) {
+        model.addAttribute("flagsShown", Map.of(
+                "social_care", FieldAccess.shows(user.role(), FieldGroup.SOCIAL_CARE),
+                "sen", FieldAccess.shows(user.role(), FieldGroup.SEN),
+                "fsm", FieldAccess.shows(user.role(), FieldGroup.FSM)));
+        Care care = care(id);
+        model.addAttribute("flags", db.sql("""
+                select looked_after, sen_provision, fsm, (record ->> 'partTime')::boolean part_time from pupils
+                where person_id = ? order by updated_at desc limit 1""").param(id)
+                .query((rs, n) -> new Flags(rs.getBoolean(1) || care.lookedAfter(), rs.getString(2), rs.getBoolean(3),
+                        (Boolean) rs.getObject(4), care.socialWorker(), care.childProtection())).optional()
+                .orElse(null));
+        boolean provenance = FieldAccess.shows(user.role(), FieldGroup.PROVENANCE);
+        model.addAttribute("provenanceShown", provenance);
+        if (!provenance) {
+            return;
+        }
+        model.addAttribute("schoolRecords", db.sql("""
+                select p.laestab, p.updated_at, p.batch_id, b.file_name, b.received_at, p.nc_year, p.enrol_status
+                from pupils p left join batches b on b.id = p.batch_id
+                where p.person_id = ? order by p.updated_at desc""").param(id)
+                .query((rs, n) -> new SchoolRecord(rs.getString(1).strip(), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3), rs.getString(4), rs.getTimestamp(5) == null ? null
+                        : rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7))).list());
+        model.addAttribute("links", db.sql("""
+                select kind, value, rule, score, confirmed_by, created_at, batch_id from person_identifiers
+                where person_id = ? order by created_at""").param(id)
+                .query((rs, n) -> new Link(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7))).list());
+    }
+
+    private Care care(long personId) {
+        return db.sql("""
+                select coalesce(bool_or(social_worker), false), coalesce(bool_or(looked_after), false),
+                       coalesce(bool_or(child_protection), false)
+                from social_care_cases where person_id = ? and (start_date is null or start_date <= ?)
+                     and (end_date is null or end_date > ?)""")
+                .params(personId, LocalDate.now(clock), LocalDate.now(clock))
+                .query((rs, n) -> new Care(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3))).single();
+    }
+
     private List<Enrolment> enrolments(long personId) {
         return db.sql("""
                 select laestab, from_date, to_date, ended_reason from enrolments where person_id = ?
@@ -137,9 +228,13 @@ public class PupilPage {
         if (spells.isEmpty()) {
             return false;
         }
-        // Residence and social care flags are not yet fed to the hub: until they are, the LA sees its schools'
-        // pupils and a social care viewer sees nobody.
-        PupilFacts facts = new PupilFacts(spells, null, false, false, false);
+        // The LA of residence is not yet fed to the hub: until it is, the LA sees its schools' pupils. A social care
+        // viewer sees children with an open social care case and the looked-after children the CTFs name.
+        boolean lookedAfter = Boolean.TRUE.equals(db.sql("select bool_or(looked_after) from pupils where person_id = ?")
+                .param(personId).query(Boolean.class).optional().orElse(false));
+        Care care = care(personId);
+        PupilFacts facts = new PupilFacts(spells, null, care.socialWorker(), lookedAfter || care.lookedAfter(),
+                care.childProtection());
         return visibility.visible(user.role(), user.organisation(), facts, LocalDate.now(clock));
     }
 }

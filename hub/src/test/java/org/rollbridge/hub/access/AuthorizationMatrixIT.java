@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,6 +126,20 @@ class AuthorizationMatrixIT {
                         assertThat(status).isEqualTo(200);
                     }
                 })));
+    }
+
+    /** The dashboards, role by role, written out rather than derived from the roles' capabilities. */
+    @TestFactory
+    Stream<DynamicTest> eachDashboardOpensForItsRolesAndNoOthers() {
+        Map<String, Set<Role>> opens = Map.of(
+                "/la/overview", EnumSet.of(Role.LA_ADMIN, Role.LA_ATTENDANCE_OFFICER, Role.LA_ANALYST),
+                "/trust", EnumSet.of(Role.TRUST_VIEWER),
+                "/national", EnumSet.of(Role.DFE_ANALYST),
+                "/pupils", EnumSet.of(Role.LA_ADMIN, Role.LA_ATTENDANCE_OFFICER, Role.LA_CME_OFFICER,
+                        Role.SOCIAL_CARE_VIEWER, Role.SCHOOL_DATA_MANAGER));
+        return opens.entrySet().stream().flatMap(page -> Stream.of(Role.values()).map(role -> DynamicTest.dynamicTest(
+                role + " " + page.getKey(), () -> assertThat(SIGNED_IN.get(role).get(page.getKey()).statusCode())
+                        .isEqualTo(page.getValue().contains(role) ? 200 : 403))));
     }
 
     @Test

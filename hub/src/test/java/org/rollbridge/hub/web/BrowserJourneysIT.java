@@ -23,12 +23,19 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import java.time.LocalDate;
+import org.rollbridge.core.attendance.Session;
 import org.rollbridge.hub.access.Organisation;
+import org.rollbridge.hub.access.Organisations;
+import org.rollbridge.hub.attendance.AttendanceTallies;
+import org.rollbridge.hub.attendance.YearMarks;
+import org.rollbridge.hub.people.PersonIndex;
+import org.rollbridge.hub.testing.CtfFixture;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.rollbridge.hub.access.Role;
 import org.rollbridge.hub.access.Totp;
 import org.rollbridge.hub.access.Users;
 import org.rollbridge.hub.testing.AttendanceCsv;
-import org.rollbridge.hub.testing.CtfFixture;
 import org.rollbridge.hub.testing.RunningHub;
 
 /**
@@ -42,6 +49,41 @@ class BrowserJourneysIT {
     static RunningHub hub;
     static WebDriver browser;
     static String axe;
+    static long calendarPupil;
+
+    /**
+     * A pupil at school 9262001 (in trust TR1) with three weeks of marks of every group, so that the dashboards
+     * have a chart and the pupil page a calendar.
+     */
+    static long pupilWithMarks() throws Exception {
+        String school = "9262001";
+        String upn = CtfFixture.upn(school, 901);
+        long id = hub.bean(PersonIndex.class).register(new PersonIndex.Person("browser-" + upn, upn, List.of(), null,
+                "Alex", "Calendar", LocalDate.of(2015, 3, 14), "F", null), "register", null);
+        JdbcClient db = hub.db();
+        db.sql("insert into schools (la, laestab) values ('926', ?) on conflict do nothing").param(school).update();
+        db.sql("""
+                insert into pupils (la, person_id, laestab, upn, forename, surname, dob, sex, record, batch_id)
+                values ('926', ?, ?, ?, 'Alex', 'Calendar', '2015-03-14', 'F', '{"lookedAfter":{"inCare":true}}',
+                        gen_random_uuid())""").params(id, school, upn).update();
+        db.sql("insert into enrolments (la, person_id, laestab, from_date) values ('926', ?, ?, '2025-09-01')")
+                .params(id, school).update();
+        char[] marks = YearMarks.empty();
+        String[] week = {"/\\/\\/\\/\\/\\", "/N/NIIMVLO", "##/\\DD/\\  "};
+        LocalDate monday = LocalDate.of(2025, 9, 8);
+        for (int w = 0; w < week.length; w++) {
+            for (int i = 0; i < week[w].length(); i++) {
+                marks[YearMarks.position(monday.plusDays(7L * w + i / 2), i % 2 == 0 ? Session.AM : Session.PM)]
+                        = week[w].charAt(i);
+            }
+        }
+        db.sql("""
+                insert into attendance_years (la, person_id, laestab, academic_year, marks, batch_id)
+                values ('926', ?, ?, 2025, ?, gen_random_uuid())""").params(id, school, new String(marks)).update();
+        hub.bean(AttendanceTallies.class).retally(school);
+        hub.bean(Organisations.class).link(school, Organisation.trust("TR1"), LocalDate.of(2025, 9, 1), null);
+        return id;
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -53,6 +95,7 @@ class BrowserJourneysIT {
         }
         axe = Files.readString(axeFile);
         hub = RunningHub.start(RunningHub.tempDir(), "--ROLLBRIDGE_WORKERS=0");
+        calendarPupil = pupilWithMarks();
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-dev-shm-usage", "--window-size=1280,1000");
@@ -191,6 +234,27 @@ class BrowserJourneysIT {
         browser.findElement(By.cssSelector("main a[href$='/report']")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Data check report");
         assertAccessible("batch report");
+    }
+
+    @Test
+    void anAttendanceOfficerFindsAPupilAndReadsTheCalendarWithNoAccessibilityViolations() {
+        signIn(hub.bean(Users.class).create("browser-calendar", "Sam Calendar", Role.LA_ATTENDANCE_OFFICER,
+                Organisation.la("926")));
+
+        browser.get(hub.base() + "/pupils?upn=" + CtfFixture.upn("9262001", 901));
+        browser.findElement(By.cssSelector("a[href='/pupils/" + calendarPupil + "']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("attendance-9262001")));
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Alex Calendar");
+        assertThat(browser.findElement(By.id("streak-longest-9262001")).getText()).startsWith("1 school day,");
+        assertThat(browser.findElements(By.cssSelector(".rb-calendar .rb-unauthorised"))).hasSize(3);
+        assertThat(browser.findElement(By.id("absence-9262001")).getText()).contains("6 sessions, 3 unauthorised");
+        assertAccessible("pupil calendar");
+        browser.findElement(By.cssSelector("summary.govuk-details__summary")).click();
+        assertThat(browser.findElement(By.id("marks-9262001")).getText()).contains("Tue 16 Sep 2025")
+                .contains("N Unauthorised absence");
+        assertAccessible("pupil calendar, list of marks open");
     }
 
     /** Runs axe-core in the page and fails with its findings when any WCAG 2.2 A or AA rule is violated. */

@@ -8,11 +8,20 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rollbridge.core.code.Coded;
+import org.rollbridge.core.code.SenProvision;
+import org.rollbridge.core.pupil.FsmPeriod;
+import org.rollbridge.core.pupil.LookedAfter;
+import org.rollbridge.core.pupil.Pupil;
+import org.rollbridge.core.pupil.RecordedDate;
+import org.rollbridge.core.pupil.SenProvisionPeriod;
 import org.rollbridge.hub.access.Organisation;
+import org.rollbridge.hub.access.Organisations;
 import org.rollbridge.hub.access.Role;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.rollbridge.hub.people.PersonIndex;
+import org.rollbridge.hub.people.SocialCareImport;
 import org.rollbridge.hub.testing.AttendanceCsv;
 import org.rollbridge.hub.testing.CtfFixture;
 import org.rollbridge.hub.testing.PageClient;
@@ -24,27 +33,76 @@ class PagesIT {
     static final String SCHOOL = "9262101";
     static final String OTHER_SCHOOL = "9262102";
     static RunningHub hub;
+    static final String TRUST = "TRPAGES";
     static long absentPupil;
     static long presentPupil;
+    static long joinerPupil;
+    static SocialCareImport.Result careImport;
 
     @BeforeAll
     static void start() throws Exception {
         hub = RunningHub.start(RunningHub.tempDir());
         String absentUpn = CtfFixture.upn(SCHOOL, 1);
         String presentUpn = CtfFixture.upn(SCHOOL, 2);
+        String joinerUpn = CtfFixture.upn(OTHER_SCHOOL, 3);
         absentPupil = register(absentUpn);
         presentPupil = register(presentUpn);
+        joinerPupil = register(joinerUpn);
         String token = hub.credentialFor(SCHOOL);
-        hub.credentialFor(OTHER_SCHOOL);
-        var ctf = hub.upload(SCHOOL, token, "ctf-1", "ctf", CtfFixture.full(SCHOOL).add(absentUpn).add(presentUpn).bytes());
-        assertThat(hub.awaitBatch(ctf.headers().firstValue("Location").orElseThrow(), token).path("status").asString())
-                .isEqualTo("completed");
-        // Ten school days: the first pupil misses every afternoon (50%), the second attends every session.
+        String otherToken = hub.credentialFor(OTHER_SCHOOL);
+        // The absent pupil is looked after and has free school meals; the present pupil has an EHC plan.
+        Pupil looked = CtfFixture.pupil(absentUpn, "Pat", "Pupil", List.of()).toBuilder()
+                .lookedAfter(new LookedAfter(true, "926"))
+                .fsmHistory(List.of(new FsmPeriod(RecordedDate.of(LocalDate.of(2024, 9, 1)), null, "ENG"))).build();
+        Pupil withPlan = CtfFixture.pupil(presentUpn, "Pat", "Pupil", List.of()).toBuilder()
+                .senProvisions(List.of(new SenProvisionPeriod(RecordedDate.of(LocalDate.of(2023, 1, 1)), null,
+                        Coded.of(SenProvision.E)))).build();
+        completed(SCHOOL, token, "ctf-1", "ctf", CtfFixture.full(SCHOOL).add(looked).add(withPlan).bytes());
+        completed(OTHER_SCHOOL, otherToken, "ctf-2", "ctf", CtfFixture.full(OTHER_SCHOOL).add(joinerUpn).bytes());
+        // Two weeks from 8 September: the first pupil misses every afternoon (unauthorised), the second attends
+        // every session. The third week the first pupil is ill all week and the second attends.
         LocalDate monday = LocalDate.of(2025, 9, 8);
-        var marks = hub.upload(SCHOOL, token, "att-1", "attendance", new AttendanceCsv()
-                .days(SCHOOL, absentUpn, monday, 12, "/", "O").days(SCHOOL, presentUpn, monday, 12, "/", "\\").bytes());
-        assertThat(hub.awaitBatch(marks.headers().firstValue("Location").orElseThrow(), token).path("status").asString())
-                .isEqualTo("completed");
+        LocalDate third = LocalDate.of(2025, 9, 22);
+        completed(SCHOOL, token, "att-1", "attendance", new AttendanceCsv()
+                .days(SCHOOL, absentUpn, monday, 12, "/", "O").days(SCHOOL, presentUpn, monday, 12, "/", "\\")
+                .days(SCHOOL, absentUpn, third, 5, "I", "I").days(SCHOOL, presentUpn, third, 5, "/", "\\").bytes());
+        // The other school's pupil is absent without leave all three weeks.
+        completed(OTHER_SCHOOL, otherToken, "att-2", "attendance", new AttendanceCsv()
+                .days(OTHER_SCHOOL, joinerUpn, monday, 19, "N", "N").bytes());
+        // Children's social care: the second pupil has a social worker and a child protection plan; the third's
+        // case closed on 1 September; one row names nobody the LA knows and one has an unreadable flag.
+        java.nio.file.Path careList = java.nio.file.Files.createTempFile("social-care", ".csv");
+        java.nio.file.Files.writeString(careList, """
+                person_id,upn,legal_forename,legal_surname,dob,social_worker,looked_after,child_protection,start_date,end_date
+                ,%s,Pat,Pupil,2015-03-14,true,false,true,2025-01-06,
+                ,%s,Pat,Pupil,2015-03-14,true,false,false,2024-02-01,2025-09-01
+                ,A999999999999,Pat,Nobody,2015-03-14,true,false,false,2024-02-01,
+                ,%s,Pat,Pupil,2015-03-14,perhaps,false,false,2024-02-01,
+                """.formatted(presentUpn, joinerUpn, absentUpn));
+        careImport = hub.bean(SocialCareImport.class).load(careList);
+        // The first school is in the trust all year; the other joins it on 22 September.
+        Organisations organisations = hub.bean(Organisations.class);
+        organisations.link(SCHOOL, Organisation.trust(TRUST), LocalDate.of(2025, 9, 1), null);
+        organisations.link(OTHER_SCHOOL, Organisation.trust(TRUST), LocalDate.of(2025, 9, 22), null);
+    }
+
+    static void completed(String school, String token, String id, String kind, byte[] body) throws Exception {
+        var sent = hub.upload(school, token, id, kind, body);
+        assertThat(hub.awaitBatch(sent.headers().firstValue("Location").orElseThrow(), token).path("status")
+                .asString()).as(id).isEqualTo("completed");
+    }
+
+    /** A table row of a page, its whitespace collapsed. */
+    static String row(String page, String id) {
+        int at = page.indexOf("id=\"" + id + "\"");
+        assertThat(at).as("row " + id).isNotNegative();
+        return page.substring(at, page.indexOf("</tr>", at)).replaceAll("\\s+", " ");
+    }
+
+    /** The numbers of a row's cells, in order. */
+    static List<String> cells(String page, String id) {
+        return java.util.regex.Pattern.compile(">([^<>]+)</t[dh]>").matcher(row(page, id)).results()
+                .map(m -> m.group(1).strip()).toList();
     }
 
     static long register(String upn) {
@@ -62,17 +120,72 @@ class PagesIT {
     }
 
     @Test
-    void theLaOverviewShowsRatesPersistentAndSevereAbsenceAndTheNationalFigures() throws Exception {
-        String page = signedIn("analyst", Role.LA_ANALYST, Organisation.la("926")).get("/la/overview").body();
+    void theLaOverviewShowsWeekTermAndYearRatesPersistentAndSevereAbsenceAndTheNationalFigures() throws Exception {
+        PageClient analyst = signedIn("analyst", Role.LA_ANALYST, Organisation.la("926"));
+        String page = analyst.get("/la/overview?on=2025-09-26").body();
+        String earlier = analyst.get("/la/overview?on=2025-09-17").body();
 
-        // Other tests of the run share the database, so the school's own row is the one to check exactly.
-        String row = page.substring(page.indexOf("id=\"school-" + SCHOOL + "\""));
-        row = row.substring(0, row.indexOf("</tr>")).replaceAll("\\s+", " ");
+        assertThat(page).contains("year to date").contains("Friday 26 September 2025").contains("id=\"year-absence\"")
+                .contains("id=\"year-pa\"").contains("Norfolk").contains("England").contains(">6.9<")
+                .contains("<svg").contains("id=\"trend-table\"");
+        // Other tests of the run share the database, so the school's own row is the one to check exactly:
+        // pupils, absence % this week (20 sessions, 10 ill), this term and year (60 sessions, 10 + 10 absent),
+        // persistently and severely absent (the first pupil, 20 of 30 sessions).
+        assertThat(cells(page, "school-" + SCHOOL)).containsExactly(SCHOOL, "2", "50.0", "33.3", "33.3", "1", "1");
+        // As of the Wednesday of the second week: that week counts whole (5 of 20 absent), and so far 10 of 40.
+        assertThat(cells(earlier, "school-" + SCHOOL)).containsExactly(SCHOOL, "2", "25.0", "25.0", "25.0", "1", "1");
+    }
 
-        assertThat(page).contains("year to date").contains("id=\"la-absence\"").contains("id=\"la-pa\"")
-                .contains("Norfolk").contains("England").contains(">6.9<");
-        assertThat(row).contains(">" + SCHOOL + "</th>")
-                .containsPattern(">2</td> <td[^>]*>25.0</td> <td[^>]*>1</td> <td[^>]*>1</td>");
+    @Test
+    void theTrustOverviewCountsEachSchoolOnlyWhileInTheTrustWithExactCohortFigures() throws Exception {
+        PageClient viewer = signedIn("trust-viewer", Role.TRUST_VIEWER, Organisation.trust(TRUST));
+
+        String page = viewer.get("/trust?on=2025-09-26").body();
+
+        // The joiner counts only from 22 September: 10 sessions, all absent, too few for persistent absence.
+        // This week: 20 + 10 sessions, 10 + 10 absent. Year: 60 + 10 sessions, 20 + 10 absent.
+        assertThat(cells(page, "school-" + OTHER_SCHOOL)).containsExactly(OTHER_SCHOOL, "1", "100.0", "100.0",
+                "100.0", "0", "0");
+        assertThat(page).contains("<td class=\"govuk-table__cell govuk-table__cell--numeric\" id=\"week-absence\">66.7</td>")
+                .contains("id=\"year-absence\">42.9</td>").contains("id=\"term-absence\">42.9</td>")
+                .contains("id=\"year-pupils\">3</td>").contains("id=\"year-pa\">1</td>")
+                .contains("id=\"year-sa\">1</td>");
+        // Looked after and FSM: the first pupil (ill all this week; 30 sessions, 20 absent this year); EHC plan:
+        // the second (30, none).
+        assertThat(cells(page, "cohort-LOOKED_AFTER")).containsExactly("Looked-after children (CLA)", "1", "100.0",
+                "66.7", "66.7", "1", "1");
+        assertThat(cells(page, "cohort-FSM")).containsExactly("Free school meals (FSM)", "1", "100.0", "66.7",
+                "66.7", "1", "1");
+        assertThat(cells(page, "cohort-EHCP")).containsExactly("EHC plan", "1", "0.0", "0.0", "0.0", "0", "0");
+        assertThat(cells(page, "cohort-SEN_SUPPORT")).containsExactly("SEN support", "0", "-", "-", "-", "0", "0");
+        // Social worker and child protection plan: the second pupil; the joiner's case had closed.
+        assertThat(cells(page, "cohort-SOCIAL_WORKER")).containsExactly("Children with a social worker", "1", "0.0",
+                "0.0", "0.0", "0", "0");
+        assertThat(cells(page, "cohort-CHILD_PROTECTION")).containsExactly("Child protection plan (CP)", "1", "0.0",
+                "0.0", "0.0", "0", "0");
+        // Before the joiner joined, the trust is the first school alone.
+        assertThat(viewer.get("/trust?on=2025-09-19").body()).doesNotContain("id=\"school-" + OTHER_SCHOOL + "\"")
+                .contains("id=\"year-pupils\">2</td>");
+    }
+
+    @Test
+    void aTrustViewerOfAnotherTrustSeesNoneOfTheseSchools() throws Exception {
+        String page = signedIn("trust-other", Role.TRUST_VIEWER, Organisation.trust("TROTHER")).get("/trust").body();
+
+        assertThat(page).doesNotContain(SCHOOL).doesNotContain(OTHER_SCHOOL).contains("None yet.");
+    }
+
+    @Test
+    void theNationalViewNamesNoSchoolAndSaysHowSmallCellsAreSuppressed() throws Exception {
+        PageClient dfe = signedIn("dfe-analyst", Role.DFE_ANALYST, Organisation.DFE);
+
+        HttpResponse<String> page = dfe.get("/national?on=2025-09-26");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"suppression\"").contains("id=\"phase-All-phases\"")
+                .doesNotContain(SCHOOL).doesNotContain(OTHER_SCHOOL).doesNotContain("Looked-after");
+        assertThat(dfe.get("/national?on=yesterday").statusCode()).isEqualTo(400);
+        assertThat(dfe.get("/la/overview").statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -95,6 +208,50 @@ class PagesIT {
                 "person:" + absentPupil, null, null, 10))).hasSize(1);
         assertThat(hub.bean(AuditLog.class).search(new AuditLog.Query("dm-other", AuditAction.VIEW_PUPIL,
                 null, null, null, 10))).isEmpty();
+    }
+
+    @Test
+    void thePupilPageShowsTheAttendanceCalendarStreaksFlagsAndProvenanceWithinTheRolesFields() throws Exception {
+        PageClient officer = signedIn("officer-cal", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
+        PageClient school = signedIn("dm-cal", Role.SCHOOL_DATA_MANAGER, Organisation.school(SCHOOL));
+
+        String page = officer.get("/pupils/" + absentPupil + "?year=2025").body();
+        String asSchool = school.get("/pupils/" + absentPupil).body();
+
+        // 30 possible sessions: 10 unauthorised afternoons, then a week ill; the week ill is a 5-day streak.
+        assertThat(page).contains("id=\"attendance-" + SCHOOL + "\"").contains("September 2025")
+                .contains("66.67% (20 sessions, 10 unauthorised)");
+        assertThat(page.replaceAll("\\s+", " ")).contains("id=\"streak-current-" + SCHOOL + "\">5 school days from 22 Sep 2025")
+                .contains("id=\"streak-longest-" + SCHOOL + "\">5 school days, 22 Sep to 26 Sep 2025")
+                .contains("rb-mark rb-unauthorised").contains("Unauthorised absence").contains("rb-mark rb-authorised")
+                .contains("<span>O</span>").contains("Mon 22 Sep 2025");
+        assertThat(page).contains("id=\"flag-looked-after\">Yes").contains("id=\"flag-fsm\">Eligible")
+                .contains("id=\"provenance\"").contains("How the record was matched");
+        // The school's data manager sees attendance and provenance but no social care, SEN or FSM flags.
+        assertThat(asSchool).contains("id=\"attendance-" + SCHOOL + "\"").contains("id=\"provenance\"")
+                .doesNotContain("flag-looked-after").doesNotContain("flag-fsm");
+    }
+
+    @Test
+    void aSocialCareViewerSeesLookedAfterChildrenAndOpenCasesOnly() throws Exception {
+        PageClient social = signedIn("social-cal", Role.SOCIAL_CARE_VIEWER, Organisation.la("926"));
+
+        HttpResponse<String> withWorker = social.get("/pupils/" + presentPupil);
+
+        assertThat(social.get("/pupils/" + absentPupil).statusCode()).as("looked after (CTF)").isEqualTo(200);
+        assertThat(withWorker.statusCode()).as("social worker").isEqualTo(200);
+        assertThat(withWorker.body()).contains("id=\"flag-social-worker\">Yes")
+                .contains("id=\"flag-child-protection\">Yes");
+        assertThat(social.get("/pupils/" + joinerPupil).statusCode()).as("case closed").isEqualTo(404);
+    }
+
+    @Test
+    void theSocialCareListReportsRowsItLeavesOutByLineWithoutTheChildsIdentifiers() {
+        assertThat(careImport.read()).isEqualTo(4);
+        assertThat(careImport.loaded()).isEqualTo(2);
+        assertThat(careImport.problems()).hasSize(2);
+        assertThat(careImport.problems().get(0)).contains("line 4").contains("no person").doesNotContain("A999");
+        assertThat(careImport.problems().get(1)).contains("line 5").contains("social_worker is 'perhaps'");
     }
 
     @Test

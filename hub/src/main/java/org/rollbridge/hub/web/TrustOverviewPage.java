@@ -1,0 +1,71 @@
+package org.rollbridge.hub.web;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import org.rollbridge.core.indicators.Period;
+import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.access.HubUser;
+import org.rollbridge.hub.access.OrganisationLink;
+import org.rollbridge.hub.access.Organisations;
+import org.rollbridge.hub.access.SignedIn;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The trust viewer's overview: the same figures as the LA's, for the trust's schools only and only for the weeks
+ * each school was in the trust (a school that joined in January counts from January; one that left counts up to
+ * its last day in the trust). Aggregates only.
+ */
+@Hidden
+@Controller
+public class TrustOverviewPage {
+
+    private final LaAttendance attendance;
+    private final NationalFigures national;
+    private final Organisations organisations;
+    private final HubProperties settings;
+    private final Clock clock;
+
+    public TrustOverviewPage(LaAttendance attendance, NationalFigures national, Organisations organisations,
+                             HubProperties settings, Clock signInClock) {
+        this.attendance = attendance;
+        this.national = national;
+        this.organisations = organisations;
+        this.settings = settings;
+        this.clock = signInClock;
+    }
+
+    @GetMapping("/trust")
+    public String overview(@RequestParam(required = false) String on, Authentication authentication, Model model) {
+        HubUser user = SignedIn.user(authentication);
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Period> everMember = membership(user, Period.academicYearContaining(today));
+        LocalDate asOf = AsOfDate.chosen(on, attendance.latestMarkedDay(everMember.keySet(), today).orElse(null),
+                today);
+        LocalDate yearStart = Period.academicYearContaining(asOf).from();
+        Map<String, Period> scope = membership(user, new Period(yearStart, asOf.isBefore(yearStart) ? yearStart : asOf));
+        DashboardModel.add(model, attendance.figures(asOf, scope), national, settings.la());
+        model.addAttribute("trust", user.organisation().code());
+        return "trust-overview";
+    }
+
+    /** The trust's schools during a period, each with the span of its membership within it. */
+    private Map<String, Period> membership(HubUser user, Period year) {
+        Map<String, Period> schools = new TreeMap<>();
+        for (OrganisationLink link : organisations.graph().links()) {
+            if (!link.parent().equals(user.organisation())) {
+                continue;
+            }
+            year.intersect(link.from(), link.to()).ifPresent(p -> schools.merge(link.school(), p, (a, b) ->
+                    new Period(a.from().isBefore(b.from()) ? a.from() : b.from(),
+                            a.to().isAfter(b.to()) ? a.to() : b.to())));
+        }
+        return schools;
+    }
+}
