@@ -108,13 +108,16 @@ public final class DemoCommand implements Callable<Integer> {
 
                 Rollbridge hub demo is running at %s
                   %s persons in the LA's index, %s pupil records, %s on a school roll, %s session marks,
-                  %s exclusions, %s batches, %s records held for review, %s open alerts.
+                  %s exclusions, %s batches, %s records held back (errors, unmatched, for review), %s open alerts.
 
-                Sign-ins (demo only; the roles and sign-in pages come later):
+                Where to look: sign in at %s/sign-in with one of the accounts below, then
+                  the LA overview (/la/overview), alert queues (/alerts), the matching review queue (/review),
+                  schools' feeds and validation reports (/schools), a pupil's page from /pupils.
+
+                The machine API (what schools' agents and the LA's systems use):
                   LA administrator token: %s
                   School %s upload token: %s
 
-                Try:
                   curl -H 'Authorization: Bearer %s' %s/api/v1/held-records
                   curl -H 'Authorization: Bearer %s' %s/v3/api-docs.yaml
                   curl -H 'Authorization: Bearer %s' %s/actuator/prometheus | grep rollbridge_
@@ -124,7 +127,7 @@ public final class DemoCommand implements Callable<Integer> {
 
                 Stop with Ctrl-C. Running ./rollbridge demo again reuses the same data.
                 """, url, n.get("persons"), n.get("pupils"), n.get("on_roll"), n.get("marks"), n.get("exclusions"),
-                n.get("batches"), n.get("held"), n.get("alerts"), admin, school, schoolToken, admin, url, admin, url,
+                n.get("batches"), n.get("held"), n.get("alerts"), url, admin, school, schoolToken, admin, url, admin, url,
                 admin, url, url, schoolToken, attendance,
                 url, school);
     }
