@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.alerts.AlertFollowUp;
 import org.rollbridge.hub.jobs.JobHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +39,13 @@ public class BatchPipeline implements JobHandler {
     private final TransactionTemplate tx;
     private final HubProperties settings;
     private final org.rollbridge.hub.ops.BatchMetrics metrics;
+    private final AlertFollowUp alerts;
 
     public BatchPipeline(Batches batches, List<Feed> feeds, List<PipelineProbe> probes, JdbcClient db,
                          DataSource dataSource, TransactionTemplate tx, HubProperties settings,
-                         org.rollbridge.hub.ops.BatchMetrics metrics) {
+                         org.rollbridge.hub.ops.BatchMetrics metrics, AlertFollowUp alerts) {
         this.metrics = metrics;
+        this.alerts = alerts;
         this.batches = batches;
         this.feeds = feeds.stream().collect(Collectors.toMap(Feed::kind, Function.identity()));
         this.probes = probes;
@@ -90,6 +93,7 @@ public class BatchPipeline implements JobHandler {
             try {
                 db.sql("select pg_advisory_xact_lock(hashtext(?))").param("school-" + batch.laestab()).query().singleRow();
                 Feed.Merged m = feed.merge(batch, db, c);
+                alerts.queue(batch);
                 conclude(batch, "completed", staged, m);
                 return m;
             } catch (RuntimeException e) {
