@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rollbridge.hub.access.Capability;
 import org.rollbridge.hub.access.FieldAccess;
 import org.rollbridge.hub.access.FieldGroup;
 import org.rollbridge.hub.access.HubUser;
@@ -13,6 +14,7 @@ import org.rollbridge.hub.access.Organisations;
 import org.rollbridge.hub.access.PupilFacts;
 import org.rollbridge.hub.access.SignedIn;
 import org.rollbridge.hub.access.Visibility;
+import org.rollbridge.hub.alerts.AlertCases;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.springframework.http.HttpStatus;
@@ -37,8 +39,11 @@ public class PupilPage {
     private final Organisations organisations;
     private final AuditLog audit;
     private final Clock clock;
+    private final AlertCases alerts;
 
-    public PupilPage(JdbcClient db, Organisations organisations, AuditLog audit, Clock signInClock) {
+    public PupilPage(JdbcClient db, Organisations organisations, AuditLog audit, Clock signInClock,
+                     AlertCases alerts) {
+        this.alerts = alerts;
         this.db = db;
         this.organisations = organisations;
         this.audit = audit;
@@ -89,6 +94,7 @@ public class PupilPage {
                 "enrolments", FieldAccess.shows(user.role(), FieldGroup.ENROLMENTS)));
         model.addAttribute("identity", identity.orElse(null));
         model.addAttribute("enrolments", enrolments(id));
+        model.addAttribute("alerts", user.may(Capability.ALERT_VIEW) ? alerts.ofPerson(id) : null);
         return "pupil";
     }
 
