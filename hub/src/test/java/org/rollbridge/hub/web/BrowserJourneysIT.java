@@ -144,9 +144,11 @@ class BrowserJourneysIT {
                 ExpectedConditions.urlContains("/sign-in")));
 
         browser.findElement(By.linkText("Alert queues")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/alerts"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Alerts");
         assertAccessible("alert types");
         browser.findElement(By.cssSelector("#count-CONSECUTIVE_UNAUTHORISED_10 a")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("kind="));
         assertAccessible("queue");
         browser.findElement(By.id("laestab")).sendKeys(school);
         browser.findElement(By.cssSelector("main form button")).click();
