@@ -1,5 +1,6 @@
 package org.rollbridge.hub.alerts;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,9 @@ public class AlertController {
     public record Decision(String assignedTo, String reason) {
     }
 
+    @Operation(summary = "Alert cases the caller may see, newest first (at most 500)", description = "kind: an "
+            + "alert kind (e.g. CONSECUTIVE_ABSENCE_10); status: open, raised, assigned, acknowledged or resolved; "
+            + "laestab: a school; assignedTo: a user name. The administrator sees the LA's cases, a school its own.")
     @GetMapping("/api/v1/alerts")
     public Map<String, Object> list(@RequestParam(required = false) String kind,
                                     @RequestParam(required = false) String status,
@@ -47,6 +51,7 @@ public class AlertController {
         return Map.of("alerts", found.stream().map(AlertController::json).toList());
     }
 
+    @Operation(summary = "One alert case with its history")
     @GetMapping("/api/v1/alerts/{id}")
     public Map<String, Object> one(@PathVariable long id, HttpServletRequest request) {
         Map<String, Object> body = json(decisions.view(viewer(request), id));
@@ -54,24 +59,33 @@ public class AlertController {
         return body;
     }
 
+    @Operation(summary = "Assign an open case to a user who works the alert queues (administrator)",
+            description = "Body: {\"assignedTo\": \"user name\", \"reason\": \"optional\"}. 409 when the case is "
+                    + "resolved; 400 when the user does not work the queues.")
     @PostMapping("/api/v1/alerts/{id}/assign")
     public Map<String, Object> assign(@PathVariable long id, @RequestBody Decision decision,
                                       HttpServletRequest request) {
         return json(decisions.assign(viewer(request), id, decision.assignedTo(), decision.reason()));
     }
 
+    @Operation(summary = "Acknowledge a raised or assigned case (administrator); 409 otherwise")
     @PostMapping("/api/v1/alerts/{id}/acknowledge")
     public Map<String, Object> acknowledge(@PathVariable long id, @RequestBody(required = false) Decision decision,
                                            HttpServletRequest request) {
         return json(decisions.acknowledge(viewer(request), id, decision == null ? null : decision.reason()));
     }
 
+    @Operation(summary = "Resolve an open case with a reason (administrator)", description = "Body: "
+            + "{\"reason\": \"...\"} (required, 400 without). 409 when already resolved. The same evidence does not "
+            + "raise the case again; a new episode or a worse situation raises a new case.")
     @PostMapping("/api/v1/alerts/{id}/resolve")
     public Map<String, Object> resolve(@PathVariable long id, @RequestBody(required = false) Decision decision,
                                        HttpServletRequest request) {
         return json(decisions.resolve(viewer(request), id, decision == null ? null : decision.reason()));
     }
 
+    @Operation(summary = "Run the nightly alert recompute now for the whole LA (administrator)",
+            description = "Runs in the request; the run is recorded in job_runs and returned.")
     @PostMapping("/api/v1/jobs/nightly")
     public NightlyAlerts.Run runNightly(HttpServletRequest request) {
         Caller.of(request).requireAdmin();
