@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.rollbridge.core.identity.Upn;
 import org.rollbridge.core.pupil.LookedAfter;
 import org.rollbridge.hub.access.Organisation;
 import org.rollbridge.hub.access.Role;
-import org.rollbridge.hub.access.Users;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.rollbridge.hub.people.PersonIndex;
@@ -108,10 +106,7 @@ class AlertsIT {
     }
 
     static PageClient signedIn(String name, Role role, Organisation org) throws Exception {
-        Users.NewAccount a = hub.bean(Users.class).create(name, "Sam " + name, role, org);
-        PageClient client = new PageClient(hub.base());
-        client.signIn(name, a.password(), a.totpSecret(), Instant.now());
-        return client;
+        return hub.signedIn(name, role, org);
     }
 
     @Test

@@ -91,12 +91,7 @@ class BrowserJourneysIT {
         browser.get(hub.base() + "/");
         assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
         assertAccessible("sign-in");
-        browser.findElement(By.id("username")).sendKeys(account.user().username());
-        browser.findElement(By.id("password")).sendKeys(account.password());
-        browser.findElement(By.id("code")).sendKeys(Totp.code(account.totpSecret(), Instant.now()));
-        browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
-                ExpectedConditions.urlContains("/sign-in")));
+        submitSignIn(account);
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Signed in as Sam " + role.name());
         assertAccessible("home");
@@ -136,12 +131,7 @@ class BrowserJourneysIT {
 
         browser.manage().deleteAllCookies();
         browser.get(hub.base() + "/sign-in");
-        browser.findElement(By.id("username")).sendKeys(account.user().username());
-        browser.findElement(By.id("password")).sendKeys(account.password());
-        browser.findElement(By.id("code")).sendKeys(Totp.code(account.totpSecret(), Instant.now()));
-        browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
-                ExpectedConditions.urlContains("/sign-in")));
+        submitSignIn(account);
 
         browser.findElement(By.linkText("Alert queues")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/alerts"));
@@ -176,6 +166,16 @@ class BrowserJourneysIT {
                 .isEqualTo("Family moved; referred to the CME officer");
         assertThat(browser.findElements(By.id("resolve"))).isEmpty();
         assertAccessible("resolved case");
+    }
+
+    /** Fills in and sends the sign-in form on the current page, and waits to leave it. */
+    static void submitSignIn(Users.NewAccount account) {
+        browser.findElement(By.id("username")).sendKeys(account.user().username());
+        browser.findElement(By.id("password")).sendKeys(account.password());
+        browser.findElement(By.id("code")).sendKeys(Totp.code(account.totpSecret(), Instant.now()));
+        browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
+                ExpectedConditions.urlContains("/sign-in")));
     }
 
     /** Runs axe-core in the page and fails with its findings when any WCAG 2.2 A or AA rule is violated. */

@@ -3,7 +3,6 @@ package org.rollbridge.hub.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.hub.access.Organisation;
 import org.rollbridge.hub.access.Role;
-import org.rollbridge.hub.access.Users;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.rollbridge.hub.people.PersonIndex;
@@ -60,10 +58,7 @@ class PagesIT {
     }
 
     static PageClient signedIn(String name, Role role, Organisation org) throws Exception {
-        Users.NewAccount a = hub.bean(Users.class).create(name, "Sam " + name, role, org);
-        PageClient client = new PageClient(hub.base());
-        client.signIn(name, a.password(), a.totpSecret(), Instant.now());
-        return client;
+        return hub.signedIn(name, role, org);
     }
 
     @Test
