@@ -30,7 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
  *
  * <ul>
  *   <li>the same situation seen again refreshes the open case's figure and evidence; a worse one (core's
- *       {@link Alert#worsens}: a higher severity) is recorded as {@code worsened};</li>
+ *       {@link Alert#worsens}: a higher severity) is recorded as {@code worsened}, a streak or count that grew
+ *       within its severity as {@code updated}; a rate moving within its 5% band is refreshed without an event;</li>
  *   <li>a new situation (a new streak, a new term) while a case is open moves the open case on to it
  *       ({@code new_episode}); with no case open it raises a new case;</li>
  *   <li>a resolved case is not reopened for the same evidence: its situation raises a new case only when it gets
@@ -155,7 +156,8 @@ public class AlertCases {
                     what = "worsened";
                     worsened++;
                 } else if (!Objects.equals(a.detail(), s.detail()) || !sameFigure(r.figure().value(), s.figure())) {
-                    what = "updated";
+                    // A streak or a count that grew is recorded; a rate moving within its band is kept quietly.
+                    what = GROWING.contains(a.id()) && grew(r.figure().value(), s.figure()) ? "updated" : null;
                     updated++;
                 } else {
                     continue;
@@ -171,17 +173,28 @@ public class AlertCases {
                 setDate(update, ++i, AlertKinds.dueOn(a));
                 update.setLong(++i, s.id());
                 update.addBatch();
-                event.setString(1, settings.la());
-                event.setLong(2, s.id());
-                event.setString(3, what);
-                event.setString(4, a.detail());
-                event.addBatch();
+                if (what != null) {
+                    event.setString(1, settings.la());
+                    event.setLong(2, s.id());
+                    event.setString(3, what);
+                    event.setString(4, a.detail());
+                    event.addBatch();
+                }
             }
             insert.executeBatch();
             update.executeBatch();
             event.executeBatch();
         }
         return new Changes(inserted, updated, worsened, episodes);
+    }
+
+    /** Alerts whose figure only grows within one situation (streaks and counts), so growth is news. */
+    private static final java.util.Set<AlertId> GROWING = java.util.EnumSet.of(AlertId.CONSECUTIVE_ABSENCE_10,
+            AlertId.CONSECUTIVE_UNAUTHORISED_10, AlertId.COHORT_ABSENCE, AlertId.HEALTH_15_DAYS,
+            AlertId.SUSPENSIONS_OVER_15_DAYS, AlertId.REDUCED_TIMETABLE);
+
+    private static boolean grew(BigDecimal now, BigDecimal before) {
+        return now != null && (before == null || now.compareTo(before) > 0);
     }
 
     private static boolean sameFigure(BigDecimal a, BigDecimal b) {
