@@ -165,7 +165,7 @@ public class AlertCases {
                 int i = 0;
                 update.setString(++i, a.caseKey());
                 update.setString(++i, a.detail());
-                update.setInt(++i, Math.max(a.severity(), what.equals("new_episode") ? 1 : s.severity()));
+                update.setInt(++i, a.caseKey().equals(s.key()) ? Math.max(a.severity(), s.severity()) : a.severity());
                 update.setBigDecimal(++i, r.figure().value());
                 update.setString(++i, r.figure().unit());
                 setDate(update, ++i, AlertKinds.firstEvidence(a));

@@ -85,6 +85,9 @@ class AlertsIT {
                 .param(AlertFollowUp.KIND).query(Long.class).single() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
+        assertThat(hub.db().sql("select count(*) from jobs where kind = ? and (status = 'failed' or attempts > 0 "
+                + "and last_error is not null)").param(AlertFollowUp.KIND).query(Long.class).single())
+                .as("alert follow-up jobs that failed").isZero();
     }
 
     @AfterAll
