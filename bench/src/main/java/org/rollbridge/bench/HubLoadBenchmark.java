@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,16 +23,22 @@ import org.rollbridge.core.ctf.CtfWriter;
 import org.rollbridge.core.identity.Upn;
 import org.rollbridge.core.pupil.Pupil;
 import org.rollbridge.hub.HubApplication;
+import org.rollbridge.hub.alerts.AlertRecompute;
+import org.rollbridge.hub.alerts.AlertToday;
 import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.DirectImport;
 import org.rollbridge.hub.jobs.Workers;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code ./rollbridge bench hub-load [PUPILS] [SCHOOLS] [SCHOOL_DAYS]}: an LA's initial load through the hub's
  * pipeline (full CTF per school, then a year of session marks per school) against PostgreSQL's own COPY of the
  * same attendance rows into a bare table, in the same run; then a nightly delta (one new day of marks for every
- * pupil and a partial CTF changing 1% of pupils). Defaults: 120,000 pupils, 60 schools, 190 school days.
+ * pupil and a partial CTF changing 1% of pupils); then the nightly alert recompute of the whole LA against reading
+ * every stored pupil-year. The pipeline figures include each batch's alert follow-up job. Defaults: 120,000 pupils,
+ * 60 schools, 190 school days.
  */
 final class HubLoadBenchmark implements Benchmarks.Benchmark {
 
@@ -55,9 +62,11 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
         List<Path> deltaCtfs = files.deltaCtfs();
         List<Path> deltaMarks = files.deltaMarks();
         Path dir = files.dir();
+        AlertsAsOf.day = files.deltaDay();
 
         try (BenchDatabase db = new BenchDatabase("bench_hub_load");
-             ConfigurableApplicationContext hub = HubApplication.start("--spring.main.web-application-type=none",
+             ConfigurableApplicationContext hub = HubApplication.start(new Class<?>[] {AlertsAsOf.class},
+                     "--spring.main.web-application-type=none", "--ROLLBRIDGE_NIGHTLY_CRON=-",
                      "--ROLLBRIDGE_WORKERS=0", "--logging.level.root=WARN", "--ROLLBRIDGE_DB_URL=" + db.url(),
                      "--ROLLBRIDGE_DB_USER=" + BenchDatabase.USER, "--ROLLBRIDGE_DATA_DIR=" + dir.resolve("store"))) {
             register(db, schools, perSchool);
@@ -76,12 +85,13 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
             System.out.printf("%-44s %10.1f%n", "initial load total (CTF + marks)", ctfSeconds + marksSeconds);
             System.out.printf("marks through the pipeline / bare COPY: %.2fx%n", marksSeconds / copySeconds);
             System.out.printf("%-44s %10.1f%n", "nightly delta: 1 day of marks + 1% changed", deltaSeconds);
+            alertRecompute(hub, db, files.deltaDay());
         }
     }
 
     /** An LA's files for the pipeline: a full CTF and a year of marks per school, and a nightly delta. */
     record SyntheticFiles(Path dir, int perSchool, List<Path> ctfs, List<Path> marks, List<Path> deltaCtfs,
-                          List<Path> deltaMarks) {
+                          List<Path> deltaMarks, LocalDate deltaDay) {
 
         static SyntheticFiles write(int pupils, int schools, int days) throws Exception {
             int perSchool = pupils / schools;
@@ -91,7 +101,7 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
             System.out.printf("LA: %,d pupils in %d schools, %d school days (%,d marks); files in %s%n",
                     perSchool * schools, schools, days, 2L * perSchool * schools * days, dir);
             SyntheticFiles files = new SyntheticFiles(dir, perSchool, new ArrayList<>(), new ArrayList<>(),
-                    new ArrayList<>(), new ArrayList<>());
+                    new ArrayList<>(), new ArrayList<>(), deltaDay);
             long t = System.nanoTime();
             for (int s = 0; s < schools; s++) {
                 String laestab = String.valueOf(9262000 + s + 1);
@@ -184,6 +194,44 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
                     new java.io.StringReader(csv.toString()));
             st.execute("analyze");
         }
+    }
+
+    /** Alerts are worked out as of the delta's day, so each batch's follow-up job sees the marks it loaded. */
+    @Configuration
+    static class AlertsAsOf {
+        static volatile LocalDate day;
+
+        @Bean
+        AlertToday alertToday() {
+            return () -> day;
+        }
+    }
+
+    /**
+     * The nightly alert recompute over the whole loaded LA (cases already raised by the batches' follow-up jobs,
+     * which the pipeline figures above include), against reading every stored pupil-year in the same run.
+     */
+    private static void alertRecompute(ConfigurableApplicationContext hub, BenchDatabase db, LocalDate asOf)
+            throws Exception {
+        AlertRecompute recompute = hub.getBean(AlertRecompute.class);
+        long t = System.nanoTime();
+        long chars;
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select sum(length(marks)) from attendance_years")) {
+            rs.next();
+            chars = rs.getLong(1);
+        }
+        double readSeconds = (System.nanoTime() - t) / 1e9;
+        t = System.nanoTime();
+        AlertRecompute.Outcome o = recompute.everyone(asOf);
+        double seconds = (System.nanoTime() - t) / 1e9;
+        System.out.printf("%-44s %10.1f %,14.0f%n", "alerts: nightly recompute, whole LA (pupils)", seconds,
+                o.pupils() / seconds);
+        System.out.printf("%-44s %10.1f %,14.0f%n", "baseline: read every pupil-year (characters)", readSeconds,
+                chars / readSeconds);
+        System.out.printf("alerts: %,d pupils at %d schools, %,d alerts; %,d cases raised, %,d updated%n", o.pupils(),
+                o.schools(), o.alerts(), o.changes().raised(), o.changes().updated() + o.changes().worsened()
+                        + o.changes().newEpisodes());
     }
 
     /** Imports the files through the pipeline with two workers (the machine's two cores); returns seconds. */

@@ -4,6 +4,7 @@ package org.rollbridge.hub.access;
 public enum Capability {
     LA_OVERVIEW("LA attendance overview and breakdowns"),
     ALERT_QUEUE("Alert queues: assign, acknowledge, resolve"),
+    ALERT_VIEW("Alert cases of the pupils the role may see (read only)"),
     PUPIL_RECORD("A pupil's page, within the role's fields and cohort"),
     SCHOOL_PAGE("A school's feed freshness, batches, validation report, held records"),
     REVIEW_QUEUE("Matching review decisions"),

@@ -24,10 +24,15 @@ public class MovementAlerts {
     /** Raises an alert for each pupil whose spell the batch ended and who has no open spell anywhere. */
     public int raiseForLeaversOf(UUID batchId, String laestab) {
         return db.sql("""
-                insert into alert_cases (la, person_id, kind, laestab, detail, raised_by_batch)
+                insert into alert_cases (la, person_id, kind, laestab, detail, raised_by_batch, case_key, first_evidence,
+                                         last_evidence, responsible)
                 select distinct e.la, e.person_id, ?, e.laestab,
-                       'Left the roll of ' || e.laestab || ' on ' || e.to_date || ' and is on no other school roll', ?
+                       'Left the roll of ' || e.laestab || ' on ' || e.to_date || ' and is on no other school roll', ?,
+                       'LEFT_NO_DESTINATION|' || e.laestab || '|' || coalesce(p.upn, 'person:' || e.person_id)
+                           || '|left:' || e.to_date,
+                       e.to_date, e.to_date, 'LA ' || e.la
                 from enrolments e
+                left join pupils p on p.la = e.la and p.person_id = e.person_id and p.laestab = e.laestab
                 where e.ended_batch = ? and e.la = ? and e.laestab = ?
                   and not exists (select 1 from enrolments o where o.la = e.la and o.person_id = e.person_id
                                   and o.to_date is null)

@@ -12,6 +12,7 @@ import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.core.validation.Finding;
 import org.rollbridge.core.validation.RecordRef;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.alerts.AlertFollowUp;
 import org.rollbridge.hub.jobs.JobHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +42,13 @@ public class BatchPipeline implements JobHandler {
     private final TransactionTemplate tx;
     private final HubProperties settings;
     private final org.rollbridge.hub.ops.BatchMetrics metrics;
+    private final AlertFollowUp alerts;
 
     public BatchPipeline(Batches batches, List<Feed> feeds, List<PipelineProbe> probes, JdbcClient db,
                          DataSource dataSource, TransactionTemplate tx, HubProperties settings,
-                         org.rollbridge.hub.ops.BatchMetrics metrics) {
+                         org.rollbridge.hub.ops.BatchMetrics metrics, AlertFollowUp alerts) {
         this.metrics = metrics;
+        this.alerts = alerts;
         this.batches = batches;
         this.feeds = feeds.stream().collect(Collectors.toMap(Feed::kind, Function.identity()));
         this.probes = probes;
@@ -93,6 +96,7 @@ public class BatchPipeline implements JobHandler {
             try {
                 db.sql("select pg_advisory_xact_lock(hashtext(?))").param("school-" + batch.laestab()).query().singleRow();
                 Feed.Merged m = feed.merge(batch, db, c);
+                alerts.queue(batch);
                 conclude(batch, "completed", staged, m);
                 return m;
             } catch (RuntimeException e) {

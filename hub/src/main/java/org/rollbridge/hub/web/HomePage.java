@@ -20,6 +20,7 @@ public class HomePage {
 
     static {
         LINKS.put(Capability.LA_OVERVIEW, new String[] {"/la/overview", "LA attendance overview"});
+        LINKS.put(Capability.ALERT_VIEW, new String[] {"/alerts", "Alert queues"});
         LINKS.put(Capability.AUDIT_SEARCH, new String[] {"/audit", "Search the audit log"});
         LINKS.put(Capability.PUPIL_RECORD, new String[] {"/pupils", "Find a pupil"});
         LINKS.put(Capability.SCHOOL_PAGE, new String[] {"/schools", "Schools: feeds, validation reports and held records"});

@@ -6,13 +6,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rollbridge.hub.access.Capability;
 import org.rollbridge.hub.access.FieldAccess;
 import org.rollbridge.hub.access.FieldGroup;
 import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.Organisations;
 import org.rollbridge.hub.access.PupilFacts;
+import org.rollbridge.hub.access.PupilFactsQuery;
 import org.rollbridge.hub.access.SignedIn;
 import org.rollbridge.hub.access.Visibility;
+import org.rollbridge.hub.alerts.AlertCases;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.springframework.http.HttpStatus;
@@ -38,9 +41,13 @@ public class PupilPage {
     private final AuditLog audit;
     private final Clock clock;
     private final PupilAttendanceView attendance;
+    private final AlertCases alerts;
+    private final PupilFactsQuery pupilFacts;
 
     public PupilPage(JdbcClient db, Organisations organisations, AuditLog audit, Clock signInClock,
-                     PupilAttendanceView attendance) {
+                     PupilAttendanceView attendance, AlertCases alerts, PupilFactsQuery pupilFacts) {
+        this.pupilFacts = pupilFacts;
+        this.alerts = alerts;
         this.db = db;
         this.organisations = organisations;
         this.audit = audit;
@@ -125,6 +132,7 @@ public class PupilPage {
         model.addAttribute("enrolments", enrolments(id));
         addAttendance(id, year, user, identity.map(Identity::upn).orElse(null), model);
         addFlagsAndProvenance(id, user, model);
+        model.addAttribute("alerts", user.may(Capability.ALERT_VIEW) ? alerts.ofPerson(id) : null);
         return "pupil";
     }
 
@@ -223,18 +231,8 @@ public class PupilPage {
     }
 
     private boolean visible(Visibility visibility, HubUser user, long personId) {
-        List<PupilFacts.Spell> spells = enrolments(personId).stream()
-                .map(e -> new PupilFacts.Spell(e.laestab().strip(), e.from(), e.to())).toList();
-        if (spells.isEmpty()) {
-            return false;
-        }
-        // The LA of residence is not yet fed to the hub: until it is, the LA sees its schools' pupils. A social care
-        // viewer sees children with an open social care case and the looked-after children the CTFs name.
-        boolean lookedAfter = Boolean.TRUE.equals(db.sql("select bool_or(looked_after) from pupils where person_id = ?")
-                .param(personId).query(Boolean.class).optional().orElse(false));
-        Care care = care(personId);
-        PupilFacts facts = new PupilFacts(spells, null, care.socialWorker(), lookedAfter || care.lookedAfter(),
-                care.childProtection());
-        return visibility.visible(user.role(), user.organisation(), facts, LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        PupilFacts facts = pupilFacts.of(personId, today);
+        return !facts.spells().isEmpty() && visibility.visible(user.role(), user.organisation(), facts, today);
     }
 }

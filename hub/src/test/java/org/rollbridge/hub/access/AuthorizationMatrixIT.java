@@ -142,6 +142,21 @@ class AuthorizationMatrixIT {
                         .isEqualTo(page.getValue().contains(role) ? 200 : 403))));
     }
 
+    /** The alert case forms: only roles that work the queues may post them (404 for a case that is not there). */
+    @TestFactory
+    Stream<DynamicTest> everyRoleMayPostTheAlertCaseFormsOnlyIfItWorksTheQueues() {
+        return Stream.of(Role.values()).flatMap(role -> Stream.of("assign", "acknowledge", "resolve")
+                .map(action -> DynamicTest.dynamicTest(role + " POST /alerts/{id}/" + action, () -> {
+                    PageClient client = SIGNED_IN.get(role);
+                    String csrf = client.csrf("/");
+                    int status = client.post("/alerts/999999/" + action, Map.of("_csrf", csrf,
+                            "assignedTo", "matrix-la_admin", "reason", "matrix")).statusCode();
+                    assertThat(PageAccess.ruleFor("/alerts/999999/" + action).orElseThrow().capability())
+                            .isEqualTo(Capability.ALERT_QUEUE);
+                    assertThat(status).isEqualTo(role.may(Capability.ALERT_QUEUE) ? 404 : 403);
+                })));
+    }
+
     @Test
     void aSignedInUserCannotUseTheMachineApiWithTheirSession() throws Exception {
         HttpResponse<String> response = SIGNED_IN.get(Role.LA_ADMIN).get("/api/v1/batches/00000000-0000-0000-0000-000000000000");

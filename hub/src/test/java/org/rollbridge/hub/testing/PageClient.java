@@ -23,16 +23,6 @@ public final class PageClient {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    /** A new account with the role at the organisation, signed in. */
-    public static PageClient signedIn(RunningHub hub, String name, org.rollbridge.hub.access.Role role,
-                                      org.rollbridge.hub.access.Organisation org) throws Exception {
-        org.rollbridge.hub.access.Users.NewAccount a = hub.bean(org.rollbridge.hub.access.Users.class)
-                .create(name, "Sam " + name, role, org);
-        PageClient client = new PageClient(hub.base());
-        client.signIn(name, a.password(), a.totpSecret(), Instant.now());
-        return client;
-    }
-
     public PageClient(String base) {
         this.base = base;
     }

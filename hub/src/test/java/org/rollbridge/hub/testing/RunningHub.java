@@ -8,11 +8,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.rollbridge.hub.HubApplication;
+import org.rollbridge.hub.access.Organisation;
+import org.rollbridge.hub.access.Role;
 import org.rollbridge.hub.access.SchoolCredentials;
+import org.rollbridge.hub.access.Users;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +54,8 @@ public final class RunningHub implements AutoCloseable {
                 "--ROLLBRIDGE_ADMIN_TOKEN=" + ADMIN_TOKEN,
                 "--ROLLBRIDGE_JOB_POLL_INTERVAL=PT0.05S",
                 "--ROLLBRIDGE_JOB_RETRY_DELAY=PT0.1S",
-                "--ROLLBRIDGE_SHUTDOWN_GRACE=5s"));
+                "--ROLLBRIDGE_SHUTDOWN_GRACE=5s",
+                "--ROLLBRIDGE_NIGHTLY_CRON=-"));
         args.addAll(List.of(extra));
         return new RunningHub(HubApplication.start(sources, args.toArray(String[]::new)));
     }
@@ -70,6 +75,15 @@ public final class RunningHub implements AutoCloseable {
 
     public JdbcClient db() {
         return bean(JdbcClient.class);
+    }
+
+    /** A new user of the role at the organisation, signed in with a page client. */
+    public PageClient signedIn(String username, Role role, Organisation organisation)
+            throws IOException, InterruptedException {
+        Users.NewAccount a = bean(Users.class).create(username, "Sam " + username, role, organisation);
+        PageClient client = new PageClient(base);
+        client.signIn(username, a.password(), a.totpSecret(), Instant.now());
+        return client;
     }
 
     public String credentialFor(String laestab) {

@@ -36,6 +36,8 @@ import org.rollbridge.hub.access.Role;
 import org.rollbridge.hub.access.Totp;
 import org.rollbridge.hub.access.Users;
 import org.rollbridge.hub.testing.AttendanceCsv;
+import org.rollbridge.hub.jobs.Workers;
+import org.rollbridge.hub.testing.FixedAlertDay;
 import org.rollbridge.hub.testing.RunningHub;
 
 /**
@@ -94,7 +96,8 @@ class BrowserJourneysIT {
             assertThat(install.waitFor()).as("scripts/install-browser-test-tools.sh").isZero();
         }
         axe = Files.readString(axeFile);
-        hub = RunningHub.start(RunningHub.tempDir(), "--ROLLBRIDGE_WORKERS=0");
+        hub = RunningHub.start(new Class<?>[] {FixedAlertDay.class}, RunningHub.tempDir(),
+                "--ROLLBRIDGE_WORKERS=0");
         calendarPupil = pupilWithMarks();
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -255,6 +258,61 @@ class BrowserJourneysIT {
         assertThat(browser.findElement(By.id("marks-9262001")).getText()).contains("Tue 16 Sep 2025")
                 .contains("N Unauthorised absence");
         assertAccessible("pupil calendar, list of marks open");
+    }
+
+    /**
+     * An attendance officer works a case: the alert types, the queue, the case page, a resolve refused for want of
+     * a reason (the error summary), then assign to themselves, acknowledge and resolve; every page axe-clean.
+     */
+    @Test
+    void anAttendanceOfficerWorksAnAlertCaseFromTheQueueToResolved() throws Exception {
+        String school = "9267304";
+        String upn = CtfFixture.upn(school, 1);
+        hub.bean(PersonIndex.class).register(new PersonIndex.Person("browser-" + upn, upn, List.of(), null, "Pat",
+                "Pupil", LocalDate.of(2015, 3, 14), "F", null), "register", null);
+        String token = hub.credentialFor(school);
+        hub.upload(school, token, "browser-ctf", "ctf", CtfFixture.full(school).add(upn).bytes());
+        hub.upload(school, token, "browser-att", "attendance", new AttendanceCsv()
+                .days(school, upn, LocalDate.of(2025, 11, 3), 12, "O", "O").bytes());
+        hub.bean(Workers.class).drain();
+        Users.NewAccount account = hub.bean(Users.class).create("browser-alerts-officer", "Sam Officer",
+                Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
+
+        signIn(account);
+
+        browser.findElement(By.linkText("Alert queues")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/alerts"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Alerts");
+        assertAccessible("alert types");
+        browser.findElement(By.cssSelector("#count-CONSECUTIVE_UNAUTHORISED_10 a")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("kind="));
+        assertAccessible("queue");
+        browser.findElement(By.id("laestab")).sendKeys(school);
+        browser.findElement(By.cssSelector("main form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("laestab=" + school));
+        browser.findElement(By.cssSelector("#cases a.govuk-link")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("case-status")));
+        assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("raised");
+        assertThat(browser.findElement(By.id("case-figure")).getText()).startsWith("10 ");
+        assertAccessible("case");
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.findElement(By.id("resolve")).click();
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.className("govuk-error-summary")))
+                .getText()).contains("Give the reason");
+        assertAccessible("case with an error");
+        browser.findElement(By.id("assign")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("case-assigned"), "browser-alerts-officer"));
+        browser.findElement(By.id("acknowledge")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("case-status"), "acknowledged"));
+        browser.findElement(By.id("resolve-reason")).sendKeys("Family moved; referred to the CME officer");
+        browser.findElement(By.id("resolve")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("case-status"), "resolved"));
+        assertThat(browser.findElement(By.id("case-resolution")).getText())
+                .isEqualTo("Family moved; referred to the CME officer");
+        assertThat(browser.findElements(By.id("resolve"))).isEmpty();
+        assertAccessible("resolved case");
     }
 
     /** Runs axe-core in the page and fails with its findings when any WCAG 2.2 A or AA rule is violated. */

@@ -116,7 +116,7 @@ class PagesIT {
     }
 
     static PageClient signedIn(String name, Role role, Organisation org) throws Exception {
-        return PageClient.signedIn(hub, name, role, org);
+        return hub.signedIn(name, role, org);
     }
 
     @Test

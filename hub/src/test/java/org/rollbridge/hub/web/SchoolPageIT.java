@@ -54,7 +54,7 @@ class SchoolPageIT {
     }
 
     static PageClient signedIn(String name, Role role, Organisation org) throws Exception {
-        return PageClient.signedIn(hub, name, role, org);
+        return hub.signedIn(name, role, org);
     }
 
     @Test

@@ -1,0 +1,368 @@
+package org.rollbridge.hub.alerts;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.rollbridge.core.indicators.alerts.Alert;
+import org.rollbridge.core.indicators.alerts.AlertId;
+import org.rollbridge.hub.HubProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The alert_cases table and its lifecycle. A case is named by the core alert's case key (kind, school, UPN,
+ * situation) and there is at most one open case per pupil at a school and kind:
+ *
+ * <ul>
+ *   <li>the same situation seen again refreshes the open case's figure and evidence; a worse one (core's
+ *       {@link Alert#worsens}: a higher severity) is recorded as {@code worsened}, a streak or count that grew
+ *       within its severity as {@code updated}; a rate moving within its 5% band is refreshed without an event;</li>
+ *   <li>a new situation (a new streak, a new term) while a case is open moves the open case on to it
+ *       ({@code new_episode}); with no case open it raises a new case;</li>
+ *   <li>a resolved case is not reopened for the same evidence: its situation raises a new case only when it gets
+ *       worse than it was when resolved.</li>
+ * </ul>
+ * Officers move a case raised → assigned → acknowledged → resolved (assigning again is allowed until resolved).
+ */
+@Component
+public class AlertCases {
+
+    private final JdbcClient db;
+    private final HubProperties settings;
+
+    public AlertCases(JdbcClient db, HubProperties settings) {
+        this.db = db;
+        this.settings = settings;
+    }
+
+    /** An alert the rules raised now, with the figure the hub shows for it. */
+    public record Raised(Alert alert, AlertKinds.Figure figure) {
+    }
+
+    /** What one recompute changed. */
+    public record Changes(int raised, int updated, int worsened, int newEpisodes) {
+        static final Changes NONE = new Changes(0, 0, 0, 0);
+
+        Changes plus(Changes o) {
+            return new Changes(raised + o.raised, updated + o.updated, worsened + o.worsened,
+                    newEpisodes + o.newEpisodes);
+        }
+    }
+
+    private record Stored(long id, long person, String kind, String key, String status, int severity,
+                          BigDecimal figure, String detail) {
+    }
+
+    /**
+     * Brings the cases of the given pupils at one school in line with the alerts raised now, in the caller's
+     * transaction. Only the latest situation per pupil and kind counts: earlier ones have had their case.
+     */
+    Changes apply(Connection c, String laestab, Map<Long, List<Raised>> raised, List<AlertId> kinds)
+            throws SQLException {
+        Map<String, Raised> latest = new HashMap<>();        // person|kind -> alert
+        Comparator<Raised> order = Comparator.comparing((Raised r) -> r.alert().observedOn(),
+                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparingInt(r -> r.alert().severity());
+        raised.forEach((person, alerts) -> alerts.forEach(r ->
+                latest.merge(person + "|" + r.alert().id(), r, (a, b) -> order.compare(a, b) >= 0 ? a : b)));
+        if (raised.isEmpty()) {
+            return Changes.NONE;
+        }
+        Map<String, Stored> open = new HashMap<>();
+        Map<String, Integer> resolvedSeverity = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select id, person_id, kind, case_key, status, severity, figure, detail from alert_cases
+                where la = ? and laestab = ? and person_id = any(?) and kind = any(?)
+                  and (status <> 'resolved' or case_key = any(?))""")) {
+            ps.setString(1, settings.la());
+            ps.setString(2, laestab);
+            ps.setArray(3, c.createArrayOf("bigint", raised.keySet().toArray(Long[]::new)));
+            ps.setArray(4, c.createArrayOf("text", kinds.stream().map(Enum::name).toArray(String[]::new)));
+            ps.setArray(5, c.createArrayOf("text", latest.values().stream().map(r -> r.alert().caseKey())
+                    .toArray(String[]::new)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Stored s = new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6), rs.getBigDecimal(7), rs.getString(8));
+                    if (s.status().equals("resolved")) {
+                        resolvedSeverity.merge(s.key(), s.severity(), Math::max);
+                    } else {
+                        open.put(s.person() + "|" + s.kind(), s);
+                    }
+                }
+            }
+        }
+        int inserted = 0;
+        int updated = 0;
+        int worsened = 0;
+        int episodes = 0;
+        try (PreparedStatement insert = c.prepareStatement("""
+                insert into alert_cases (la, person_id, kind, laestab, detail, case_key, severity, figure, figure_unit,
+                                         first_evidence, last_evidence, due_on, responsible)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+             PreparedStatement update = c.prepareStatement("""
+                update alert_cases set case_key = ?, detail = ?, severity = ?, figure = ?, figure_unit = ?,
+                       first_evidence = ?, last_evidence = ?, due_on = ?, updated_at = now()
+                where id = ?""");
+             PreparedStatement event = c.prepareStatement("""
+                insert into alert_case_events (la, case_id, event, actor, detail) values (?, ?, ?, 'recompute', ?)""")) {
+            for (Map.Entry<String, Raised> e : latest.entrySet()) {
+                long person = Long.parseLong(e.getKey().substring(0, e.getKey().indexOf('|')));
+                Raised r = e.getValue();
+                Alert a = r.alert();
+                Stored s = open.get(e.getKey());
+                if (s == null) {
+                    Integer wasResolvedAt = resolvedSeverity.get(a.caseKey());
+                    if (wasResolvedAt != null && a.severity() <= wasResolvedAt) {
+                        continue;       // resolved on this evidence; raised again only if it gets worse
+                    }
+                    int i = 0;
+                    insert.setString(++i, settings.la());
+                    insert.setLong(++i, person);
+                    insert.setString(++i, a.id().name());
+                    insert.setString(++i, laestab);
+                    insert.setString(++i, a.detail());
+                    insert.setString(++i, a.caseKey());
+                    insert.setInt(++i, a.severity());
+                    insert.setBigDecimal(++i, r.figure().value());
+                    insert.setString(++i, r.figure().unit());
+                    setDate(insert, ++i, AlertKinds.firstEvidence(a));
+                    setDate(insert, ++i, a.observedOn());
+                    setDate(insert, ++i, AlertKinds.dueOn(a));
+                    insert.setString(++i, AlertKinds.responsible(a.id(), settings.la(), laestab));
+                    insert.addBatch();
+                    inserted++;
+                    continue;
+                }
+                String what;
+                if (!a.caseKey().equals(s.key())) {
+                    what = "new_episode";
+                    episodes++;
+                } else if (a.severity() > s.severity()) {
+                    what = "worsened";
+                    worsened++;
+                } else if (!Objects.equals(a.detail(), s.detail()) || !sameFigure(r.figure().value(), s.figure())) {
+                    // A streak or a count that grew is recorded; a rate moving within its band is kept quietly.
+                    what = GROWING.contains(a.id()) && grew(r.figure().value(), s.figure()) ? "updated" : null;
+                    updated++;
+                } else {
+                    continue;
+                }
+                int i = 0;
+                update.setString(++i, a.caseKey());
+                update.setString(++i, a.detail());
+                update.setInt(++i, a.caseKey().equals(s.key()) ? Math.max(a.severity(), s.severity()) : a.severity());
+                update.setBigDecimal(++i, r.figure().value());
+                update.setString(++i, r.figure().unit());
+                setDate(update, ++i, AlertKinds.firstEvidence(a));
+                setDate(update, ++i, a.observedOn());
+                setDate(update, ++i, AlertKinds.dueOn(a));
+                update.setLong(++i, s.id());
+                update.addBatch();
+                if (what != null) {
+                    event.setString(1, settings.la());
+                    event.setLong(2, s.id());
+                    event.setString(3, what);
+                    event.setString(4, a.detail());
+                    event.addBatch();
+                }
+            }
+            insert.executeBatch();
+            update.executeBatch();
+            event.executeBatch();
+        }
+        return new Changes(inserted, updated, worsened, episodes);
+    }
+
+    /** Alerts whose figure only grows within one situation (streaks and counts), so growth is news. */
+    private static final java.util.Set<AlertId> GROWING = java.util.EnumSet.of(AlertId.CONSECUTIVE_ABSENCE_10,
+            AlertId.CONSECUTIVE_UNAUTHORISED_10, AlertId.COHORT_ABSENCE, AlertId.HEALTH_15_DAYS,
+            AlertId.SUSPENSIONS_OVER_15_DAYS, AlertId.REDUCED_TIMETABLE);
+
+    private static boolean grew(BigDecimal now, BigDecimal before) {
+        return now != null && (before == null || now.compareTo(before) > 0);
+    }
+
+    private static boolean sameFigure(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {
+        if (date == null) {
+            ps.setNull(index, Types.DATE);
+        } else {
+            ps.setDate(index, Date.valueOf(date));
+        }
+    }
+
+    // ---- reading ----
+
+    /** One case as officers see it. */
+    public record Case(long id, long personId, String kind, String description, String laestab, String status,
+                       String detail, Integer severity, BigDecimal figure, String figureUnit, LocalDate firstEvidence,
+                       LocalDate lastEvidence, LocalDate dueOn, String responsible, Instant raisedAt,
+                       String assignedTo, Instant assignedAt, Instant acknowledgedAt, Instant resolvedAt,
+                       String resolution, Instant updatedAt) {
+    }
+
+    /** One change to a case. */
+    public record Event(Instant at, String event, String actor, String detail) {
+    }
+
+    /** Filters of the queue; null matches anything. */
+    public record Filter(String kind, String status, String laestab, String assignedTo) {
+    }
+
+    static final String COLUMNS = """
+            id, person_id, kind, laestab, status, detail, severity, figure, figure_unit, first_evidence, last_evidence,
+            due_on, responsible, raised_at, assigned_to, assigned_at, acknowledged_at, resolved_at, resolution,
+            updated_at""";
+
+    static Case read(ResultSet rs) throws SQLException {
+        String kind = rs.getString("kind");
+        String description;
+        try {
+            description = AlertId.valueOf(kind).description();
+        } catch (IllegalArgumentException e) {
+            description = kind;
+        }
+        return new Case(rs.getLong("id"), rs.getLong("person_id"), kind, description,
+                rs.getString("laestab") == null ? null : rs.getString("laestab").strip(), rs.getString("status"),
+                rs.getString("detail"), (Integer) rs.getObject("severity"), rs.getBigDecimal("figure"),
+                rs.getString("figure_unit"), rs.getObject("first_evidence", LocalDate.class),
+                rs.getObject("last_evidence", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+                rs.getString("responsible"), instant(rs, "raised_at"), rs.getString("assigned_to"),
+                instant(rs, "assigned_at"), instant(rs, "acknowledged_at"), instant(rs, "resolved_at"),
+                rs.getString("resolution"), instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        java.sql.Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    public Optional<Case> find(long id) {
+        return db.sql("select " + COLUMNS + " from alert_cases where la = ? and id = ?").params(settings.la(), id)
+                .query((rs, n) -> read(rs)).optional();
+    }
+
+    public List<Event> history(long id) {
+        return db.sql("select at, event, actor, detail from alert_case_events where la = ? and case_id = ? order by id")
+                .params(settings.la(), id)
+                .query((rs, n) -> new Event(rs.getTimestamp("at").toInstant(), rs.getString("event"),
+                        rs.getString("actor"), rs.getString("detail"))).list();
+    }
+
+    /** Every case of one person, newest first (the pupil page's alert history). */
+    public List<Case> ofPerson(long personId) {
+        return db.sql("select " + COLUMNS + " from alert_cases where la = ? and person_id = ? order by raised_at desc, id desc")
+                .params(settings.la(), personId).query((rs, n) -> read(rs)).list();
+    }
+
+    /**
+     * Cases matching the filter within the scope {@code where} (a condition on alert_cases and its parameters,
+     * from {@link AlertAccess}), newest first, at most {@code limit}.
+     */
+    List<Case> list(Filter filter, AlertAccess.Scope scope, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from alert_cases where la = ?");
+        List<Object> params = new ArrayList<>(List.of(settings.la()));
+        filters(filter, sql, params);
+        sql.append(" and ").append(scope.sql());
+        params.addAll(scope.params());
+        sql.append(" order by raised_at desc, id desc limit ?");
+        params.add(limit);
+        return db.sql(sql.toString()).params(params).query((rs, n) -> read(rs)).list();
+    }
+
+    /** Open cases per kind within the scope. */
+    Map<String, Long> openCounts(AlertAccess.Scope scope) {
+        List<Object> params = new ArrayList<>(List.of(settings.la()));
+        params.addAll(scope.params());
+        Map<String, Long> out = new java.util.TreeMap<>();
+        db.sql("select kind, count(*) from alert_cases where la = ? and status <> 'resolved' and " + scope.sql()
+                        + " group by kind").params(params)
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getLong(2));
+                });
+        return out;
+    }
+
+    private static void filters(Filter f, StringBuilder sql, List<Object> params) {
+        if (f.kind() != null && !f.kind().isBlank()) {
+            sql.append(" and kind = ?");
+            params.add(f.kind().strip());
+        }
+        if (f.status() != null && !f.status().isBlank()) {
+            if (f.status().strip().equals("open")) {
+                sql.append(" and status <> 'resolved'");
+            } else {
+                sql.append(" and status = ?");
+                params.add(f.status().strip());
+            }
+        }
+        if (f.laestab() != null && !f.laestab().isBlank()) {
+            sql.append(" and laestab = ?");
+            params.add(f.laestab().strip());
+        }
+        if (f.assignedTo() != null && !f.assignedTo().isBlank()) {
+            sql.append(" and assigned_to = ?");
+            params.add(f.assignedTo().strip());
+        }
+    }
+
+    // ---- lifecycle ----
+
+    /** Assigns an open case to a user (again, if it was assigned); a raised case becomes assigned. */
+    public Case assign(long id, String username, String actor) {
+        return transition(id, "assigned", """
+                update alert_cases set assigned_to = ?, assigned_at = now(), updated_at = now(),
+                       status = case when status = 'raised' then 'assigned' else status end
+                where la = ? and id = ? and status <> 'resolved'""", List.of(username), actor, "to " + username,
+                "it is resolved; a resolved case cannot be assigned");
+    }
+
+    public Case acknowledge(long id, String actor) {
+        return transition(id, "acknowledged", """
+                update alert_cases set status = 'acknowledged', acknowledged_at = now(), updated_at = now()
+                where la = ? and id = ? and status in ('raised', 'assigned')""", List.of(), actor, null,
+                "only a raised or assigned case can be acknowledged");
+    }
+
+    public Case resolve(long id, String reason, String actor) {
+        return transition(id, "resolved", """
+                update alert_cases set status = 'resolved', resolved_at = now(), resolution = ?, updated_at = now()
+                where la = ? and id = ? and status <> 'resolved'""", List.of(reason), actor, reason,
+                "it is already resolved");
+    }
+
+    private Case transition(long id, String event, String sql, List<Object> leading, String actor, String detail,
+                            String refusal) {
+        List<Object> params = new ArrayList<>(leading);
+        params.add(settings.la());
+        params.add(id);
+        int changed = db.sql(sql).params(params).update();
+        Case now = find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "There is no alert case " + id));
+        if (changed == 0) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Alert case " + id + " is " + now.status()
+                    + ": " + refusal);
+        }
+        db.sql("insert into alert_case_events (la, case_id, event, actor, detail) values (?, ?, ?, ?, ?)")
+                .params(settings.la(), id, event, actor, detail).update();
+        return now;
+    }
+}

@@ -1,0 +1,296 @@
+package org.rollbridge.hub.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.rollbridge.core.identity.Upn;
+import org.rollbridge.core.pupil.LookedAfter;
+import org.rollbridge.hub.access.Organisation;
+import org.rollbridge.hub.access.Role;
+import org.rollbridge.hub.audit.AuditAction;
+import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.people.PersonIndex;
+import org.rollbridge.hub.testing.AttendanceCsv;
+import org.rollbridge.hub.testing.CtfFixture;
+import org.rollbridge.hub.testing.FixedAlertDay;
+import org.rollbridge.hub.testing.PageClient;
+import org.rollbridge.hub.testing.RunningHub;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Alert cases over the real pipeline, database and HTTP: a ten-day unauthorised streak raises one case, a later
+ * batch extending it updates that case, a resolved case stays resolved for the same evidence and a new streak
+ * raises a new case; who sees which case; the lifecycle's transitions and their audit rows; the nightly run.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AlertsIT {
+
+    static final String SCHOOL = "9267301";
+    static final String OTHER_SCHOOL = "9267302";
+    static final LocalDate TODAY = FixedAlertDay.TODAY;
+    static RunningHub hub;
+    static String token;
+    static String otherToken;
+    static long absent;
+    static long lookedAfter;
+    static long firstCase;
+
+    @BeforeAll
+    static void start() throws Exception {
+        hub = RunningHub.start(new Class<?>[] {FixedAlertDay.class}, RunningHub.tempDir());
+        String absentUpn = CtfFixture.upn(SCHOOL, 1);
+        String cohortUpn = CtfFixture.upn(SCHOOL, 2);
+        absent = register(absentUpn);
+        lookedAfter = register(cohortUpn, "Lee", "Cared");
+        token = hub.credentialFor(SCHOOL);
+        otherToken = hub.credentialFor(OTHER_SCHOOL);
+        completed(hub.upload(SCHOOL, token, "ctf-1", "ctf", CtfFixture.full(SCHOOL).add(absentUpn)
+                .add(CtfFixture.pupil(cohortUpn, "Lee", "Cared", List.of()).toBuilder()
+                        .lookedAfter(new LookedAfter(true, "926")).build()).bytes()));
+        // Both pupils in school for a week, then absent without permission for ten school days.
+        completed(hub.upload(SCHOOL, token, "att-1", "attendance", new AttendanceCsv()
+                .days(SCHOOL, absentUpn, LocalDate.of(2025, 9, 29), 7, "/", "\\")
+                .days(SCHOOL, absentUpn, LocalDate.of(2025, 10, 6), 12, "O", "O")
+                .days(SCHOOL, cohortUpn, LocalDate.of(2025, 9, 29), 7, "/", "\\")
+                .days(SCHOOL, cohortUpn, LocalDate.of(2025, 10, 6), 12, "N", "N").bytes()));
+    }
+
+    static long register(String upn) {
+        return register(upn, "Pat", "Pupil");
+    }
+
+    /** A person in the register as the school's CTF names them (else the UPN link is a conflict for review). */
+    static long register(String upn, String forename, String surname) {
+        return hub.bean(PersonIndex.class).register(new PersonIndex.Person("alerts-" + upn, upn, List.of(), null,
+                forename, surname, LocalDate.of(2015, 3, 14), "F", null), "register", null);
+    }
+
+    /** Waits for the batch and for the alert follow-up jobs it queued. */
+    static void completed(HttpResponse<String> upload) throws Exception {
+        completed(upload, token);
+    }
+
+    static void completed(HttpResponse<String> upload, String credential) throws Exception {
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        JsonNode batch = hub.awaitBatch(upload.headers().firstValue("Location").orElseThrow(), credential);
+        assertThat(batch.path("status").asString()).as(batch.toString()).isEqualTo("completed");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (hub.db().sql("select count(*) from jobs where kind = ? and status = 'queued'")
+                .param(AlertFollowUp.KIND).query(Long.class).single() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(hub.db().sql("select count(*) from jobs where kind = ? and (status = 'failed' or attempts > 0 "
+                + "and last_error is not null)").param(AlertFollowUp.KIND).query(Long.class).single())
+                .as("alert follow-up jobs that failed").isZero();
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    static List<Map<String, Object>> cases(long person, String kind) {
+        return hub.db().sql("""
+                select id, status, figure, case_key, first_evidence, last_evidence from alert_cases
+                where person_id = ? and kind = ? order by id""").params(person, kind).query().listOfRows();
+    }
+
+    static HttpResponse<String> api(String method, String path, String body, String credential) throws Exception {
+        HttpRequest.Builder r = hub.request(path).header("Content-Type", "application/json");
+        r = body == null ? r.method(method, HttpRequest.BodyPublishers.noBody())
+                : r.method(method, HttpRequest.BodyPublishers.ofString(body));
+        return hub.send(r, credential);
+    }
+
+    static PageClient signedIn(String name, Role role, Organisation org) throws Exception {
+        return hub.signedIn(name, role, org);
+    }
+
+    @Test
+    @Order(1)
+    void aTenDayUnauthorisedStreakRaisesOneCaseAndALaterBatchExtendingItUpdatesThatCase() throws Exception {
+        List<Map<String, Object>> raised = cases(absent, "CONSECUTIVE_ABSENCE_10");
+        assertThat(raised).hasSize(1);
+        assertThat(raised.get(0).get("status")).isEqualTo("raised");
+        assertThat(((Number) raised.get(0).get("figure")).intValue()).isEqualTo(10);
+        assertThat(raised.get(0).get("first_evidence").toString()).isEqualTo("2025-10-06");
+        assertThat(cases(absent, "CONSECUTIVE_UNAUTHORISED_10")).hasSize(1);
+        firstCase = ((Number) raised.get(0).get("id")).longValue();
+
+        // The same marks again (a redelivery under a new id) change nothing; five more absent days extend the streak.
+        completed(hub.upload(SCHOOL, token, "att-2", "attendance", new AttendanceCsv()
+                .days(SCHOOL, CtfFixture.upn(SCHOOL, 1), LocalDate.of(2025, 10, 20), 5, "O", "O").bytes()));
+
+        List<Map<String, Object>> extended = cases(absent, "CONSECUTIVE_ABSENCE_10");
+        assertThat(extended).hasSize(1);
+        assertThat(((Number) extended.get(0).get("id")).longValue()).isEqualTo(firstCase);
+        assertThat(((Number) extended.get(0).get("figure")).intValue()).isEqualTo(15);
+        assertThat(extended.get(0).get("last_evidence").toString()).isEqualTo("2025-10-24");
+        assertThat(hub.bean(AlertCases.class).history(firstCase)).extracting(AlertCases.Event::event)
+                .containsExactly("updated");
+    }
+
+    @Test
+    @Order(2)
+    void onlyThoseWhoMaySeeThePupilSeeTheCase() throws Exception {
+        PageClient ownSchool = signedIn("alerts-dm-own", Role.SCHOOL_DATA_MANAGER, Organisation.school(SCHOOL));
+        PageClient otherSchool = signedIn("alerts-dm-other", Role.SCHOOL_DATA_MANAGER,
+                Organisation.school(OTHER_SCHOOL));
+        PageClient socialCare = signedIn("alerts-sc", Role.SOCIAL_CARE_VIEWER, Organisation.la("926"));
+        PageClient analyst = signedIn("alerts-analyst", Role.LA_ANALYST, Organisation.la("926"));
+        long cohortCase = ((Number) cases(lookedAfter, "CONSECUTIVE_ABSENCE_10").get(0).get("id")).longValue();
+        String queue = "/alerts?kind=CONSECUTIVE_ABSENCE_10&status=open";
+
+        assertThat(ownSchool.get(queue).body()).contains("/alerts/" + firstCase).contains("/alerts/" + cohortCase);
+        assertThat(ownSchool.get("/alerts/" + firstCase).statusCode()).isEqualTo(200);
+        assertThat(otherSchool.get(queue).body()).doesNotContain("/alerts/" + firstCase);
+        assertThat(otherSchool.get("/alerts/" + firstCase).statusCode()).isEqualTo(404);
+        assertThat(socialCare.get(queue).body()).contains("/alerts/" + cohortCase)
+                .doesNotContain("/alerts/" + firstCase + "\"");
+        assertThat(socialCare.get("/alerts/" + firstCase).statusCode()).isEqualTo(404);
+        assertThat(socialCare.get("/alerts/" + cohortCase).statusCode()).isEqualTo(200);
+        assertThat(analyst.get(queue).statusCode()).isEqualTo(403);
+        // The looked-after child's absence also raises the safeguarding cohort's alert; the other child's does not.
+        assertThat(cases(lookedAfter, "COHORT_ABSENCE")).hasSize(1);
+        assertThat(cases(absent, "COHORT_ABSENCE")).isEmpty();
+        // The machine API: a school's credential reads its own cases only, and decides nothing.
+        assertThat(api("GET", "/api/v1/alerts?laestab=" + SCHOOL, null, otherToken).body())
+                .isEqualTo("{\"alerts\":[]}");
+        assertThat(api("GET", "/api/v1/alerts?kind=CONSECUTIVE_ABSENCE_10&laestab=" + SCHOOL, null, token).body())
+                .contains("\"id\":" + firstCase + ",");
+        assertThat(api("POST", "/api/v1/alerts/" + firstCase + "/resolve", "{\"reason\":\"x\"}", token).statusCode())
+                .isEqualTo(403);
+        assertThat(api("GET", "/api/v1/alerts?kind=NO_SUCH", null, RunningHub.ADMIN_TOKEN).body())
+                .contains("is not an alert kind");
+    }
+
+    @Test
+    @Order(3)
+    void theLifecycleRefusesInvalidTransitionsAndAuditsEveryDecision() throws Exception {
+        PageClient officer = signedIn("alerts-officer", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
+        String admin = RunningHub.ADMIN_TOKEN;
+        String path = "/api/v1/alerts/" + firstCase;
+
+        assertThat(api("POST", path + "/assign", "{\"assignedTo\":\"alerts-dm-own\"}", admin).statusCode())
+                .as("a school data manager does not work the queues").isEqualTo(400);
+        HttpResponse<String> assigned = officer.post("/alerts/" + firstCase + "/assign", Map.of(
+                "assignedTo", "alerts-officer", "_csrf", officer.csrf("/alerts/" + firstCase)));
+        assertThat(assigned.statusCode()).isEqualTo(302);
+        assertThat(officer.get("/alerts/" + firstCase).body()).contains("assigned").contains("Case assigned");
+        assertThat(officer.get("/alerts?kind=CONSECUTIVE_ABSENCE_10&mine=yes").body())
+                .contains("/alerts/" + firstCase);
+        assertThat(api("POST", path + "/acknowledge", "{\"reason\":\"calling the family\"}", admin).statusCode())
+                .isEqualTo(200);
+        assertThat(api("POST", path + "/acknowledge", null, admin).statusCode()).isEqualTo(409);
+        assertThat(api("POST", path + "/resolve", "{\"reason\":\"  \"}", admin).statusCode()).isEqualTo(400);
+        HttpResponse<String> noReason = officer.post("/alerts/" + firstCase + "/resolve", Map.of(
+                "reason", "", "_csrf", officer.csrf("/alerts/" + firstCase)));
+        assertThat(noReason.statusCode()).isEqualTo(302);
+        assertThat(officer.get("/alerts/" + firstCase).body()).contains("There is a problem")
+                .contains("Give the reason");
+        HttpResponse<String> resolved = officer.post("/alerts/" + firstCase + "/resolve", Map.of(
+                "reason", "Back in school from 27 October", "_csrf", officer.csrf("/alerts/" + firstCase)));
+        assertThat(resolved.statusCode()).isEqualTo(302);
+        assertThat(api("POST", path + "/resolve", "{\"reason\":\"again\"}", admin).statusCode()).isEqualTo(409);
+        assertThat(api("POST", path + "/assign", "{\"assignedTo\":\"alerts-officer\"}", admin).statusCode())
+                .isEqualTo(409);
+        JsonNode after = RunningHub.json(api("GET", path, null, admin));
+        assertThat(after.path("status").asString()).isEqualTo("resolved");
+        assertThat(after.path("resolution").asString()).isEqualTo("Back in school from 27 October");
+
+        List<AuditLog.Event> decisions = hub.bean(AuditLog.class).search(new AuditLog.Query(null,
+                AuditAction.ALERT_DECISION, "alert:" + firstCase, null, null, 20));
+        assertThat(decisions).extracting(AuditLog.Event::detail).containsExactly(
+                "CONSECUTIVE_ABSENCE_10 for person:" + absent + " resolved",
+                "CONSECUTIVE_ABSENCE_10 for person:" + absent + " acknowledged",
+                "CONSECUTIVE_ABSENCE_10 for person:" + absent + " assigned to alerts-officer");
+        assertThat(decisions.get(0).reason()).isEqualTo("Back in school from 27 October");
+        assertThat(decisions.get(0).actor()).isEqualTo("alerts-officer");
+        assertThat(decisions.get(1).reason()).isEqualTo("calling the family");
+        assertThat(hub.bean(AlertCases.class).history(firstCase)).extracting(AlertCases.Event::event)
+                .containsExactly("updated", "assigned", "acknowledged", "resolved");
+        assertThat(officer.get("/pupils/" + absent).body()).contains("Alerts")
+                .contains("Back in school from 27 October");
+    }
+
+    @Test
+    @Order(4)
+    void aResolvedCaseStaysResolvedForTheSameEvidenceAndANewStreakRaisesANewCase() throws Exception {
+        HttpResponse<String> nightly = api("POST", "/api/v1/jobs/nightly", null, RunningHub.ADMIN_TOKEN);
+        assertThat(nightly.statusCode()).as(nightly.body()).isEqualTo(200);
+        assertThat(RunningHub.json(nightly).path("status").asString()).isEqualTo("succeeded");
+        assertThat(api("POST", "/api/v1/jobs/nightly", null, token).statusCode()).isEqualTo(403);
+        assertThat(cases(absent, "CONSECUTIVE_ABSENCE_10")).hasSize(1);
+        assertThat(hub.db().sql("select status from job_runs where name = ? order by id desc limit 1")
+                .param(NightlyAlerts.NAME).query(String.class).single()).isEqualTo("succeeded");
+
+        String upn = CtfFixture.upn(SCHOOL, 1);
+        completed(hub.upload(SCHOOL, token, "att-3", "attendance", new AttendanceCsv()
+                .days(SCHOOL, upn, LocalDate.of(2025, 10, 27), 5, "/", "\\")
+                .days(SCHOOL, upn, LocalDate.of(2025, 11, 3), 12, "O", "O").bytes()));
+
+        List<Map<String, Object>> after = cases(absent, "CONSECUTIVE_ABSENCE_10");
+        assertThat(after).hasSize(2);
+        assertThat(after.get(0).get("status")).isEqualTo("resolved");
+        assertThat(after.get(1).get("status")).isEqualTo("raised");
+        assertThat(after.get(1).get("first_evidence").toString()).isEqualTo("2025-11-03");
+        assertThat(((Number) after.get(1).get("figure")).intValue()).isEqualTo(10);
+    }
+
+    /**
+     * What recomputing costs: the follow-up of a 2,000-pupil batch and the whole LA (at this test's size), each
+     * printed beside reading the same pupils' stored marks in the same run.
+     */
+    @Test
+    @Order(5)
+    void recomputeCostIsPrinted() throws Exception {
+        String school = "9267303";
+        String schoolToken = hub.credentialFor(school);
+        int pupils = 2000;
+        List<Long> persons = new ArrayList<>();
+        PersonIndex index = hub.bean(PersonIndex.class);
+        AttendanceCsv csv = new AttendanceCsv();
+        for (int i = 1; i <= pupils; i++) {
+            String upn = Upn.compose("926", "7303", 25 - i / 1000, i % 1000).value();
+            persons.add(index.register(new PersonIndex.Person("alerts-cost-" + upn, upn, List.of(), null, "Pat",
+                    "Pupil", LocalDate.of(2015, 3, 14), "F", null), "register", null));
+            // A term so far: every tenth pupil absent without permission from November.
+            csv.days(school, upn, LocalDate.of(2025, 9, 1), 61, "/", "\\")
+                    .days(school, upn, LocalDate.of(2025, 11, 1), 41, i % 10 == 0 ? "O" : "/", i % 10 == 0 ? "O" : "\\");
+        }
+        completed(hub.upload(school, schoolToken, "cost-1", "attendance", csv.bytes()), schoolToken);
+        AlertRecompute recompute = hub.bean(AlertRecompute.class);
+
+        long t0 = System.nanoTime();
+        long rows = hub.db().sql("select count(*) from (select marks from attendance_years where person_id = any(?)) m")
+                .param(persons.toArray(Long[]::new)).query(Long.class).single();
+        long t1 = System.nanoTime();
+        AlertRecompute.Outcome batch = recompute.persons(persons, TODAY);
+        long t2 = System.nanoTime();
+        long all = hub.db().sql("select sum(length(marks)) from attendance_years").query(Long.class).single();
+        long t3 = System.nanoTime();
+        AlertRecompute.Outcome la = recompute.everyone(TODAY);
+        long t4 = System.nanoTime();
+
+        System.out.printf("%nalert recompute (same run, same database)%n");
+        System.out.printf("  batch of %d pupils: %d ms (%d alerts); baseline reading their %d pupil-years: %d ms%n",
+                batch.pupils(), (t2 - t1) / 1_000_000, batch.alerts(), rows, (t1 - t0) / 1_000_000);
+        System.out.printf("  whole LA, %d pupils at %d schools: %d ms (%d alerts); baseline reading every "
+                + "pupil-year (%d marks characters): %d ms%n", la.pupils(), la.schools(), (t4 - t3) / 1_000_000,
+                la.alerts(), all, (t3 - t2) / 1_000_000);
+        assertThat(batch.pupils()).isEqualTo(pupils);
+        assertThat(cases(persons.get(9), "CONSECUTIVE_ABSENCE_10")).hasSize(1);
+        assertThat(cases(persons.get(0), "CONSECUTIVE_ABSENCE_10")).isEmpty();
+    }
+}
