@@ -253,6 +253,23 @@ class AlertsIT {
      * printed beside reading the same pupils' stored marks in the same run.
      */
     @Test
+    @Order(6)
+    void aChildOnChildrensSocialCaresListJoinsTheSocialCareViewersCases() throws Exception {
+        PageClient socialCare = signedIn("alerts-sc-list", Role.SOCIAL_CARE_VIEWER, Organisation.la("926"));
+        assertThat(socialCare.get("/alerts/" + firstCase).statusCode()).isEqualTo(404);
+        java.nio.file.Path list = java.nio.file.Files.createTempFile("social-care", ".csv");
+        java.nio.file.Files.writeString(list, """
+                person_id,upn,legal_forename,legal_surname,dob,social_worker,looked_after,child_protection,start_date,end_date
+                SC1,%s,Pat,Pupil,2015-03-14,true,false,false,2025-09-01,
+                """.formatted(CtfFixture.upn(SCHOOL, 1)));
+
+        assertThat(hub.bean(org.rollbridge.hub.people.SocialCareImport.class).load(list).loaded()).isEqualTo(1);
+
+        assertThat(socialCare.get("/alerts/" + firstCase).statusCode()).isEqualTo(200);
+        assertThat(socialCare.get("/pupils/" + absent).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     @Order(5)
     void recomputeCostIsPrinted() throws Exception {
         String school = "9267303";
