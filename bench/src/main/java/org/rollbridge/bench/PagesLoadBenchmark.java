@@ -55,9 +55,12 @@ final class PagesLoadBenchmark implements Benchmarks.Benchmark {
         Path store = files.dir().resolve("store");
         try (BenchDatabase db = new BenchDatabase("bench_pages_load")) {
             String[] settings = {"--ROLLBRIDGE_DB_URL=" + db.url(), "--ROLLBRIDGE_DB_USER=" + BenchDatabase.USER,
-                "--ROLLBRIDGE_DATA_DIR=" + store, "--ROLLBRIDGE_WORKERS=0", "--logging.level.root=WARN"};
+                "--ROLLBRIDGE_DATA_DIR=" + store, "--ROLLBRIDGE_WORKERS=0", "--ROLLBRIDGE_NIGHTLY_CRON=-",
+                "--logging.level.root=WARN"};
             long t = System.nanoTime();
-            try (ConfigurableApplicationContext loader = HubApplication.start(concat(settings,
+            HubLoadBenchmark.AlertsAsOf.day = files.deltaDay(); // alerts as of the LA's last day of marks
+            Class<?>[] sources = {HubLoadBenchmark.AlertsAsOf.class};
+            try (ConfigurableApplicationContext loader = HubApplication.start(sources, concat(settings,
                     "--spring.main.web-application-type=none"))) {
                 HubLoadBenchmark.register(db, files.schools(), files.perSchool());
                 HubLoadBenchmark.load(loader, files.ctfs());
@@ -65,7 +68,8 @@ final class PagesLoadBenchmark implements Benchmarks.Benchmark {
             }
             System.out.printf(Locale.ROOT, "LA loaded through the pipeline in %.1f s (not part of the figures)%n",
                     (System.nanoTime() - t) / 1e9);
-            try (ConfigurableApplicationContext hub = HubApplication.start(concat(settings,
+            HubLoadBenchmark.printCounts(db);
+            try (ConfigurableApplicationContext hub = HubApplication.start(sources, concat(settings,
                     "--ROLLBRIDGE_PORT=0"))) {
                 int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
                 List<Browser> clients = signIn(hub.getBean(Users.class), "http://127.0.0.1:" + port, users);

@@ -172,7 +172,7 @@ public class LaAttendance {
             return Optional.empty();
         }
         return Optional.ofNullable(jdbc.query("""
-                select max(m) from unnest(?::text[]) s(laestab), lateral (
+                select max(m) from unnest(?::char(7)[]) s(laestab), lateral (
                     select max(last_day) m from attendance_tallies t
                     where t.la = ? and t.laestab = s.laestab and t.last_day <= ?) x""",
                 rs -> rs.next() ? rs.getObject(1, LocalDate.class) : null,
