@@ -156,7 +156,7 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
                 LocalDate dob = LocalDate.of(2014, 1, 1).plusDays(i % 2000);
                 int ncYear = 2025 - (dob.getMonthValue() >= 9 ? dob.getYear() : dob.getYear() - 1) - 5;
                 w.write(Pupil.builder().upn(upn(laestab, i)).forename(every > 0 ? "Changed" : "Pat")
-                        .surname("Pupil" + i).dob(dob).sex(Sex.FEMALE)
+                        .surname("Pupil" + letters(i)).dob(dob).sex(Sex.FEMALE)
                         .ncYear(Coded.of(NcYear.class, String.valueOf(ncYear))).enrolStatus(EnrolStatus.C)
                         .admissionDate(LocalDate.of(2025, 9, 3))
                         .address(Address.lines(List.of("1 High Street"), "NR2 4AB")).build());
@@ -164,6 +164,15 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
             w.close();
         }
         return file;
+    }
+
+    /** A number written in letters (0 as a, 1 as b...), since names may not hold digits. */
+    static String letters(int n) {
+        StringBuilder out = new StringBuilder();
+        for (char c : String.valueOf(n).toCharArray()) {
+            out.append((char) ('a' + c - '0'));
+        }
+        return out.toString();
     }
 
     private static Path attendance(Path file, String laestab, int pupils, List<LocalDate> days) throws Exception {

@@ -288,8 +288,24 @@ public class AlertCases {
         return db.sql(sql.toString()).params(params).query((rs, n) -> read(rs)).list();
     }
 
-    /** Open cases per kind within the scope. */
+    /** How long the open counts per kind may be reused: counting every open case costs tens of milliseconds. */
+    static final java.time.Duration COUNTS_FRESH_FOR = java.time.Duration.ofSeconds(5);
+    private record Counted(Map<String, Long> counts, long at) {
+    }
+    private final Map<List<Object>, Counted> counted = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Open cases per kind within the scope, at most {@link #COUNTS_FRESH_FOR} old (a resolve in this hub clears
+     * them at once, so an officer sees their own decision counted).
+     */
     Map<String, Long> openCounts(AlertAccess.Scope scope) {
+        List<Object> key = new ArrayList<>(List.of(scope.sql()));
+        key.addAll(scope.params());
+        long now = System.nanoTime();
+        Counted known = counted.get(key);
+        if (known != null && now - known.at() < COUNTS_FRESH_FOR.toNanos()) {
+            return known.counts();
+        }
         List<Object> params = new ArrayList<>(List.of(settings.la()));
         params.addAll(scope.params());
         Map<String, Long> out = new java.util.TreeMap<>();
@@ -298,6 +314,10 @@ public class AlertCases {
                 .query(rs -> {
                     out.put(rs.getString(1), rs.getLong(2));
                 });
+        if (counted.size() > 256) {
+            counted.clear(); // one entry per school and role scope: a handful in practice
+        }
+        counted.put(key, new Counted(java.util.Collections.unmodifiableMap(out), now));
         return out;
     }
 
@@ -326,6 +346,21 @@ public class AlertCases {
 
     // ---- lifecycle ----
 
+    /** Counts cached before the change commits would hide it: clear them once it has committed. */
+    private void forgetCountsAfterCommit() {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            counted.clear();
+                        }
+                    });
+        } else {
+            counted.clear();
+        }
+    }
+
     /** Assigns an open case to a user (again, if it was assigned); a raised case becomes assigned. */
     public Case assign(long id, String username, String actor) {
         return transition(id, "assigned", """
@@ -343,6 +378,7 @@ public class AlertCases {
     }
 
     public Case resolve(long id, String reason, String actor) {
+        forgetCountsAfterCommit();
         return transition(id, "resolved", """
                 update alert_cases set status = 'resolved', resolved_at = now(), resolution = ?, updated_at = now()
                 where la = ? and id = ? and status <> 'resolved'""", List.of(reason), actor, reason,

@@ -253,6 +253,29 @@ class AlertsIT {
      * printed beside reading the same pupils' stored marks in the same run.
      */
     @Test
+    @Order(7)
+    void theOpenCountsPerTypeCountAResolveAtOnceAndOtherChangesWithinSeconds() throws Exception {
+        AlertDecisions decisions = hub.bean(AlertDecisions.class);
+        AlertAccess.Viewer officer = new AlertAccess.Viewer("alerts-counter", Role.LA_ATTENDANCE_OFFICER,
+                Organisation.la("926"));
+        Map<String, Long> before = decisions.openCounts(officer);
+        long open = hub.db().sql("select id from alert_cases where kind = 'SEVERE_ABSENCE' and status <> 'resolved' "
+                + "order by id limit 1").query(Long.class).optional().orElseThrow();
+
+        decisions.resolve(officer, open, "Counted at once");
+
+        assertThat(decisions.openCounts(officer).getOrDefault("SEVERE_ABSENCE", 0L))
+                .isEqualTo(before.get("SEVERE_ABSENCE") - 1);
+        // A change made elsewhere (another hub, a follow-up job) is counted once the counts are older than 5 s.
+        hub.db().sql("update alert_cases set status = 'resolved', resolution = 'elsewhere' where id = (select id from "
+                + "alert_cases where kind = 'SEVERE_ABSENCE' and status <> 'resolved' order by id limit 1)").update();
+        long cached = decisions.openCounts(officer).getOrDefault("SEVERE_ABSENCE", 0L);
+        Thread.sleep(AlertCases.COUNTS_FRESH_FOR.toMillis() + 100);
+        assertThat(decisions.openCounts(officer).getOrDefault("SEVERE_ABSENCE", 0L))
+                .isEqualTo(before.get("SEVERE_ABSENCE") - 2).isLessThanOrEqualTo(cached);
+    }
+
+    @Test
     @Order(6)
     void aChildOnChildrensSocialCaresListJoinsTheSocialCareViewersCases() throws Exception {
         PageClient socialCare = signedIn("alerts-sc-list", Role.SOCIAL_CARE_VIEWER, Organisation.la("926"));
