@@ -57,7 +57,7 @@ public class PupilPage {
 
     /** What each school last said about the pupil, and in which batch. */
     record SchoolRecord(String laestab, java.time.Instant updatedAt, String batchId, String fileName,
-                        java.time.Instant receivedAt, String ncYear, String enrolStatus) {
+                        java.time.Instant receivedAt, String ncYear, String enrolStatus, String matchedBy) {
     }
 
     /** An identifier that leads to this person, and how it was linked. */
@@ -125,9 +125,7 @@ public class PupilPage {
         model.addAttribute("shown", Map.of(
                 "identity", FieldAccess.shows(user.role(), FieldGroup.IDENTITY),
                 "address", FieldAccess.shows(user.role(), FieldGroup.ADDRESS),
-                "enrolments", FieldAccess.shows(user.role(), FieldGroup.ENROLMENTS),
-                "provenance", FieldAccess.shows(user.role(), FieldGroup.PROVENANCE)));
-        model.addAttribute("matches", matches(id));
+                "enrolments", FieldAccess.shows(user.role(), FieldGroup.ENROLMENTS)));
         model.addAttribute("identity", identity.orElse(null));
         model.addAttribute("enrolments", enrolments(id));
         addAttendance(id, year, user, identity.map(Identity::upn).orElse(null), model);
@@ -136,19 +134,7 @@ public class PupilPage {
         return "pupil";
     }
 
-    /** How each school's record was matched to this person, in words. */
-    public record HowMatched(String laestab, String rule, LocalDate sent) {
-    }
-
-    private List<HowMatched> matches(long personId) {
-        return db.sql("""
-                select laestab, match_rule, match_score, updated_at from pupils where person_id = ?
-                order by updated_at desc""").param(personId)
-                .query((rs, n) -> new HowMatched(rs.getString("laestab"), howMatched(rs.getString("match_rule"),
-                        rs.getBigDecimal("match_score")), rs.getTimestamp("updated_at").toLocalDateTime().toLocalDate()))
-                .list();
-    }
-
+    /** How a school's record was matched to this person, in words. */
     static String howMatched(String rule, java.math.BigDecimal score) {
         if (rule == null) {
             return "Rule 1: UPN, current or former";
@@ -199,12 +185,14 @@ public class PupilPage {
             return;
         }
         model.addAttribute("schoolRecords", db.sql("""
-                select p.laestab, p.updated_at, p.batch_id, b.file_name, b.received_at, p.nc_year, p.enrol_status
+                select p.laestab, p.updated_at, p.batch_id, b.file_name, b.received_at, p.nc_year, p.enrol_status,
+                       p.match_rule, p.match_score
                 from pupils p left join batches b on b.id = p.batch_id
                 where p.person_id = ? order by p.updated_at desc""").param(id)
                 .query((rs, n) -> new SchoolRecord(rs.getString(1).strip(), rs.getTimestamp(2).toInstant(),
                         rs.getString(3), rs.getString(4), rs.getTimestamp(5) == null ? null
-                        : rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7))).list());
+                        : rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
+                        howMatched(rs.getString(8), rs.getBigDecimal(9)))).list());
         model.addAttribute("links", db.sql("""
                 select kind, value, rule, score, confirmed_by, created_at, batch_id from person_identifiers
                 where person_id = ? order by created_at""").param(id)
