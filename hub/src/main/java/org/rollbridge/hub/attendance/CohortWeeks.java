@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rollbridge.core.indicators.PupilAttendance;
@@ -103,17 +104,27 @@ public class CohortWeeks {
         }
         try (CopyRows copy = new CopyRows(c, "attendance_cohort_weeks",
                 "la, laestab, academic_year, week, looked_after, sen_provision, fsm, figures")) {
+            // Each pupil's group looked up once; then every as-of week adds each pupil into its group's figures.
+            Map<Group, Integer> index = new LinkedHashMap<>();
+            int[] groupOf = new int[pupils.size()];
+            for (int i = 0; i < pupils.size(); i++) {
+                PupilTally t = pupils.get(i);
+                groupOf[i] = index.computeIfAbsent(new Group(laestab, t.lookedAfter(), t.sen(), t.fsm()),
+                        g -> index.size());
+            }
+            List<Group> groups = List.copyOf(index.keySet());
             for (int k = first; k < weeks.count(); k++) {
                 int[] bounds = standardBounds(weeks, k);
-                Map<Group, long[]> groups = new HashMap<>();
-                for (PupilTally t : pupils) {
-                    add(groups.computeIfAbsent(new Group(laestab, t.lookedAfter(), t.sen(), t.fsm()),
-                            g -> new long[MEASURES]), t.possible(), t.absent(), t.unauthorised(), bounds);
+                long[][] figures = new long[groups.size()][MEASURES];
+                for (int i = 0; i < pupils.size(); i++) {
+                    PupilTally t = pupils.get(i);
+                    add(figures[groupOf[i]], t.possible(), t.absent(), t.unauthorised(), bounds);
                 }
-                for (Map.Entry<Group, long[]> g : groups.entrySet()) {
+                for (int g = 0; g < groups.size(); g++) {
+                    Group group = groups.get(g);
                     copy.field(settings.la()).field(laestab).field(academicYear).field(k)
-                            .field(g.getKey().lookedAfter()).field(g.getKey().sen().isEmpty() ? " " : g.getKey().sen())
-                            .field(g.getKey().fsm()).field(text(g.getValue())).endRow();
+                            .field(group.lookedAfter()).field(group.sen().isEmpty() ? " " : group.sen())
+                            .field(group.fsm()).field(text(figures[g])).endRow();
                 }
             }
         }
