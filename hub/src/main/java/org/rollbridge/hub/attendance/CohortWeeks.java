@@ -63,7 +63,7 @@ public class CohortWeeks {
                 asOfWeek + 2};
     }
 
-    /** Adds one pupil's figures for the periods {@code bounds} (week, term, year; low and high each) to {@code into}. */
+    /** Adds one pupil's figures for the periods {@code bounds} (week, term, year; low and high each). */
     public static void add(long[] into, short[] possible, short[] absent, short[] unauthorised, int[] bounds) {
         for (int p = 0; p < 3; p++) {
             int low = bounds[2 * p] - 1;
@@ -89,7 +89,7 @@ public class CohortWeeks {
         }
     }
 
-    /** Counts one school-year's rows again from its tallies (in the caller's transaction), recording {@code version}. */
+    /** Counts one school-year's rows again from its tallies, in the caller's transaction, at {@code version}. */
     public void build(Connection c, String laestab, int academicYear, long version) throws SQLException {
         lock(c, laestab);
         WeekBuckets weeks = new WeekBuckets(academicYear);
@@ -184,7 +184,7 @@ public class CohortWeeks {
         return out;
     }
 
-    /** Figures counted now from the tallies of schools with their own bounds (a trust's school for part of a period). */
+    /** Figures counted now from the tallies of schools with their own bounds (a trust's school for part of a year). */
     public Map<Group, long[]> counted(Connection c, Map<String, int[]> bounds, int academicYear) throws SQLException {
         Map<Group, long[]> out = new HashMap<>();
         for (Map.Entry<String, int[]> s : bounds.entrySet()) {

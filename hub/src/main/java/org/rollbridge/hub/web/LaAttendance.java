@@ -29,9 +29,9 @@ import org.springframework.stereotype.Service;
  * (each school's figures as of every week, by CTF cohort flags; CohortWeeks) and attendance_school_weeks, so a new
  * date reads a few hundred rows; only the pupils with an open social care case, and a trust's schools counted for
  * part of a period, are added up from their tallies. The answer is kept until a school's marks or pupils change,
- * so most views cost two small queries. A pupil on two rolls is counted at each, as the DfE counts enrolments. Persistent and severe absence
- * follow core's definitions: at least 10% / 50% of possible sessions missed, among pupils with at least 20
- * possible sessions in the period.
+ * so most views cost two small queries. A pupil on two rolls is counted at each, as the DfE counts enrolments.
+ * Persistent and severe absence follow core's definitions: at least 10% / 50% of possible sessions missed, among
+ * pupils with at least 20 possible sessions in the period.
  */
 @Service
 public class LaAttendance {
@@ -40,7 +40,7 @@ public class LaAttendance {
     private final HubProperties settings;
     private final AttendanceTallies tallies;
     private final CohortWeeks cohortWeeks;
-    /** Recent figures by date, schools and tally version; a school's new marks change the version. */
+    /** Recent figures by date, schools and tally version; a school's new marks or pupils change the version. */
     private final Map<Key, CompletableFuture<Figures>> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, CompletableFuture<Figures>> eldest) {
@@ -190,7 +190,8 @@ public class LaAttendance {
      * in the trust); a school's {@link Period} of null counts the whole year.
      */
     public Figures figures(LocalDate date, Map<String, Period> schools) {
-        // New marks change the tallies' version; a new social care list changes its load time and size.
+        // New marks or a pupil's changed cohort flags change the tallies' version; a new social care list changes
+        // its load time and size.
         long version = jdbc.execute((ConnectionCallback<Long>) tallies::version) + jdbc.queryForObject("""
                 select count(*) * 1000003 + coalesce(extract(epoch from max(loaded_at))::bigint, 0)
                 from social_care_cases where la = ?""", Long.class, settings.la());
@@ -350,7 +351,7 @@ public class LaAttendance {
         });
     }
 
-    /** The week of a date (of the academic year containing it, up to 31 July), the term to date and the year to date. */
+    /** The week of a date (up to 31 July of its academic year), the term to date and the year to date. */
     static Period[] periods(WeekBuckets weeks, LocalDate asOf) {
         Period year = new Period(LocalDate.of(weeks.academicYear(), 9, 1), asOf);
         int k = weeks.of(asOf);
