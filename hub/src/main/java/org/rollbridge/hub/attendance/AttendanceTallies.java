@@ -20,8 +20,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps attendance_tallies and attendance_school_weeks in step with attendance_years, so that the dashboards add
- * up a few hundred bytes per pupil instead of reading and decoding every mark. MarkStore calls {@link #refresh}
+ * Keeps attendance_tallies, attendance_school_weeks and attendance_cohort_weeks (CohortWeeks) in step with
+ * attendance_years, so that the dashboards add up a few hundred bytes per pupil, or per school and cohort, instead
+ * of reading and decoding every mark. MarkStore calls {@link #refresh}
  * in the merge transaction for the pupil-years it wrote; at start-up any row without an up-to-date tally (written
  * before the tallies existed) gets one.
  */
@@ -45,10 +46,12 @@ public class AttendanceTallies {
 
     private final HubProperties settings;
     private final DataSource dataSource;
+    private final CohortWeeks cohortWeeks;
 
-    public AttendanceTallies(HubProperties settings, DataSource dataSource) {
+    public AttendanceTallies(HubProperties settings, DataSource dataSource, CohortWeeks cohortWeeks) {
         this.settings = settings;
         this.dataSource = dataSource;
+        this.cohortWeeks = cohortWeeks;
     }
 
     /** Running totals by week; element k + 1 is the total to the end of week k (element 0 is 0). */
@@ -115,12 +118,20 @@ public class AttendanceTallies {
         for (int year : years) {
             schoolWeeks(c, laestab, year);
         }
+        long version;
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into attendance_tally_versions (la, laestab, version) values (?, ?, 1)
-                on conflict (la, laestab) do update set version = attendance_tally_versions.version + 1""")) {
+                on conflict (la, laestab) do update set version = attendance_tally_versions.version + 1
+                returning version""")) {
             ps.setString(1, settings.la());
             ps.setString(2, laestab);
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                version = rs.getLong(1);
+            }
+        }
+        for (int year : years) {
+            cohortWeeks.build(c, laestab, year, version);
         }
     }
 

@@ -2,10 +2,11 @@ package org.rollbridge.hub.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Array;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.rollbridge.hub.attendance.AttendanceTallies;
+import org.rollbridge.hub.attendance.CohortWeeks;
 import org.rollbridge.core.indicators.Period;
-import org.rollbridge.core.indicators.PupilAttendance;
 import org.rollbridge.core.indicators.Term;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.attendance.WeekBuckets;
@@ -24,11 +25,13 @@ import org.springframework.stereotype.Service;
 
 /**
  * Attendance figures for a set of schools (the LA's, a trust's) this week, this term and this academic year to
- * date, overall, by school, by phase and by cohort, with the weekly trend. Added up in the database from
- * attendance_tallies (running totals per pupil-year by week), so the cost is one pass over a few hundred bytes
- * per pupil; the answer is kept until a school's marks change, so most views cost two small queries. A pupil on two rolls is counted at each, as the DfE counts enrolments. Persistent and severe absence
- * follow core's definitions: at least 10% / 50% of possible sessions missed, among pupils with at least 20
- * possible sessions in the period.
+ * date, overall, by school, by phase and by cohort, with the weekly trend. Added up from attendance_cohort_weeks
+ * (each school's figures as of every week, by CTF cohort flags; CohortWeeks) and attendance_school_weeks, so a new
+ * date reads a few hundred rows; only the pupils with an open social care case, and a trust's schools counted for
+ * part of a period, are added up from their tallies. The answer is kept until a school's marks or pupils change,
+ * so most views cost two small queries. A pupil on two rolls is counted at each, as the DfE counts enrolments.
+ * Persistent and severe absence follow core's definitions: at least 10% / 50% of possible sessions missed, among
+ * pupils with at least 20 possible sessions in the period.
  */
 @Service
 public class LaAttendance {
@@ -36,7 +39,8 @@ public class LaAttendance {
     private final JdbcTemplate jdbc;
     private final HubProperties settings;
     private final AttendanceTallies tallies;
-    /** Recent figures by date, schools and tally version; a school's new marks change the version. */
+    private final CohortWeeks cohortWeeks;
+    /** Recent figures by date, schools and tally version; a school's new marks or pupils change the version. */
     private final Map<Key, CompletableFuture<Figures>> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, CompletableFuture<Figures>> eldest) {
@@ -44,10 +48,12 @@ public class LaAttendance {
         }
     };
 
-    public LaAttendance(JdbcTemplate jdbc, HubProperties settings, AttendanceTallies tallies) {
+    public LaAttendance(JdbcTemplate jdbc, HubProperties settings, AttendanceTallies tallies,
+                        CohortWeeks cohortWeeks) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.tallies = tallies;
+        this.cohortWeeks = cohortWeeks;
     }
 
     private record Key(LocalDate date, Map<String, Period> schools, long version) {
@@ -184,7 +190,8 @@ public class LaAttendance {
      * in the trust); a school's {@link Period} of null counts the whole year.
      */
     public Figures figures(LocalDate date, Map<String, Period> schools) {
-        // New marks change the tallies' version; a new social care list changes its load time and size.
+        // New marks or a pupil's changed cohort flags change the tallies' version; a new social care list changes
+        // its load time and size.
         long version = jdbc.execute((ConnectionCallback<Long>) tallies::version) + jdbc.queryForObject("""
                 select count(*) * 1000003 + coalesce(extract(epoch from max(loaded_at))::bigint, 0)
                 from social_care_cases where la = ?""", Long.class, settings.la());
@@ -224,11 +231,11 @@ public class LaAttendance {
         // August belongs to the academic year that began the September before, but no school is open then.
         LocalDate lastWeekEnd = weeks.end(weeks.count() - 1);
         LocalDate asOf = date.isAfter(lastWeekEnd) ? lastWeekEnd : date;
-        Period year = new Period(LocalDate.of(academicYear, 9, 1), asOf);
         Term term = Term.containing(asOf);
         int asOfWeek = weeks.of(asOf);
-        Period week = new Period(weeks.start(asOfWeek).isBefore(year.from()) ? year.from() : weeks.start(asOfWeek),
-                weeks.end(asOfWeek));
+        Period[] periods = periods(weeks, asOf);
+        Period week = periods[0];
+        Period year = periods[2];
 
         List<String> codes = new ArrayList<>();
         int[][] bounds = new int[6][];
@@ -238,7 +245,6 @@ public class LaAttendance {
         int n = 0;
         for (Map.Entry<String, Period> s : schools.entrySet()) {
             codes.add(s.getKey());
-            Period[] periods = {week, new Period(term.dates().from(), asOf), year};
             for (int p = 0; p < 3; p++) {
                 int[] lh = bounds(weeks, periods[p], s.getValue());
                 bounds[2 * p][n] = lh[0];
@@ -247,71 +253,51 @@ public class LaAttendance {
             n++;
         }
 
+        // Schools counted the whole year read their figures as of this week from attendance_cohort_weeks; a trust's
+        // school counted for part of a period, and the social care cohorts (open cases on the day), from tallies.
+        int[] standard = CohortWeeks.standardBounds(weeks, asOfWeek);
+        List<String> whole = new ArrayList<>();
+        Map<String, int[]> own = new LinkedHashMap<>();
+        Map<String, int[]> everyBounds = new LinkedHashMap<>();
+        for (int i = 0; i < codes.size(); i++) {
+            int[] b = new int[6];
+            for (int j = 0; j < 6; j++) {
+                b[j] = bounds[j][i];
+            }
+            everyBounds.put(codes.get(i), b);
+            if (Arrays.equals(b, standard)) {
+                whole.add(codes.get(i));
+            } else {
+                own.put(codes.get(i), b);
+            }
+        }
         Map<String, Periods> bySchool = new TreeMap<>();
         Map<Cohort, Periods> byCohort = new LinkedHashMap<>();
         if (!codes.isEmpty()) {
             jdbc.execute((ConnectionCallback<Void>) c -> {
-                // One pass, grouped by school and every combination of the cohort flags; every measure is a sum or
-                // a count, so schools and cohorts are added up from these groups here.
-                String sql = """
-                        with scope as (
-                            select * from unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
-                                as s(laestab, wl, wh, tl, th, yl, yh)),
-                        r as (
-                            select t.laestab, coalesce(p.looked_after, false) or coalesce(c.cla, false) looked_after,
-                                   p.sen_provision, p.fsm, coalesce(c.sw, false) sw, coalesce(c.cp, false) cp,
-                                   t.possible[s.wh] - t.possible[s.wl] wp, t.absent[s.wh] - t.absent[s.wl] wa,
-                                   t.unauthorised[s.wh] - t.unauthorised[s.wl] wu,
-                                   t.possible[s.th] - t.possible[s.tl] tp, t.absent[s.th] - t.absent[s.tl] ta,
-                                   t.unauthorised[s.th] - t.unauthorised[s.tl] tu,
-                                   t.possible[s.yh] - t.possible[s.yl] yp, t.absent[s.yh] - t.absent[s.yl] ya,
-                                   t.unauthorised[s.yh] - t.unauthorised[s.yl] yu
-                            from attendance_tallies t join scope s on s.laestab = t.laestab
-                            left join pupils p on p.la = t.la and p.person_id = t.person_id and p.laestab = t.laestab
-                            left join (select person_id, bool_or(social_worker) sw, bool_or(looked_after) cla,
-                                              bool_or(child_protection) cp
-                                       from social_care_cases where la = ? and (start_date is null or start_date <= ?)
-                                            and (end_date is null or end_date > ?) group by person_id) c
-                                   on c.person_id = t.person_id
-                            where t.la = ? and t.academic_year = ?)
-                        select laestab, looked_after, sen_provision, fsm, sw, cp, %s
-                        from r group by laestab, looked_after, sen_provision, fsm, sw, cp
-                        """.formatted(measures());
-                try (var ps = c.prepareStatement(sql)) {
-                    ps.setArray(1, c.createArrayOf("text", codes.toArray()));
-                    for (int i = 0; i < 6; i++) {
-                        ps.setArray(2 + i, c.createArrayOf("int4", box(bounds[i])));
+                cohortWeeks.bringUpToDate(c, whole, academicYear);
+                Map<CohortWeeks.Group, long[]> groups = new HashMap<>(
+                        cohortWeeks.asOf(c, whole, academicYear, asOfWeek));
+                groups.putAll(cohortWeeks.counted(c, own, academicYear));
+                for (Map.Entry<CohortWeeks.Group, long[]> g : groups.entrySet()) {
+                    Periods group = periods(g.getValue());
+                    bySchool.merge(g.getKey().laestab(), group, Periods::plus);
+                    if (g.getKey().lookedAfter()) {
+                        byCohort.merge(Cohort.LOOKED_AFTER, group, Periods::plus);
                     }
-                    ps.setString(8, settings.la());
-                    ps.setObject(9, asOf);
-                    ps.setObject(10, asOf);
-                    ps.setString(11, settings.la());
-                    ps.setInt(12, academicYear);
-                    try (var rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            Periods periods = new Periods(counts(rs, "w"), counts(rs, "t"), counts(rs, "y"));
-                            bySchool.merge(rs.getString("laestab").strip(), periods, Periods::plus);
-                            String sen = rs.getString("sen_provision");
-                            if (rs.getBoolean("looked_after")) {
-                                byCohort.merge(Cohort.LOOKED_AFTER, periods, Periods::plus);
-                            }
-                            if (rs.getBoolean("sw")) {
-                                byCohort.merge(Cohort.SOCIAL_WORKER, periods, Periods::plus);
-                            }
-                            if (rs.getBoolean("cp")) {
-                                byCohort.merge(Cohort.CHILD_PROTECTION, periods, Periods::plus);
-                            }
-                            if (rs.getBoolean("fsm")) {
-                                byCohort.merge(Cohort.FSM, periods, Periods::plus);
-                            }
-                            if ("E".equals(sen)) {
-                                byCohort.merge(Cohort.EHCP, periods, Periods::plus);
-                            } else if ("K".equals(sen)) {
-                                byCohort.merge(Cohort.SEN_SUPPORT, periods, Periods::plus);
-                            }
-                        }
+                    if (g.getKey().fsm()) {
+                        byCohort.merge(Cohort.FSM, group, Periods::plus);
+                    }
+                    if ("E".equals(g.getKey().sen())) {
+                        byCohort.merge(Cohort.EHCP, group, Periods::plus);
+                    } else if ("K".equals(g.getKey().sen())) {
+                        byCohort.merge(Cohort.SEN_SUPPORT, group, Periods::plus);
                     }
                 }
+                long[][] care = cohortWeeks.socialCare(c, everyBounds, academicYear, asOf);
+                byCohort.merge(Cohort.SOCIAL_WORKER, periods(care[0]), Periods::plus);
+                byCohort.merge(Cohort.CHILD_PROTECTION, periods(care[1]), Periods::plus);
+                byCohort.merge(Cohort.LOOKED_AFTER, periods(care[2]), Periods::plus);
                 return null;
             });
         }
@@ -365,8 +351,16 @@ public class LaAttendance {
         });
     }
 
+    /** The week of a date (up to 31 July of its academic year), the term to date and the year to date. */
+    static Period[] periods(WeekBuckets weeks, LocalDate asOf) {
+        Period year = new Period(LocalDate.of(weeks.academicYear(), 9, 1), asOf);
+        int k = weeks.of(asOf);
+        Period week = new Period(weeks.start(k).isBefore(year.from()) ? year.from() : weeks.start(k), weeks.end(k));
+        return new Period[] {week, new Period(Term.containing(asOf).dates().from(), asOf), year};
+    }
+
     /** Array bounds [low, high) of the weeks of a period within a school's dates; low = high when none. */
-    private static int[] bounds(WeekBuckets weeks, Period period, Period membership) {
+    static int[] bounds(WeekBuckets weeks, Period period, Period membership) {
         Optional<Period> p = membership == null ? Optional.of(period)
                 : period.intersect(membership.from(), membership.to());
         if (p.isEmpty()) {
@@ -375,24 +369,12 @@ public class LaAttendance {
         return new int[] {weeks.of(p.get().from()) + 1, weeks.of(p.get().to()) + 2};
     }
 
-    private static String measures() {
-        StringBuilder m = new StringBuilder();
-        for (String p : List.of("w", "t", "y")) {
-            String possible = p + "p";
-            String absent = p + "a";
-            m.append("""
-                    sum(%1$s) %1$s, sum(%2$s) %2$s, sum(%3$su) %3$su, count(*) filter (where %1$s > 0) %3$spupils,
-                    count(*) filter (where %1$s >= %4$d) %3$srep,
-                    count(*) filter (where %1$s >= %4$d and %2$s * 10 >= %1$s) %3$spa,
-                    count(*) filter (where %1$s >= %4$d and %2$s * 2 >= %1$s) %3$ssa,
-                    """.formatted(possible, absent, p, PupilAttendance.MINIMUM_POSSIBLE_SESSIONS));
-        }
-        return m.substring(0, m.lastIndexOf(","));
+    private static Periods periods(long[] f) {
+        return new Periods(counts(f, CohortWeeks.WEEK), counts(f, CohortWeeks.TERM), counts(f, CohortWeeks.YEAR));
     }
 
-    private static Counts counts(java.sql.ResultSet rs, String p) throws java.sql.SQLException {
-        return new Counts(rs.getLong(p + "p"), rs.getLong(p + "a"), rs.getLong(p + "u"), rs.getLong(p + "pupils"),
-                rs.getLong(p + "rep"), rs.getLong(p + "pa"), rs.getLong(p + "sa"));
+    private static Counts counts(long[] f, int o) {
+        return new Counts(f[o], f[o + 1], f[o + 2], f[o + 3], f[o + 4], f[o + 5], f[o + 6]);
     }
 
     private static Integer[] box(int[] values) {
