@@ -2,20 +2,24 @@ package org.rollbridge.hub.people;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.rollbridge.core.matching.MatchPerson;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.jobs.JobQueue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Matches held pupil records again, through rules 1-5, when the register changes (a register import, a review
- * decision, a new person): a record that now links is released with everything held under its UPN (attendance
+ * Matches held pupil records again, through rules 1-5, when the register changes: after a review decision or a
+ * new person, at once and only the records the changed person could match; after a register import, all of them
+ * in a queued job ({@link HeldRematchJob}). A record that now links is released with everything held under its UPN (attendance
  * marks, exclusions); one that now has candidates goes for review; people a reviewer turned down for a record are
  * never proposed for it again.
  */
@@ -28,9 +32,11 @@ public class HeldRecordMatching {
     private final MatchOutcomes outcomes;
     private final PersonIndex persons;
     private final HeldRecords held;
+    private final JobQueue jobs;
 
     public HeldRecordMatching(JdbcClient db, HubProperties settings, CascadeMatching cascade, MatchOutcomes outcomes,
-                              PersonIndex persons, HeldRecords held) {
+                              PersonIndex persons, HeldRecords held, JobQueue jobs) {
+        this.jobs = jobs;
         this.db = db;
         this.settings = settings;
         this.cascade = cascade;
@@ -43,13 +49,56 @@ public class HeldRecordMatching {
     public record Result(int matched, int released, int stillHeld) {
     }
 
-    /** Re-matches every pupil record held as unmatched or for review. */
+    /** The ids of the pupil records held as unmatched or for review, oldest first. */
+    public List<Long> heldIds() {
+        return db.sql("select id from held_records where " + REMATCHED + " order by id").param(settings.la())
+                .query(Long.class).list();
+    }
+
+    /**
+     * Re-matches these held records (those still held as unmatched or for review) in one transaction: the queued
+     * follow-up of a register import calls it a slice at a time.
+     */
     @Transactional
-    public Result rematchHeld() {
-        return rematch(db.sql("""
-                select id from held_records where la = ? and feed = 'ctf' and status = 'held'
-                  and reason in ('UNMATCHED', 'REVIEW') order by id for update""")
-                .param(settings.la()).query(Long.class).list());
+    public Result rematchHeld(List<Long> heldIds) {
+        return rematch(db.sql("select id from held_records where " + REMATCHED + " and id = any (?) order by id "
+                        + "for update").params(settings.la(), heldIds.toArray(Long[]::new)).query(Long.class).list());
+    }
+
+    /**
+     * After a review decision or a new person, in the caller's transaction: re-matches only the held records
+     * these people could now match (found by the cascade's own rules and blocking keys, see
+     * {@link CascadeMatching#couldMatch}); for every other held record nothing the cascade would look at changed.
+     */
+    @Transactional
+    public Result rematchAround(Collection<Long> changedPeople) {
+        List<MatchPerson> pupils = db.sql("""
+                select h.id as seq, h.payload ->> 'upn' as upn,
+                       array(select jsonb_array_elements_text(case jsonb_typeof(h.payload -> 'former_upns')
+                             when 'array' then h.payload -> 'former_upns' else '[]'::jsonb end)) as former_upns,
+                       h.payload ->> 'uln' as uln, h.payload ->> 'forename' as forename,
+                       h.payload ->> 'surname' as surname, h.payload #>> '{record,preferredForename}' as pf,
+                       h.payload #>> '{record,preferredSurname}' as ps, (h.payload ->> 'dob')::date as dob,
+                       h.payload ->> 'sex' as sex, h.payload ->> 'postcode' as postcode
+                from held_records h where """ + REMATCHED + " order by h.id").param(settings.la())
+                .query((rs, n) -> CascadeMatching.incoming(rs)).list();
+        List<Long> affected = cascade.couldMatch(pupils, changedPeople).stream()
+                .map(i -> (long) CascadeMatching.seq(pupils.get(i).id())).toList();
+        return rematchHeld(affected);
+    }
+
+    /**
+     * Queues the re-matching of every held record, in the caller's transaction (so it is queued exactly when the
+     * register change commits). A queued job nobody has started yet will see this change too, so none is added
+     * then; one already running (its row locked) may have read the held records before it, so another is.
+     */
+    public void queueRematch() {
+        boolean waiting = !db.sql("select id from jobs where la = ? and kind = ? and status = 'queued' "
+                        + "limit 1 for update skip locked").params(settings.la(), HeldRematchJob.KIND)
+                .query(Long.class).list().isEmpty();
+        if (!waiting) {
+            jobs.enqueue(HeldRematchJob.KIND, null);
+        }
     }
 
     /** Re-matches one held pupil record, whatever it was held for (e.g. a conflict a reviewer turned down). */
@@ -60,6 +109,10 @@ public class HeldRecordMatching {
                   and reason <> 'ERROR' for update""")
                 .params(settings.la(), heldId).query(Long.class).list());
     }
+
+    /** Which held records re-matching is for (alias {@code h} optional; one parameter: the LA). */
+    private static final String REMATCHED = " la = ? and feed = 'ctf' and status = 'held' "
+            + "and reason in ('UNMATCHED', 'REVIEW')";
 
     private Result rematch(List<Long> ids) {
         if (ids.isEmpty()) {
