@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.rollbridge.core.matching.MatchDecision;
 import org.rollbridge.core.matching.MatchModel;
 import org.rollbridge.core.matching.MatchPerson;
@@ -177,18 +178,12 @@ public class CascadeMatching implements PupilMatching {
         PersonMatcher matcher = new PersonMatcher(PersonRegister.of(changed, names.surnames(), names.forenames()),
                 MatchModel.defaults(), matchSettings);
         List<MatchResult> results = matcher.match(pupils);
-        List<Integer> found = new ArrayList<>();
-        for (int i = 0; i < pupils.size(); i++) {
-            MatchResult r = results.get(i);
-            MatchPerson pupil = pupils.get(i);
-            // A register with no candidate for the pupil gives "new" with neither a person nor a score.
-            boolean blocked = r.registerId() != null || r.score() != null;
-            if (blocked || changed.stream().anyMatch(p -> MatchModel.total(matcher.explain(pupil, p))
-                    >= matchSettings.reviewThreshold())) {
-                found.add(i);
-            }
-        }
-        return found;
+        // A register with no candidate for the pupil gives "new" with neither a person nor a score.
+        return IntStream.range(0, pupils.size()).parallel()
+                .filter(i -> results.get(i).registerId() != null || results.get(i).score() != null
+                        || changed.stream().anyMatch(p -> MatchModel.total(matcher.explain(pupils.get(i), p))
+                                >= matchSettings.reviewThreshold()))
+                .boxed().toList();
     }
 
     private void record(UUID stagedAs, MatchPerson in, MatchResult r, PersonMatcher matcher,

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.rollbridge.core.matching.MatchPerson;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.jobs.JobQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HeldRecordMatching {
 
+    private static final Logger log = LoggerFactory.getLogger(HeldRecordMatching.class);
     private final JdbcClient db;
     private final HubProperties settings;
     private final CascadeMatching cascade;
@@ -72,19 +75,25 @@ public class HeldRecordMatching {
      */
     @Transactional
     public Result rematchAround(Collection<Long> changedPeople) {
+        long started = System.nanoTime();
+        // The payload read once per record (jsonb_to_record), not once per field.
         List<MatchPerson> pupils = db.sql("""
-                select h.id as seq, h.payload ->> 'upn' as upn,
-                       array(select jsonb_array_elements_text(case jsonb_typeof(h.payload -> 'former_upns')
-                             when 'array' then h.payload -> 'former_upns' else '[]'::jsonb end)) as former_upns,
-                       h.payload ->> 'uln' as uln, h.payload ->> 'forename' as forename,
-                       h.payload ->> 'surname' as surname, h.payload #>> '{record,preferredForename}' as pf,
-                       h.payload #>> '{record,preferredSurname}' as ps, (h.payload ->> 'dob')::date as dob,
-                       h.payload ->> 'sex' as sex, h.payload ->> 'postcode' as postcode
-                from held_records h where """ + REMATCHED + " order by h.id").param(settings.la())
+                select h.id as seq, p.upn, p.former_upns, p.uln, p.forename, p.surname,
+                       p.record ->> 'preferredForename' as pf, p.record ->> 'preferredSurname' as ps, p.dob, p.sex,
+                       p.postcode
+                from held_records h cross join lateral jsonb_to_record(h.payload) as p(upn text,
+                     former_upns text[], uln text, forename text, surname text, record jsonb, dob date, sex text,
+                     postcode text)
+                where h.""" + REMATCHED.strip() + " order by h.id").param(settings.la())
                 .query((rs, n) -> CascadeMatching.incoming(rs)).list();
         List<Long> affected = cascade.couldMatch(pupils, changedPeople).stream()
                 .map(i -> (long) CascadeMatching.seq(pupils.get(i).id())).toList();
-        return rematchHeld(affected);
+        long chosen = System.nanoTime();
+        Result r = rematchHeld(affected);
+        log.info("Register changed ({} person(s)): {} of {} held pupil records could now match them, chosen in {} ms, "
+                        + "re-matched in {} ms", changedPeople.size(), affected.size(), pupils.size(),
+                (chosen - started) / 1_000_000, (System.nanoTime() - chosen) / 1_000_000);
+        return r;
     }
 
     /**

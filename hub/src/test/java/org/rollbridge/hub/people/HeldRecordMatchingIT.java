@@ -109,7 +109,8 @@ class HeldRecordMatchingIT {
                 MatchingIT.pupil(upn(school, 1), null, "Gwendolin", "Ashcomb", "2012-10-04", "F", "NR41 2HJ"),
                 MatchingIT.pupil(upn(school, 2), null, "Template", "Heldrecord", "2010-01-01", "M", "NR42 3JL"));
         long template = id(held(upn(school, 2)));
-        // Varied names, birth dates and homes, as an LA's backlog would be; UPNs nobody in the register has.
+        // Varied names, birth dates and homes, as an LA's backlog would be, a few born the same day as the pupil
+        // decided on; UPNs nobody in the register has.
         hub.db().sql("""
                 insert into held_records (la, batch_id, laestab, feed, location, upn, reason, detail, payload)
                 select h.la, h.batch_id, h.laestab, h.feed, 'measure ' || g, u, 'UNMATCHED', h.detail,
@@ -120,10 +121,12 @@ class HeldRecordMatchingIT {
                                              'Dunstan','Ellery','Fairbairn','Goring','Hext','Isbister','Jago',
                                              'Kitto','Lanyon','Mudge','Nance','Opie','Pascoe'])[1 + (g / 16) % 20]
                                       || (array['', 'e', 'y', 'son', 'ham'])[1 + (g / 320) % 5],
-                           'dob', ('2008-09-01'::date + ((g * 37) % 3650)::int)::text,
+                           'dob', case when g % 400 = 0 then '2012-10-04'
+                                       else ('2008-09-01'::date + ((g * 37) % 3650)::int)::text end,
                            'postcode', 'NR' || (50 + g % 40) || ' ' || (g % 9) || 'XY')
                 from held_records h, unnest(?::text[]) with ordinality as m(u, g) where h.id = ?""")
-                .params(IntStream.rangeClosed(1, heldCount).mapToObj(i -> upn(String.valueOf(9264484 + i / 1000), i % 1000)).toArray(String[]::new),
+                .params(IntStream.rangeClosed(1, heldCount)
+                        .mapToObj(i -> upn(String.valueOf(9264484 + i / 1000), i % 1000)).toArray(String[]::new),
                         template).update();
         try {
             JsonNode item = itemFor(id(held(upn(school, 1))), lookalike);
@@ -148,7 +151,7 @@ class HeldRecordMatchingIT {
                     all.size(), decisionMs, touched, median(targeted), Arrays.toString(targeted),
                     median(everyRecord), Arrays.toString(everyRecord),
                     decisionMs - median(targeted) + median(everyRecord));
-            assertThat(touched).isLessThan(all.size());
+            assertThat(touched).isPositive().isLessThan(all.size() / 100);
         } finally {
             hub.db().sql("delete from review_queue where held_record_id in "
                     + "(select id from held_records where location like 'measure %' and laestab = ?)")
