@@ -21,9 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Matches held pupil records again, through rules 1-5, when the register changes: after a review decision or a
  * new person, at once and only the records the changed person could match; after a register import, all of them
- * in a queued job ({@link HeldRematchJob}). A record that now links is released with everything held under its UPN (attendance
- * marks, exclusions); one that now has candidates goes for review; people a reviewer turned down for a record are
- * never proposed for it again.
+ * in a queued job ({@link HeldRematchJob}). A record that now links is released with everything held under its
+ * UPN (attendance marks, exclusions); one that now has candidates goes for review; people a reviewer turned down
+ * for a record are never proposed for it again.
  */
 @Service
 public class HeldRecordMatching {
@@ -39,17 +39,20 @@ public class HeldRecordMatching {
 
     public HeldRecordMatching(JdbcClient db, HubProperties settings, CascadeMatching cascade, MatchOutcomes outcomes,
                               PersonIndex persons, HeldRecords held, JobQueue jobs) {
-        this.jobs = jobs;
         this.db = db;
         this.settings = settings;
         this.cascade = cascade;
         this.outcomes = outcomes;
         this.persons = persons;
         this.held = held;
+        this.jobs = jobs;
     }
 
-    /** What re-matching did: held records released (linked), and how many are still held. */
-    public record Result(int matched, int released, int stillHeld) {
+    /**
+     * What re-matching did: the held records matched again (those still held, and not skipped), how many were
+     * released (linked, with what was held under their UPN) and how many are still held.
+     */
+    public record Result(List<Long> matched, int released, int stillHeld) {
     }
 
     /** The ids of the pupil records held as unmatched or for review, oldest first. */
@@ -60,12 +63,18 @@ public class HeldRecordMatching {
 
     /**
      * Re-matches these held records (those still held as unmatched or for review) in one transaction: the queued
-     * follow-up of a register import calls it a slice at a time.
+     * follow-up of a register import calls it a slice at a time. With {@code skipLocked}, records a review
+     * decision has locked are skipped (not in {@link Result#matched()}), so a slice neither waits for an officer's
+     * click nor deadlocks with it; the job comes back to them one at a time.
      */
     @Transactional
-    public Result rematchHeld(List<Long> heldIds) {
-        return rematch(db.sql("select id from held_records where " + REMATCHED + " and id = any (?) order by id "
-                        + "for update").params(settings.la(), heldIds.toArray(Long[]::new)).query(Long.class).list());
+    public Result rematchHeld(List<Long> heldIds, boolean skipLocked) {
+        return rematch(lockHeld(heldIds, skipLocked ? "for update skip locked" : "for update"));
+    }
+
+    private List<Long> lockHeld(List<Long> heldIds, String lock) {
+        return db.sql("select id from held_records where " + REMATCHED + " and id = any (?) order by id " + lock)
+                .params(settings.la(), heldIds.toArray(Long[]::new)).query(Long.class).list();
     }
 
     /**
@@ -89,7 +98,8 @@ public class HeldRecordMatching {
         List<Long> affected = cascade.couldMatch(pupils, changedPeople).stream()
                 .map(i -> (long) CascadeMatching.seq(pupils.get(i).id())).toList();
         long chosen = System.nanoTime();
-        Result r = rematchHeld(affected);
+        // Waits for a slice of the import's job holding any of them: one slice is at most a second or so.
+        Result r = rematch(lockHeld(affected, "for update"));
         log.info("Register changed ({} person(s)): {} of {} held pupil records could now match them, chosen in {} ms, "
                         + "re-matched in {} ms", changedPeople.size(), affected.size(), pupils.size(),
                 (chosen - started) / 1_000_000, (System.nanoTime() - chosen) / 1_000_000);
@@ -125,7 +135,7 @@ public class HeldRecordMatching {
 
     private Result rematch(List<Long> ids) {
         if (ids.isEmpty()) {
-            return new Result(0, 0, 0);
+            return new Result(List.of(), 0, 0);
         }
         Long[] heldIds = ids.toArray(Long[]::new);
         UUID stagedAs = UUID.randomUUID();
@@ -172,7 +182,7 @@ public class HeldRecordMatching {
         db.sql("""
                 update review_queue set status = 'superseded', decided_by = 're-matching', decided_at = now()
                 where held_record_id = any (?) and status = 'open'""").param(linkedIds.toArray(Long[]::new)).update();
-        return new Result(ids.size(), released, ids.size() - links.size());
+        return new Result(ids, released, ids.size() - links.size());
     }
 
     /** The pupil page shows how the current record was matched. */

@@ -1,6 +1,9 @@
 package org.rollbridge.hub.people;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.rollbridge.hub.jobs.JobHandler;
 import org.slf4j.Logger;
@@ -37,8 +40,19 @@ public class HeldRematchJob implements JobHandler {
         List<Long> ids = matching.heldIds();
         int released = 0;
         int stillHeld = 0;
+        List<Long> skipped = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += SLICE) {
-            HeldRecordMatching.Result r = matching.rematchHeld(ids.subList(from, Math.min(ids.size(), from + SLICE)));
+            List<Long> slice = ids.subList(from, Math.min(ids.size(), from + SLICE));
+            HeldRecordMatching.Result r = matching.rematchHeld(slice, true);
+            released += r.released();
+            stillHeld += r.stillHeld();
+            Set<Long> done = new HashSet<>(r.matched());
+            slice.stream().filter(id -> !done.contains(id)).forEach(skipped::add);
+        }
+        // Locked by a decision while their slice ran (or released since): waited for one at a time, so the job
+        // never holds one record while waiting for another. One released meanwhile is simply not held any more.
+        for (long id : skipped) {
+            HeldRecordMatching.Result r = matching.rematchHeld(List.of(id), false);
             released += r.released();
             stillHeld += r.stillHeld();
         }

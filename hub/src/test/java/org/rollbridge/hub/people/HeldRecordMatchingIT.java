@@ -95,6 +95,22 @@ class HeldRecordMatchingIT {
                 .param(HeldRematchJob.KIND).query(String.class).single()).isEqualTo("done");
     }
 
+    @Test
+    void aRematchingQueuedAndNotYetStartedIsNotQueuedTwice() {
+        HeldRecordMatching matching = hub.bean(HeldRecordMatching.class);
+        Supplier<Long> queued = () -> hub.db().sql("select count(*) from jobs where kind = ?")
+                .param(HeldRematchJob.KIND).query(Long.class).single();
+        long before = queued.get();
+
+        // Two chunks of one import in one transaction: the second finds the first's job waiting.
+        hub.bean(TransactionTemplate.class).executeWithoutResult(s -> {
+            matching.queueRematch();
+            matching.queueRematch();
+        });
+
+        assertThat(queued.get()).isEqualTo(before + 1);
+    }
+
     /**
      * Not a timing assertion: prints how long a review decision takes with 2,000 held records, and how long the
      * re-matching it used to do (every held record) takes against the targeted one, same run, same data.
@@ -143,8 +159,8 @@ class HeldRecordMatchingIT {
 
             // Both re-matchings measured inside a transaction that is rolled back, so each run sees the same data.
             double[] targeted = timed(5, () -> rolledBack(tx, () -> matching.rematchAround(List.of(person))));
-            double[] everyRecord = timed(3, () -> rolledBack(tx, () -> matching.rematchHeld(all)));
-            int touched = rolledBack(tx, () -> matching.rematchAround(List.of(person))).matched();
+            double[] everyRecord = timed(3, () -> rolledBack(tx, () -> matching.rematchHeld(all, false)));
+            int touched = rolledBack(tx, () -> matching.rematchAround(List.of(person))).matched().size();
             System.out.printf("Held records: %d. Review decision (new person, over HTTP, targeted re-matching): "
                             + "%.0f ms. Re-matching after it: targeted %d record(s) median %.0f ms %s; every held "
                             + "record (as before) median %.0f ms %s; so a decision took about %.0f ms before.%n",
