@@ -17,8 +17,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.rollbridge.core.pupil.Pupil;
-import org.rollbridge.hub.testing.CtfFixture;
 import org.rollbridge.hub.testing.RunningHub;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +45,7 @@ class HeldRecordMatchingIT {
         String school = "9264481";
         long lookalike = registered("hm-look", null, null, "Philippa", "Marchetti", "2011-05-17", "F",
                 "NR20 4AB");
-        send(school, "twins-1",
+        MatchingIT.send(hub, school, "twins-1",
                 MatchingIT.pupil(upn(school, 1), null, "Philipa", "Marcheti", "2011-05-17", "F", "NR21 5DE"),
                 MatchingIT.pupil(upn(school, 2), null, "Philomena", "Marcheti", "2011-05-17", "F", "NR21 5DE"),
                 MatchingIT.pupil(upn(school, 3), null, "Tobias", "Quennell", "2009-01-02", "M", "NR30 9ZZ"));
@@ -76,7 +74,7 @@ class HeldRecordMatchingIT {
     @Test
     void aRegisterImportQueuesTheRematchingAndTheJobReleasesWhatNowMatches() throws Exception {
         String school = "9264482";
-        send(school, "import-1",
+        MatchingIT.send(hub, school, "import-1",
                 MatchingIT.pupil(upn(school, 1), null, "Evander", "Truscott", "2014-02-21", "M", "NR31 2EF"));
         assertThat(held(upn(school, 1))).containsEntry("reason", "UNMATCHED");
         Path register = Files.createTempFile("register", ".csv");
@@ -121,7 +119,7 @@ class HeldRecordMatchingIT {
         int heldCount = 2_000;
         long lookalike = registered("hm-bench-look", null, null, "Gwendolyn", "Ashcombe",
                 "2012-10-04", "F", "NR40 1GH");
-        send(school, "bench-1",
+        MatchingIT.send(hub, school, "bench-1",
                 MatchingIT.pupil(upn(school, 1), null, "Gwendolin", "Ashcomb", "2012-10-04", "F", "NR41 2HJ"),
                 MatchingIT.pupil(upn(school, 2), null, "Template", "Heldrecord", "2010-01-01", "M", "NR42 3JL"));
         long template = id(held(upn(school, 2)));
@@ -216,18 +214,6 @@ class HeldRecordMatchingIT {
             Thread.sleep(50);
         }
         throw new AssertionError("The held records' re-matching job did not finish in 30 s");
-    }
-
-    private static void send(String school, String batchId, Pupil... pupils) throws Exception {
-        CtfFixture ctf = CtfFixture.partial(school);
-        for (Pupil p : pupils) {
-            ctf.add(p);
-        }
-        String token = hub.credentialFor(school);
-        HttpResponse<String> response = hub.upload(school, token, batchId, "ctf", ctf.bytes());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        JsonNode batch = hub.awaitBatch(response.headers().firstValue("Location").orElseThrow(), token);
-        assertThat(batch.path("status").asString()).as(batch.toString()).isEqualTo("completed");
     }
 
     /** The held record, with its row version (xmin), which changes whenever the row is written. */

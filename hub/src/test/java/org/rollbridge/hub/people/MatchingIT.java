@@ -57,6 +57,11 @@ class MatchingIT {
     }
 
     static JsonNode send(String school, String batchId, Pupil... pupils) throws Exception {
+        return send(hub, school, batchId, pupils);
+    }
+
+    /** Sends the pupils as a partial CTF from the school and waits until the batch has completed. */
+    static JsonNode send(RunningHub hub, String school, String batchId, Pupil... pupils) throws Exception {
         CtfFixture ctf = CtfFixture.partial(school);
         for (Pupil p : pupils) {
             ctf.add(p);
