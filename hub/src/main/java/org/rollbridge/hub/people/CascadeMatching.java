@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.rollbridge.core.matching.MatchDecision;
 import org.rollbridge.core.matching.MatchModel;
 import org.rollbridge.core.matching.MatchPerson;
@@ -104,13 +106,7 @@ public class CascadeMatching implements PupilMatching {
                 select seq, upn, former_upns, uln, forename, surname, record ->> 'preferredForename' as pf,
                        record ->> 'preferredSurname' as ps, dob, sex, postcode
                 from stage_pupils where batch_id = ? and person_id is null order by seq""")
-                .param(stagedAs).query((rs, n) -> MatchPerson.builder("s" + rs.getInt("seq"))
-                        .upn(rs.getString("upn")).formerUpns(strings(rs.getArray("former_upns")))
-                        .uln(rs.getString("uln")).forename(rs.getString("forename"))
-                        .surname(rs.getString("surname")).preferredForename(rs.getString("pf"))
-                        .preferredSurname(rs.getString("ps")).sex(rs.getString("sex"))
-                        .postcode(rs.getString("postcode")).birthDate(rs.getObject("dob", LocalDate.class)).build())
-                .list();
+                .param(stagedAs).query((rs, n) -> incoming(rs)).list();
         if (incoming.isEmpty()) {
             return;
         }
@@ -149,6 +145,45 @@ public class CascadeMatching implements PupilMatching {
                 incoming.size(), candidates.size(), counts[MatchDecision.LINK.ordinal()],
                 counts[MatchDecision.REVIEW.ordinal()], counts[MatchDecision.CONFLICT.ordinal()],
                 counts[MatchDecision.NEW.ordinal()], (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * A pupil as matching sees them, from columns seq, upn, former_upns, uln, forename, surname, pf and ps (the
+     * preferred names), dob, sex and postcode.
+     */
+    static MatchPerson incoming(ResultSet rs) throws SQLException {
+        return MatchPerson.builder("s" + rs.getLong("seq"))
+                .upn(rs.getString("upn")).formerUpns(strings(rs.getArray("former_upns")))
+                .uln(rs.getString("uln")).forename(rs.getString("forename"))
+                .surname(rs.getString("surname")).preferredForename(rs.getString("pf"))
+                .preferredSurname(rs.getString("ps")).sex(rs.getString("sex"))
+                .postcode(rs.getString("postcode")).birthDate(rs.getObject("dob", LocalDate.class)).build();
+    }
+
+    /**
+     * Which of these pupils the given register people could change the outcome for: those core's rules 1-4 or
+     * rule 5's blocking would put any of the people before (a shared UPN, former UPN or ULN, date of birth, also
+     * with day and month swapped, surname sound and birth year, postcode, forename and month of birth), and those
+     * any of the people scores at least the review threshold with (they could be listed as a further candidate).
+     * Every other pupil's candidates, and so its outcome, are what they were. Returns indexes into {@code pupils}.
+     */
+    List<Integer> couldMatch(List<MatchPerson> pupils, Collection<Long> people) {
+        if (pupils.isEmpty() || people.isEmpty()) {
+            return List.of();
+        }
+        List<MatchPerson> changed = db.sql(PERSON_COLUMNS + " from persons p where p.la = ? and p.id = any (?)")
+                .params(settings.la(), people.toArray(Long[]::new))
+                .query((rs, n) -> registered("p" + rs.getLong("id"), rs)).list();
+        Frequencies names = frequencies();
+        PersonMatcher matcher = new PersonMatcher(PersonRegister.of(changed, names.surnames(), names.forenames()),
+                MatchModel.defaults(), matchSettings);
+        List<MatchResult> results = matcher.match(pupils);
+        // A register with no candidate for the pupil gives "new" with neither a person nor a score.
+        return IntStream.range(0, pupils.size()).parallel()
+                .filter(i -> results.get(i).registerId() != null || results.get(i).score() != null
+                        || changed.stream().anyMatch(p -> MatchModel.total(matcher.explain(pupils.get(i), p))
+                                >= matchSettings.reviewThreshold()))
+                .boxed().toList();
     }
 
     private void record(UUID stagedAs, MatchPerson in, MatchResult r, PersonMatcher matcher,

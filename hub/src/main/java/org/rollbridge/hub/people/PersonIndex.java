@@ -33,6 +33,15 @@ public class PersonIndex {
      */
     @Transactional
     public long register(Person p, String origin, String confirmedBy) {
+        return add(p, origin, confirmedBy).id();
+    }
+
+    /** A person added or updated, and how many held records their identifiers released. */
+    record Registered(long id, int released) {
+    }
+
+    @Transactional
+    Registered add(Person p, String origin, String confirmedBy) {
         long id = db.sql("""
                 insert into persons (la, register_id, legal_forename, legal_surname, dob, sex, postcode, origin)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
@@ -48,11 +57,11 @@ public class PersonIndex {
             identify(id, "FORMER_UPN", former, origin, confirmedBy);
         }
         identify(id, "ULN", p.uln(), origin, confirmedBy);
-        held.releaseFor(p.upn(), id);
+        int released = held.releaseFor(p.upn(), id);
         for (String former : p.formerUpns()) {
-            held.releaseFor(former, id);
+            released += held.releaseFor(former, id);
         }
-        return id;
+        return new Registered(id, released);
     }
 
     private void identify(long person, String kind, String value, String rule, String confirmedBy) {

@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the LA's person register CSV (docs/formats.md) into the person index. Each person added releases the
- * records held for their UPNs; then every held pupil record is matched again through rules 1-5. A row without
+ * records held for their UPNs; every held pupil record is then matched again through rules 1-5 by a queued job,
+ * queued with each chunk of people, so the import returns promptly and a crash loses no re-matching. A row without
  * an id or with an unreadable date is reported and skipped.
  */
 @Service
@@ -39,7 +40,8 @@ public class RegisterImport {
 
     /**
      * @param problems what was wrong with rows that were skipped, with their line
-     * @param released held records released because re-matching now links them to a person
+     * @param released held records released because a person loaded holds their UPN; re-matching the rest
+     *                 through rules 1-5 is queued ({@link HeldRematchJob}) and runs after the import returns
      */
     public record Result(int read, int loaded, List<String> problems, int released) {
     }
@@ -48,6 +50,7 @@ public class RegisterImport {
         List<String> problems = new ArrayList<>();
         int read = 0;
         int loaded = 0;
+        int[] released = {0};
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                      .setIgnoreHeaderCase(true).setTrim(true).get().parse(in)) {
@@ -84,19 +87,24 @@ public class RegisterImport {
                         get(row, header, "uln"), get(row, header, "legal_forename"), get(row, header, "legal_surname"),
                         dob, get(row, header, "sex"), get(row, header, "postcode")));
                 if (chunk.size() == 500) {
-                    loaded += save(chunk);
+                    loaded += save(chunk, released);
                 }
             }
-            loaded += save(chunk);
+            loaded += save(chunk, released);
         }
-        // The register changed: held pupils may now match by ULN, date of birth, postcode or name.
-        int released = heldMatching.rematchHeld().released();
-        return new Result(read, loaded, problems, released);
+        return new Result(read, loaded, problems, released[0]);
     }
 
-    private int save(List<PersonIndex.Person> chunk) {
+    /**
+     * Saves a chunk of people and, in the same transaction, makes sure a re-matching of the held records is
+     * queued: they may now match by ULN, date of birth, postcode or name.
+     */
+    private int save(List<PersonIndex.Person> chunk, int[] released) {
         int n = chunk.size();
-        tx.executeWithoutResult(s -> chunk.forEach(p -> persons.register(p, "register", null)));
+        tx.executeWithoutResult(s -> {
+            chunk.forEach(p -> released[0] += persons.add(p, "register", null).released());
+            heldMatching.queueRematch();
+        });
         chunk.clear();
         return n;
     }

@@ -184,7 +184,8 @@ public class ReviewQueue {
                 heldMatching.rematchRecord(heldId);
             }
         } else {
-            heldMatching.rematchHeld(); // the register changed: other held records may match now
+            // The register changed: held records this person could match are matched again, before the reply.
+            heldMatching.rematchAround(List.of(person));
         }
         Map<String, Object> heldNow = db.sql("select status, reason, person_id from held_records where id = ?")
                 .param(heldId).query().singleRow();

@@ -57,6 +57,11 @@ class MatchingIT {
     }
 
     static JsonNode send(String school, String batchId, Pupil... pupils) throws Exception {
+        return send(hub, school, batchId, pupils);
+    }
+
+    /** Sends the pupils as a partial CTF from the school and waits until the batch has completed. */
+    static JsonNode send(RunningHub hub, String school, String batchId, Pupil... pupils) throws Exception {
         CtfFixture ctf = CtfFixture.partial(school);
         for (Pupil p : pupils) {
             ctf.add(p);
@@ -241,9 +246,11 @@ class MatchingIT {
                 mt-new,,,,Perpetua,Lindqvist,,,2013-09-09,F,NR8 3JJ
                 """);
         RegisterImport.Result loaded = hub.bean(RegisterImport.class).load(register);
+        // Nothing held under a UPN the register gives; the rest is re-matched by the job the import queued.
+        assertThat(loaded.released()).isZero();
+        HeldRecordMatchingIT.awaitRematchJobs(hub);
 
         long person = hub.db().sql("select id from persons where register_id = 'mt-new'").query(Long.class).single();
-        assertThat(loaded.released()).isGreaterThanOrEqualTo(2);
         assertThat(pupilRow(pupilUpn)).containsEntry("person_id", person).containsEntry("match_rule", "DOB_NAME");
         assertThat(hub.db().sql("select status from held_records where upn = ? order by id").param(pupilUpn)
                 .query(String.class).list()).containsOnly("released");
