@@ -75,11 +75,15 @@ public final class DemoCommand implements Callable<Integer> {
         String admin = Optional.ofNullable(System.getenv("ROLLBRIDGE_ADMIN_TOKEN")).filter(s -> !s.isBlank())
                 .orElseGet(() -> "demo-admin-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8)));
         String[] settings = {"--ROLLBRIDGE_DB_URL=" + dbUrl, "--ROLLBRIDGE_DB_USER=" + dbUser,
-            "--ROLLBRIDGE_DATA_DIR=" + out.resolve("uploads").toAbsolutePath(), "--ROLLBRIDGE_ADMIN_TOKEN=" + admin};
+            "--ROLLBRIDGE_DATA_DIR=" + out.resolve("uploads").toAbsolutePath(), "--ROLLBRIDGE_ADMIN_TOKEN=" + admin,
+            // The synthetic term ends on --to: alerts are worked out as of then, not as of today.
+            "--ROLLBRIDGE_ALERTS_AS_OF=" + to};
 
         System.out.println("Importing the synthetic LA through the pipeline...");
         try (ConfigurableApplicationContext task = HubTask.start(settings)) {
             ImportCommand.importAll(task, ImportCommand.expand(la), Optional.empty());
+            // What the nightly run would do: every pupil's alerts as of the synthetic term's last day.
+            task.getBean(org.rollbridge.hub.alerts.NightlyAlerts.class).run();
         }
         ConfigurableApplicationContext hub = HubApplication.start(settings);
         int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
