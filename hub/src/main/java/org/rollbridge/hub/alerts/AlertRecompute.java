@@ -72,13 +72,29 @@ public class AlertRecompute {
     private final HubProperties settings;
     private final AlertToday today;
 
+    /**
+     * {@code asOf} (ROLLBRIDGE_ALERTS_AS_OF, YYYY-MM-DD) works alerts out as of that day rather than today, for a
+     * hub replaying a past term (the demo's synthetic LA, a trial on last year's files), where "today" would fall
+     * outside the marks and no alert could be raised. Unset in production.
+     */
     public AlertRecompute(DataSource dataSource, TransactionTemplate tx, AlertCases cases, HubProperties settings,
-                          ObjectProvider<AlertToday> today) {
+                          ObjectProvider<AlertToday> today,
+                          @org.springframework.beans.factory.annotation.Value("${ROLLBRIDGE_ALERTS_AS_OF:}") String asOf) {
         this.dataSource = dataSource;
         this.tx = tx;
         this.cases = cases;
         this.settings = settings;
-        this.today = today.getIfAvailable(() -> LocalDate::now);
+        this.today = asOf.isBlank() ? today.getIfAvailable(() -> LocalDate::now) : fixedDay(asOf);
+    }
+
+    private static AlertToday fixedDay(String day) {
+        try {
+            LocalDate date = LocalDate.parse(day.strip());
+            return () -> date;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("ROLLBRIDGE_ALERTS_AS_OF must be a date like 2025-12-19; it was '"
+                    + day + "'", e);
+        }
     }
 
     /** What a recompute did, for job_runs and the benchmark. */
