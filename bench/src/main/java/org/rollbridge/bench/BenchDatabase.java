@@ -5,12 +5,16 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** A throwaway database on the local PostgreSQL (ROLLBRIDGE_BENCH_DB_SERVER) for one benchmark run. */
+/**
+ * A throwaway database on the local PostgreSQL (ROLLBRIDGE_BENCH_DB_SERVER, _USER, _PASSWORD) for one benchmark run.
+ */
 final class BenchDatabase implements AutoCloseable {
 
     static final String SERVER = System.getenv().getOrDefault("ROLLBRIDGE_BENCH_DB_SERVER",
             "jdbc:postgresql://127.0.0.1:5432/");
     static final String USER = System.getenv().getOrDefault("ROLLBRIDGE_BENCH_DB_USER", "postgres");
+    /** From the environment only; empty suits the local server's trust authentication. */
+    static final String PASSWORD = System.getenv().getOrDefault("ROLLBRIDGE_BENCH_DB_PASSWORD", "");
     final String name;
 
     BenchDatabase(String prefix) throws SQLException {
@@ -22,12 +26,25 @@ final class BenchDatabase implements AutoCloseable {
         return SERVER + name;
     }
 
+    /**
+     * The settings of a hub on this database for a benchmark: no background workers (the benchmark drains the
+     * queue itself), no nightly run, warnings only in the log; {@code more} adds or overrides.
+     */
+    String[] hubSettings(java.nio.file.Path dataDir, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--ROLLBRIDGE_DB_URL=" + url(),
+                "--ROLLBRIDGE_DB_USER=" + USER, "--ROLLBRIDGE_DB_PASSWORD=" + PASSWORD,
+                "--ROLLBRIDGE_DATA_DIR=" + dataDir, "--ROLLBRIDGE_WORKERS=0", "--ROLLBRIDGE_NIGHTLY_CRON=-",
+                "--logging.level.root=WARN"));
+        args.addAll(java.util.List.of(more));
+        return args.toArray(String[]::new);
+    }
+
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(), USER, "");
+        return DriverManager.getConnection(url(), USER, PASSWORD);
     }
 
     private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
              Statement st = c.createStatement()) {
             st.execute(sql);
         }

@@ -52,10 +52,8 @@ final class DashboardBenchmark implements org.rollbridge.bench.Benchmarks.Benchm
             codes.add("926" + estab);
         }
         try (BenchDatabase db = new BenchDatabase("bench_dashboard");
-             ConfigurableApplicationContext hub = HubApplication.start("--ROLLBRIDGE_PORT=0",
-                     "--ROLLBRIDGE_WORKERS=0", "--logging.level.root=WARN", "--ROLLBRIDGE_DB_URL=" + db.url(),
-                     "--ROLLBRIDGE_DB_USER=" + BenchDatabase.USER,
-                     "--ROLLBRIDGE_DATA_DIR=" + java.nio.file.Files.createTempDirectory("rollbridge-dashboard"))) {
+             ConfigurableApplicationContext hub = HubApplication.start(db.hubSettings(
+                     java.nio.file.Files.createTempDirectory("rollbridge-dashboard"), "--ROLLBRIDGE_PORT=0"))) {
             long t = System.nanoTime();
             seed(db, codes, pupils, asOf);
             System.out.printf("dashboard: %,d pupils in %d schools seeded in %.1f s (not timed below)%n", pupils,

@@ -70,9 +70,7 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
 
         try (BenchDatabase db = new BenchDatabase("bench_hub_load");
              ConfigurableApplicationContext hub = HubApplication.start(new Class<?>[] {AlertsAsOf.class},
-                     "--spring.main.web-application-type=none", "--ROLLBRIDGE_NIGHTLY_CRON=-",
-                     "--ROLLBRIDGE_WORKERS=0", "--logging.level.root=WARN", "--ROLLBRIDGE_DB_URL=" + db.url(),
-                     "--ROLLBRIDGE_DB_USER=" + BenchDatabase.USER, "--ROLLBRIDGE_DATA_DIR=" + dir.resolve("store"))) {
+                     db.hubSettings(dir.resolve("store"), "--spring.main.web-application-type=none"))) {
             register(db, schools, perSchool);
             double ctfSeconds = load(hub, ctfs);
             double marksSeconds = load(hub, marks);

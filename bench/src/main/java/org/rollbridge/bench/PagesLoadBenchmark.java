@@ -54,13 +54,10 @@ final class PagesLoadBenchmark implements Benchmarks.Benchmark {
         HubLoadBenchmark.SyntheticFiles files = HubLoadBenchmark.SyntheticFiles.write(pupils, schools, days);
         Path store = files.dir().resolve("store");
         try (BenchDatabase db = new BenchDatabase("bench_pages_load")) {
-            String[] settings = {"--ROLLBRIDGE_DB_URL=" + db.url(), "--ROLLBRIDGE_DB_USER=" + BenchDatabase.USER,
-                "--ROLLBRIDGE_DATA_DIR=" + store, "--ROLLBRIDGE_WORKERS=0", "--ROLLBRIDGE_NIGHTLY_CRON=-",
-                "--logging.level.root=WARN"};
             long t = System.nanoTime();
             HubLoadBenchmark.AlertsAsOf.day = files.deltaDay(); // alerts as of the LA's last day of marks
             Class<?>[] sources = {HubLoadBenchmark.AlertsAsOf.class};
-            try (ConfigurableApplicationContext loader = HubApplication.start(sources, concat(settings,
+            try (ConfigurableApplicationContext loader = HubApplication.start(sources, db.hubSettings(store,
                     "--spring.main.web-application-type=none"))) {
                 HubLoadBenchmark.register(db, files.schools(), files.perSchool());
                 HubLoadBenchmark.load(loader, files.ctfs());
@@ -69,7 +66,7 @@ final class PagesLoadBenchmark implements Benchmarks.Benchmark {
             System.out.printf(Locale.ROOT, "LA loaded through the pipeline in %.1f s (not part of the figures)%n",
                     (System.nanoTime() - t) / 1e9);
             HubLoadBenchmark.printCounts(db);
-            try (ConfigurableApplicationContext hub = HubApplication.start(sources, concat(settings,
+            try (ConfigurableApplicationContext hub = HubApplication.start(sources, db.hubSettings(store,
                     "--ROLLBRIDGE_PORT=0"))) {
                 int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
                 List<Browser> clients = signIn(hub.getBean(Users.class), "http://127.0.0.1:" + port, users);
@@ -178,11 +175,5 @@ final class PagesLoadBenchmark implements Benchmarks.Benchmark {
         pool.shutdown();
         double[] sorted = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new Figures(sorted, errors.get());
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }
