@@ -6,6 +6,7 @@ import java.time.MonthDay;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import org.rollbridge.core.indicators.Term;
 
 /**
  * England's school year as most LAs set it: autumn, spring and summer terms, each with a half-term week, Christmas and
@@ -20,7 +21,7 @@ public record TermDates(int academicYear, List<LocalDate[]> terms, List<LocalDat
         LocalDate autumnEnd = LocalDate.of(year, 12, 20).with(TemporalAdjusters.previousOrSame(DayOfWeek.FRIDAY));
         LocalDate springStart = LocalDate.of(next, 1, 3).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
         LocalDate febHalfMonday = LocalDate.of(next, 2, 13).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
-        LocalDate easter = easterSunday(next);
+        LocalDate easter = Term.easterSunday(next);
         LocalDate springEnd = easter.minusDays(9);
         LocalDate summerStart = easter.plusDays(8);
         LocalDate mayHalfMonday = LocalDate.of(next, 5, 31).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -75,25 +76,6 @@ public record TermDates(int academicYear, List<LocalDate[]> terms, List<LocalDat
     /** The date local elections are held (first Thursday in May), when schools used as polling stations close. */
     LocalDate pollingDay() {
         return LocalDate.of(academicYear + 1, 5, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.THURSDAY));
-    }
-
-    /** Easter Sunday in the Gregorian calendar (anonymous Gregorian algorithm). */
-    static LocalDate easterSunday(int y) {
-        int a = y % 19;
-        int b = y / 100;
-        int c = y % 100;
-        int d = b / 4;
-        int e = b % 4;
-        int f = (b + 8) / 25;
-        int g = (b - f + 1) / 3;
-        int h = (19 * a + b - d - g + 15) % 30;
-        int i = c / 4;
-        int k = c % 4;
-        int l = (32 + 2 * e + 2 * i - h - k) % 7;
-        int m = (a + 11 * h + 22 * l) / 451;
-        int month = (h + l - 7 * m + 114) / 31;
-        int day = ((h + l - 7 * m + 114) % 31) + 1;
-        return LocalDate.of(y, month, day);
     }
 
     static boolean isWinter(LocalDate d) {

@@ -22,7 +22,7 @@ public record Term(String name, Period dates) {
     }
 
     /** Western Easter Sunday (the anonymous Gregorian algorithm). */
-    static LocalDate easterSunday(int year) {
+    public static LocalDate easterSunday(int year) {
         int a = year % 19;
         int b = year / 100;
         int c = year % 100;

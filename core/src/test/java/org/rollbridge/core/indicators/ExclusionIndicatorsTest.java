@@ -100,6 +100,7 @@ class ExclusionIndicatorsTest {
         // Easter Sunday 2026 is 5 April.
         assertThat(Term.easterSunday(2026)).isEqualTo(d(2026, 4, 5));
         assertThat(Term.easterSunday(2025)).isEqualTo(d(2025, 4, 20));
+        assertThat(Term.easterSunday(2027)).isEqualTo(d(2027, 3, 28));
         assertThat(Term.containing(d(2026, 4, 5)).name()).isEqualTo("2026-spring");
         assertThat(Term.containing(d(2026, 4, 6)).name()).isEqualTo("2026-summer");
         assertThat(Term.containing(d(2026, 8, 31)).name()).isEqualTo("2026-summer");
