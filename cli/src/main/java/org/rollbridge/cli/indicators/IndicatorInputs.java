@@ -111,16 +111,31 @@ final class IndicatorInputs {
     }
 
     private void readAttendance(Path file) {
+        readCsv(file, problems -> AttendanceCsv.read(file, row -> {
+            var mark = row.sessionMark();
+            if (mark.isEmpty() || row.laestab() == null || row.upn() == null) {
+                problems.row(row.line(), whatIsMissing(row) + "; row left out");
+                return;
+            }
+            run.addMark(row.laestab(), row.upn(), mark.get());
+        }, problems::shape));
+    }
+
+    private void readExclusions(Path file) {
+        readCsv(file, problems -> ExclusionsCsv.read(file, row -> {
+            if (row.laestab() == null || row.upn() == null) {
+                problems.row(row.line(), "laestab and upn are needed; row left out");
+                return;
+            }
+            run.addExclusion(row.toExclusion());
+        }, problems::shape));
+    }
+
+    /** Reads one CSV through {@code reading}; a file whose header or body could not be read counts as unreadable. */
+    private void readCsv(Path file, CsvReading reading) {
         Problems problems = new Problems(file);
         try {
-            CsvReadResult result = AttendanceCsv.read(file, row -> {
-                var mark = row.sessionMark();
-                if (mark.isEmpty() || row.laestab() == null || row.upn() == null) {
-                    problems.row(row.line(), whatIsMissing(row) + "; row left out");
-                    return;
-                }
-                run.addMark(row.laestab(), row.upn(), mark.get());
-            }, problems::shape);
+            CsvReadResult result = reading.read(problems);
             if (!result.headerComplete() || problems.cutShort) {
                 unreadableFiles++;
             }
@@ -131,24 +146,9 @@ final class IndicatorInputs {
         problems.finish();
     }
 
-    private void readExclusions(Path file) {
-        Problems problems = new Problems(file);
-        try {
-            CsvReadResult result = ExclusionsCsv.read(file, row -> {
-                if (row.laestab() == null || row.upn() == null) {
-                    problems.row(row.line(), "laestab and upn are needed; row left out");
-                    return;
-                }
-                run.addExclusion(row.toExclusion());
-            }, problems::shape);
-            if (!result.headerComplete() || problems.cutShort) {
-                unreadableFiles++;
-            }
-        } catch (IOException e) {
-            unreadableFiles++;
-            err.println(file + ": not used: " + e.getMessage());
-        }
-        problems.finish();
+    @FunctionalInterface
+    private interface CsvReading {
+        CsvReadResult read(Problems problems) throws IOException;
     }
 
     private static String whatIsMissing(org.rollbridge.core.feed.AttendanceRow row) {
