@@ -30,6 +30,30 @@ public class PupilFactsQuery {
         this.settings = settings;
     }
 
+    /** What children's social care's list says of a child on a day: the cases open then, flags or-ed together. */
+    public record Care(boolean socialWorker, boolean lookedAfter, boolean childProtection) {
+        static final Care NONE = new Care(false, false, false);
+    }
+
+    public Care care(long personId, LocalDate on) {
+        return care(new Long[] {personId}, on).getOrDefault(personId, Care.NONE);
+    }
+
+    private Map<Long, Care> care(Long[] ids, LocalDate on) {
+        Map<Long, Care> care = new HashMap<>();
+        db.sql("""
+                select person_id, bool_or(social_worker), bool_or(looked_after), bool_or(child_protection)
+                from social_care_cases
+                where la = ? and person_id = any(?) and (start_date is null or start_date <= ?)
+                  and (end_date is null or end_date > ?)
+                group by person_id""")
+                .params(settings.la(), ids, on, on)
+                .query(rs -> {
+                    care.put(rs.getLong(1), new Care(rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)));
+                });
+        return care;
+    }
+
     public PupilFacts of(long personId, LocalDate on) {
         return of(List.of(personId), on).get(personId);
     }
@@ -48,22 +72,12 @@ public class PupilFactsQuery {
         Set<Long> lookedAfter = new HashSet<>(db.sql("""
                 select distinct person_id from pupils where la = ? and person_id = any(?) and looked_after""")
                 .params(settings.la(), ids).query(Long.class).list());
-        Map<Long, boolean[]> care = new HashMap<>();
-        db.sql("""
-                select person_id, bool_or(social_worker), bool_or(looked_after), bool_or(child_protection)
-                from social_care_cases
-                where la = ? and person_id = any(?) and (start_date is null or start_date <= ?)
-                  and (end_date is null or end_date > ?)
-                group by person_id""")
-                .params(settings.la(), ids, on, on)
-                .query(rs -> {
-                    care.put(rs.getLong(1), new boolean[] {rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)});
-                });
+        Map<Long, Care> care = care(ids, on);
         Map<Long, PupilFacts> out = new HashMap<>();
         for (Long id : ids) {
-            boolean[] c = care.getOrDefault(id, new boolean[3]);
-            out.put(id, new PupilFacts(spells.getOrDefault(id, List.of()), null, c[0],
-                    c[1] || lookedAfter.contains(id), c[2]));
+            Care c = care.getOrDefault(id, Care.NONE);
+            out.put(id, new PupilFacts(spells.getOrDefault(id, List.of()), null, c.socialWorker(),
+                    c.lookedAfter() || lookedAfter.contains(id), c.childProtection()));
         }
         return out;
     }

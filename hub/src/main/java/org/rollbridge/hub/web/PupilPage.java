@@ -65,10 +65,6 @@ public class PupilPage {
                 java.time.Instant createdAt, String batchId) {
     }
 
-    /** Open cases with children's social care today. */
-    record Care(boolean socialWorker, boolean lookedAfter, boolean childProtection) {
-    }
-
     /** The flags from the pupil's latest CTF and children's social care. */
     record Flags(boolean lookedAfter, String senProvision, boolean fsm, Boolean partTime, boolean socialWorker,
                  boolean childProtection) {
@@ -172,7 +168,7 @@ public class PupilPage {
                 "social_care", FieldAccess.shows(user.role(), FieldGroup.SOCIAL_CARE),
                 "sen", FieldAccess.shows(user.role(), FieldGroup.SEN),
                 "fsm", FieldAccess.shows(user.role(), FieldGroup.FSM)));
-        Care care = care(id);
+        PupilFactsQuery.Care care = pupilFacts.care(id, LocalDate.now(clock));
         model.addAttribute("flags", db.sql("""
                 select looked_after, sen_provision, fsm, (record ->> 'partTime')::boolean part_time from pupils
                 where person_id = ? order by updated_at desc limit 1""").param(id)
@@ -198,16 +194,6 @@ public class PupilPage {
                 where person_id = ? order by created_at""").param(id)
                 .query((rs, n) -> new Link(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
                         rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7))).list());
-    }
-
-    private Care care(long personId) {
-        return db.sql("""
-                select coalesce(bool_or(social_worker), false), coalesce(bool_or(looked_after), false),
-                       coalesce(bool_or(child_protection), false)
-                from social_care_cases where person_id = ? and (start_date is null or start_date <= ?)
-                     and (end_date is null or end_date > ?)""")
-                .params(personId, LocalDate.now(clock), LocalDate.now(clock))
-                .query((rs, n) -> new Care(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3))).single();
     }
 
     private List<Enrolment> enrolments(long personId) {
