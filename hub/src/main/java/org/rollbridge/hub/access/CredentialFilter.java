@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.rollbridge.core.signing.RequestSignature;
 import org.rollbridge.hub.HubProperties;
-import org.rollbridge.hub.schools.SignedRequests;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;

@@ -41,12 +41,12 @@ public class BatchPipeline implements JobHandler {
     private final DataSource dataSource;
     private final TransactionTemplate tx;
     private final HubProperties settings;
-    private final org.rollbridge.hub.ops.BatchMetrics metrics;
+    private final BatchMetrics metrics;
     private final AlertFollowUp alerts;
 
     public BatchPipeline(Batches batches, List<Feed> feeds, List<PipelineProbe> probes, JdbcClient db,
                          DataSource dataSource, TransactionTemplate tx, HubProperties settings,
-                         org.rollbridge.hub.ops.BatchMetrics metrics, AlertFollowUp alerts) {
+                         BatchMetrics metrics, AlertFollowUp alerts) {
         this.metrics = metrics;
         this.alerts = alerts;
         this.batches = batches;

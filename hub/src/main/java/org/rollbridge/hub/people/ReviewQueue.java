@@ -22,6 +22,7 @@ import org.rollbridge.core.matching.PairComparison;
 import org.rollbridge.core.matching.PersonKeys;
 import org.rollbridge.core.matching.TermFrequencies;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.ingest.HeldRecords;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.springframework.http.HttpStatus;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rollbridge.core.identity.Laestab;
 import org.rollbridge.hub.access.Caller;
+import org.rollbridge.hub.access.SigningCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
