@@ -19,10 +19,9 @@ import java.util.Optional;
 import org.rollbridge.core.indicators.alerts.Alert;
 import org.rollbridge.core.indicators.alerts.AlertId;
 import org.rollbridge.hub.HubProperties;
-import org.springframework.http.HttpStatus;
+import org.rollbridge.hub.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The alert_cases table and its lifecycle. A case is named by the core alert's case key (kind, school, UPN,
@@ -391,10 +390,9 @@ public class AlertCases {
         params.add(settings.la());
         params.add(id);
         int changed = db.sql(sql).params(params).update();
-        Case now = find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "There is no alert case " + id));
+        Case now = find(id).orElseThrow(() -> new Refusal.NotFound("There is no alert case " + id));
         if (changed == 0) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Alert case " + id + " is " + now.status()
+            throw new Refusal.Conflict("Alert case " + id + " is " + now.status()
                     + ": " + refusal);
         }
         db.sql("insert into alert_case_events (la, case_id, event, actor, detail) values (?, ?, ?, ?, ?)")

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.access.Caller;
+import org.rollbridge.hub.access.CredentialFilter;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.springframework.http.HttpStatus;
@@ -48,7 +49,7 @@ public class ReviewController {
     @GetMapping("/api/v1/review-queue")
     public List<ReviewQueue.Item> reviewQueue(@RequestParam(defaultValue = "200") int limit,
                                               HttpServletRequest request) {
-        Caller.of(request).requireAdmin();
+        CredentialFilter.callerOf(request).requireAdmin();
         List<ReviewQueue.Item> items = queue.open(limit);
         queue.viewed(LA_ADMIN, "review-queue", items.size() + " open item(s) listed");
         return items;
@@ -78,7 +79,7 @@ public class ReviewController {
 
     private Map<String, Object> decide(long id, ReviewQueue.Decision decision, DecisionRequest body,
                                        HttpServletRequest request) {
-        Caller.of(request).requireAdmin();
+        CredentialFilter.callerOf(request).requireAdmin();
         return queue.decide(id, decision, body == null ? null : body.reason(), LA_ADMIN);
     }
 
@@ -86,7 +87,7 @@ public class ReviewController {
     public List<Map<String, Object>> held(@RequestParam(defaultValue = "held") String status,
                                           @RequestParam(required = false) String laestab,
                                           HttpServletRequest request) {
-        Caller caller = Caller.of(request);
+        Caller caller = CredentialFilter.callerOf(request);
         if (!caller.admin()) {
             laestab = caller.laestab();
         }
@@ -102,7 +103,7 @@ public class ReviewController {
     @PostMapping("/api/v1/held-records/{id}/confirm-new-person")
     @Transactional
     public Map<String, Object> confirmNewPerson(@PathVariable long id, HttpServletRequest request) {
-        Caller caller = Caller.of(request);
+        Caller caller = CredentialFilter.callerOf(request);
         caller.requireAdmin();
         Map<String, Object> held = db.sql("select upn, reason, status from held_records where la = ? and id = ?")
                 .params(settings.la(), id).query().listOfRows().stream().findFirst()

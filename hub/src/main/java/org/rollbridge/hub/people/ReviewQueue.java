@@ -22,14 +22,13 @@ import org.rollbridge.core.matching.PairComparison;
 import org.rollbridge.core.matching.PersonKeys;
 import org.rollbridge.core.matching.TermFrequencies;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.ingest.HeldRecords;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -134,7 +133,7 @@ public class ReviewQueue {
     @Transactional
     public Map<String, Object> decide(long id, Decision decision, String reason, Reviewer who) {
         if (reason == null || reason.isBlank()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Give a reason for the decision (for example "
+            throw new Refusal.Invalid("Give a reason for the decision (for example "
                     + "'same child: the school confirmed the date of birth'); it is kept in the audit log");
         }
         String why = reason.strip();
@@ -144,15 +143,15 @@ public class ReviewQueue {
                 from review_queue q join held_records h on h.id = q.held_record_id
                 where q.la = ? and q.id = ? for update of q, h""")
                 .params(settings.la(), id).query().listOfRows().stream().findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No review item " + id));
+                .orElseThrow(() -> new Refusal.NotFound("No review item " + id));
         if (!"open".equals(row.get("status"))) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Review item " + id + " was already decided ("
+            throw new Refusal.Conflict("Review item " + id + " was already decided ("
                     + row.get("status") + " by " + row.get("decided_by") + " at " + row.get("decided_at")
                     + "); reload the review queue");
         }
         long heldId = ((Number) row.get("held_record_id")).longValue();
         if (!"held".equals(row.get("held_status"))) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Held record " + heldId + " was already "
+            throw new Refusal.Conflict("Held record " + heldId + " was already "
                     + row.get("held_status") + "; reload the review queue");
         }
         String upn = (String) row.get("upn");
@@ -203,11 +202,11 @@ public class ReviewQueue {
     private long link(long heldId, String upn, Long candidate, BigDecimal score, UUID batch, String laestab,
                       String payload, Reviewer who) {
         if (candidate == null) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Review item has no candidate person to link to");
+            throw new Refusal.Conflict("Review item has no candidate person to link to");
         }
         Optional<Long> owner = persons.byIdentifier("UPN", upn);
         if (owner.isPresent() && owner.get() != candidate.longValue()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "The record's UPN already leads to another person "
+            throw new Refusal.Conflict("The record's UPN already leads to another person "
                     + "(person " + owner.get() + "); ask the school to check the UPN, or decide 'not a match'");
         }
         Double s = score == null ? null : score.doubleValue();
@@ -223,7 +222,7 @@ public class ReviewQueue {
     private long newPerson(long heldId, String upn, String laestab, String payload, Reviewer who) {
         Optional<Long> owner = persons.byIdentifier("UPN", upn);
         if (owner.isPresent()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "The record's UPN already leads to person "
+            throw new Refusal.Conflict("The record's UPN already leads to person "
                     + owner.get() + "; link the record to that person, or ask the school to correct the UPN");
         }
         JsonNode p = JSON.readTree(payload);
