@@ -53,7 +53,7 @@ public class CtfFeed implements Feed {
     private final MatchOutcomes outcomes;
 
     public CtfFeed(HubProperties settings, PupilMatching matching, PupilStore pupils, MovementAlerts movement,
-                   JdbcClient db, java.util.Optional<Clock> clock, BatchValidation validation, MarkStore marks,
+                   JdbcClient db, Clock clock, BatchValidation validation, MarkStore marks,
                    MatchOutcomes outcomes) {
         this.validation = validation;
         this.marks = marks;
@@ -63,7 +63,7 @@ public class CtfFeed implements Feed {
         this.pupils = pupils;
         this.movement = movement;
         this.db = db;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     @Override
