@@ -20,6 +20,8 @@ import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -60,6 +62,21 @@ public final class HubSettings implements ApplicationListener<SpringApplicationE
         }
     }
 
+    /** Prints a refused setting as the reason the hub did not start, before Spring's own account of the binding. */
+    public static final class RefusalAnalysis extends AbstractFailureAnalyzer<Refused> implements Ordered {
+
+        @Override
+        protected FailureAnalysis analyze(Throwable failure, Refused refused) {
+            return new FailureAnalysis(refused.getMessage(),
+                    "Correct or unset the variable in the hub's environment, then start the hub again.", refused);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+
     /** Every variable the hub reads, in the order of {@link #RECORDS}. */
     public static List<Binding> bindings() {
         return RECORDS.stream().flatMap(HubSettings::bindings).toList();
@@ -87,7 +104,7 @@ public final class HubSettings implements ApplicationListener<SpringApplicationE
     @Override
     public void onApplicationEvent(SpringApplicationEvent event) {
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-            bind(prepared.getEnvironment());
+            bound.addAll(read(prepared.getEnvironment()));
         } else if (event instanceof ApplicationPreparedEvent ready) {
             for (Record settings : bound) {
                 String name = settings.getClass().getSimpleName();
@@ -97,7 +114,8 @@ public final class HubSettings implements ApplicationListener<SpringApplicationE
         }
     }
 
-    private void bind(ConfigurableEnvironment environment) {
+    /** Binds and checks every settings record, adding the bound values to the environment for Spring's own use. */
+    static List<Record> read(ConfigurableEnvironment environment) {
         List<Binding> bindings = bindings();
         refuseUnknown(environment, bindings);
         Map<String, Object> values = new LinkedHashMap<>();
@@ -107,13 +125,15 @@ public final class HubSettings implements ApplicationListener<SpringApplicationE
         }
         environment.getPropertySources().addFirst(new MapPropertySource("rollbridgeSettings", values));
         Binder binder = Binder.get(environment);
+        List<Record> read = new ArrayList<>();
         for (Class<? extends Record> settings : RECORDS) {
             try {
-                bound.add(binder.bindOrCreate(settings.getAnnotation(ConfigurationProperties.class).value(), settings));
+                read.add(binder.bindOrCreate(settings.getAnnotation(ConfigurationProperties.class).value(), settings));
             } catch (BindException e) {
                 throw refusal(e, bindings, values);
             }
         }
+        return read;
     }
 
     private static void refuseUnknown(ConfigurableEnvironment environment, List<Binding> bindings) {
