@@ -152,7 +152,7 @@ public final class HubSettings implements ApplicationListener<SpringApplicationE
         }
     }
 
-    private static boolean otherTool(String name) {
+    static boolean otherTool(String name) {
         return OTHER_TOOLS.stream().anyMatch(t -> t.endsWith("*") ? name.startsWith(t.substring(0, t.length() - 1))
                 : name.equals(t));
     }
