@@ -52,7 +52,7 @@ public class CtfFeed implements Feed {
     private final MatchOutcomes outcomes;
 
     public CtfFeed(HubProperties settings, PupilMatching matching, PupilStore pupils,
-                   JdbcClient db, java.util.Optional<Clock> clock, BatchValidation validation, MarkStore marks,
+                   JdbcClient db, Clock clock, BatchValidation validation, MarkStore marks,
                    MatchOutcomes outcomes) {
         this.validation = validation;
         this.marks = marks;
@@ -61,7 +61,7 @@ public class CtfFeed implements Feed {
         this.matching = matching;
         this.pupils = pupils;
         this.db = db;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     @Override
