@@ -38,6 +38,8 @@ import org.rollbridge.core.pupil.Exclusion;
 import org.rollbridge.core.pupil.RecordedDate;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.attendance.YearMarks;
+import org.rollbridge.hub.store.SchoolLock;
+import org.rollbridge.hub.store.TransactionLocks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -68,6 +70,7 @@ public class AlertRecompute {
 
     private final DataSource dataSource;
     private final TransactionTemplate tx;
+    private final TransactionLocks locks;
     private final AlertCases cases;
     private final HubProperties settings;
     private final AlertToday today;
@@ -77,11 +80,13 @@ public class AlertRecompute {
      * hub replaying a past term (the demo's synthetic LA, a trial on last year's files), where "today" would fall
      * outside the marks and no alert could be raised. Unset in production.
      */
-    public AlertRecompute(DataSource dataSource, TransactionTemplate tx, AlertCases cases, HubProperties settings,
+    public AlertRecompute(DataSource dataSource, TransactionTemplate tx, TransactionLocks locks, AlertCases cases,
+                          HubProperties settings,
                           ObjectProvider<AlertToday> today,
                           @org.springframework.beans.factory.annotation.Value("${ROLLBRIDGE_ALERTS_AS_OF:}") String asOf) {
         this.dataSource = dataSource;
         this.tx = tx;
+        this.locks = locks;
         this.cases = cases;
         this.settings = settings;
         this.today = asOf.isBlank() ? today.getIfAvailable(() -> LocalDate::now) : fixedDay(asOf);
@@ -192,10 +197,7 @@ public class AlertRecompute {
         return tx.execute(status -> {
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {
-                try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-                    lock.setString(1, "alerts-" + laestab);
-                    lock.execute();
-                }
+                locks.hold(SchoolLock.ALERTS, laestab);
                 Map<Long, Pupil> pupils = read(c, laestab, persons, asOf);
                 SchoolCalendar calendar = calendar(pupils.values());
                 Period period = Period.academicYearContaining(asOf);
