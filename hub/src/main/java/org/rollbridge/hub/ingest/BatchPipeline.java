@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.core.validation.Finding;
 import org.rollbridge.core.validation.RecordRef;
-import org.rollbridge.hub.alerts.AlertFollowUp;
 import org.rollbridge.hub.jobs.JobHandler;
 import org.rollbridge.hub.store.SchoolLock;
 import org.rollbridge.hub.store.TransactionLocks;
@@ -37,14 +36,14 @@ public class BatchPipeline implements JobHandler {
     private final List<PipelineProbe> probes;
     private final TransactionTemplate tx;
     private final TransactionLocks locks;
-    private final org.rollbridge.hub.ops.BatchMetrics metrics;
-    private final AlertFollowUp alerts;
+    private final BatchMetrics metrics;
+    private final List<MergeFollowUp> followUps;
 
     public BatchPipeline(Batches batches, FindingStore findings, List<Feed> feeds, List<PipelineProbe> probes,
-                         TransactionTemplate tx, TransactionLocks locks, org.rollbridge.hub.ops.BatchMetrics metrics,
-                         AlertFollowUp alerts) {
+                         TransactionTemplate tx, TransactionLocks locks, BatchMetrics metrics,
+                         List<MergeFollowUp> followUps) {
         this.metrics = metrics;
-        this.alerts = alerts;
+        this.followUps = followUps;
         this.batches = batches;
         this.findings = findings;
         this.feeds = feeds.stream().collect(Collectors.toMap(Feed::kind, Function.identity()));
@@ -85,7 +84,7 @@ public class BatchPipeline implements JobHandler {
         Feed.Merged merged = tx.execute(s -> {
             locks.hold(SchoolLock.DATA, batch.laestab());
             Feed.Merged m = feed.merge(batch);
-            alerts.queue(batch);
+            followUps.forEach(f -> f.merged(batch));
             conclude(batch, "completed", staged, m);
             return m;
         });

@@ -1,4 +1,4 @@
-package org.rollbridge.hub.people;
+package org.rollbridge.hub.ingest;
 
 import java.util.List;
 import java.util.Map;
