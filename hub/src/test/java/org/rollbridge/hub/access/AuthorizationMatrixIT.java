@@ -1,6 +1,7 @@
 package org.rollbridge.hub.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -11,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.PageClient;
 import org.rollbridge.hub.testing.RunningHub;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -27,23 +28,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * {@link Role} say: 200 where allowed, 403 where not, 404 for a pupil that is not there (or not theirs), a
  * redirect to sign in for anonymous visitors of pages and 401 for anonymous callers of the machine API.
  */
+@HubTest(settings = "ROLLBRIDGE_WORKERS=0")
 class AuthorizationMatrixIT {
 
     static RunningHub hub;
     static final Map<Role, PageClient> SIGNED_IN = new EnumMap<>(Role.class);
 
     @BeforeAll
-    static void start() throws Exception {
-        hub = RunningHub.start(RunningHub.tempDir(), "--ROLLBRIDGE_WORKERS=0");
-        Users users = hub.bean(Users.class);
+    static void signIn() throws Exception {
         for (Role role : Role.values()) {
-            Organisation org = switch (role.organisationKind()) {
-                case LA -> Organisation.la("926");
-                case SCHOOL -> Organisation.school("9262001");
-                case TRUST -> Organisation.trust("TR1");
-                case DFE -> Organisation.DFE;
-            };
-            Users.NewAccount account = users.create("matrix-" + role.name().toLowerCase(), role.name(), role, org);
+            Users.NewAccount account = hub.account("matrix-" + role.name().toLowerCase(), role.name(), role);
             PageClient client = new PageClient(hub.base());
             HttpResponse<String> signIn = client.signIn(account.user().username(), account.password(),
                     account.totpSecret(), Instant.now());
@@ -51,11 +45,6 @@ class AuthorizationMatrixIT {
                     .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
             SIGNED_IN.put(role, client);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
     }
 
     record Endpoint(String pattern, Set<RequestMethod> methods) {
@@ -98,13 +87,13 @@ class AuthorizationMatrixIT {
                     HttpResponse<String> response = new PageClient(hub.base()).get(e.sample());
                     if (PageAccess.machine(e.sample())) {
                         if (!e.sample().startsWith("/actuator/health")) {
-                            assertThat(response.statusCode()).isEqualTo(401);
+                            assertStatus(401, response);
                         }
                     } else if (PageAccess.ruleFor(e.sample()).orElseThrow().audience() == PageAccess.Audience.ANYONE) {
                         assertThat(response.statusCode()).isIn(200, 404, 500);
                         assertThat(response.statusCode()).isNotEqualTo(302);
                     } else {
-                        assertThat(response.statusCode()).isEqualTo(302);
+                        assertStatus(302, response);
                         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
                                 l -> assertThat(l).endsWith("/sign-in"));
                     }
@@ -161,7 +150,7 @@ class AuthorizationMatrixIT {
     void aSignedInUserCannotUseTheMachineApiWithTheirSession() throws Exception {
         HttpResponse<String> response = SIGNED_IN.get(Role.LA_ADMIN).get("/api/v1/batches/00000000-0000-0000-0000-000000000000");
 
-        assertThat(response.statusCode()).isEqualTo(401);
+        assertStatus(401, response);
     }
 
     @TestFactory
@@ -188,10 +177,10 @@ class AuthorizationMatrixIT {
         var upload = hub.upload("9262001", own, "matrix-report-1", "attendance", "laestab\n".getBytes());
         String report = upload.headers().firstValue("Location").orElseThrow() + "/report";
 
-        assertThat(hub.send(hub.request(report).GET(), other).statusCode()).isEqualTo(404);
-        assertThat(hub.send(hub.request(report).GET(), null).statusCode()).isEqualTo(401);
-        assertThat(hub.send(hub.request(report).GET(), own).statusCode()).as("queued: no report yet").isEqualTo(409);
-        assertThat(hub.send(hub.request(report).GET(), RunningHub.ADMIN_TOKEN).statusCode()).isEqualTo(409);
+        assertStatus(404, hub.send(hub.request(report).GET(), other));
+        assertStatus(401, hub.send(hub.request(report).GET(), null));
+        assertStatus(409, hub.send(hub.request(report).GET(), own), "queued: no report yet");
+        assertStatus(409, hub.send(hub.request(report).GET(), RunningHub.ADMIN_TOKEN));
     }
 
     @TestFactory
