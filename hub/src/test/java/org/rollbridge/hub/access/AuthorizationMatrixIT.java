@@ -106,13 +106,13 @@ class AuthorizationMatrixIT {
                 .filter(e -> e.get() && !PageAccess.machine(e.sample()) && !e.pattern().equals("/error"))
                 .map(e -> DynamicTest.dynamicTest(role + " " + e.pattern(), () -> {
                     PageAccess.Rule rule = PageAccess.ruleFor(e.sample()).orElseThrow();
-                    int status = SIGNED_IN.get(role).get(e.sample()).statusCode();
+                    HttpResponse<String> response = SIGNED_IN.get(role).get(e.sample());
                     if (!rule.allows(role)) {
-                        assertThat(status).isEqualTo(403);
+                        assertStatus(403, response);
                     } else if (e.pattern().contains("{")) {
-                        assertThat(status).as("an id that does not exist").isEqualTo(404);
+                        assertStatus(404, response, "an id that does not exist");
                     } else {
-                        assertThat(status).isEqualTo(200);
+                        assertStatus(200, response);
                     }
                 })));
     }
@@ -127,8 +127,8 @@ class AuthorizationMatrixIT {
                 "/pupils", EnumSet.of(Role.LA_ADMIN, Role.LA_ATTENDANCE_OFFICER, Role.LA_CME_OFFICER,
                         Role.SOCIAL_CARE_VIEWER, Role.SCHOOL_DATA_MANAGER));
         return opens.entrySet().stream().flatMap(page -> Stream.of(Role.values()).map(role -> DynamicTest.dynamicTest(
-                role + " " + page.getKey(), () -> assertThat(SIGNED_IN.get(role).get(page.getKey()).statusCode())
-                        .isEqualTo(page.getValue().contains(role) ? 200 : 403))));
+                role + " " + page.getKey(), () -> assertStatus(page.getValue().contains(role) ? 200 : 403,
+                        SIGNED_IN.get(role).get(page.getKey())))));
     }
 
     /** The alert case forms: only roles that work the queues may post them (404 for a case that is not there). */
@@ -138,11 +138,11 @@ class AuthorizationMatrixIT {
                 .map(action -> DynamicTest.dynamicTest(role + " POST /alerts/{id}/" + action, () -> {
                     PageClient client = SIGNED_IN.get(role);
                     String csrf = client.csrf("/");
-                    int status = client.post("/alerts/999999/" + action, Map.of("_csrf", csrf,
-                            "assignedTo", "matrix-la_admin", "reason", "matrix")).statusCode();
+                    HttpResponse<String> response = client.post("/alerts/999999/" + action, Map.of("_csrf", csrf,
+                            "assignedTo", "matrix-la_admin", "reason", "matrix"));
                     assertThat(PageAccess.ruleFor("/alerts/999999/" + action).orElseThrow().capability())
                             .isEqualTo(Capability.ALERT_QUEUE);
-                    assertThat(status).isEqualTo(role.may(Capability.ALERT_QUEUE) ? 404 : 403);
+                    assertStatus(role.may(Capability.ALERT_QUEUE) ? 404 : 403, response);
                 })));
     }
 
@@ -159,13 +159,13 @@ class AuthorizationMatrixIT {
         hub.credentialFor("9262002");
         return Stream.of(Role.values()).flatMap(role -> Stream.of("9262001", "9262002").map(school ->
                 DynamicTest.dynamicTest(role + " /schools/" + school, () -> {
-                    int status = SIGNED_IN.get(role).get("/schools/" + school).statusCode();
+                    HttpResponse<String> response = SIGNED_IN.get(role).get("/schools/" + school);
                     if (!role.may(Capability.SCHOOL_PAGE)) {
-                        assertThat(status).isEqualTo(403);
+                        assertStatus(403, response);
                     } else if (role == Role.SCHOOL_DATA_MANAGER && !school.equals("9262001")) {
-                        assertThat(status).as("another school's page").isEqualTo(404);
+                        assertStatus(404, response, "another school's page");
                     } else {
-                        assertThat(status).isEqualTo(200);
+                        assertStatus(200, response);
                     }
                 })));
     }
@@ -188,27 +188,23 @@ class AuthorizationMatrixIT {
         Stream<DynamicTest> pages = Stream.of(Role.values()).map(role -> DynamicTest.dynamicTest(
                 role + " POST /review/{id}/link", () -> {
                     PageClient client = SIGNED_IN.get(role);
-                    int status = client.post("/review/999999/link", Map.of("reason", "matrix",
-                            "_csrf", client.csrf("/"))).statusCode();
-                    assertThat(status).isEqualTo(role.may(Capability.REVIEW_QUEUE) ? 404 : 403);
+                    assertStatus(role.may(Capability.REVIEW_QUEUE) ? 404 : 403, client.post("/review/999999/link",
+                            Map.of("reason", "matrix", "_csrf", client.csrf("/"))));
                 }));
         Stream<DynamicTest> api = Stream.of(
-                DynamicTest.dynamicTest("school credential GET /api/v1/review-queue", () -> assertThat(hub.send(
-                        hub.request("/api/v1/review-queue").GET(), hub.credentialFor("9262001")).statusCode())
-                        .isEqualTo(403)),
-                DynamicTest.dynamicTest("school credential POST /api/v1/review-queue/{id}/link", () -> assertThat(
-                        hub.send(hub.request("/api/v1/review-queue/999999/link").header("Content-Type",
-                                "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                "{\"reason\":\"x\"}")), hub.credentialFor("9262001")).statusCode())
-                        .isEqualTo(403)),
-                DynamicTest.dynamicTest("administrator GET /api/v1/review-queue", () -> assertThat(hub.send(
-                        hub.request("/api/v1/review-queue").GET(), RunningHub.ADMIN_TOKEN).statusCode())
-                        .isEqualTo(200)),
-                DynamicTest.dynamicTest("administrator POST /api/v1/review-queue/{id}/link unknown id", () -> assertThat(
-                        hub.send(hub.request("/api/v1/review-queue/999999/link").header("Content-Type",
-                                "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                "{\"reason\":\"x\"}")), RunningHub.ADMIN_TOKEN).statusCode())
-                        .isEqualTo(404)));
+                DynamicTest.dynamicTest("school credential GET /api/v1/review-queue", () -> assertStatus(403,
+                        hub.send(hub.request("/api/v1/review-queue").GET(), hub.credentialFor("9262001")))),
+                DynamicTest.dynamicTest("school credential POST /api/v1/review-queue/{id}/link", () -> assertStatus(403,
+                        hub.send(linkUnknownItem(), hub.credentialFor("9262001")))),
+                DynamicTest.dynamicTest("administrator GET /api/v1/review-queue", () -> assertStatus(200,
+                        hub.send(hub.request("/api/v1/review-queue").GET(), RunningHub.ADMIN_TOKEN))),
+                DynamicTest.dynamicTest("administrator POST /api/v1/review-queue/{id}/link unknown id", () ->
+                        assertStatus(404, hub.send(linkUnknownItem(), RunningHub.ADMIN_TOKEN))));
         return Stream.concat(pages, api);
+    }
+
+    static java.net.http.HttpRequest.Builder linkUnknownItem() {
+        return hub.request("/api/v1/review-queue/999999/link").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reason\":\"x\"}"));
     }
 }

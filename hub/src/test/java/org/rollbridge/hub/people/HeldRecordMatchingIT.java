@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Held pupil records matched again when the register changes: a review decision re-matches, at once, only the
  * held records the changed person could match; a register import queues the re-matching of all of them. Names
- * and dates of birth here are used by no other test, since matching searches the whole LA.
+ * and dates of birth here are used by no other test of the class, since matching searches the whole LA.
  */
 @HubTest
 class HeldRecordMatchingIT {

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The rules 1-5 cascade in the pipeline, through real uploads to a real PostgreSQL: what links, what is held for
  * review or as a conflict, what waits unmatched until the register changes, and the review decisions. Names and
- * dates of birth here are used by no other test, since matching searches the whole LA.
+ * dates of birth here are used by no other test of the class, since matching searches the whole LA.
  */
 @HubTest
 class MatchingIT {

@@ -183,7 +183,7 @@ class PupilFeedIT {
         String token = hub.credentialFor(school);
         Pupil invalid = withMarks(upn(school, 2), week(school, "N")).toBuilder()
                 .enrolStatus(org.rollbridge.core.code.Coded.absent()).build();
-        // A name no other test's people share, so the pupil is unmatched rather than a possible match.
+        // A name no other test of the class gives its people, so the pupil is unmatched rather than a possible match.
         Pupil unknown = withMarks(upn(school, 1), week(school, "N")).toBuilder().forename("Hedda")
                 .surname("Marksworth").build();
         JsonNode batch = send(school, token, "h-1", CtfFixture.full(school).add(unknown).add(invalid));

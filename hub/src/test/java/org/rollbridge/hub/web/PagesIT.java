@@ -109,7 +109,7 @@ class PagesIT {
         assertThat(page).contains("year to date").contains("Friday 26 September 2025").contains("id=\"year-absence\"")
                 .contains("id=\"year-pa\"").contains("Norfolk").contains("England").contains(">6.9<")
                 .contains("<svg").contains("id=\"trend-table\"");
-        // Other tests of the run share the database, so the school's own row is the one to check exactly:
+        // The school's own row, exactly:
         // pupils, absence % this week (20 sessions, 10 ill), this term and year (60 sessions, 10 + 10 absent),
         // persistently and severely absent (the first pupil, 20 of 30 sessions).
         assertThat(cells(page, "school-" + SCHOOL)).containsExactly(SCHOOL, "2", "50.0", "33.3", "33.3", "1", "1");
