@@ -2,7 +2,6 @@ package org.rollbridge.hub.testing;
 
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Random;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.MethodOrdererContext;
 
@@ -20,7 +19,7 @@ public final class ShuffledOrder implements MethodOrderer {
     public void orderMethods(MethodOrdererContext context) {
         long classSeed = seed(context) ^ context.getTestClass().getName().hashCode();
         context.getMethodDescriptors().sort(Comparator.comparing(m -> m.getMethod().toGenericString()));
-        Collections.shuffle(context.getMethodDescriptors(), new Random(classSeed));
+        Collections.shuffle(context.getMethodDescriptors(), new java.util.Random(classSeed));
     }
 
     private static synchronized long seed(MethodOrdererContext context) {
