@@ -3,7 +3,9 @@ package org.rollbridge.hub.testing;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -23,8 +25,10 @@ public final class HubExtension implements BeforeAllCallback, ParameterResolver 
     /** What makes two test classes able to share a hub. */
     record Configuration(List<String> settings, List<Class<?>> beans, Class<? extends HubDependency> dependsOn) {
 
+        /** Sorted, so that the same settings in another order share the hub. */
         static Configuration of(HubTest test) {
-            return new Configuration(List.of(test.settings()), List.of(test.beans()), test.dependsOn());
+            return new Configuration(Stream.of(test.settings()).sorted().toList(),
+                    Stream.of(test.beans()).sorted(Comparator.comparing(Class::getName)).toList(), test.dependsOn());
         }
 
         SharedHub start() {
