@@ -40,7 +40,7 @@ class DeltaProperties {
         Extraction.Result first = extraction.extract(write(dir, "attendance-1.csv", before), Feed.ATTENDANCE,
                 ledgers, outbox.list().batches());
         if (first.hasBatch()) {
-            OutboxBatch b = outbox.add(first.batchId(), Feed.ATTENDANCE, "a", first.batchRecords(), first.content());
+            OutboxBatch b = outbox.add("attendance-1", Feed.ATTENDANCE, "a", first.batchRecords(), first.content());
             ledgers.acknowledge(b, window);
             outbox.acknowledged(b);
         }
