@@ -16,7 +16,7 @@ public class FixedAlertDay {
 
     @Bean
     @Primary
-    public AlertSettings fixedAlertDay() {
+    public AlertSettings alertsAsOfTheFixedDay() {
         return new AlertSettings(TODAY);
     }
 }
