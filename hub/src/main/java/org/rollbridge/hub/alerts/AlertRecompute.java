@@ -40,6 +40,8 @@ import org.rollbridge.core.pupil.RecordedDate;
 import org.rollbridge.hub.AlertSettings;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.attendance.YearMarks;
+import org.rollbridge.hub.store.SchoolLock;
+import org.rollbridge.hub.store.TransactionLocks;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,15 +71,17 @@ public class AlertRecompute {
 
     private final DataSource dataSource;
     private final TransactionTemplate tx;
+    private final TransactionLocks locks;
     private final AlertCases cases;
     private final HubProperties settings;
     private final AlertSettings dating;
     private final Clock clock;
 
-    public AlertRecompute(DataSource dataSource, TransactionTemplate tx, AlertCases cases, HubProperties settings,
-                          AlertSettings dating, Clock clock) {
+    public AlertRecompute(DataSource dataSource, TransactionTemplate tx, TransactionLocks locks, AlertCases cases,
+                          HubProperties settings, AlertSettings dating, Clock clock) {
         this.dataSource = dataSource;
         this.tx = tx;
+        this.locks = locks;
         this.cases = cases;
         this.settings = settings;
         this.dating = dating;
@@ -180,10 +184,7 @@ public class AlertRecompute {
         return tx.execute(status -> {
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {
-                try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-                    lock.setString(1, "alerts-" + laestab);
-                    lock.execute();
-                }
+                locks.hold(SchoolLock.ALERTS, laestab);
                 Map<Long, Pupil> pupils = read(c, laestab, persons, asOf);
                 SchoolCalendar calendar = calendar(pupils.values());
                 Period period = Period.academicYearContaining(asOf);

@@ -1,6 +1,5 @@
 package org.rollbridge.hub.people;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -28,7 +27,7 @@ public class HeldPupilRelease implements HeldRecords.HeldRelease {
     }
 
     @Override
-    public void release(UUID batchId, String laestab, String upn, long personId, String payload, Connection c) {
+    public void release(UUID batchId, String laestab, String upn, long personId, String payload) {
         UUID releaseId = UUID.randomUUID();
         db.sql("""
                 insert into stage_pupils
