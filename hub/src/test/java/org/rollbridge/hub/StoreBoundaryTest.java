@@ -49,7 +49,7 @@ class StoreBoundaryTest {
             "AttendanceTallies", "CohortWeeks",
             "AuditLog",
             "Organisations", "RequestNonces", "SchoolCredentials", "SigningCredentials", "Users",
-            "BatchMetrics", "HeldRecords",
+            "HeldRecords",
             "CascadeMatching", "HeldRecordMatching", "MatchOutcomes", "PersonIndex", "ReviewController",
             "ReviewQueue", "SocialCareImport",
             "JobQueue",

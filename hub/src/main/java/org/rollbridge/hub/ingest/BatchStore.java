@@ -91,6 +91,16 @@ public class BatchStore {
         return last;
     }
 
+    /** When each school last completed a batch of any feed, by LAESTAB. */
+    public Map<String, OffsetDateTime> lastCompletedBySchool() {
+        Map<String, OffsetDateTime> last = new LinkedHashMap<>();
+        db.sql("select laestab, max(completed_at) from batches where status = 'completed' group by laestab")
+                .query(rs -> {
+                    last.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
+                });
+        return last;
+    }
+
     static Batch row(ResultSet rs, int n) throws SQLException {
         return new Batch(rs.getObject("id", UUID.class), rs.getString("laestab"), rs.getString("client_batch_id"),
                 BatchKind.parse(rs.getString("kind")).orElseThrow(), rs.getString("source"), rs.getString("file_name"),

@@ -28,7 +28,7 @@ import org.rollbridge.hub.ingest.BatchController;
 import org.rollbridge.hub.ingest.BatchKind;
 import org.rollbridge.hub.ingest.BatchReports;
 import org.rollbridge.hub.ingest.BatchStore;
-import org.rollbridge.hub.people.HeldRecordQuery;
+import org.rollbridge.hub.ingest.HeldRecordQuery;
 import org.rollbridge.hub.schools.SchoolPauses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
