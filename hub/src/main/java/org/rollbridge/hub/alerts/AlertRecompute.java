@@ -1,5 +1,6 @@
 package org.rollbridge.hub.alerts;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -24,12 +25,12 @@ import org.rollbridge.core.indicators.alerts.AlertRule;
 import org.rollbridge.core.indicators.alerts.AlertRules;
 import org.rollbridge.core.indicators.alerts.PupilSituation;
 import org.rollbridge.core.pupil.Exclusion;
+import org.rollbridge.hub.AlertSettings;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.alerts.AlertEvidenceQuery.Pupil;
 import org.rollbridge.hub.attendance.YearMarks;
 import org.rollbridge.hub.store.SchoolLock;
 import org.rollbridge.hub.store.TransactionLocks;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,33 +62,18 @@ public class AlertRecompute {
     private final TransactionLocks locks;
     private final AlertCases cases;
     private final HubProperties settings;
-    private final AlertToday today;
+    private final AlertSettings dating;
+    private final Clock clock;
 
-    /**
-     * {@code asOf} (ROLLBRIDGE_ALERTS_AS_OF, YYYY-MM-DD) works alerts out as of that day rather than today, for a
-     * hub replaying a past term (the demo's synthetic LA, a trial on last year's files), where "today" would fall
-     * outside the marks and no alert could be raised. Unset in production.
-     */
-    public AlertRecompute(AlertEvidenceQuery evidence, TransactionTemplate tx, TransactionLocks locks, AlertCases cases,
-                          HubProperties settings,
-                          ObjectProvider<AlertToday> today,
-                          @org.springframework.beans.factory.annotation.Value("${ROLLBRIDGE_ALERTS_AS_OF:}") String asOf) {
+    public AlertRecompute(AlertEvidenceQuery evidence, TransactionTemplate tx, TransactionLocks locks,
+                          AlertCases cases, HubProperties settings, AlertSettings dating, Clock clock) {
         this.evidence = evidence;
         this.tx = tx;
         this.locks = locks;
         this.cases = cases;
         this.settings = settings;
-        this.today = asOf.isBlank() ? today.getIfAvailable(() -> LocalDate::now) : fixedDay(asOf);
-    }
-
-    private static AlertToday fixedDay(String day) {
-        try {
-            LocalDate date = LocalDate.parse(day.strip());
-            return () -> date;
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("ROLLBRIDGE_ALERTS_AS_OF must be a date like 2025-12-19; it was '"
-                    + day + "'", e);
-        }
+        this.dating = dating;
+        this.clock = clock;
     }
 
     /** What a recompute did, for job_runs and the benchmark. */
@@ -102,8 +88,9 @@ public class AlertRecompute {
         }
     }
 
+    /** The day alerts are worked out as of: ROLLBRIDGE_ALERTS_AS_OF when the hub replays a past term, else today. */
     public LocalDate today() {
-        return today.today();
+        return dating.asOf() != null ? dating.asOf() : LocalDate.now(clock);
     }
 
     /** Every pupil of every school in the LA. */

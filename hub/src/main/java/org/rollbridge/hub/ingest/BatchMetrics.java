@@ -20,10 +20,10 @@ public class BatchMetrics {
     private final Clock clock;
     private final Map<String, Instant> lastCompleted = new ConcurrentHashMap<>();
 
-    public BatchMetrics(MeterRegistry registry, BatchStore batches, java.util.Optional<Clock> clock,
+    public BatchMetrics(MeterRegistry registry, BatchStore batches, Clock clock,
                         org.rollbridge.hub.jobs.JobQueue queue) {
         this.registry = registry;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         Gauge.builder("rollbridge.jobs.waiting", queue, org.rollbridge.hub.jobs.JobQueue::waiting)
                 .description("Jobs queued and not yet done").register(registry);
         batches.lastCompletedBySchool().forEach((school, at) -> school(school, at.toInstant()));

@@ -54,7 +54,7 @@ public class CtfFeed implements Feed {
     private final BatchStore batches;
 
     public CtfFeed(HubProperties settings, PupilMatching matching, PupilStore pupils,
-                   JdbcClient db, java.util.Optional<Clock> clock, BatchValidation validation, MarkStore marks,
+                   JdbcClient db, Clock clock, BatchValidation validation, MarkStore marks,
                    MatchOutcomes outcomes, DataSource dataSource, BatchStore batches) {
         this.dataSource = dataSource;
         this.batches = batches;
@@ -65,7 +65,7 @@ public class CtfFeed implements Feed {
         this.matching = matching;
         this.pupils = pupils;
         this.db = db;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     @Override

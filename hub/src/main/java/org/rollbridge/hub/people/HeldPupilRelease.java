@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 public class HeldPupilRelease implements HeldRecords.HeldRelease {
 
     private final PupilStore pupils;
+    private final Clock clock;
 
-    public HeldPupilRelease(PupilStore pupils) {
+    public HeldPupilRelease(PupilStore pupils, Clock clock) {
         this.pupils = pupils;
+        this.clock = clock;
     }
 
     @Override
@@ -23,6 +25,6 @@ public class HeldPupilRelease implements HeldRecords.HeldRelease {
 
     @Override
     public void release(UUID batchId, String laestab, String upn, long personId, String payload) {
-        pupils.releaseHeld(batchId, laestab, personId, payload, LocalDate.now(Clock.systemDefaultZone()));
+        pupils.releaseHeld(batchId, laestab, personId, payload, LocalDate.now(clock));
     }
 }

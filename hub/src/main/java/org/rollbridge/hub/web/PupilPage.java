@@ -44,14 +44,14 @@ public class PupilPage {
     private final AlertCases alerts;
     private final PupilFactsQuery pupilFacts;
 
-    public PupilPage(PupilRecordQuery records, Organisations organisations, AuditLog audit, Clock signInClock,
+    public PupilPage(PupilRecordQuery records, Organisations organisations, AuditLog audit, Clock clock,
                      PupilAttendanceView attendance, AlertCases alerts, PupilFactsQuery pupilFacts) {
         this.pupilFacts = pupilFacts;
         this.alerts = alerts;
         this.records = records;
         this.organisations = organisations;
         this.audit = audit;
-        this.clock = signInClock;
+        this.clock = clock;
         this.attendance = attendance;
     }
 

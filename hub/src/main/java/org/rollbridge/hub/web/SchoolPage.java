@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,14 +62,14 @@ public class SchoolPage {
     private final Clock clock;
 
     public SchoolPage(SchoolQuery schools, HeldRecordQuery heldRecords, BatchStore batches, BatchReports reports,
-                      SchoolPauses pauses, AuditLog audit, Clock signInClock) {
+                      SchoolPauses pauses, AuditLog audit, Clock clock) {
         this.schools = schools;
         this.heldRecords = heldRecords;
         this.batches = batches;
         this.reports = reports;
         this.pauses = pauses;
         this.audit = audit;
-        this.clock = signInClock;
+        this.clock = clock;
     }
 
     /** One feed's freshness: when its last batch completed and how old that is. */
@@ -172,8 +171,7 @@ public class SchoolPage {
         for (BatchKind kind : BatchKind.values()) {
             OffsetDateTime at = last.get(kind.id());
             Integer age = at == null ? null : schoolDaysBetween(
-                    at.atZoneSameInstant(clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone())
-                            .toLocalDate(), today);
+                    at.atZoneSameInstant(clock.getZone()).toLocalDate(), today);
             feeds.add(new Freshness(kind.id(), at, age, age == null || age > OVERDUE_AFTER_SCHOOL_DAYS));
         }
         return feeds;
