@@ -71,7 +71,11 @@ public final class RunningHub implements AutoCloseable {
                 "--ROLLBRIDGE_JOB_POLL_INTERVAL=PT0.05S",
                 "--ROLLBRIDGE_JOB_RETRY_DELAY=PT0.1S",
                 "--ROLLBRIDGE_SHUTDOWN_GRACE=5s",
-                "--ROLLBRIDGE_NIGHTLY_CRON=-"));
+                "--ROLLBRIDGE_NIGHTLY_CRON=-",
+                // A run keeps a hub per configuration open between its classes: an idle one keeps one connection
+                // of the PostgreSQL's hundred (shared by every test run on the machine), not a pool's worth.
+                "--spring.datasource.hikari.minimum-idle=1",
+                "--spring.datasource.hikari.idle-timeout=10000"));
         args.addAll(List.of(extra));
         return new RunningHub(HubApplication.start(sources, args.toArray(String[]::new)), database);
     }
@@ -88,7 +92,7 @@ public final class RunningHub implements AutoCloseable {
      */
     public void reset() {
         Workers workers = bean(Workers.class);
-        workers.stop();
+        stopWorkers();
         try (Connection c = database.connect(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute("set local lock_timeout = '20s'");
@@ -101,6 +105,11 @@ public final class RunningHub implements AutoCloseable {
         } finally {
             workers.start();
         }
+    }
+
+    /** Stops taking jobs from the queue (a job that is running finishes first) until the next {@link #reset()}. */
+    public void stopWorkers() {
+        bean(Workers.class).stop();
     }
 
     /** The hub's tables but the migration history and those holding rows once the hub has started. */
