@@ -72,8 +72,10 @@ public final class RunningHub implements AutoCloseable {
                 "--ROLLBRIDGE_JOB_RETRY_DELAY=PT0.1S",
                 "--ROLLBRIDGE_SHUTDOWN_GRACE=5s",
                 "--ROLLBRIDGE_NIGHTLY_CRON=-",
-                // A run keeps a hub per configuration open between its classes: an idle one keeps one connection
-                // of the PostgreSQL's hundred (shared by every test run on the machine), not a pool's worth.
+                // A run keeps one hub per configuration open until it ends, and every test run on the machine shares
+                // the server's hundred connections: small pools, and an idle hub (waiting for its next class) keeps
+                // one connection.
+                "--ROLLBRIDGE_DB_POOL_SIZE=6",
                 "--spring.datasource.hikari.minimum-idle=1",
                 "--spring.datasource.hikari.idle-timeout=10000"));
         args.addAll(List.of(extra));
