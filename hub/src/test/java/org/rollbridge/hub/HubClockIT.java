@@ -7,10 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.hub.alerts.AlertRecompute;
+import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.RunningHub;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -19,6 +18,7 @@ import org.springframework.context.annotation.Primary;
  * The hub's day is London's day. At 23:30 UTC on a summer evening it is already half past midnight the next day in
  * London: a hub asking a UTC clock for "today" would date that night's alerts a day early.
  */
+@HubTest(settings = "ROLLBRIDGE_WORKERS=0", beans = HubClockIT.StoppedClock.class)
 class HubClockIT {
 
     /** 23:30 UTC on 30 June 2026, which is 00:30 on 1 July in London (British Summer Time). */
@@ -36,16 +36,6 @@ class HubClockIT {
     }
 
     static RunningHub hub;
-
-    @BeforeAll
-    static void start() throws Exception {
-        hub = RunningHub.start(new Class<?>[] {StoppedClock.class}, RunningHub.tempDir(), "--ROLLBRIDGE_WORKERS=0");
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
 
     @Test
     void theHubsOwnClockIsTheOnlyOtherClockAndTellsLondonTime() {
