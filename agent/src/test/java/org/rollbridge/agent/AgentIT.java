@@ -248,7 +248,7 @@ class AgentIT {
 
         HttpResponse<String> sent = hub.upload(school, hub.credentialFor(school), "nul-1", "exclusions",
                 (header + good + nul).getBytes(StandardCharsets.UTF_8));
-        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        assertStatus(202, sent);
         String id = RunningHub.json(sent).path("id").asString();
         JsonNode done = hub.awaitBatch("/api/v1/batches/" + id, RunningHub.ADMIN_TOKEN);
         HttpResponse<String> report = hub.send(hub.request("/api/v1/batches/" + id + "/report").GET(),
