@@ -53,7 +53,7 @@ public class PersonErasureStore {
                 .params(runId, ids(persons)).update();
     }
 
-    /** Deletes the people's records everywhere; returns how many raw uploads now wait to be deleted. */
+    /** Deletes the people's records everywhere and queues the raw uploads that held them. */
     public void erase(List<Long> persons, LocalDate erasedOn) {
         String ids = ids(persons);
         String la = settings.la();
@@ -105,6 +105,16 @@ public class PersonErasureStore {
                 where erased_on is null and subject in (select 'held:' || unnest(?::bigint[])
                     union all select 'review:' || id from review_queue where held_record_id = any(?::bigint[]))""")
                 .params(erasedOn, ids, ids).update();
+        db.sql("""
+                insert into retention_upload_erasures (batch_id, stored_path)
+                select b.id, b.stored_path from batches b
+                where b.upload_erased_at is null and b.status in ('completed', 'refused', 'failed')
+                and b.id in (select batch_id from held_records where id = any(?::bigint[]))
+                on conflict (batch_id) do nothing""").param(ids).update();
+        markUploadsErased();
+        db.sql("""
+                delete from batch_findings f using held_records h
+                where h.id = any(?::bigint[]) and f.batch_id = h.batch_id and f.upn = h.upn""").param(ids).update();
         db.sql("delete from review_queue where held_record_id = any(?::bigint[])").param(ids).update();
         db.sql("delete from held_records where id = any(?::bigint[])").param(ids).update();
         return held.size();
@@ -124,10 +134,19 @@ public class PersonErasureStore {
                     union select batch_id from mark_history where la = ? and person_id = any(?::bigint[])
                     union select started_batch from enrolments where person_id = any(?::bigint[])
                     union select ended_batch from enrolments where person_id = any(?::bigint[])
-                    union select batch_id from batch_findings where la = ? and upn = any(?::text[]))
+                    union select batch_id from batch_findings where la = ? and upn = any(?::text[])
+                    union select s.id from batches s join enrolments e on e.laestab = s.laestab
+                        where e.person_id = any(?::bigint[])
+                        and (s.received_at at time zone 'Europe/London')::date
+                            between e.from_date - 60 and coalesce(e.to_date, 'infinity'::date) + 30)
                 on conflict (batch_id) do nothing""")
-                .params(settings.la(), ids, ids, ids, ids, upns, ids, settings.la(), ids, ids, ids, settings.la(), upns)
+                .params(settings.la(), ids, ids, ids, ids, upns, ids, settings.la(), ids, ids, ids, settings.la(), upns,
+                        ids)
                 .update();
+        markUploadsErased();
+    }
+
+    private void markUploadsErased() {
         db.sql("update batches set upload_erased_at = now() where upload_erased_at is null "
                 + "and id in (select batch_id from retention_upload_erasures)").update();
     }

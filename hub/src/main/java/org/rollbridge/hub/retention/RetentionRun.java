@@ -92,6 +92,7 @@ public class RetentionRun {
                     return erasure.eraseUnmatchedHeldRecords(asOf, schedule.entry(RetentionCategory.EDUCATION)
                             .period().toString(), asOf, retention.sliceSize());
                 });
+                drainUploads();
             }
             RetentionReport report = report(asOf, false, runs.counts(id));
             runs.finish(id, report, "succeeded", null);

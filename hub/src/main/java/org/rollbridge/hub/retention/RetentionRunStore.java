@@ -69,9 +69,13 @@ public class RetentionRunStore {
     public record CategoryState(String category, String state, long count) {
     }
 
+    /** Records the outcome; a run that succeeded no longer needs its list of people, whose ids it would keep. */
     public void finish(long runId, RetentionReport report, String status, String error) {
         db.sql("update retention_runs set finished_at = now(), status = ?, report = ?::jsonb, error = ? where id = ?")
                 .params(status, JSON.writeValueAsString(report), error, runId).update();
+        if (status.equals("succeeded")) {
+            db.sql("delete from retention_run_persons where run_id = ?").param(runId).update();
+        }
     }
 
     /** Leaves a run that stopped part-way as failed, e.g. when a later day's run starts instead. */

@@ -1,0 +1,361 @@
+package org.rollbridge.hub.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rollbridge.hub.testing.CtfFixture.upn;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.rollbridge.core.code.Coded;
+import org.rollbridge.core.code.EnrolStatus;
+import org.rollbridge.core.code.NcYear;
+import org.rollbridge.core.code.Sex;
+import org.rollbridge.core.pupil.Address;
+import org.rollbridge.core.pupil.LookedAfter;
+import org.rollbridge.core.pupil.Pupil;
+import org.rollbridge.core.pupil.RecordedDate;
+import org.rollbridge.hub.audit.AuditAction;
+import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.people.PersonIndex;
+import org.rollbridge.hub.people.SocialCareImport;
+import org.rollbridge.hub.testing.AttendanceCsv;
+import org.rollbridge.hub.testing.CtfFixture;
+import org.rollbridge.hub.testing.RunningHub;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One school's pupils, born on 14 March 2015, and the night after their 25th birthday (a fixed clock): the plain
+ * pupils go from every table and the upload store with tombstones in the audit log, a looked-after child, a child who
+ * was on a protection plan and a held child stay; a run killed after its first slice is taken up; a second run
+ * deletes nothing more; the dry run reported exactly what the real run did.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RetentionIT {
+
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    static final LocalDate BORN = LocalDate.of(2015, 3, 14);
+    static final LocalDate NEXT_NIGHT = LocalDate.of(2040, 3, 15);
+    static final String SCHOOL = "9265001";
+    static final AtomicBoolean KILL_SECOND_SLICE = new AtomicBoolean();
+
+    static RunningHub hub;
+    static Path dataDir;
+    static long turning25;
+    static long alsoTurning25;
+    static long lookedAfter;
+    static long protectionPlan;
+    static long held;
+    static long young;
+    static long holdId;
+    static List<String> batchFiles = new ArrayList<>();
+    static RetentionReport dryRun;
+
+    /** The night after the pupils' 25th birthday, and a probe that kills a run's second slice when armed. */
+    @Configuration
+    static class NightAfterTheBirthday {
+
+        @Bean
+        @Primary
+        Clock retentionNight() {
+            return Clock.fixed(ZonedDateTime.of(NEXT_NIGHT.atTime(3, 30), LONDON).toInstant(), LONDON);
+        }
+
+        @Bean
+        RetentionRun.SliceProbe killSecondSlice(JdbcClient db) {
+            return (runId, slice) -> {
+                if (slice == 2 && KILL_SECOND_SLICE.getAndSet(false)) {
+                    db.sql("select pg_terminate_backend(pg_backend_pid())").query(Boolean.class).single();
+                }
+            };
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        dataDir = RunningHub.tempDir();
+        hub = RunningHub.start(new Class<?>[] {NightAfterTheBirthday.class}, dataDir, "--ROLLBRIDGE_WORKERS=1",
+                "--ROLLBRIDGE_RETENTION_SLICE=1", "--ROLLBRIDGE_RETENTION_CRON=-");
+        turning25 = registered(1, "Zebedee", "Quartermaine", BORN);
+        alsoTurning25 = registered(2, "Ottoline", "Vanstraubenzee", BORN);
+        lookedAfter = registered(3, "Cared", "Forchild", BORN);
+        protectionPlan = registered(4, "Planned", "Protectee", BORN);
+        held = registered(5, "Heldback", "Litigant", BORN);
+        young = registered(6, "Younger", "Sibling", BORN.plusYears(1));
+        String token = hub.credentialFor(SCHOOL);
+        CtfFixture ctf = CtfFixture.full(SCHOOL);
+        for (int serial = 1; serial <= 6; serial++) {
+            ctf.add(pupil(serial, serial == 3));
+        }
+        ctf.add(CtfFixture.pupil(upn(SCHOOL, 7), "Unmatched", "Strangerly", List.of()));
+        upload(token, "ctf-1", "ctf", ctf.bytes());
+        upload(token, "att-1", "attendance", new AttendanceCsv()
+                .days(SCHOOL, upn(SCHOOL, 1), LocalDate.of(2025, 9, 8), 5, "L", "L").bytes());
+        upload(token, "att-2", "attendance", new AttendanceCsv()
+                .days(SCHOOL, upn(SCHOOL, 1), LocalDate.of(2025, 9, 8), 5, "/", "\\")
+                .days(SCHOOL, upn(SCHOOL, 2), LocalDate.of(2025, 9, 8), 5, "/", "\\").bytes());
+        Path socialCare = dataDir.resolve("social-care.csv");
+        Files.writeString(socialCare, "upn,social_worker,looked_after,child_protection,start_date,end_date\n"
+                + upn(SCHOOL, 4) + ",true,false,true,2026-01-05,2030-01-31\n");
+        assertThat(hub.bean(SocialCareImport.class).load(socialCare).loaded()).isEqualTo(1);
+        JdbcClient db = hub.db();
+        long alert = db.sql("""
+                insert into alert_cases (la, person_id, kind, laestab, status, detail, resolved_at, resolution)
+                values ('926', ?, 'PERSISTENT_ABSENCE', ?, 'resolved', 'Zebedee absent', '2026-02-01', 'back at school')
+                returning id""").params(turning25, SCHOOL).query(Long.class).single();
+        db.sql("insert into alert_case_events (la, case_id, event, actor, detail) values ('926', ?, 'raised', null, 'x')")
+                .param(alert).update();
+        db.sql("""
+                insert into exclusions (la, person_id, laestab, exclusion_ref, category, reason, start_date, batch_id)
+                values ('926', ?, ?, 'EX1', 'SUSP', 'PA', '2025-10-01', gen_random_uuid())""")
+                .params(turning25, SCHOOL).update();
+        AuditLog audit = hub.bean(AuditLog.class);
+        audit.record("officer-1", "LA_ATTENDANCE_OFFICER", AuditAction.VIEW_PUPIL, "person:" + turning25, "visit",
+                "looked at Zebedee Quartermaine", "ok");
+        audit.record("officer-1", "LA_ATTENDANCE_OFFICER", AuditAction.ALERT_DECISION, "alert:" + alert,
+                "back at school", "resolved", "ok");
+        batchFiles.addAll(db.sql("select stored_path from batches where laestab = ?").param(SCHOOL)
+                .query(String.class).list());
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    static long registered(int serial, String forename, String surname, LocalDate dob) {
+        return hub.bean(PersonIndex.class).register(new PersonIndex.Person("ret-" + serial, upn(SCHOOL, serial),
+                List.of(), null, forename, surname, dob, "F", null), "register", null);
+    }
+
+    static Pupil pupil(int serial, boolean inCare) {
+        Pupil.Builder b = Pupil.builder().upn(upn(SCHOOL, serial))
+                .forename(List.of("Zebedee", "Ottoline", "Cared", "Planned", "Heldback", "Younger").get(serial - 1))
+                .surname(List.of("Quartermaine", "Vanstraubenzee", "Forchild", "Protectee", "Litigant", "Sibling")
+                        .get(serial - 1))
+                .dob(RecordedDate.of(serial == 6 ? BORN.plusYears(1) : BORN)).sex(Coded.of(Sex.class, "F"))
+                .ncYear(Coded.of(NcYear.class, serial == 6 ? "5" : "6")).enrolStatus(Coded.of(EnrolStatus.class, "C"))
+                .admissionDate(LocalDate.of(2021, 9, 1))
+                .address(Address.lines(List.of("1 High Street", "Norwich"), "NR1 1AA"));
+        if (inCare) {
+            b.lookedAfter(new LookedAfter(true, "926"));
+        }
+        return b.build();
+    }
+
+    static void upload(String token, String id, String kind, byte[] body) throws Exception {
+        HttpResponse<String> response = hub.upload(SCHOOL, token, id, kind, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode batch = hub.awaitBatch(response.headers().firstValue("Location").orElseThrow(), token);
+        assertThat(batch.path("status").asString()).as(batch.toString()).isEqualTo("completed");
+    }
+
+    static HttpResponse<String> post(String path, String json, String token) throws Exception {
+        return hub.send(hub.request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), token);
+    }
+
+    static List<Long> planned(long runId, String state) {
+        return hub.db().sql("select person_id from retention_run_persons where run_id = ? and state = ?")
+                .params(runId, state).query(Long.class).list();
+    }
+
+    static boolean exists(long person) {
+        return hub.db().sql("select exists (select 1 from persons where id = ?)").param(person)
+                .query(Boolean.class).single();
+    }
+
+    @Test
+    @Order(1)
+    void anAdministratorHoldsAPersonsRecordsWithAReasonAndAReviewDate() throws Exception {
+        HttpResponse<String> noReason = post("/api/v1/retention/holds",
+                "{\"personId\": " + held + ", \"reviewOn\": \"2041-01-01\"}", RunningHub.ADMIN_TOKEN);
+        HttpResponse<String> school = post("/api/v1/retention/holds", "{\"personId\": " + held
+                + ", \"reason\": \"x\", \"reviewOn\": \"2041-01-01\"}", hub.credentialFor(SCHOOL));
+        HttpResponse<String> placed = post("/api/v1/retention/holds", "{\"personId\": " + held
+                + ", \"reason\": \"Claim 2039/17 against the LA\", \"reviewOn\": \"2041-01-01\"}", RunningHub.ADMIN_TOKEN);
+        HttpResponse<String> twice = post("/api/v1/retention/holds", "{\"personId\": " + held
+                + ", \"reason\": \"again\", \"reviewOn\": \"2041-01-01\"}", RunningHub.ADMIN_TOKEN);
+
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(RunningHub.json(noReason).path("message").asString()).contains("needs a reason");
+        assertThat(school.statusCode()).isEqualTo(403);
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        assertThat(twice.statusCode()).isEqualTo(400);
+        holdId = RunningHub.json(placed).path("id").asLong();
+        assertThat(hub.db().sql("select count(*) from audit_events where action = 'LEGAL_HOLD' and subject = ?")
+                .param("person:" + held).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void theDryRunReportsTheDuePeopleAndDeletesNothing() throws Exception {
+        HttpResponse<String> response = post("/api/v1/retention/runs", "{\"asOf\": \"" + NEXT_NIGHT + "\"}",
+                RunningHub.ADMIN_TOKEN);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        dryRun = JsonMapper.builder().build().readValue(response.body(), RetentionReport.class);
+
+        assertThat(response.body()).startsWith("{\"asOf\":\"2040-03-15\",\"dryRun\":true,\"categories\":[{\"category\":"
+                + "\"education\",\"due\":");
+        assertThat(dryRun.categories()).extracting(RetentionReport.CategoryCount::category)
+                .containsExactly("education", "safeguarding", "child-protection", "looked-after");
+        RetentionReport.CategoryCount education = dryRun.categories().get(0);
+        assertThat(education.deleted()).as("the two plain pupils, at least").isGreaterThanOrEqualTo(2);
+        assertThat(education.onHold()).isGreaterThanOrEqualTo(1);
+        assertThat(dryRun.persons().due()).isEqualTo(dryRun.persons().deleted() + dryRun.persons().onHold());
+        assertThat(List.of(turning25, alsoTurning25, lookedAfter, protectionPlan, held, young))
+                .allMatch(RetentionIT::exists);
+    }
+
+    @Test
+    @Order(3)
+    void aRunKilledAfterItsFirstSliceIsTakenUpByTheNextAndReportsWhatTheDryRunSaid() {
+        NightlyRetention nightly = hub.bean(NightlyRetention.class);
+        KILL_SECOND_SLICE.set(true);
+
+        assertThatThrownBy(nightly::scheduled).isInstanceOf(RuntimeException.class);
+        RetentionRunStore.Run stopped = hub.bean(RetentionRunStore.class).latest(1).get(0);
+        assertThat(stopped.status()).isEqualTo("failed");
+        List<Long> deleted = planned(stopped.id(), "deleted");
+        assertThat(deleted).as("the first slice committed, the second was rolled back").hasSize(1);
+        assertThat(deleted).noneMatch(RetentionIT::exists);
+        assertThat(planned(stopped.id(), "due")).hasSize((int) dryRun.persons().deleted() - 1)
+                .allMatch(RetentionIT::exists);
+
+        nightly.scheduled();
+
+        RetentionRunStore.Run finished = hub.bean(RetentionRunStore.class).latest(1).get(0);
+        assertThat(finished.id()).as("the same run, taken up").isEqualTo(stopped.id());
+        assertThat(finished.status()).isEqualTo("succeeded");
+        assertThat(finished.report()).isEqualTo(new RetentionReport(dryRun.asOf(), false, dryRun.categories(),
+                dryRun.persons()));
+        assertThat(List.of(turning25, alsoTurning25)).noneMatch(RetentionIT::exists);
+        assertThat(planned(stopped.id(), "due")).as("a finished run's list is not kept").isEmpty();
+        assertThat(List.of(lookedAfter, protectionPlan, held, young)).allMatch(RetentionIT::exists);
+    }
+
+    @Test
+    @Order(4)
+    void aPupilTurning25IsGoneFromEveryTable() {
+        JdbcClient db = hub.db();
+        List<String> found = new ArrayList<>();
+        List<String> tables = db.sql("""
+                select table_name from information_schema.tables
+                where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'
+                order by 1""").query(String.class).list();
+        for (String table : tables) {
+            for (String needle : List.of(upn(SCHOOL, 1), "Zebedee", "Quartermaine", upn(SCHOOL, 7), "Strangerly")) {
+                long n = db.sql("select count(*) from " + table + " t where t::text like ?").param("%" + needle + "%")
+                        .query(Long.class).single();
+                if (n > 0) {
+                    found.add(table + " holds " + needle + " " + n + " time(s)");
+                }
+            }
+        }
+        List<String> personColumns = db.sql("""
+                select table_name || '.' || column_name from information_schema.columns
+                where table_schema = 'public' and column_name like '%person_id'""").query(String.class).list();
+        for (String column : personColumns) {
+            String[] tc = column.split("\\.");
+            if (db.sql("select count(*) from " + tc[0] + " where " + tc[1] + " = ?").param(turning25)
+                    .query(Long.class).single() > 0) {
+                found.add(column + " = the deleted person");
+            }
+        }
+
+        assertThat(found).isEmpty();
+        assertThat(db.sql("select count(*) from pupils where person_id = ?").param(lookedAfter).query(Long.class)
+                .single()).as("the looked-after child's record outlives the 25th birthday").isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void theRawUploadsThatHeldThemAreGoneFromTheUploadStore() {
+        assertThat(batchFiles).hasSize(3);
+        assertThat(batchFiles).allMatch(f -> !Files.exists(Path.of(f)));
+        assertThat(hub.db().sql("select count(*) from batches where laestab = ? and upload_erased_at is not null")
+                .param(SCHOOL).query(Long.class).single()).isEqualTo(3);
+        assertThat(hub.db().sql("select count(*) from retention_upload_erasures").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void theirAuditRowsAreTombstonesThatKeepWhoWhenAndWhatKind() {
+        List<String> tombstones = hub.db().sql("""
+                select actor || '|' || action || '|' || coalesce(subject, '') || '|' || coalesce(reason, '')
+                       || '|' || coalesce(detail, '') || '|' || erased_on
+                from audit_events where actor = 'officer-1' order by id""").query(String.class).list();
+
+        assertThat(tombstones).containsExactly("officer-1|VIEW_PUPIL|person|||" + NEXT_NIGHT,
+                "officer-1|ALERT_DECISION|alert|||" + NEXT_NIGHT);
+        assertThatThrownBy(() -> hub.db().sql("update audit_events set actor = 'someone else' where actor = 'officer-1'")
+                .update()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> hub.db().sql("delete from audit_events where actor = 'officer-1'").update())
+                .hasMessageContaining("append-only");
+        assertThat(hub.db().sql("select count(*) from audit_events where action = 'RETENTION_RUN' and actor = ?")
+                .param(NightlyRetention.ACTOR).query(Long.class).single()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    @Order(7)
+    void aSecondRunDeletesNothingMore() {
+        RetentionReport again = hub.bean(RetentionRun.class).run(NEXT_NIGHT, false, "test");
+
+        assertThat(again.persons().deleted()).isZero();
+        assertThat(again.persons().onHold()).isEqualTo(dryRun.persons().onHold());
+    }
+
+    @Test
+    @Order(8)
+    void thePersonsStatusShowsTheGoverningPeriodAndTheHold() throws Exception {
+        JsonNode cared = RunningHub.json(hub.send(hub.request("/api/v1/persons/" + lookedAfter + "/retention").GET(),
+                RunningHub.ADMIN_TOKEN));
+        JsonNode plan = RunningHub.json(hub.send(hub.request("/api/v1/persons/" + protectionPlan + "/retention").GET(),
+                RunningHub.ADMIN_TOKEN));
+        JsonNode onHold = RunningHub.json(hub.send(hub.request("/api/v1/persons/" + held + "/retention").GET(),
+                RunningHub.ADMIN_TOKEN));
+
+        assertThat(cared.path("governing").asString()).isEqualTo("looked-after");
+        assertThat(cared.path("deletionDate").asString()).isEqualTo("2090-03-14");
+        assertThat(plan.path("governing").asString()).isEqualTo("child-protection");
+        assertThat(plan.path("deletionDate").asString()).isEqualTo("2070-01-31");
+        assertThat(onHold.path("onHold").asBoolean()).isTrue();
+        assertThat(onHold.path("holds").get(0).path("reason").asString()).isEqualTo("Claim 2039/17 against the LA");
+        assertThat(hub.send(hub.request("/api/v1/persons/999999/retention").GET(), RunningHub.ADMIN_TOKEN).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    @Order(9)
+    void aReleasedHoldLetsTheNextRunDeleteThem() throws Exception {
+        HttpResponse<String> released = post("/api/v1/retention/holds/" + holdId + "/release",
+                "{\"reason\": \"Claim settled\"}", RunningHub.ADMIN_TOKEN);
+        assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
+
+        RetentionReport after = hub.bean(RetentionRun.class).run(NEXT_NIGHT, false, "test");
+
+        assertThat(after.persons().deleted()).isGreaterThanOrEqualTo(1);
+        assertThat(exists(held)).isFalse();
+        assertThat(hub.db().sql("select count(*) from audit_events where action in ('LEGAL_HOLD', 'LEGAL_HOLD_RELEASED') "
+                + "and subject = 'person' and reason is null").query(Long.class).single()).isEqualTo(2);
+    }
+}
