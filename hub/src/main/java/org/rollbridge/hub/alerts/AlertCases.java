@@ -14,15 +14,16 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.rollbridge.core.indicators.alerts.Alert;
 import org.rollbridge.core.indicators.alerts.AlertId;
+import org.rollbridge.core.indicators.alerts.CaseChange;
+import org.rollbridge.core.indicators.alerts.CaseStatus;
+import org.rollbridge.core.indicators.alerts.OfficerDecision;
 import org.rollbridge.hub.HubProperties;
-import org.springframework.http.HttpStatus;
+import org.rollbridge.hub.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The alert_cases table and its lifecycle. A case is named by the core alert's case key (kind, school, UPN,
@@ -75,8 +76,7 @@ public class AlertCases {
     Changes apply(Connection c, String laestab, Map<Long, List<Raised>> raised, List<AlertId> kinds)
             throws SQLException {
         Map<String, Raised> latest = new HashMap<>();        // person|kind -> alert
-        Comparator<Raised> order = Comparator.comparing((Raised r) -> r.alert().observedOn(),
-                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparingInt(r -> r.alert().severity());
+        Comparator<Raised> order = Comparator.comparing(Raised::alert, CaseChange.RECENCY);
         raised.forEach((person, alerts) -> alerts.forEach(r ->
                 latest.merge(person + "|" + r.alert().id(), r, (a, b) -> order.compare(a, b) >= 0 ? a : b)));
         if (raised.isEmpty()) {
@@ -125,11 +125,21 @@ public class AlertCases {
                 Raised r = e.getValue();
                 Alert a = r.alert();
                 Stored s = open.get(e.getKey());
-                if (s == null) {
-                    Integer wasResolvedAt = resolvedSeverity.get(a.caseKey());
-                    if (wasResolvedAt != null && a.severity() <= wasResolvedAt) {
-                        continue;       // resolved on this evidence; raised again only if it gets worse
+                Optional<CaseChange.OpenCase> openCase = Optional.ofNullable(s)
+                        .map(o -> new CaseChange.OpenCase(o.key(), o.severity(), o.figure(), o.detail()));
+                // The rules of a case's life are core's (CaseChange); this method only stores their outcome.
+                CaseChange change = CaseChange.of(a, r.figure().value(), openCase,
+                        Optional.ofNullable(resolvedSeverity.get(a.caseKey())));
+                switch (change) {
+                    case STAY_RESOLVED, NONE -> {
+                        continue;
                     }
+                    case RAISE -> inserted++;
+                    case NEW_EPISODE -> episodes++;
+                    case WORSEN -> worsened++;
+                    case UPDATE, REFRESH -> updated++;
+                }
+                if (change == CaseChange.RAISE) {
                     int i = 0;
                     insert.setString(++i, settings.la());
                     insert.setLong(++i, person);
@@ -145,27 +155,12 @@ public class AlertCases {
                     setDate(insert, ++i, AlertKinds.dueOn(a));
                     insert.setString(++i, AlertKinds.responsible(a.id(), settings.la(), laestab));
                     insert.addBatch();
-                    inserted++;
-                    continue;
-                }
-                String what;
-                if (!a.caseKey().equals(s.key())) {
-                    what = "new_episode";
-                    episodes++;
-                } else if (a.severity() > s.severity()) {
-                    what = "worsened";
-                    worsened++;
-                } else if (!Objects.equals(a.detail(), s.detail()) || !sameFigure(r.figure().value(), s.figure())) {
-                    // A streak or a count that grew is recorded; a rate moving within its band is kept quietly.
-                    what = GROWING.contains(a.id()) && grew(r.figure().value(), s.figure()) ? "updated" : null;
-                    updated++;
-                } else {
                     continue;
                 }
                 int i = 0;
                 update.setString(++i, a.caseKey());
                 update.setString(++i, a.detail());
-                update.setInt(++i, a.caseKey().equals(s.key()) ? Math.max(a.severity(), s.severity()) : a.severity());
+                update.setInt(++i, CaseChange.severityAfter(a, openCase));
                 update.setBigDecimal(++i, r.figure().value());
                 update.setString(++i, r.figure().unit());
                 setDate(update, ++i, AlertKinds.firstEvidence(a));
@@ -173,10 +168,10 @@ public class AlertCases {
                 setDate(update, ++i, AlertKinds.dueOn(a));
                 update.setLong(++i, s.id());
                 update.addBatch();
-                if (what != null) {
+                if (change.event().isPresent()) {
                     event.setString(1, settings.la());
                     event.setLong(2, s.id());
-                    event.setString(3, what);
+                    event.setString(3, change.event().get());
                     event.setString(4, a.detail());
                     event.addBatch();
                 }
@@ -186,19 +181,6 @@ public class AlertCases {
             event.executeBatch();
         }
         return new Changes(inserted, updated, worsened, episodes);
-    }
-
-    /** Alerts whose figure only grows within one situation (streaks and counts), so growth is news. */
-    private static final java.util.Set<AlertId> GROWING = java.util.EnumSet.of(AlertId.CONSECUTIVE_ABSENCE_10,
-            AlertId.CONSECUTIVE_UNAUTHORISED_10, AlertId.COHORT_ABSENCE, AlertId.HEALTH_15_DAYS,
-            AlertId.SUSPENSIONS_OVER_15_DAYS, AlertId.REDUCED_TIMETABLE);
-
-    private static boolean grew(BigDecimal now, BigDecimal before) {
-        return now != null && (before == null || now.compareTo(before) > 0);
-    }
-
-    private static boolean sameFigure(BigDecimal a, BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     private static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {
@@ -361,44 +343,41 @@ public class AlertCases {
         }
     }
 
-    /** Assigns an open case to a user (again, if it was assigned); a raised case becomes assigned. */
+    /** Assigns a case to a user (again, if it was assigned); a raised case becomes assigned. */
     public Case assign(long id, String username, String actor) {
-        return transition(id, "assigned", """
-                update alert_cases set assigned_to = ?, assigned_at = now(), updated_at = now(),
-                       status = case when status = 'raised' then 'assigned' else status end
-                where la = ? and id = ? and status <> 'resolved'""", List.of(username), actor, "to " + username,
-                "it is resolved; a resolved case cannot be assigned");
+        return decide(id, OfficerDecision.ASSIGN, "assigned_to = ?, assigned_at = now()", List.of(username), actor,
+                "to " + username);
     }
 
     public Case acknowledge(long id, String actor) {
-        return transition(id, "acknowledged", """
-                update alert_cases set status = 'acknowledged', acknowledged_at = now(), updated_at = now()
-                where la = ? and id = ? and status in ('raised', 'assigned')""", List.of(), actor, null,
-                "only a raised or assigned case can be acknowledged");
+        return decide(id, OfficerDecision.ACKNOWLEDGE, "acknowledged_at = now()", List.of(), actor, null);
     }
 
     public Case resolve(long id, String reason, String actor) {
         forgetCountsAfterCommit();
-        return transition(id, "resolved", """
-                update alert_cases set status = 'resolved', resolved_at = now(), resolution = ?, updated_at = now()
-                where la = ? and id = ? and status <> 'resolved'""", List.of(reason), actor, reason,
-                "it is already resolved");
+        return decide(id, OfficerDecision.RESOLVE, "resolved_at = now(), resolution = ?", List.of(reason), actor,
+                reason);
     }
 
-    private Case transition(long id, String event, String sql, List<Object> leading, String actor, String detail,
-                            String refusal) {
-        List<Object> params = new ArrayList<>(leading);
+    /**
+     * An officer's decision, as core's {@link OfficerDecision} allows it from the case's status, with its event.
+     * The row is locked while it is decided, so two officers' decisions on one case follow each other.
+     */
+    private Case decide(long id, OfficerDecision decision, String set, List<Object> setParams, String actor,
+                        String detail) {
+        String status = db.sql("select status from alert_cases where la = ? and id = ? for update")
+                .params(settings.la(), id).query(String.class).optional()
+                .orElseThrow(() -> new Refusal.NotFound("There is no alert case " + id));
+        CaseStatus next = decision.from(CaseStatus.of(status)).orElseThrow(() -> new Refusal.Conflict(
+                "Alert case " + id + " is " + status + ": " + decision.refusal()));
+        List<Object> params = new ArrayList<>(setParams);
+        params.add(next.label());
         params.add(settings.la());
         params.add(id);
-        int changed = db.sql(sql).params(params).update();
-        Case now = find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "There is no alert case " + id));
-        if (changed == 0) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Alert case " + id + " is " + now.status()
-                    + ": " + refusal);
-        }
+        db.sql("update alert_cases set " + set + ", status = ?, updated_at = now() where la = ? and id = ?")
+                .params(params).update();
         db.sql("insert into alert_case_events (la, case_id, event, actor, detail) values (?, ?, ?, ?, ?)")
-                .params(settings.la(), id, event, actor, detail).update();
-        return now;
+                .params(settings.la(), id, decision.event(), actor, detail).update();
+        return find(id).orElseThrow();
     }
 }

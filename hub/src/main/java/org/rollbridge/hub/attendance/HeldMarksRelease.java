@@ -3,7 +3,7 @@ package org.rollbridge.hub.attendance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.UUID;
-import org.rollbridge.hub.people.HeldRecords;
+import org.rollbridge.hub.ingest.HeldRecords;
 import org.springframework.stereotype.Component;
 
 /** Applies marks held for an unmatched pupil once the LA knows who the pupil is. */

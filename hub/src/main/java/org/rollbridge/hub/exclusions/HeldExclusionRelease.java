@@ -2,7 +2,7 @@ package org.rollbridge.hub.exclusions;
 
 import java.sql.Connection;
 import java.util.UUID;
-import org.rollbridge.hub.people.HeldRecords;
+import org.rollbridge.hub.ingest.HeldRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

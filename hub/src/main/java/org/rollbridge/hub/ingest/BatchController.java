@@ -17,6 +17,7 @@ import org.rollbridge.core.identity.Laestab;
 import org.rollbridge.core.validation.ValidationReport;
 import org.rollbridge.core.validation.report.ReportFormat;
 import org.rollbridge.hub.access.Caller;
+import org.rollbridge.hub.access.CredentialFilter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -59,7 +60,7 @@ public class BatchController {
             @RequestParam(name = "kind", required = false) String kindParam,
             @RequestParam(name = "filename", required = false) String fileName,
             HttpServletRequest request) throws IOException {
-        Caller.of(request).requireSchool(laestab);
+        CredentialFilter.callerOf(request).requireSchool(laestab);
         if (Laestab.parse(laestab).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "'" + laestab + "' is not a LAESTAB (7 digits: LA code + establishment number)");
@@ -116,7 +117,7 @@ public class BatchController {
         }
         Batch batch = batches.find(uuid).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "No batch " + id));
-        Caller.of(request).requireSchool(batch.laestab());
+        CredentialFilter.callerOf(request).requireSchool(batch.laestab());
         return view(batch, true);
     }
 
@@ -132,7 +133,7 @@ public class BatchController {
     public ResponseEntity<byte[]> report(@PathVariable String id,
                                          @RequestParam(name = "format", defaultValue = "json") String formatParam,
                                          HttpServletRequest request) throws IOException {
-        Caller caller = Caller.of(request);
+        Caller caller = CredentialFilter.callerOf(request);
         ReportFormat format = reportFormat(formatParam);
         Batch batch = parse(id).flatMap(batches::find)
                 .filter(b -> caller.admin() || caller.laestab().equals(b.laestab()))

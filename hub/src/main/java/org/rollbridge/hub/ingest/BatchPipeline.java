@@ -12,7 +12,6 @@ import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.core.validation.Finding;
 import org.rollbridge.core.validation.RecordRef;
 import org.rollbridge.hub.HubProperties;
-import org.rollbridge.hub.alerts.AlertFollowUp;
 import org.rollbridge.hub.jobs.JobHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,14 +40,14 @@ public class BatchPipeline implements JobHandler {
     private final DataSource dataSource;
     private final TransactionTemplate tx;
     private final HubProperties settings;
-    private final org.rollbridge.hub.ops.BatchMetrics metrics;
-    private final AlertFollowUp alerts;
+    private final BatchMetrics metrics;
+    private final List<MergeFollowUp> followUps;
 
     public BatchPipeline(Batches batches, List<Feed> feeds, List<PipelineProbe> probes, JdbcClient db,
                          DataSource dataSource, TransactionTemplate tx, HubProperties settings,
-                         org.rollbridge.hub.ops.BatchMetrics metrics, AlertFollowUp alerts) {
+                         BatchMetrics metrics, List<MergeFollowUp> followUps) {
         this.metrics = metrics;
-        this.alerts = alerts;
+        this.followUps = followUps;
         this.batches = batches;
         this.feeds = feeds.stream().collect(Collectors.toMap(Feed::kind, Function.identity()));
         this.probes = probes;
@@ -96,7 +95,7 @@ public class BatchPipeline implements JobHandler {
             try {
                 db.sql("select pg_advisory_xact_lock(hashtext(?))").param("school-" + batch.laestab()).query().singleRow();
                 Feed.Merged m = feed.merge(batch, db, c);
-                alerts.queue(batch);
+                followUps.forEach(f -> f.merged(batch));
                 conclude(batch, "completed", staged, m);
                 return m;
             } catch (RuntimeException e) {

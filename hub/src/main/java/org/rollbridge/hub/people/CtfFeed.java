@@ -17,7 +17,6 @@ import org.rollbridge.core.pupil.Contact;
 import org.rollbridge.core.pupil.Pupil;
 import org.rollbridge.core.pupil.RecordedDate;
 import org.rollbridge.hub.HubProperties;
-import org.rollbridge.hub.alerts.MovementAlerts;
 import org.rollbridge.hub.attendance.CtfAttendance;
 import org.rollbridge.hub.attendance.MarkPatches;
 import org.rollbridge.hub.attendance.MarkStore;
@@ -36,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * catalogue as it is read and, when it has no error, minimised (contacts without parental responsibility or under
  * a court order are dropped there, so they never reach even the staging table) and staged with COPY, together with
  * the session marks it carries for this school ({@link CtfAttendance}); then matched and merged. A {@code full} CTF
- * is the school's whole roll: a pupil on the roll but missing from it has left, and one who left and is on no other roll raises LEFT_NO_DESTINATION.
+ * is the school's whole roll: a pupil on the roll but missing from it has left, and one who left and is on no other roll raises LEFT_NO_DESTINATION (the alerts'
+ * {@code MergeFollowUp}, in the same transaction).
  */
 @Component
 public class CtfFeed implements Feed {
@@ -45,14 +45,13 @@ public class CtfFeed implements Feed {
     private final HubProperties settings;
     private final PupilMatching matching;
     private final PupilStore pupils;
-    private final MovementAlerts movement;
     private final JdbcClient db;
     private final Clock clock;
     private final BatchValidation validation;
     private final MarkStore marks;
     private final MatchOutcomes outcomes;
 
-    public CtfFeed(HubProperties settings, PupilMatching matching, PupilStore pupils, MovementAlerts movement,
+    public CtfFeed(HubProperties settings, PupilMatching matching, PupilStore pupils,
                    JdbcClient db, java.util.Optional<Clock> clock, BatchValidation validation, MarkStore marks,
                    MatchOutcomes outcomes) {
         this.validation = validation;
@@ -61,7 +60,6 @@ public class CtfFeed implements Feed {
         this.settings = settings;
         this.matching = matching;
         this.pupils = pupils;
-        this.movement = movement;
         this.db = db;
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
@@ -191,7 +189,6 @@ public class CtfFeed implements Feed {
                       and not exists (select 1 from stage_pupils s where s.batch_id = ? and s.person_id = e.person_id)""")
                     .params(today, batch.id(), settings.la(), batch.laestab(), batch.id()).update();
         }
-        movement.raiseForLeaversOf(batch.id(), batch.laestab());
         return new Merged(imported, held);
     }
 

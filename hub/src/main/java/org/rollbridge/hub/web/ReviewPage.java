@@ -3,6 +3,7 @@ package org.rollbridge.hub.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.rollbridge.core.matching.ReviewDecision;
 import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.SignedIn;
 import org.rollbridge.hub.people.ReviewQueue;
@@ -53,7 +54,7 @@ public class ReviewPage {
     public String decide(@PathVariable long id, @PathVariable String decision,
                          @RequestParam(required = false) String reason, Authentication authentication, Model model,
                          HttpServletResponse response) {
-        ReviewQueue.Decision d = ReviewQueue.Decision.ofPath(decision)
+        ReviewDecision d = ReviewDecision.ofPath(decision)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No decision '" + decision
                         + "': choose link, not-a-match or new-person"));
         if (reason == null || reason.isBlank()) {

@@ -168,10 +168,18 @@ class IngestIT {
         assertThat(held.size()).isEqualTo(1);
         assertThat(held.get(0).path("reason").asString()).isEqualTo("UNMATCHED");
 
-        HttpResponse<String> confirmed = hub.send(hub.request("/api/v1/held-records/" + held.get(0).path("id").asLong()
-                + "/confirm-new-person").POST(HttpRequest.BodyPublishers.noBody()), RunningHub.ADMIN_TOKEN);
+        String confirm = "/api/v1/held-records/" + held.get(0).path("id").asLong() + "/confirm-new-person";
+        HttpResponse<String> noReason = hub.send(hub.request(confirm).POST(HttpRequest.BodyPublishers.noBody()),
+                RunningHub.ADMIN_TOKEN);
+        assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(400);
+        assertThat(RunningHub.json(noReason).path("message").asString()).startsWith("Give a reason for the decision");
 
-        assertThat(confirmed.statusCode()).isEqualTo(200);
+        HttpResponse<String> confirmed = hub.send(hub.request(confirm).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"new to the LA: moved from Wales\"}")),
+                RunningHub.ADMIN_TOKEN);
+
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(RunningHub.json(confirmed).path("status").asString()).isEqualTo("released");
         assertThat(hub.db().sql("select marks from attendance_years where laestab = ?").param(school)
                 .query(String.class).single()).contains("/N/N/N/N/N");
         assertThat(hub.db().sql("select status from held_records where laestab = ?").param(school)

@@ -1,4 +1,4 @@
-package org.rollbridge.hub.people;
+package org.rollbridge.hub.ingest;
 
 import java.sql.Connection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.rollbridge.hub.schools;
+package org.rollbridge.hub.access;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;

@@ -1,4 +1,4 @@
-package org.rollbridge.hub.ops;
+package org.rollbridge.hub.ingest;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package org.rollbridge.hub.schools;
+package org.rollbridge.hub.access;
 
 import java.security.SecureRandom;
 import java.util.Base64;
