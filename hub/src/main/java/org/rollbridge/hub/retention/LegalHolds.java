@@ -2,6 +2,7 @@ package org.rollbridge.hub.retention;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.springframework.stereotype.Service;
@@ -21,33 +22,19 @@ public class LegalHolds {
         this.audit = audit;
     }
 
-    /** Why a hold or release was refused, in words for the administrator. */
-    public static final class Refused extends RuntimeException {
-        private final boolean notFound;
-
-        Refused(String message, boolean notFound) {
-            super(message);
-            this.notFound = notFound;
-        }
-
-        public boolean notFound() {
-            return notFound;
-        }
-    }
-
     public LegalHoldStore.Hold hold(long personId, String reason, LocalDate reviewOn, String by, String role,
                                     LocalDate today) {
         if (reason == null || reason.isBlank()) {
-            throw new Refused("A legal hold needs a reason (e.g. the claim or inquiry it is for)", false);
+            throw new Refusal.Invalid("A legal hold needs a reason (e.g. the claim or inquiry it is for)");
         }
         if (reviewOn == null || !reviewOn.isAfter(today)) {
-            throw new Refused("A legal hold needs a review date after today (YYYY-MM-DD)", false);
+            throw new Refusal.Invalid("A legal hold needs a review date after today (reviewOn, YYYY-MM-DD)");
         }
         if (!store.personExists(personId)) {
-            throw new Refused("There is no person " + personId + " in the LA's index", true);
+            throw new Refusal.NotFound("There is no person " + personId + " in the LA's index");
         }
-        long id = store.place(personId, reason.strip(), reviewOn, by).orElseThrow(() -> new Refused(
-                "Person " + personId + " is already on a legal hold; release it first to change it", false));
+        long id = store.place(personId, reason.strip(), reviewOn, by).orElseThrow(() -> new Refusal.Conflict(
+                "Person " + personId + " is already on a legal hold; release it first to change it"));
         audit.record(by, role, AuditAction.LEGAL_HOLD, "person:" + personId, reason.strip(),
                 "hold " + id + " until review on " + reviewOn, "ok");
         return store.find(id).orElseThrow();
@@ -55,10 +42,10 @@ public class LegalHolds {
 
     public LegalHoldStore.Hold release(long holdId, String reason, String by, String role) {
         if (reason == null || reason.isBlank()) {
-            throw new Refused("Releasing a legal hold needs a reason", false);
+            throw new Refusal.Invalid("Releasing a legal hold needs a reason");
         }
         LegalHoldStore.Hold released = store.release(holdId, by, reason.strip())
-                .orElseThrow(() -> new Refused("There is no active legal hold " + holdId, true));
+                .orElseThrow(() -> new Refusal.NotFound("There is no active legal hold " + holdId));
         audit.record(by, role, AuditAction.LEGAL_HOLD_RELEASED, "person:" + released.personId(), reason.strip(),
                 "hold " + holdId + " released", "ok");
         return released;

@@ -3,7 +3,9 @@ package org.rollbridge.hub.retention;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;
+import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.access.Caller;
+import org.rollbridge.hub.access.CredentialFilter;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Retention on the machine API, for the LA administrator's token only: runs, legal holds, a person's status. */
 @RestController
@@ -41,14 +42,14 @@ public class RetentionController {
 
     @GetMapping("/api/v1/retention/runs")
     public List<RetentionRunStore.Run> runs(@RequestParam(defaultValue = "20") int limit, HttpServletRequest request) {
-        Caller.of(request).requireAdmin();
+        CredentialFilter.callerOf(request).requireAdmin();
         return runs.latest(Math.max(1, Math.min(limit, 200)));
     }
 
     /** Runs now (a dry run unless {@code dryRun} is false), as of today or the day given. */
     @PostMapping("/api/v1/retention/runs")
     public RetentionReport start(@RequestBody(required = false) RunRequest body, HttpServletRequest request) {
-        Caller caller = Caller.of(request);
+        Caller caller = CredentialFilter.callerOf(request);
         caller.requireAdmin();
         LocalDate asOf = body == null || body.asOf() == null ? run.today() : body.asOf();
         boolean dry = body == null || body.dryRun() == null || body.dryRun();
@@ -57,46 +58,33 @@ public class RetentionController {
 
     @GetMapping("/api/v1/retention/holds")
     public List<LegalHoldStore.Hold> holds(HttpServletRequest request) {
-        Caller.of(request).requireAdmin();
+        CredentialFilter.callerOf(request).requireAdmin();
         return holds.active();
     }
 
     @PostMapping("/api/v1/retention/holds")
     @ResponseStatus(HttpStatus.CREATED)
     public LegalHoldStore.Hold hold(@RequestBody HoldRequest body, HttpServletRequest request) {
-        Caller caller = Caller.of(request);
+        Caller caller = CredentialFilter.callerOf(request);
         caller.requireAdmin();
         if (body.personId() == null) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "personId is required");
+            throw new Refusal.Invalid("personId is required");
         }
-        try {
-            return holds.hold(body.personId(), body.reason(), body.reviewOn(), caller.name(), "LA_ADMIN", run.today());
-        } catch (LegalHolds.Refused e) {
-            throw refused(e);
-        }
+        return holds.hold(body.personId(), body.reason(), body.reviewOn(), caller.name(), "LA_ADMIN", run.today());
     }
 
     @PostMapping("/api/v1/retention/holds/{id}/release")
     public LegalHoldStore.Hold release(@PathVariable long id, @RequestBody(required = false) ReleaseRequest body,
                                        HttpServletRequest request) {
-        Caller caller = Caller.of(request);
+        Caller caller = CredentialFilter.callerOf(request);
         caller.requireAdmin();
-        try {
-            return holds.release(id, body == null ? null : body.reason(), caller.name(), "LA_ADMIN");
-        } catch (LegalHolds.Refused e) {
-            throw refused(e);
-        }
+        return holds.release(id, body == null ? null : body.reason(), caller.name(), "LA_ADMIN");
     }
 
     @GetMapping("/api/v1/persons/{id}/retention")
     public RetentionStatus.Status person(@PathVariable long id, HttpServletRequest request) {
-        Caller.of(request).requireAdmin();
-        return status.of(id, run.today()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        CredentialFilter.callerOf(request).requireAdmin();
+        return status.of(id, run.today()).orElseThrow(() -> new Refusal.NotFound(
                 "There is no person " + id + " in the LA's index"));
-    }
-
-    static ResponseStatusException refused(LegalHolds.Refused e) {
-        return new ResponseStatusException(e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
-                e.getMessage());
     }
 }

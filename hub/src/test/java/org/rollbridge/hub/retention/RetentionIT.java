@@ -200,7 +200,7 @@ class RetentionIT {
         assertThat(RunningHub.json(noReason).path("message").asString()).contains("needs a reason");
         assertThat(school.statusCode()).isEqualTo(403);
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
-        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.statusCode()).isEqualTo(409);
         holdId = RunningHub.json(placed).path("id").asLong();
         assertThat(hub.db().sql("select count(*) from audit_events where action = 'LEGAL_HOLD' and subject = ?")
                 .param("person:" + held).query(Long.class).single()).isEqualTo(1);
