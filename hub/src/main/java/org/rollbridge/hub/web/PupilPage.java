@@ -18,6 +18,7 @@ import org.rollbridge.hub.access.Visibility;
 import org.rollbridge.hub.alerts.AlertCases;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.retention.RetentionStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -43,9 +44,12 @@ public class PupilPage {
     private final PupilAttendanceView attendance;
     private final AlertCases alerts;
     private final PupilFactsQuery pupilFacts;
+    private final RetentionStatus retention;
 
     public PupilPage(JdbcClient db, Organisations organisations, AuditLog audit, Clock signInClock,
-                     PupilAttendanceView attendance, AlertCases alerts, PupilFactsQuery pupilFacts) {
+                     PupilAttendanceView attendance, AlertCases alerts, PupilFactsQuery pupilFacts,
+                     RetentionStatus retention) {
+        this.retention = retention;
         this.pupilFacts = pupilFacts;
         this.alerts = alerts;
         this.db = db;
@@ -127,6 +131,8 @@ public class PupilPage {
         addAttendance(id, year, user, identity.map(Identity::upn).orElse(null), model);
         addFlagsAndProvenance(id, user, model);
         model.addAttribute("alerts", user.may(Capability.ALERT_VIEW) ? alerts.ofPerson(id) : null);
+        model.addAttribute("retention", user.may(Capability.ADMINISTER)
+                ? retention.of(id, LocalDate.now(clock.withZone(RetentionPage.LONDON))).orElse(null) : null);
         return "pupil";
     }
 

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,12 +30,16 @@ import org.rollbridge.core.pupil.Address;
 import org.rollbridge.core.pupil.LookedAfter;
 import org.rollbridge.core.pupil.Pupil;
 import org.rollbridge.core.pupil.RecordedDate;
+import org.rollbridge.hub.access.Organisation;
+import org.rollbridge.hub.access.Role;
+import org.rollbridge.hub.access.Users;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.rollbridge.hub.people.PersonIndex;
 import org.rollbridge.hub.people.SocialCareImport;
 import org.rollbridge.hub.testing.AttendanceCsv;
 import org.rollbridge.hub.testing.CtfFixture;
+import org.rollbridge.hub.testing.PageClient;
 import org.rollbridge.hub.testing.RunningHub;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -357,5 +362,39 @@ class RetentionIT {
         assertThat(exists(held)).isFalse();
         assertThat(hub.db().sql("select count(*) from audit_events where action in ('LEGAL_HOLD', 'LEGAL_HOLD_RELEASED') "
                 + "and subject = 'person' and reason is null").query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(10)
+    void administratorsSeeRetentionAndHoldsOnThePupilPageAndTheRetentionPage() throws Exception {
+        PageClient admin = signedIn("ret-admin", Role.LA_ADMIN);
+        PageClient officer = signedIn("ret-officer", Role.LA_ATTENDANCE_OFFICER);
+
+        HttpResponse<String> placed = admin.post("/retention/holds", Map.of("_csrf", admin.csrf("/pupils/" + lookedAfter),
+                "personId", String.valueOf(lookedAfter), "reason", "Inquiry into placements", "reviewOn", "2041-06-30"));
+        String page = admin.get("/pupils/" + lookedAfter).body();
+        String retention = admin.get("/retention").body();
+
+        assertThat(placed.statusCode()).isEqualTo(302);
+        assertThat(placed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
+                .endsWith("/pupils/" + lookedAfter + "#retention"));
+        assertThat(page).contains("id=\"retention\"", "2090-03-14", "looked-after", "Inquiry into placements",
+                "Release hold");
+        assertThat(retention).contains("id=\"holds\"", "Inquiry into placements", "2041-06-30", "id=\"runs\"",
+                NightlyRetention.ACTOR);
+        assertThat(officer.get("/pupils/" + lookedAfter).body()).doesNotContain("id=\"retention\"");
+        assertThat(officer.get("/retention").statusCode()).isEqualTo(403);
+        assertThat(officer.post("/retention/holds", Map.of("_csrf", officer.csrf("/"), "personId",
+                String.valueOf(lookedAfter), "reason", "x", "reviewOn", "2041-06-30")).statusCode()).isEqualTo(403);
+        assertThat(hub.bean(LegalHolds.class).ofPerson(lookedAfter)).singleElement()
+                .satisfies(h -> assertThat(h.heldBy()).isEqualTo("ret-admin"));
+    }
+
+    /** Signs in at the fixed night, so that the one-time code matches the hub's clock. */
+    static PageClient signedIn(String username, Role role) throws Exception {
+        Users.NewAccount a = hub.bean(Users.class).create(username, "Sam " + username, role, Organisation.la("926"));
+        PageClient client = new PageClient(hub.base());
+        client.signIn(username, a.password(), a.totpSecret(), hub.bean(Clock.class).instant());
+        return client;
     }
 }
