@@ -1,6 +1,7 @@
 package org.rollbridge.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
@@ -19,11 +20,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.identity.Upn;
 import org.rollbridge.hub.testing.AttendanceCsv;
+import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.RunningHub;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 /** The agent against a real hub on loopback (and the run's PostgreSQL), through a proxy that can fail. */
+@HubTest
 class AgentIT {
 
     static RunningHub hub;
@@ -32,16 +35,14 @@ class AgentIT {
     static final LocalDate MONDAY = LocalDate.of(2025, 9, 8);
 
     @BeforeAll
-    static void start() throws Exception {
+    static void startProxy() throws Exception {
         work = RunningHub.tempDir();
-        hub = RunningHub.start(work.resolve("hub"));
         proxy = new FlakyProxy(URI.create(hub.base()).getPort());
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void closeProxy() throws Exception {
         proxy.close();
-        hub.close();
     }
 
     record Result(int exit, String out, String err) {
@@ -63,7 +64,7 @@ class AgentIT {
         HttpResponse<String> issued = hub.send(hub.request("/api/v1/admin/schools/" + school + "/enrolment-codes")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")),
                 RunningHub.ADMIN_TOKEN);
-        assertThat(issued.statusCode()).isEqualTo(201);
+        assertStatus(201, issued);
         String code = RunningHub.json(issued).path("code").asString();
         Path home = work.resolve("agent-" + school);
         Result init = agent("init", "--hub", proxy.url(), "--school", school, "--enrol-code", code,
@@ -227,7 +228,7 @@ class AgentIT {
         HttpResponse<String> revoked = hub.send(hub.request("/api/v1/admin/schools/" + school
                 + "/credentials/revoke").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"laptop stolen\"}")), RunningHub.ADMIN_TOKEN);
-        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertStatus(200, revoked);
         dropAttendance(home, school, 3, MONDAY, "attendance.csv");
 
         Result r = run(home);
@@ -302,7 +303,7 @@ class AgentIT {
 
         assertThat(paused.exit()).isEqualTo(AgentStopped.PAUSED);
         assertThat(paused.err()).contains("agent resume");
-        assertThat(direct.statusCode()).isEqualTo(423);
+        assertStatus(423, direct);
         assertThat(RunningHub.json(direct).path("reason").asString()).isEqualTo("school_paused");
         assertThat(batchesAtHub(school)).isZero();
 

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rollbridge.core.signing.RequestSignature;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,12 +27,7 @@ public class SignedRequests {
     private final RequestNonces nonces;
     private final Clock clock;
 
-    @Autowired
-    public SignedRequests(SigningCredentials credentials, RequestNonces nonces) {
-        this(credentials, nonces, Clock.systemUTC());
-    }
-
-    SignedRequests(SigningCredentials credentials, RequestNonces nonces, Clock clock) {
+    public SignedRequests(SigningCredentials credentials, RequestNonces nonces, Clock clock) {
         this.credentials = credentials;
         this.nonces = nonces;
         this.clock = clock;

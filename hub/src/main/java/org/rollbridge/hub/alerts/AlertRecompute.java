@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -36,9 +37,11 @@ import org.rollbridge.core.indicators.alerts.PupilSituation;
 import org.rollbridge.core.pupil.Appeal;
 import org.rollbridge.core.pupil.Exclusion;
 import org.rollbridge.core.pupil.RecordedDate;
+import org.rollbridge.hub.AlertSettings;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.attendance.YearMarks;
-import org.springframework.beans.factory.ObjectProvider;
+import org.rollbridge.hub.store.SchoolLock;
+import org.rollbridge.hub.store.TransactionLocks;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,33 +71,21 @@ public class AlertRecompute {
 
     private final DataSource dataSource;
     private final TransactionTemplate tx;
+    private final TransactionLocks locks;
     private final AlertCases cases;
     private final HubProperties settings;
-    private final AlertToday today;
+    private final AlertSettings dating;
+    private final Clock clock;
 
-    /**
-     * {@code asOf} (ROLLBRIDGE_ALERTS_AS_OF, YYYY-MM-DD) works alerts out as of that day rather than today, for a
-     * hub replaying a past term (the demo's synthetic LA, a trial on last year's files), where "today" would fall
-     * outside the marks and no alert could be raised. Unset in production.
-     */
-    public AlertRecompute(DataSource dataSource, TransactionTemplate tx, AlertCases cases, HubProperties settings,
-                          ObjectProvider<AlertToday> today,
-                          @org.springframework.beans.factory.annotation.Value("${ROLLBRIDGE_ALERTS_AS_OF:}") String asOf) {
+    public AlertRecompute(DataSource dataSource, TransactionTemplate tx, TransactionLocks locks, AlertCases cases,
+                          HubProperties settings, AlertSettings dating, Clock clock) {
         this.dataSource = dataSource;
         this.tx = tx;
+        this.locks = locks;
         this.cases = cases;
         this.settings = settings;
-        this.today = asOf.isBlank() ? today.getIfAvailable(() -> LocalDate::now) : fixedDay(asOf);
-    }
-
-    private static AlertToday fixedDay(String day) {
-        try {
-            LocalDate date = LocalDate.parse(day.strip());
-            return () -> date;
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("ROLLBRIDGE_ALERTS_AS_OF must be a date like 2025-12-19; it was '"
-                    + day + "'", e);
-        }
+        this.dating = dating;
+        this.clock = clock;
     }
 
     /** What a recompute did, for job_runs and the benchmark. */
@@ -109,8 +100,9 @@ public class AlertRecompute {
         }
     }
 
+    /** The day alerts are worked out as of: ROLLBRIDGE_ALERTS_AS_OF when the hub replays a past term, else today. */
     public LocalDate today() {
-        return today.today();
+        return dating.asOf() != null ? dating.asOf() : LocalDate.now(clock);
     }
 
     /** Every pupil of every school in the LA. */
@@ -192,10 +184,7 @@ public class AlertRecompute {
         return tx.execute(status -> {
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {
-                try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-                    lock.setString(1, "alerts-" + laestab);
-                    lock.execute();
-                }
+                locks.hold(SchoolLock.ALERTS, laestab);
                 Map<Long, Pupil> pupils = read(c, laestab, persons, asOf);
                 SchoolCalendar calendar = calendar(pupils.values());
                 Period period = Period.academicYearContaining(asOf);

@@ -1,9 +1,8 @@
 package org.rollbridge.hub.attendance;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.UUID;
 import org.rollbridge.hub.ingest.HeldRecords;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Applies marks held for an unmatched pupil once the LA knows who the pupil is. */
@@ -11,9 +10,11 @@ import org.springframework.stereotype.Component;
 public class HeldMarksRelease implements HeldRecords.HeldRelease {
 
     private final MarkStore marks;
+    private final JdbcClient db;
 
-    public HeldMarksRelease(MarkStore marks) {
+    public HeldMarksRelease(MarkStore marks, JdbcClient db) {
         this.marks = marks;
+        this.db = db;
     }
 
     @Override
@@ -22,27 +23,15 @@ public class HeldMarksRelease implements HeldRecords.HeldRelease {
     }
 
     @Override
-    public void release(UUID batchId, String laestab, String upn, long personId, String payload, Connection c) {
+    public void release(UUID batchId, String laestab, String upn, long personId, String payload) {
         // Released under a batch id of its own, so the staging rows cannot meet a batch being processed.
         UUID releaseId = UUID.randomUUID();
-        try {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into stage_attendance (batch_id, upn, academic_year, patch, marks, person_id)
-                    select ?, ?, (p ->> 'academicYear')::smallint, p ->> 'patch', (p ->> 'marks')::int, ?
-                    from (select ?::jsonb as p) held""")) {
-                ps.setObject(1, releaseId);
-                ps.setString(2, upn);
-                ps.setLong(3, personId);
-                ps.setString(4, payload);
-                ps.executeUpdate();
-            }
-            marks.applyStaged(releaseId, laestab, c, batchId);
-            try (PreparedStatement ps = c.prepareStatement("delete from stage_attendance where batch_id = ?")) {
-                ps.setObject(1, releaseId);
-                ps.executeUpdate();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("Releasing held marks failed", e);
-        }
+        db.sql("""
+                insert into stage_attendance (batch_id, upn, academic_year, patch, marks, person_id)
+                select ?, ?, (p ->> 'academicYear')::smallint, p ->> 'patch', (p ->> 'marks')::int, ?
+                from (select ?::jsonb as p) held""")
+                .params(releaseId, upn, personId, payload).update();
+        marks.applyStaged(releaseId, laestab, batchId);
+        db.sql("delete from stage_attendance where batch_id = ?").param(releaseId).update();
     }
 }

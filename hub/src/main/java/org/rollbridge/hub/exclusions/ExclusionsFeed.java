@@ -1,8 +1,8 @@
 package org.rollbridge.hub.exclusions;
 
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.Locale;
+import javax.sql.DataSource;
 import org.rollbridge.core.feed.ExclusionRow;
 import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.core.validation.Outcome;
@@ -10,9 +10,9 @@ import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.BatchKind;
 import org.rollbridge.hub.ingest.BatchValidation;
-import org.rollbridge.hub.ingest.CopyRows;
 import org.rollbridge.hub.ingest.Feed;
 import org.rollbridge.hub.ingest.Staged;
+import org.rollbridge.hub.store.CopyRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +25,12 @@ public class ExclusionsFeed implements Feed {
 
     private final HubProperties settings;
     private final BatchValidation validation;
+    private final JdbcClient db;
+    private final DataSource dataSource;
 
-    public ExclusionsFeed(HubProperties settings, BatchValidation validation) {
+    public ExclusionsFeed(HubProperties settings, BatchValidation validation, JdbcClient db, DataSource dataSource) {
+        this.db = db;
+        this.dataSource = dataSource;
         this.settings = settings;
         this.validation = validation;
     }
@@ -37,10 +41,10 @@ public class ExclusionsFeed implements Feed {
     }
 
     @Override
-    public Staged stage(Batch batch, Connection connection) throws Exception {
+    public Staged stage(Batch batch) {
         int[] staged = {0};
         FileReport report;
-        try (CopyRows copy = new CopyRows(connection, "stage_exclusions", "batch_id, line, upn, exclusion_ref, "
+        try (CopyRows copy = CopyRows.inTransaction(dataSource, "stage_exclusions", "batch_id, line, upn, exclusion_ref, "
                 + "category, reason, start_date, end_date, sessions, appeal_received, appeal_result, "
                 + "appeal_result_date, reinstatement_date")) {
             report = validation.screen(batch).exclusions(batch.storedPath(), BatchValidation.displayPath(batch),
@@ -64,20 +68,16 @@ public class ExclusionsFeed implements Feed {
         String category = row.category().known().orElseThrow().code();
         LocalDate start = row.start().date().orElseThrow();
         String ref = row.exclusionId() == null ? upn + "|" + category + "|" + start : "mis:" + row.exclusionId();
-        try {
-            copy.field(batch.id()).field(row.position()).field(upn).field(ref).field(category)
-                    .field(row.reason().known().orElseThrow().code()).field(start)
-                    .field(row.end().date().orElse(null)).field(row.sessionsValue())
-                    .field(row.appealReceivedValue()).field(row.appealResult())
-                    .field(row.appealResultDate().date().orElse(null))
-                    .field(row.reinstatementDate().date().orElse(null)).endRow();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Staging exclusions failed", e);
-        }
+        copy.field(batch.id()).field(row.position()).field(upn).field(ref).field(category)
+                .field(row.reason().known().orElseThrow().code()).field(start)
+                .field(row.end().date().orElse(null)).field(row.sessionsValue())
+                .field(row.appealReceivedValue()).field(row.appealResult())
+                .field(row.appealResultDate().date().orElse(null))
+                .field(row.reinstatementDate().date().orElse(null)).endRow();
     }
 
     @Override
-    public void match(Batch batch, JdbcClient db) {
+    public void match(Batch batch) {
         db.sql("""
                 update stage_exclusions s set person_id = pi.person_id
                 from person_identifiers pi
@@ -86,8 +86,8 @@ public class ExclusionsFeed implements Feed {
     }
 
     @Override
-    public Merged merge(Batch batch, JdbcClient db, Connection connection) {
-        int imported = applyStaged(batch.id(), batch.id(), batch.laestab(), db);
+    public Merged merge(Batch batch) {
+        int imported = applyStaged(batch.id(), batch.id(), batch.laestab());
         int held = db.sql("""
                 insert into held_records (la, batch_id, laestab, feed, location, upn, reason, detail, payload)
                 select ?, batch_id, ?, 'exclusions', 'line ' || (line + 1), upn, 'UNMATCHED',
@@ -99,7 +99,7 @@ public class ExclusionsFeed implements Feed {
     }
 
     /** Upserts the matched rows staged under {@code stagedAs}, which came from batch {@code batchId}. */
-    int applyStaged(java.util.UUID stagedAs, java.util.UUID batchId, String laestab, JdbcClient db) {
+    int applyStaged(java.util.UUID stagedAs, java.util.UUID batchId, String laestab) {
         return db.sql("""
                 insert into exclusions (la, person_id, laestab, exclusion_ref, category, reason, start_date, end_date,
                     sessions, appeal_received, appeal_result, appeal_result_date, reinstatement_date, batch_id)
@@ -118,7 +118,7 @@ public class ExclusionsFeed implements Feed {
     }
 
     @Override
-    public void clear(Batch batch, JdbcClient db) {
+    public void clear(Batch batch) {
         db.sql("delete from stage_exclusions where batch_id = ?").param(batch.id()).update();
     }
 }

@@ -1,6 +1,5 @@
 package org.rollbridge.hub.exclusions;
 
-import java.sql.Connection;
 import java.util.UUID;
 import org.rollbridge.hub.ingest.HeldRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,14 +23,14 @@ public class HeldExclusionRelease implements HeldRecords.HeldRelease {
     }
 
     @Override
-    public void release(UUID batchId, String laestab, String upn, long personId, String payload, Connection c) {
+    public void release(UUID batchId, String laestab, String upn, long personId, String payload) {
         UUID releaseId = UUID.randomUUID();
         db.sql("""
                 insert into stage_exclusions
                 select (jsonb_populate_record(null::stage_exclusions,
                         ?::jsonb || jsonb_build_object('batch_id', ?::text, 'person_id', ?))).*""")
                 .params(payload, releaseId.toString(), personId).update();
-        feed.applyStaged(releaseId, batchId, laestab, db);
+        feed.applyStaged(releaseId, batchId, laestab);
         db.sql("delete from stage_exclusions where batch_id = ?").param(releaseId).update();
     }
 }

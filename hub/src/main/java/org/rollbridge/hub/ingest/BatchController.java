@@ -23,7 +23,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,14 +40,12 @@ public class BatchController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final BatchIntake intake;
     private final Batches batches;
-    private final JdbcClient db;
     private final BatchReports reports;
 
-    public BatchController(BatchIntake intake, Batches batches, JdbcClient db, BatchReports reports) {
+    public BatchController(BatchIntake intake, Batches batches, BatchReports reports) {
         this.reports = reports;
         this.intake = intake;
         this.batches = batches;
-        this.db = db;
     }
 
     @PostMapping("/api/v1/schools/{laestab}/batches")

@@ -23,10 +23,10 @@ public class BatchMetrics {
     private final Clock clock;
     private final Map<String, Instant> lastCompleted = new ConcurrentHashMap<>();
 
-    public BatchMetrics(MeterRegistry registry, JdbcClient db, java.util.Optional<Clock> clock,
+    public BatchMetrics(MeterRegistry registry, JdbcClient db, Clock clock,
                         org.rollbridge.hub.jobs.JobQueue queue) {
         this.registry = registry;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         Gauge.builder("rollbridge.jobs.waiting", queue, org.rollbridge.hub.jobs.JobQueue::waiting)
                 .description("Jobs queued and not yet done").register(registry);
         db.sql("select laestab, max(completed_at) from batches where status = 'completed' group by laestab")

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +45,50 @@ public class Batches {
                 .params(id, la, laestab, clientBatchId, kind.id(), source, fileName, received.sha256(),
                         received.size(), stored.toString())
                 .update();
+    }
+
+    /** The batch is being worked on: staged, matched or merged. */
+    void processing(UUID id) {
+        db.sql("update batches set status = 'processing', started_at = coalesce(started_at, now()) where id = ?")
+                .param(id).update();
+    }
+
+    /** The batch's outcome, counts and report, written in the caller's transaction. */
+    void concluded(UUID id, String status, int read, int imported, int held, String reportJson) {
+        db.sql("""
+                update batches set status = ?, merged_at = case when ? = 'completed' then now() end,
+                       completed_at = now(), records_read = ?, records_imported = ?, records_held = ?,
+                       report = ?::jsonb
+                where id = ?""")
+                .params(status, status, read, imported, held, reportJson, id)
+                .update();
+    }
+
+    /** The hub gave up on the batch after its last attempt. */
+    void failed(UUID id, String reportJson) {
+        db.sql("update batches set status = 'failed', completed_at = now(), report = ?::jsonb where id = ?")
+                .params(reportJson, id).update();
+    }
+
+    /** Whether the batch is the school's whole roll ({@code full}) or some of its pupils ({@code partial}). */
+    public void snapshot(UUID id, String snapshot) {
+        db.sql("update batches set snapshot = ? where id = ?").params(snapshot, id).update();
+    }
+
+    public Optional<String> snapshot(UUID id) {
+        return db.sql("select snapshot from batches where id = ?").param(id).query(String.class).optional();
+    }
+
+    /** When each feed of a school last completed a batch, by feed ({@link BatchKind#id()}). */
+    public Map<String, OffsetDateTime> lastCompleted(String laestab) {
+        Map<String, OffsetDateTime> last = new LinkedHashMap<>();
+        db.sql("""
+                select kind, max(completed_at) from batches where laestab = ? and status = 'completed'
+                group by kind""").param(laestab)
+                .query(rs -> {
+                    last.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
+                });
+        return last;
     }
 
     static Batch row(ResultSet rs, int n) throws SQLException {

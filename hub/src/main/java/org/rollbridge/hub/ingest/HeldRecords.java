@@ -1,13 +1,12 @@
 package org.rollbridge.hub.ingest;
 
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.store.SchoolLock;
+import org.rollbridge.hub.store.TransactionLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,14 +18,14 @@ import org.springframework.stereotype.Service;
 public class HeldRecords {
 
     private final JdbcClient db;
-    private final DataSource dataSource;
+    private final TransactionLocks locks;
     private final HubProperties settings;
     private final List<HeldRelease> releases;
 
-    public HeldRecords(JdbcClient db, DataSource dataSource, HubProperties settings,
+    public HeldRecords(JdbcClient db, TransactionLocks locks, HubProperties settings,
                        List<HeldRelease> releases) {
         this.db = db;
-        this.dataSource = dataSource;
+        this.locks = locks;
         this.settings = settings;
         this.releases = releases;
     }
@@ -60,19 +59,18 @@ public class HeldRecords {
         String laestab = (String) row.get("laestab");
         String feed = (String) row.get("feed");
         String upn = ((String) row.get("upn")).strip();
-        db.sql("select pg_advisory_xact_lock(hashtext(?))").param("school-" + laestab).query().singleRow();
+        locks.hold(SchoolLock.DATA, laestab);
         HeldRelease release = releases.stream().filter(r -> r.feed().equals(feed)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No release for held " + feed + " records"));
-        release.release(batch, laestab, upn, personId, (String) row.get("payload"),
-                DataSourceUtils.getConnection(dataSource));
+        release.release(batch, laestab, upn, personId, (String) row.get("payload"));
         db.sql("update held_records set status = 'released', released_at = now(), person_id = ? where id = ?")
                 .params(personId, row.get("id")).update();
     }
 
-    /** Puts one kind of held record into the LA's tables once its person is known. */
+    /** Puts one kind of held record into the LA's tables once its person is known, in the caller's transaction. */
     public interface HeldRelease {
         String feed();
 
-        void release(UUID batchId, String laestab, String upn, long personId, String payload, Connection c);
+        void release(UUID batchId, String laestab, String upn, long personId, String payload);
     }
 }

@@ -1,6 +1,5 @@
 package org.rollbridge.hub.people;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -14,10 +13,12 @@ public class HeldPupilRelease implements HeldRecords.HeldRelease {
 
     private final JdbcClient db;
     private final PupilStore pupils;
+    private final Clock clock;
 
-    public HeldPupilRelease(JdbcClient db, PupilStore pupils) {
+    public HeldPupilRelease(JdbcClient db, PupilStore pupils, Clock clock) {
         this.db = db;
         this.pupils = pupils;
+        this.clock = clock;
     }
 
     @Override
@@ -26,7 +27,7 @@ public class HeldPupilRelease implements HeldRecords.HeldRelease {
     }
 
     @Override
-    public void release(UUID batchId, String laestab, String upn, long personId, String payload, Connection c) {
+    public void release(UUID batchId, String laestab, String upn, long personId, String payload) {
         UUID releaseId = UUID.randomUUID();
         db.sql("""
                 insert into stage_pupils
@@ -34,7 +35,7 @@ public class HeldPupilRelease implements HeldRecords.HeldRelease {
                         ?::jsonb || jsonb_build_object('batch_id', ?::text, 'person_id', ?, 'match_rule', null,
                                                        'match_score', null))).*""")
                 .params(payload, releaseId.toString(), personId).update();
-        pupils.applyStaged(releaseId, batchId, laestab, LocalDate.now(Clock.systemDefaultZone()));
+        pupils.applyStaged(releaseId, batchId, laestab, LocalDate.now(clock));
         db.sql("delete from stage_pupils where batch_id = ?").param(releaseId).update();
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The nightly retention run as of today in London, after the nightly alerts (so a case the alerts resolve tonight
- * counts from tonight). Scheduled by {@code ROLLBRIDGE_RETENTION_CRON}; {@code -} turns it off.
+ * counts from tonight). Scheduled by ROLLBRIDGE_RETENTION_CRON ({@link org.rollbridge.hub.RetentionSettings}); {@code -} turns it off.
  */
 @Component
 public class NightlyRetention {
@@ -17,7 +17,7 @@ public class NightlyRetention {
         this.run = run;
     }
 
-    @Scheduled(cron = "${ROLLBRIDGE_RETENTION_CRON:0 30 3 * * *}", zone = "Europe/London")
+    @Scheduled(cron = "${rollbridge.retention.cron}", zone = "Europe/London")
     public void scheduled() {
         run.run(run.today(), false, ACTOR);
     }

@@ -1,5 +1,6 @@
 package org.rollbridge.hub.retention;
 
+import org.rollbridge.hub.RetentionSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

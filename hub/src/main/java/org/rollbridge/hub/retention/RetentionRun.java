@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.RetentionSettings;
+import org.rollbridge.hub.UploadSettings;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.slf4j.Logger;
@@ -29,7 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class RetentionRun {
 
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final Logger log = LoggerFactory.getLogger(RetentionRun.class);
 
     private final RetentionDueQuery due;
@@ -51,7 +50,7 @@ public class RetentionRun {
 
     public RetentionRun(RetentionDueQuery due, RetentionRunStore runs, PersonErasureStore erasure,
                         RetentionSchedule schedule, RetentionSettings retention, AuditLog audit,
-                        TransactionTemplate tx, HubProperties settings, ObjectProvider<SliceProbe> probe,
+                        TransactionTemplate tx, UploadSettings uploads, ObjectProvider<SliceProbe> probe,
                         Clock clock) {
         this.clock = clock;
         this.due = due;
@@ -61,13 +60,13 @@ public class RetentionRun {
         this.retention = retention;
         this.audit = audit;
         this.tx = tx;
-        this.dataDir = settings.dataDir().toAbsolutePath().normalize();
+        this.dataDir = uploads.dataDir().toAbsolutePath().normalize();
         this.probe = probe;
     }
 
-    /** Today in London: the day the nightly run works as of. */
+    /** Today by the hub's clock (Europe/London): the day the nightly run works as of. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(LONDON));
+        return LocalDate.now(clock);
     }
 
     /** Runs as of a day; {@code actor} is who started it (a user, the command line or the nightly schedule). */
@@ -138,7 +137,7 @@ public class RetentionRun {
             erasure.waitAtMost(retention.lockTimeout());
             List<Long> persons = erasure.claim(runId, retention.sliceSize());
             if (!persons.isEmpty()) {
-                erasure.erase(persons, LocalDate.now(clock.withZone(LONDON)));
+                erasure.erase(persons, LocalDate.now(clock));
                 erasure.markDeleted(runId, persons);
             }
             probe.ifAvailable(p -> p.beforeCommit(runId, slice));

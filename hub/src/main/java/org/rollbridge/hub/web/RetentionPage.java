@@ -3,7 +3,6 @@ package org.rollbridge.hub.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.SignedIn;
@@ -30,8 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class RetentionPage {
 
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
-
     private final RetentionStatus status;
     private final LegalHolds holds;
     private final RetentionRunStore runs;
@@ -40,18 +37,18 @@ public class RetentionPage {
     private final Clock clock;
 
     public RetentionPage(RetentionStatus status, LegalHolds holds, RetentionRunStore runs, RetentionSchedule schedule,
-                         AuditLog audit, Clock signInClock) {
+                         AuditLog audit, Clock clock) {
         this.status = status;
         this.holds = holds;
         this.runs = runs;
         this.schedule = schedule;
         this.audit = audit;
-        this.clock = signInClock;
+        this.clock = clock;
     }
 
     @GetMapping("/retention")
     public String page(Authentication authentication, Model model) {
-        LocalDate today = LocalDate.now(clock.withZone(LONDON));
+        LocalDate today = LocalDate.now(clock);
         LocalDate monthEnd = today.with(TemporalAdjusters.lastDayOfMonth());
         audit.record(SignedIn.user(authentication), AuditAction.SEARCH, null, null, "retention page");
         model.addAttribute("today", today);
@@ -69,7 +66,7 @@ public class RetentionPage {
                        Authentication authentication) {
         HubUser user = SignedIn.user(authentication);
         holds.hold(personId, reason, reviewOn, user.username(), user.role().name(),
-                LocalDate.now(clock.withZone(LONDON)));
+                LocalDate.now(clock));
         return "redirect:/pupils/" + personId + "#retention";
     }
 
