@@ -71,7 +71,8 @@ public final class RunningHub implements AutoCloseable {
                 "--ROLLBRIDGE_JOB_POLL_INTERVAL=PT0.05S",
                 "--ROLLBRIDGE_JOB_RETRY_DELAY=PT0.1S",
                 "--ROLLBRIDGE_SHUTDOWN_GRACE=5s",
-                "--ROLLBRIDGE_NIGHTLY_CRON=-"));
+                "--ROLLBRIDGE_NIGHTLY_CRON=-",
+                "--ROLLBRIDGE_RETENTION_CRON=-"));
         args.addAll(List.of(extra));
         return new RunningHub(HubApplication.start(sources, args.toArray(String[]::new)), database);
     }
