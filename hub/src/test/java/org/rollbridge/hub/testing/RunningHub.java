@@ -72,7 +72,10 @@ public final class RunningHub implements AutoCloseable {
                 "--ROLLBRIDGE_JOB_RETRY_DELAY=PT0.1S",
                 "--ROLLBRIDGE_SHUTDOWN_GRACE=5s",
                 "--ROLLBRIDGE_NIGHTLY_CRON=-",
-                "--ROLLBRIDGE_RETENTION_CRON=-"));
+                "--ROLLBRIDGE_RETENTION_CRON=-",
+                // A run keeps one hub per configuration open until it ends: small pools keep them all within the
+                // server's connection limit (100 by default), with room for the tests' own connections.
+                "--ROLLBRIDGE_DB_POOL_SIZE=6"));
         args.addAll(List.of(extra));
         return new RunningHub(HubApplication.start(sources, args.toArray(String[]::new)), database);
     }
