@@ -10,5 +10,7 @@ public enum AuditAction {
     /** A legal hold placed on a person's records, or released. */
     LEGAL_HOLD, LEGAL_HOLD_RELEASED,
     /** Everything the hub holds on a person, produced for them. */
-    SUBJECT_ACCESS
+    SUBJECT_ACCESS,
+    /** A person erased on a recorded decision; the subject is the decision, not the person. */
+    ERASURE
 }

@@ -1,16 +1,11 @@
 package org.rollbridge.hub.retention;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.rollbridge.hub.RetentionSettings;
-import org.rollbridge.hub.UploadSettings;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.slf4j.Logger;
@@ -38,7 +33,7 @@ public class RetentionRun {
     private final RetentionSettings retention;
     private final AuditLog audit;
     private final TransactionTemplate tx;
-    private final Path dataDir;
+    private final UploadErasure uploads;
     private final ObjectProvider<SliceProbe> probe;
     private final Clock clock;
 
@@ -50,7 +45,7 @@ public class RetentionRun {
 
     public RetentionRun(RetentionDueQuery due, RetentionRunStore runs, PersonErasureStore erasure,
                         RetentionSchedule schedule, RetentionSettings retention, AuditLog audit,
-                        TransactionTemplate tx, UploadSettings uploads, ObjectProvider<SliceProbe> probe,
+                        TransactionTemplate tx, UploadErasure uploads, ObjectProvider<SliceProbe> probe,
                         Clock clock) {
         this.clock = clock;
         this.due = due;
@@ -60,7 +55,7 @@ public class RetentionRun {
         this.retention = retention;
         this.audit = audit;
         this.tx = tx;
-        this.dataDir = uploads.dataDir().toAbsolutePath().normalize();
+        this.uploads = uploads;
         this.probe = probe;
     }
 
@@ -80,10 +75,10 @@ public class RetentionRun {
         }
         long id = resumeOrStart(asOf, actor);
         try {
-            drainUploads();
+            uploads.drain();
             int slices = 0;
             for (int n = slice(id, ++slices); n > 0; n = slice(id, ++slices)) {
-                drainUploads();
+                uploads.drain();
             }
             for (int n = 1; n > 0; ) {
                 n = tx.execute(s -> {
@@ -91,7 +86,7 @@ public class RetentionRun {
                     return erasure.eraseUnmatchedHeldRecords(asOf, schedule.entry(RetentionCategory.EDUCATION)
                             .period().toString(), asOf, retention.sliceSize());
                 });
-                drainUploads();
+                uploads.drain();
             }
             RetentionReport report = report(asOf, false, runs.counts(id));
             runs.finish(id, report, "succeeded", null);
@@ -143,23 +138,6 @@ public class RetentionRun {
             probe.ifAvailable(p -> p.beforeCommit(runId, slice));
             return persons.size();
         });
-    }
-
-    /** Deletes the queued raw uploads, only ever inside the upload store. */
-    private void drainUploads() {
-        for (PersonErasureStore.PendingUpload upload : erasure.pendingUploads()) {
-            Path file = upload.file().toAbsolutePath().normalize();
-            try {
-                if (file.startsWith(dataDir)) {
-                    Files.deleteIfExists(file);
-                } else {
-                    log.warn("Upload of batch {} lies outside the upload store; left in place", upload.batchId());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not delete the upload of batch " + upload.batchId(), e);
-            }
-            erasure.uploadDeleted(upload.batchId());
-        }
     }
 
     private void audited(String actor, long id, RetentionReport report, String outcome) {

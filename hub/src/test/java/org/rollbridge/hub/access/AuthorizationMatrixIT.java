@@ -213,7 +213,7 @@ class AuthorizationMatrixIT {
     @TestFactory
     Stream<DynamicTest> onlyAdministratorsHoldAndReleaseAndOnlyTheAdministratorTokenRunsRetention() {
         Stream<DynamicTest> pages = Stream.of(Role.values()).flatMap(role -> Stream.of("/retention/holds",
-                "/retention/holds/999999/release", "/rights/999999/subject-access").map(path ->
+                "/retention/holds/999999/release", "/rights/999999/subject-access", "/rights/999999/erasure").map(path ->
                 DynamicTest.dynamicTest(role + " POST " + path, () -> {
                     PageClient client = SIGNED_IN.get(role);
                     int status = client.post(path, Map.of("_csrf", client.csrf("/"), "personId", "999999",
@@ -236,6 +236,10 @@ class AuthorizationMatrixIT {
                         hub.send(hub.request("/api/v1/persons/999999/subject-access").POST(
                                 java.net.http.HttpRequest.BodyPublishers.noBody()), hub.credentialFor("9262001"))
                                 .statusCode()).isEqualTo(403)),
+                DynamicTest.dynamicTest("school credential POST /api/v1/persons/{id}/erasure", () -> assertThat(
+                        hub.send(hub.request("/api/v1/persons/999999/erasure").header("Content-Type",
+                                "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"reason\":\"x\"}")), hub.credentialFor("9262001")).statusCode()).isEqualTo(403)),
                 DynamicTest.dynamicTest("administrator POST /api/v1/persons/{id}/subject-access unknown id", () ->
                         assertThat(hub.send(hub.request("/api/v1/persons/999999/subject-access").POST(
                                 java.net.http.HttpRequest.BodyPublishers.noBody()), RunningHub.ADMIN_TOKEN)

@@ -12,14 +12,32 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Subject access on the machine API, for the LA administrator's token: the pack as a zip of HTML and JSON. */
+/**
+ * People's rights on the machine API, for the LA administrator's token: subject access (the pack as a zip of HTML and
+ * JSON) and erasure on a recorded decision.
+ */
 @RestController
-public class SubjectAccessController {
+public class RightsController {
 
     private final SubjectAccess subjectAccess;
+    private final Erasure erasure;
 
-    public SubjectAccessController(SubjectAccess subjectAccess) {
+    public RightsController(SubjectAccess subjectAccess, Erasure erasure) {
         this.subjectAccess = subjectAccess;
+        this.erasure = erasure;
+    }
+
+    /** The decision to erase: its reason (legal basis) and the request's reference. */
+    public record ErasureRequest(String reason, String reference) {
+    }
+
+    @PostMapping("/api/v1/persons/{id}/erasure")
+    public Erasure.Decision erase(@PathVariable long id, @RequestBody(required = false) ErasureRequest body,
+                                  HttpServletRequest request) {
+        Caller caller = CredentialFilter.callerOf(request);
+        caller.requireAdmin();
+        return erasure.erase(id, body == null ? null : body.reason(), body == null ? null : body.reference(),
+                caller.name(), "LA_ADMIN");
     }
 
     /** Why the pack is produced, e.g. the request's reference; kept in the audit log. */
