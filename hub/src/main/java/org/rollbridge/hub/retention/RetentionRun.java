@@ -84,7 +84,7 @@ public class RetentionRun {
                 n = tx.execute(s -> {
                     erasure.waitAtMost(retention.lockTimeout());
                     return erasure.eraseUnmatchedHeldRecords(asOf, schedule.entry(RetentionCategory.EDUCATION)
-                            .period().toString(), asOf, retention.sliceSize());
+                            .period().toString(), today(), retention.sliceSize());
                 });
                 uploads.drain();
             }
@@ -132,7 +132,7 @@ public class RetentionRun {
             erasure.waitAtMost(retention.lockTimeout());
             List<Long> persons = erasure.claim(runId, retention.sliceSize());
             if (!persons.isEmpty()) {
-                erasure.erase(persons, LocalDate.now(clock));
+                erasure.erase(persons, today());
                 erasure.markDeleted(runId, persons);
             }
             probe.ifAvailable(p -> p.beforeCommit(runId, slice));
