@@ -62,7 +62,7 @@ public final class HubSettings implements ApplicationListener<SpringApplicationE
         }
     }
 
-    /** Prints a refused setting as the reason the hub did not start, before Spring's own account of the binding. */
+    /** Reports a refused setting as the reason the hub did not start, in place of Spring's account of the binding. */
     public static final class RefusalAnalysis extends AbstractFailureAnalyzer<Refused> implements Ordered {
 
         @Override

@@ -102,6 +102,19 @@ public class MarkStore {
         return applied;
     }
 
+    /** Applies the marks of one pupil-year held as unmatched from batch {@code batchId}, now its person is known. */
+    public void releaseHeld(UUID batchId, String laestab, String upn, long personId, String payload) {
+        // Released under a batch id of its own, so the staging rows cannot meet a batch being processed.
+        UUID releaseId = UUID.randomUUID();
+        db.sql("""
+                insert into stage_attendance (batch_id, upn, academic_year, patch, marks, person_id)
+                select ?, ?, (p ->> 'academicYear')::smallint, p ->> 'patch', (p ->> 'marks')::int, ?
+                from (select ?::jsonb as p) held""")
+                .params(releaseId, upn, personId, payload).update();
+        applyStaged(releaseId, laestab, batchId);
+        db.sql("delete from stage_attendance where batch_id = ?").param(releaseId).update();
+    }
+
     /**
      * Holds the batch's staged marks that matched no person (reason UNMATCHED, feed attendance), one held record
      * per pupil-year, for {@link HeldMarksRelease} to apply once the LA knows who the pupil is. Returns how many

@@ -27,8 +27,11 @@ public class ExclusionsFeed implements Feed {
     private final BatchValidation validation;
     private final JdbcClient db;
     private final DataSource dataSource;
+    private final ExclusionStore exclusions;
 
-    public ExclusionsFeed(HubProperties settings, BatchValidation validation, JdbcClient db, DataSource dataSource) {
+    public ExclusionsFeed(HubProperties settings, BatchValidation validation, JdbcClient db, DataSource dataSource,
+                          ExclusionStore exclusions) {
+        this.exclusions = exclusions;
         this.db = db;
         this.dataSource = dataSource;
         this.settings = settings;
@@ -87,34 +90,9 @@ public class ExclusionsFeed implements Feed {
 
     @Override
     public Merged merge(Batch batch) {
-        int imported = applyStaged(batch.id(), batch.id(), batch.laestab());
-        int held = db.sql("""
-                insert into held_records (la, batch_id, laestab, feed, location, upn, reason, detail, payload)
-                select ?, batch_id, ?, 'exclusions', 'line ' || (line + 1), upn, 'UNMATCHED',
-                       'No person in the LA''s index has this UPN; held until the LA confirms who the pupil is',
-                       to_jsonb(s)
-                from stage_exclusions s where batch_id = ? and person_id is null""")
-                .params(settings.la(), batch.laestab(), batch.id()).update();
+        int imported = exclusions.applyStaged(batch.id(), batch.id(), batch.laestab());
+        int held = exclusions.holdUnmatched(batch.id(), batch.laestab());
         return new Merged(imported, held);
-    }
-
-    /** Upserts the matched rows staged under {@code stagedAs}, which came from batch {@code batchId}. */
-    int applyStaged(java.util.UUID stagedAs, java.util.UUID batchId, String laestab) {
-        return db.sql("""
-                insert into exclusions (la, person_id, laestab, exclusion_ref, category, reason, start_date, end_date,
-                    sessions, appeal_received, appeal_result, appeal_result_date, reinstatement_date, batch_id)
-                select distinct on (exclusion_ref) ?, person_id, ?, exclusion_ref, category, reason, start_date,
-                       end_date, sessions, appeal_received, appeal_result, appeal_result_date, reinstatement_date, ?
-                from stage_exclusions where batch_id = ? and person_id is not null
-                order by exclusion_ref, line desc
-                on conflict (la, laestab, exclusion_ref) do update set person_id = excluded.person_id,
-                    category = excluded.category, reason = excluded.reason, start_date = excluded.start_date,
-                    end_date = excluded.end_date, sessions = excluded.sessions,
-                    appeal_received = excluded.appeal_received, appeal_result = excluded.appeal_result,
-                    appeal_result_date = excluded.appeal_result_date,
-                    reinstatement_date = excluded.reinstatement_date, batch_id = excluded.batch_id,
-                    updated_at = now()""")
-                .params(settings.la(), laestab, batchId, stagedAs).update();
     }
 
     @Override

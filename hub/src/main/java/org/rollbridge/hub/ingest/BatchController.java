@@ -39,10 +39,10 @@ public class BatchController {
     static final String BATCH_ID_HEADER = "Idempotency-Key";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final BatchIntake intake;
-    private final Batches batches;
+    private final BatchStore batches;
     private final BatchReports reports;
 
-    public BatchController(BatchIntake intake, Batches batches, BatchReports reports) {
+    public BatchController(BatchIntake intake, BatchStore batches, BatchReports reports) {
         this.reports = reports;
         this.intake = intake;
         this.batches = batches;

@@ -5,11 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.rollbridge.hub.ingest.Batch;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,17 +20,13 @@ public class BatchMetrics {
     private final Clock clock;
     private final Map<String, Instant> lastCompleted = new ConcurrentHashMap<>();
 
-    public BatchMetrics(MeterRegistry registry, JdbcClient db, Clock clock,
+    public BatchMetrics(MeterRegistry registry, BatchStore batches, Clock clock,
                         org.rollbridge.hub.jobs.JobQueue queue) {
         this.registry = registry;
         this.clock = clock;
         Gauge.builder("rollbridge.jobs.waiting", queue, org.rollbridge.hub.jobs.JobQueue::waiting)
                 .description("Jobs queued and not yet done").register(registry);
-        db.sql("select laestab, max(completed_at) from batches where status = 'completed' group by laestab")
-                .query((rs, n) -> {
-                    school(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
-                    return null;
-                }).list();
+        batches.lastCompletedBySchool().forEach((school, at) -> school(school, at.toInstant()));
     }
 
     public void finished(Batch batch, String status, int read, int imported, int held, long errors, long warnings) {

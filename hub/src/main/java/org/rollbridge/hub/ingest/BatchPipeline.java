@@ -30,7 +30,7 @@ public class BatchPipeline implements JobHandler {
     private static final int REPORT_FINDINGS = 1000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Batches batches;
+    private final BatchStore batches;
     private final FindingStore findings;
     private final Map<BatchKind, Feed> feeds;
     private final List<PipelineProbe> probes;
@@ -39,7 +39,7 @@ public class BatchPipeline implements JobHandler {
     private final BatchMetrics metrics;
     private final List<MergeFollowUp> followUps;
 
-    public BatchPipeline(Batches batches, FindingStore findings, List<Feed> feeds, List<PipelineProbe> probes,
+    public BatchPipeline(BatchStore batches, FindingStore findings, List<Feed> feeds, List<PipelineProbe> probes,
                          TransactionTemplate tx, TransactionLocks locks, BatchMetrics metrics,
                          List<MergeFollowUp> followUps) {
         this.metrics = metrics;

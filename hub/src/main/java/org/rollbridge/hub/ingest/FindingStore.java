@@ -4,19 +4,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.core.validation.Finding;
 import org.rollbridge.core.validation.RecordRef;
+import org.rollbridge.core.validation.Rule;
+import org.rollbridge.core.validation.Severity;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.store.CopyRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A batch's findings (batch_findings, read back by {@link BatchReports}) and the records held back because they
- * have errors (held_records, reason ERROR), written with COPY in the caller's transaction.
+ * A batch's findings (batch_findings, from which {@link BatchReports} rebuilds its report) and the records held
+ * back because they have errors (held_records, reason ERROR), written with COPY in the caller's transaction.
  */
 @Component
 public class FindingStore {
@@ -65,6 +69,33 @@ public class FindingStore {
                         .field(BatchPipeline.location(batch, first.record())).field(first.record().upn())
                         .field("ERROR").field(detail).field(first.rule().id()).field(first.field()).endRow();
             }
+        }
+    }
+
+    /** The batch's stored findings, in the order found. */
+    List<Finding> of(UUID batchId) {
+        return db.sql("""
+                select rule_id, severity, upn, position, line, forename, surname, nc_year, field, value, message, fix
+                from batch_findings where batch_id = ? order by seq""")
+                .param(batchId)
+                .query((rs, n) -> {
+                    Optional<Rule> rule = rule(rs.getString("rule_id"));
+                    return rule.isEmpty() ? Optional.<Finding>empty() : Optional.of(new Finding(rule.get(),
+                            rs.getString("severity").equals("warning") ? Severity.WARNING : Severity.ERROR,
+                            new RecordRef(rs.getString("upn"), (Integer) rs.getObject("position"),
+                                    (Long) rs.getObject("line"), rs.getString("forename"), rs.getString("surname"),
+                                    rs.getString("nc_year")),
+                            rs.getString("field"), rs.getString("value"), rs.getString("message"), rs.getString("fix")));
+                })
+                .list().stream().flatMap(Optional::stream).toList();
+    }
+
+    /** Findings stored before the rule catalogue was wired in carry other ids; they are left out. */
+    private static Optional<Rule> rule(String id) {
+        try {
+            return Optional.of(Rule.valueOf(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 }

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.BatchKind;
 import org.rollbridge.hub.ingest.BatchValidation;
-import org.rollbridge.hub.ingest.Batches;
+import org.rollbridge.hub.ingest.BatchStore;
 import org.rollbridge.hub.ingest.Feed;
 import org.rollbridge.hub.ingest.Staged;
 import org.rollbridge.hub.store.CopyRows;
@@ -51,11 +51,11 @@ public class CtfFeed implements Feed {
     private final MarkStore marks;
     private final MatchOutcomes outcomes;
     private final DataSource dataSource;
-    private final Batches batches;
+    private final BatchStore batches;
 
     public CtfFeed(HubProperties settings, PupilMatching matching, PupilStore pupils,
                    JdbcClient db, Clock clock, BatchValidation validation, MarkStore marks,
-                   MatchOutcomes outcomes, DataSource dataSource, Batches batches) {
+                   MatchOutcomes outcomes, DataSource dataSource, BatchStore batches) {
         this.dataSource = dataSource;
         this.batches = batches;
         this.validation = validation;

@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Streams rows into a table with PostgreSQL's COPY (CSV format, every field quoted), buffering a block at a
  * time. Close it to finish the COPY; {@link #abort()} cancels it.
  *
- * <p>The one place the hub speaks to the PostgreSQL driver below SQL (docs/adr/0006): COPY has no JdbcClient
+ * <p>The one place the hub speaks to the PostgreSQL driver below SQL (docs/adr/0008): COPY has no JdbcClient
  * form, so it runs on the connection of the caller's transaction, and whatever it writes commits or rolls back
  * with the rest of that transaction.
  */

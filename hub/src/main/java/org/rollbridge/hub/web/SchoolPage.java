@@ -26,8 +26,8 @@ import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.BatchController;
 import org.rollbridge.hub.ingest.BatchKind;
 import org.rollbridge.hub.ingest.BatchReports;
-import org.rollbridge.hub.ingest.Batches;
-import org.rollbridge.hub.people.HeldRecordQuery;
+import org.rollbridge.hub.ingest.BatchStore;
+import org.rollbridge.hub.ingest.HeldRecordQuery;
 import org.rollbridge.hub.schools.SchoolPauses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -55,13 +55,13 @@ public class SchoolPage {
 
     private final SchoolQuery schools;
     private final HeldRecordQuery heldRecords;
-    private final Batches batches;
+    private final BatchStore batches;
     private final BatchReports reports;
     private final SchoolPauses pauses;
     private final AuditLog audit;
     private final Clock clock;
 
-    public SchoolPage(SchoolQuery schools, HeldRecordQuery heldRecords, Batches batches, BatchReports reports,
+    public SchoolPage(SchoolQuery schools, HeldRecordQuery heldRecords, BatchStore batches, BatchReports reports,
                       SchoolPauses pauses, AuditLog audit, Clock clock) {
         this.schools = schools;
         this.heldRecords = heldRecords;

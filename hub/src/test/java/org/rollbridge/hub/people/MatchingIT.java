@@ -273,4 +273,41 @@ class MatchingIT {
         assertThat(pupilRow(upn(school, 1))).containsEntry("person_id", person);
         assertThat(heldRow(upn(school, 1))).containsEntry("status", "released");
     }
+
+    @Test
+    void anExclusionOfAnUnknownUpnIsHeldAndTheRegisterGivingThatUpnStoresIt() throws Exception {
+        String school = "9267119";
+        String pupilUpn = upn(school, 1);
+        String token = hub.credentialFor(school);
+        HttpResponse<String> sent = hub.upload(school, token, "excl-1", "exclusions", ("""
+                laestab,upn,category,reason,start_date,end_date,sessions,exclusion_id
+                %s,%s,SUSP,PP,2025-10-06,2025-10-07,4,mis-77
+                """.formatted(school, pupilUpn)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode batch = hub.awaitBatch(sent.headers().firstValue("Location").orElseThrow(), token);
+        assertThat(batch.path("status").asString()).as(batch.toString()).isEqualTo("completed");
+        java.util.function.Supplier<Map<String, Object>> held = () -> hub.db().sql(
+                "select reason, status, person_id from held_records where upn = ? and feed = 'exclusions'")
+                .param(pupilUpn).query().singleRow();
+        assertThat(held.get()).containsEntry("reason", "UNMATCHED").containsEntry("status", "held");
+        Path register = Files.createTempFile("register", ".csv");
+        Files.writeString(register, """
+                id,upn,former_upns,uln,legal_forename,legal_surname,preferred_forename,preferred_surname,dob,sex,postcode
+                mt-excl,%s,,,Ottoline,Featherstonhaugh,,,2012-03-04,F,NR9 4KK
+                """.formatted(pupilUpn));
+
+        RegisterImport.Result loaded = hub.bean(RegisterImport.class).load(register);
+
+        assertThat(loaded.released()).isEqualTo(1);
+        long person = hub.db().sql("select id from persons where register_id = 'mt-excl'").query(Long.class).single();
+        assertThat(held.get()).containsEntry("status", "released").containsEntry("person_id", person);
+        assertThat(hub.db().sql("""
+                select person_id, exclusion_ref, category, sessions from exclusions where laestab = ?""")
+                .param(school).query().listOfRows())
+                .containsExactly(Map.of("person_id", person, "exclusion_ref", "mis:mis-77", "category", "SUSP",
+                        "sessions", 4));
+        // The release staged the exclusion under an id of its own and cleared it.
+        assertThat(hub.db().sql("""
+                select count(*) from stage_exclusions s where not exists (select 1 from batches b where b.id = s.batch_id)""")
+                .query(Long.class).single()).isZero();
+    }
 }

@@ -13,27 +13,27 @@ import org.springframework.stereotype.Repository;
 
 /** The batches table. */
 @Repository
-public class Batches {
+public class BatchStore {
 
     private final JdbcClient db;
 
-    public Batches(JdbcClient db) {
+    public BatchStore(JdbcClient db) {
         this.db = db;
     }
 
     public Optional<Batch> find(UUID id) {
-        return db.sql("select * from batches where id = ?").param(id).query(Batches::row).optional();
+        return db.sql("select * from batches where id = ?").param(id).query(BatchStore::row).optional();
     }
 
     public Optional<Batch> find(String laestab, String clientBatchId) {
         return db.sql("select * from batches where laestab = ? and client_batch_id = ?")
-                .params(laestab, clientBatchId).query(Batches::row).optional();
+                .params(laestab, clientBatchId).query(BatchStore::row).optional();
     }
 
     /** A school's most recent batches, newest first. */
     public java.util.List<Batch> recent(String laestab, int limit) {
         return db.sql("select * from batches where laestab = ? order by received_at desc limit ?")
-                .params(laestab, limit).query(Batches::row).list();
+                .params(laestab, limit).query(BatchStore::row).list();
     }
 
     void insert(String la, UUID id, String laestab, String clientBatchId, BatchKind kind, String source,
@@ -85,6 +85,16 @@ public class Batches {
         db.sql("""
                 select kind, max(completed_at) from batches where laestab = ? and status = 'completed'
                 group by kind""").param(laestab)
+                .query(rs -> {
+                    last.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
+                });
+        return last;
+    }
+
+    /** When each school last completed a batch of any feed, by LAESTAB. */
+    public Map<String, OffsetDateTime> lastCompletedBySchool() {
+        Map<String, OffsetDateTime> last = new LinkedHashMap<>();
+        db.sql("select laestab, max(completed_at) from batches where status = 'completed' group by laestab")
                 .query(rs -> {
                     last.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class));
                 });

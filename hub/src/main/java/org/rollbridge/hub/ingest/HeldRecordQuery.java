@@ -1,4 +1,4 @@
-package org.rollbridge.hub.people;
+package org.rollbridge.hub.ingest;
 
 import java.time.OffsetDateTime;
 import java.util.List;
