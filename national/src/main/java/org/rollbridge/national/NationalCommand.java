@@ -61,13 +61,16 @@ public final class NationalCommand implements Runnable {
         Path out;
         @Option(names = "--threads", description = "threads (default: every core)")
         Integer threads;
+        @Option(names = "--las", split = ",", description = "only these LAs (old 3-digit codes), each at the "
+                + "size it has in a nation of --pupils: a small nation for trying things out")
+        java.util.Set<String> las = java.util.Set.of();
 
         @Override
         public Integer call() throws Exception {
             long start = System.nanoTime();
             int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             NationGenerator.Summary s = new NationGenerator(
-                    new NationGenerator.Settings(pupils, from, to, seed, out, t)).generate();
+                    new NationGenerator.Settings(pupils, from, to, seed, out, t, las)).generate();
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("Generated %,d pupils in %,d schools over %d school days: %,d session rows in %.1f s"
                     + " (%d threads) into %s%n", s.pupils(), s.schools(), s.schoolDays(), s.sessionRows(), seconds,

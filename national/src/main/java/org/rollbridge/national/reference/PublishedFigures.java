@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The DfE's published 2025/26 year-to-date attendance by LA and phase (Open Government Licence): the header the
  * national output copies, the geography (region of each LA, its new code and name) and the figures the synthetic
- * nation is calibrated to. Read from the copy the hub ships, so there is one copy in the repository.
+ * nation is calibrated to. The whole published file, every column (the hub ships only the rates it shows).
  */
 public final class PublishedFigures {
 

@@ -19,7 +19,11 @@ public final class Sessions {
         SparkSession.Builder b = SparkSession.builder().appName("rollbridge-national").master(chosen)
                 // Delivery folders are named by date; read them as text, compared as ISO dates.
                 .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
-                .config("spark.sql.session.timeZone", "UTC");
+                .config("spark.sql.session.timeZone", "UTC")
+                // The ingest lists files itself; Spark need not start a job to look at each of them again.
+                .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000")
+                // A school's daily file is tens of kilobytes: pack many into one task.
+                .config("spark.sql.files.openCostInBytes", conf.get("spark.sql.files.openCostInBytes", "262144"));
         if (chosen.startsWith("local")) {
             b.config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"))
                     .config("spark.sql.shuffle.partitions", conf.get("spark.sql.shuffle.partitions", "8"));

@@ -54,7 +54,12 @@ public final class NationGenerator {
     private static final String SESSIONS_HEADER = "urn,upn,date,session,code\n";
 
     /** What to generate. */
-    public record Settings(int pupils, LocalDate from, LocalDate to, long seed, Path out, int threads) {
+    public record Settings(int pupils, LocalDate from, LocalDate to, long seed, Path out, int threads,
+                           java.util.Set<String> onlyLas) {
+        /** Every LA in England. */
+        public Settings(int pupils, LocalDate from, LocalDate to, long seed, Path out, int threads) {
+            this(pupils, from, to, seed, out, threads, java.util.Set.of());
+        }
     }
 
     /** What was written. */
@@ -126,21 +131,28 @@ public final class NationGenerator {
         PublishedFigures published = PublishedFigures.get();
         List<Calibration> calibrations = new ArrayList<>();
         for (String la : published.authorities().keySet()) {
+            if (!settings.onlyLas().isEmpty() && !settings.onlyLas().contains(la)) {
+                continue;
+            }
             for (Phase phase : Phase.values()) {
                 if (published.la(la, phase.published()).isPresent()) {
                     calibrations.add(Calibration.of(published, la, phase.published()));
                 }
             }
         }
-        long nationPupils = calibrations.stream().mapToLong(Calibration::pupils).sum();
-        boolean lateJoiners = days.size() > 2 * LATE_DAYS;
+        long nationPupils = published.authorities().keySet().stream().flatMap(la -> java.util.Arrays.stream(
+                Phase.values()).flatMap(p -> published.la(la, p.published()).stream()))
+                .mapToLong(r -> r.suppressed("total_enrolments") ? 0 : Math.round(r.number("total_enrolments"))).sum();
+        boolean lateJoiners = days.size() > LATE_DAYS + 1;
         List<Cell> cells = new ArrayList<>();
         int urn = 100_000;
         for (Calibration c : calibrations) {
             int share = (int) Math.round((double) settings.pupils() * c.pupils() / nationPupils);
             CellPlan plan = CellPlan.fit(share, c.persistentAbsenceRate(), lateJoiners);
-            int schools = (int) Math.max(1, Math.min(Math.round(c.schools() * share / Math.max(1.0, c.pupils())),
-                    plan.pupils() / 30));
+            // At least two schools where the DfE has two or more, so that the LA and phase is not suppressed.
+            int fewest = c.schools() >= 2 ? 2 : 1;
+            int schools = (int) Math.max(fewest, Math.min(Math.round(c.schools() * share / Math.max(1.0,
+                    c.pupils())), plan.pupils() / 30));
             cells.add(new Cell(c, plan, schools, urn));
             urn += schools;
         }
