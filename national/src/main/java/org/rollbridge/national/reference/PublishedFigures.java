@@ -22,7 +22,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class PublishedFigures {
 
-    public static final String RESOURCE = "/reference/dfe-attendance-2025-26-ytd.csv";
+    public static final String RESOURCE = "/org/rollbridge/national/dfe-attendance-2025-26-ytd.csv";
     public static final String NATIONAL = "National";
     public static final String REGIONAL = "Regional";
     public static final String LOCAL_AUTHORITY = "Local authority";
