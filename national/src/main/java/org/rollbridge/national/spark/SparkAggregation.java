@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -117,16 +118,14 @@ public final class SparkAggregation {
             schoolSums.add(sum(when(reportable, 1).otherwise(0)).cast("long").as("reportable"));
             schoolSums.add(sum(when(persistent, 1).otherwise(0)).cast("long").as("persistent"));
             schoolSums.add(sum(col("days")).cast("long").as("pupilDays"));
+            Dataset<Row> schoolDays = days.select("period", "urn", "date").distinct();
+            Dataset<Row> openDays = schoolDays.groupBy("period", "urn").agg(count(lit(1)).as("openDays"));
             List<Row> schools = pupils.groupBy("period", "urn")
                     .agg(schoolSums.get(0), schoolSums.subList(1, schoolSums.size()).toArray(Column[]::new))
+                    .join(openDays, scala.jdk.javaapi.CollectionConverters.asScala(List.of("period", "urn")).toSeq())
                     .collectAsList();
-            Dataset<Row> schoolDays = days.select("period", "urn", "date").distinct();
-            Map<String, Long> openDays = new java.util.HashMap<>();
-            for (Row r : schoolDays.groupBy("period", "urn").count().collectAsList()) {
-                openDays.put(r.getString(0) + "|" + r.getString(1), r.getLong(2));
-            }
             Map<PeriodKind, Long> collectionDays = new EnumMap<>(PeriodKind.class);
-            for (Row r : schoolDays.select("period", "date").distinct().groupBy("period").count().collectAsList()) {
+            for (Row r : schoolDays.groupBy("period").agg(countDistinct("date")).collectAsList()) {
                 collectionDays.put(PeriodKind.valueOf(r.getString(0)), r.getLong(1));
             }
             Map<PeriodKind, List<SchoolTotals>> totals = new EnumMap<>(PeriodKind.class);
@@ -141,7 +140,7 @@ public final class SparkAggregation {
                 totals.computeIfAbsent(period, k -> new ArrayList<>()).add(new SchoolTotals(period, r.getString(1),
                         sessions, r.getLong(r.fieldIndex("pupils")), r.getLong(r.fieldIndex("reportable")),
                         r.getLong(r.fieldIndex("persistent")), r.getLong(r.fieldIndex("pupilDays")),
-                        openDays.getOrDefault(r.getString(0) + "|" + r.getString(1), 0L)));
+                        r.getLong(r.fieldIndex("openDays"))));
             }
             List<PeriodResult> out = new ArrayList<>();
             for (PeriodKind p : PeriodKind.values()) {
