@@ -13,6 +13,8 @@ public final class SharedSpark {
 
     public static synchronized SparkSession get() {
         if (session == null) {
+            // Test data is small: two shuffle partitions, one per core, rather than the command's eight.
+            System.setProperty("spark.sql.shuffle.partitions", "2");
             session = Sessions.start("local[2]");
         }
         return session;
