@@ -39,9 +39,17 @@ public final class NationalCommand implements Runnable {
         System.exit(cl.execute(args));
     }
 
-    /** Where the delivery table lives unless told: beside the extracts it was read from. */
-    static Path defaultTable(Path input, Path table) {
-        return table != null ? table : input.resolve("national-table");
+    /** Where Spark runs and where the delivery table lives, for the commands that use them. */
+    static final class SparkOptions {
+        @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*])")
+        String master;
+        @Option(names = "--table", description = "the delivery table (default INPUT/national-table)")
+        Path table;
+
+        /** The table, beside the extracts it was read from unless told otherwise. */
+        DeliveryTable table(Path input) {
+            return new DeliveryTable(table != null ? table : input.resolve("national-table"));
+        }
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -85,18 +93,16 @@ public final class NationalCommand implements Runnable {
     static final class Ingest implements Callable<Integer> {
         @Option(names = "--input", required = true, description = "directory holding dfe-daily/")
         Path input;
-        @Option(names = "--table", description = "the delivery table (default INPUT/national-table)")
-        Path table;
         @Option(names = "--up-to", description = "ingest deliveries up to this day only (YYYY-MM-DD)")
         LocalDate upTo;
-        @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*])")
-        String master;
+        @CommandLine.Mixin
+        SparkOptions options;
 
         @Override
         public Integer call() throws Exception {
-            SparkSession spark = Sessions.start(master);
+            SparkSession spark = Sessions.start(options.master);
             try {
-                SparkIngest.Outcome o = SparkIngest.ingest(spark, input, new DeliveryTable(defaultTable(input, table)),
+                SparkIngest.Outcome o = SparkIngest.ingest(spark, input, options.table(input),
                         upTo != null ? upTo : LocalDate.MAX);
                 System.out.printf("Ingested %d delivery days; the table is at version %d%n", o.ingested().size(),
                         o.version());
@@ -120,10 +126,8 @@ public final class NationalCommand implements Runnable {
         LocalDate asOf;
         @Option(names = "--out", required = true, description = "directory for the figures")
         Path out;
-        @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*])")
-        String master;
-        @Option(names = "--table", description = "the delivery table (default INPUT/national-table)")
-        Path table;
+        @CommandLine.Mixin
+        SparkOptions options;
         @Option(names = "--engine", defaultValue = "spark",
                 description = "spark, or java: the single-threaded reference pass straight from the extracts")
         Engine engine;
@@ -137,9 +141,9 @@ public final class NationalCommand implements Runnable {
             if (engine == Engine.JAVA) {
                 results = PlainAggregation.run(input, asOf).periods();
             } else {
-                SparkSession spark = Sessions.start(master);
+                SparkSession spark = Sessions.start(options.master);
                 try {
-                    DeliveryTable t = new DeliveryTable(defaultTable(input, table));
+                    DeliveryTable t = options.table(input);
                     SparkIngest.ingest(spark, input, t, asOf);
                     ingestSeconds = (System.nanoTime() - start) / 1e9;
                     results = SparkAggregation.run(spark, t, asOf);
