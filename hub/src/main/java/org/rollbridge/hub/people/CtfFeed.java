@@ -52,10 +52,12 @@ public class CtfFeed implements Feed {
     private final MatchOutcomes outcomes;
     private final DataSource dataSource;
     private final BatchStore batches;
+    private final RollClaimStore claims;
 
     public CtfFeed(HubProperties settings, PupilMatching matching, PupilStore pupils,
                    JdbcClient db, Clock clock, BatchValidation validation, MarkStore marks,
-                   MatchOutcomes outcomes, DataSource dataSource, BatchStore batches) {
+                   MatchOutcomes outcomes, DataSource dataSource, BatchStore batches, RollClaimStore claims) {
+        this.claims = claims;
         this.dataSource = dataSource;
         this.batches = batches;
         this.validation = validation;
@@ -157,6 +159,8 @@ public class CtfFeed implements Feed {
     @Override
     public void match(Batch batch) {
         matching.match(batch.id());
+        // Before the marks follow: a claimed pupil's marks are held with the pupil.
+        claims.holdClaims(batch.id(), batch.laestab(), LocalDate.now(clock));
         // The CTF's own marks belong to the pupil the CTF's record was matched to.
         db.sql("""
                 update stage_attendance a set person_id = p.person_id

@@ -48,7 +48,8 @@ public class MatchOutcomes {
 
     /** The held reason for a staged row's decision (alias {@code s}). */
     private static final String REASON = """
-            case s.match_decision when 'review' then 'REVIEW' when 'conflict' then 'CONFLICT' else 'UNMATCHED' end""";
+            case s.match_decision when 'review' then 'REVIEW' when 'conflict' then 'CONFLICT'
+                when 'transfer' then 'TRANSFER' else 'UNMATCHED' end""";
     /** What the held record says, for the school and the LA (alias {@code s}; one parameter: {@link #UNMATCHED}). */
     private static final String DETAIL = """
             case s.match_decision
@@ -56,6 +57,7 @@ public class MatchOutcomes {
                     || '); held until the LA reviews it'
                 when 'conflict' then 'The UPN belongs to a person whose date of birth and names disagree ('
                     || s.match_reason || '); held until the LA checks it with the school'
+                when 'transfer' then 'held: the LA is confirming this pupil''s move'
                 else ? end""";
 
     /** Holds the batch's unlinked pupils by their matching decision; returns how many were held. */
@@ -70,7 +72,7 @@ public class MatchOutcomes {
                        h.payload ->> 'match_reason', c -> 'weights'
                 from held_records h cross join lateral jsonb_array_elements(h.payload -> 'match_candidates') c
                 where h.la = ? and h.batch_id = ? and h.feed = 'ctf' and h.status = 'held'
-                  and h.reason in ('REVIEW', 'CONFLICT') and jsonb_typeof(h.payload -> 'match_candidates') = 'array'""")
+                  and h.reason in ('REVIEW', 'CONFLICT', 'TRANSFER') and jsonb_typeof(h.payload -> 'match_candidates') = 'array'""")
                 .params(settings.la(), batchId).update();
         return held;
     }

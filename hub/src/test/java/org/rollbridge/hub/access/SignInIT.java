@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.hub.audit.AuditAction;
@@ -95,6 +99,28 @@ class SignInIT {
         assertStatus(302, browser.get("/"));
         assertThat(events("officer-lock", AuditAction.SIGN_IN_FAILED)).extracting(AuditLog.Event::detail)
                 .contains("wrong password", "account locked");
+    }
+
+    @Test
+    void parallelAttemptsCheckNoMorePasswordsThanTheLimit() throws Exception {
+        account("officer-race", Role.LA_ATTENDANCE_OFFICER);
+        int attempts = 12;
+        try (ExecutorService pool = Executors.newFixedThreadPool(attempts)) {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> new PageClient(hub.base()).signIn("officer-race", "guess-" + n,
+                        "000000")));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertStatus(302, answer.get());
+            }
+        }
+
+        List<String> why = events("officer-race", AuditAction.SIGN_IN_FAILED).stream()
+                .map(AuditLog.Event::detail).toList();
+        assertThat(why).hasSize(attempts);
+        assertThat(why.stream().filter("wrong password"::equals).count()).isEqualTo(LocalSignIn.MAX_FAILURES);
     }
 
     @Test

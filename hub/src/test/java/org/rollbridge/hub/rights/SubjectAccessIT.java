@@ -60,6 +60,9 @@ class SubjectAccessIT {
         Pupil pupil = CtfFixture.pupil(upn, "Philippa", "Wrenfeather", List.of());
         School first = hub.school(FIRST);
         first.completed("ctf-1", CtfFixture.full(FIRST).add(pupil));
+        // The pupil moved: the first school sent the leaving, so the second school's roll takes them.
+        hub.db().sql("update enrolments set to_date = current_date, ended_reason = 'leaving date sent' "
+                + "where person_id = ?").param(person).update();
         hub.school(SECOND).completed("ctf-1", CtfFixture.full(SECOND).add(pupil));
         first.completed("att-1", new AttendanceCsv().days(FIRST, upn, LocalDate.of(2025, 9, 8), 5, "L", "L"));
         first.completed("att-2", new AttendanceCsv().days(FIRST, upn, LocalDate.of(2025, 9, 8), 5, "/", "\\"));

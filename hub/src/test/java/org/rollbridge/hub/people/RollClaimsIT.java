@@ -1,0 +1,61 @@
+package org.rollbridge.hub.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.CtfFixture.upn;
+
+import org.junit.jupiter.api.Test;
+import org.rollbridge.hub.testing.CtfFixture;
+import org.rollbridge.hub.testing.HubTest;
+import org.rollbridge.hub.testing.RegisteredPerson;
+import org.rollbridge.hub.testing.RunningHub;
+import org.rollbridge.hub.testing.School;
+
+/** A school cannot enrol a pupil on another school's roll: the LA confirms the move first. */
+@HubTest
+class RollClaimsIT {
+
+    static RunningHub hub;
+
+    private long openSpells(long person, String laestab) {
+        return hub.db().sql("select count(*) from enrolments where person_id = ? and laestab = ? and to_date is null")
+                .params(person, laestab).query(Long.class).single();
+    }
+
+    @Test
+    void aPupilOnAnotherSchoolsRollIsHeldAsATransferUntilTheLaConfirms() throws Exception {
+        School owner = hub.school("9265001");
+        School claimant = hub.school("9265002");
+        String pupil = upn(owner.laestab(), 1);
+        long person = RegisteredPerson.withUpn(pupil).named("Pat", "Pupil").in(hub);
+        owner.completed("own-1", CtfFixture.full(owner.laestab()).add(pupil));
+
+        claimant.completed("claim-1", CtfFixture.partial(claimant.laestab()).add(pupil));
+
+        assertThat(openSpells(person, claimant.laestab())).isZero();
+        assertThat(openSpells(person, owner.laestab())).isEqualTo(1);
+        assertThat(hub.db().sql("select reason || ': ' || detail from held_records where laestab = ? and upn = ?")
+                .params(claimant.laestab(), pupil).query(String.class).single())
+                .isEqualTo("TRANSFER: held: the LA is confirming this pupil's move");
+        assertThat(hub.db().sql("""
+                select count(*) from review_queue q join held_records h on h.id = q.held_record_id
+                where h.laestab = ? and q.candidate_person_id = ? and q.status = 'open'""")
+                .params(claimant.laestab(), person).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aPupilWhoseLeavingTheOtherSchoolSentIsEnrolled() throws Exception {
+        School from = hub.school("9265003");
+        School to = hub.school("9265004");
+        String pupil = upn(from.laestab(), 1);
+        long person = RegisteredPerson.withUpn(pupil).named("Pat", "Pupil").in(hub);
+        from.completed("from-1", CtfFixture.full(from.laestab()).add(pupil));
+        hub.db().sql("update enrolments set to_date = current_date - 1, ended_reason = 'leaving date sent' "
+                + "where person_id = ?").param(person).update();
+
+        to.completed("to-1", CtfFixture.partial(to.laestab()).add(pupil));
+
+        assertThat(openSpells(person, to.laestab())).isEqualTo(1);
+        assertThat(hub.db().sql("select count(*) from held_records where laestab = ?").param(to.laestab())
+                .query(Long.class).single()).isZero();
+    }
+}
