@@ -17,7 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Local sign-in: user name, password and the authenticator app's code together. Every failure gives the same
  * message and does the same hashing work, whether the account exists or not, so nobody can learn which user
- * names exist. Five failures in 15 minutes lock the account for the rest of that window.
+ * names exist. Five attempts without a success in 15 minutes lock the account for the rest of that window.
  */
 public class LocalSignIn implements AuthenticationProvider {
 
@@ -53,7 +53,8 @@ public class LocalSignIn implements AuthenticationProvider {
         }
         Users.Account account = found.get();
         HubUser user = account.user();
-        boolean locked = users.failuresSince(user.id(), now.minus(Users.LOCKOUT_WINDOW)) >= MAX_FAILURES;
+        // Decided before any hashing, by one row update, so parallel attempts cannot outrun the limit.
+        boolean locked = users.beginAttempt(user.id(), now) > MAX_FAILURES;
         boolean passwordRight = encoder.matches(password, account.passwordHash() == null ? decoyHash
                 : account.passwordHash()) && account.passwordHash() != null;
         OptionalLong step = account.totpSecret() == null ? OptionalLong.empty()

@@ -107,9 +107,21 @@ public class Users {
                 .query((rs, n) -> user(rs)).optional();
     }
 
-    public int failuresSince(long userId, Instant since) {
-        return db.sql("select count(*) from sign_in_failures where user_id = ? and at >= ?")
-                .params(userId, java.sql.Timestamp.from(since)).query(Integer.class).single();
+    /**
+     * Counts a sign-in attempt on the account's row and returns its number within the lockout window (a window
+     * begins with the first attempt after the last one ended). One update: parallel attempts queue on the row lock.
+     */
+    public int beginAttempt(long userId, Instant now) {
+        java.sql.Timestamp at = java.sql.Timestamp.from(now);
+        java.sql.Timestamp windowStart = java.sql.Timestamp.from(now.minus(LOCKOUT_WINDOW));
+        return db.sql("""
+                update users set
+                    sign_in_attempts = case when attempts_since is null or attempts_since < ? then 1
+                                            else sign_in_attempts + 1 end,
+                    attempts_since = case when attempts_since is null or attempts_since < ? then ?
+                                          else attempts_since end
+                where id = ? returning sign_in_attempts""")
+                .params(windowStart, windowStart, at, userId).query(Integer.class).single();
     }
 
     public void recordFailure(long userId, Instant at) {
@@ -119,6 +131,7 @@ public class Users {
 
     public void clearFailures(long userId) {
         db.sql("delete from sign_in_failures where user_id = ?").param(userId).update();
+        db.sql("update users set sign_in_attempts = 0, attempts_since = null where id = ?").param(userId).update();
     }
 
     /** Records the step of a code just accepted; false when that step (or a later one) was already used. */
