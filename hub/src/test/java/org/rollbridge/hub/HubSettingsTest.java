@@ -109,7 +109,8 @@ class HubSettingsTest {
                 new VisibilitySettings(30),
                 new AlertSettings(null),
                 new NightlySettings("0 30 2 * * *", ZoneId.of("Europe/London")),
-                new RetentionSettings(null, "0 30 3 * * *", 500, Duration.ofSeconds(2)));
+                new RetentionSettings(null, "0 30 3 * * *", 500, Duration.ofSeconds(2)),
+                new NationalSettings(null));
     }
 
     @Test
