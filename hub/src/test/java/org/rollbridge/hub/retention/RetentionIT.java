@@ -74,10 +74,10 @@ class RetentionIT {
     static String dryRunJson;
     static RetentionReport dryRun;
     static RuntimeException killed;
-    static RetentionRunStore.Run stopped;
+    static RetentionRunStore.RecordedRun stopped;
     static List<Long> deletedBeforeTheKill;
     static List<Long> dueAfterTheKill;
-    static RetentionRunStore.Run finished;
+    static RetentionRunStore.RecordedRun finished;
     static List<Long> keptAfterTheRun;
     static RetentionReport secondRun;
     static Map<Long, JsonNode> statusBeforeRelease = new HashMap<>();
