@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             IndicatorsCommand.class,
             AgentCommand.class,
             SchoolCredentialCommand.class,
+            RetentionCommand.class,
             CommandLine.HelpCommand.class})
 public final class RollbridgeCommand implements Runnable {
 
