@@ -56,8 +56,8 @@ public final class NationalCommand implements Runnable {
             description = "Writes a synthetic nation's daily extracts, calibrated to the DfE's published 2025/26 "
                     + "figures by LA and phase.")
     static final class Generate implements Callable<Integer> {
-        @Option(names = "--pupils", required = true, description = "pupils in England (small LAs and phases get "
-                + "at least " + "60 so their rates can match)")
+        @Option(names = "--pupils", required = true, description = "pupils in England (each LA and phase gets at "
+                + "least " + org.rollbridge.national.synth.CellPlan.FLOOR + ", so its rates can match the published)")
         int pupils;
         @Option(names = "--from", required = true, description = "first day (YYYY-MM-DD)")
         LocalDate from;
