@@ -209,6 +209,25 @@ class AgentIT {
     }
 
     @Test
+    void anExportReadAgainAfterAStopBeforeItWasRecordedIsTheBatchAlreadyWaiting() throws Exception {
+        String school = "9265011";
+        Path home = enrolled(school);
+        dropCtf(home, school, "NR1 1AA");
+        proxy.mode(FlakyProxy.Mode.DOWN);
+        assertThat(run(home, "--retry-attempts", "1").exit()).isEqualTo(1);
+        // The agent stopped after the batch was safely in the outbox but before it recorded the export as read.
+        Files.delete(home.resolve("state").resolve("taken.json"));
+        proxy.mode(FlakyProxy.Mode.UP);
+
+        Result again = run(home);
+
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.err()).contains("already in the outbox");
+        assertThat(outboxFiles(home)).isZero();
+        assertThat(batchIdsAtHub(school)).singleElement().asString().startsWith("ctf-").endsWith("-1");
+    }
+
+    @Test
     void anExportThatIsNotSentEndsTheRunWithExitOneAndSaysWhereTheProblemIs() throws Exception {
         String school = "9265009";
         Path home = enrolled(school);
@@ -248,7 +267,7 @@ class AgentIT {
 
         HttpResponse<String> sent = hub.upload(school, hub.credentialFor(school), "nul-1", "exclusions",
                 (header + good + nul).getBytes(StandardCharsets.UTF_8));
-        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        assertStatus(202, sent);
         String id = RunningHub.json(sent).path("id").asString();
         JsonNode done = hub.awaitBatch("/api/v1/batches/" + id, RunningHub.ADMIN_TOKEN);
         HttpResponse<String> report = hub.send(hub.request("/api/v1/batches/" + id + "/report").GET(),

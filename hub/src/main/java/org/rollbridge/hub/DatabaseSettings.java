@@ -16,8 +16,10 @@ public record DatabaseSettings(
 
     public DatabaseSettings {
         if (url == null || !url.startsWith("jdbc:postgresql:")) {
+            // Only the scheme is repeated: the rest of a URL may hold a password.
             throw new IllegalArgumentException("ROLLBRIDGE_DB_URL must be a PostgreSQL JDBC URL such as "
-                    + "jdbc:postgresql://127.0.0.1:5432/rollbridge; it was '" + url + "'");
+                    + "jdbc:postgresql://127.0.0.1:5432/rollbridge; it was one starting '"
+                    + String.valueOf(url).split("//", 2)[0] + "'");
         }
         if (poolSize < 1) {
             throw new IllegalArgumentException("ROLLBRIDGE_DB_POOL_SIZE must be 1 or more; it was " + poolSize);

@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * {@link HubSettings} binds every component so annotated; docs/configuration.md lists them (a test checks it).
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
+@Target(ElementType.RECORD_COMPONENT)
 public @interface Variable {
 
     /** e.g. {@code ROLLBRIDGE_WORKERS}. */

@@ -41,13 +41,13 @@ class HubSettingsTest {
             ROLLBRIDGE_PORT             | 70000          | ROLLBRIDGE_PORT must be a port number from 0 to 65535; it was 70000
             ROLLBRIDGE_MAX_UPLOAD_BYTES | 512MB          | ROLLBRIDGE_MAX_UPLOAD_BYTES must be a whole number; it was '512MB'
             ROLLBRIDGE_SCHOOL_TAIL_DAYS | -5             | ROLLBRIDGE_SCHOOL_TAIL_DAYS must be 0 or more; it was -5
-            ROLLBRIDGE_DB_URL           | postgres://db  | ROLLBRIDGE_DB_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://127.0.0.1:5432/rollbridge; it was 'postgres://db'
+            ROLLBRIDGE_DB_URL           | postgres://hub:secret@db | ROLLBRIDGE_DB_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://127.0.0.1:5432/rollbridge; it was one starting 'postgres:'
             ROLLBRIDGE_OIDC_ISSUER      | login.example  | ROLLBRIDGE_OIDC_ISSUER must be the issuer's URL, such as https://login.example.gov.uk/realms/la; it was 'login.example'
             """)
     void aValueTheHubCannotUseStopsItWithTheVariableNamed(String variable, String value, String message) {
         assertThatThrownBy(() -> HubApplication.start("--" + variable + "=" + value))
                 .isInstanceOf(HubSettings.Refused.class).hasMessageContaining(message)
-                .hasMessageContaining("docs/configuration.md");
+                .hasMessageContaining("docs/configuration.md").hasMessageNotContaining("secret");
     }
 
     @Test
@@ -103,7 +103,8 @@ class HubSettingsTest {
                 new SignInSettings(Duration.ofMinutes(20), false, null, "", ""),
                 new VisibilitySettings(30),
                 new AlertSettings(null),
-                new NightlySettings("0 30 2 * * *", ZoneId.of("Europe/London")));
+                new NightlySettings("0 30 2 * * *", ZoneId.of("Europe/London")),
+                new RetentionSettings(null, "0 30 3 * * *", 500, Duration.ofSeconds(2)));
     }
 
     @Test

@@ -73,7 +73,14 @@ final class FeedCsv {
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             Iterator<CSVRecord> records = parser.iterator();
             long line = parser.getCurrentLineNumber() + 1;
-            if (!hasNext(records, line, problems)) {
+            boolean anyRow;
+            try {
+                anyRow = records.hasNext();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                problems.accept(unreadable(e, line));
+                return new CsvReadResult(0, false, null);
+            }
+            if (!anyRow) {
                 problems.accept(new CsvProblem(CsvProblem.Kind.EMPTY, 1, null, 0, 0, "the file is empty"));
                 return new CsvReadResult(0, false, null);
             }

@@ -297,6 +297,18 @@ public enum Rule {
         return defaultSeverity;
     }
 
+    /**
+     * Why an LA cannot change this rule's severity, or null when it can: a file that cannot be read is always
+     * refused, and a value holding a control character can be neither shown nor stored (PostgreSQL refuses a NUL).
+     */
+    public String fixedBecause() {
+        if (scope == Scope.UNREADABLE) {
+            return "a file that cannot be read is always refused";
+        }
+        return this == CSV_CONTROL_CHARACTER ? "a value holding a control character cannot be stored, so its row is "
+                + "always held back" : null;
+    }
+
     /** The field the rule looks at, as the CTF or CSV names it. */
     public String field() {
         return field;

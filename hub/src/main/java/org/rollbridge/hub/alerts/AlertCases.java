@@ -20,21 +20,15 @@ import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The alert_cases table and its lifecycle. A case is named by the core alert's case key (kind, school, UPN,
- * situation) and there is at most one open case per pupil at a school and kind:
- *
- * <ul>
- *   <li>the same situation seen again refreshes the open case's figure and evidence; a worse one (core's
- *       {@link Alert#worsens}: a higher severity) is recorded as {@code worsened}, a streak or count that grew
- *       within its severity as {@code updated}; a rate moving within its 5% band is refreshed without an event;</li>
- *   <li>a new situation (a new streak, a new term) while a case is open moves the open case on to it
- *       ({@code new_episode}); with no case open it raises a new case;</li>
- *   <li>a resolved case is not reopened for the same evidence: its situation raises a new case only when it gets
- *       worse than it was when resolved.</li>
- * </ul>
- * Officers move a case raised → assigned → acknowledged → resolved (assigning again is allowed until resolved).
+ * situation) and there is at most one open case per pupil at a school and kind. The rules of a case's life are
+ * core's, as plain functions: {@link CaseChange} says what a recompute does to a case (raise, move on to a new
+ * episode, worsen, update, refresh quietly; never reopen a case resolved on the same evidence), and
+ * {@link OfficerDecision} what officers may do (raised → assigned → acknowledged → resolved). This class reads
+ * what they need and stores what they decide.
  */
 @Component
 public class AlertCases {
@@ -350,15 +344,18 @@ public class AlertCases {
     }
 
     /** Assigns a case to a user (again, if it was assigned); a raised case becomes assigned. */
+    @Transactional
     public Case assign(long id, String username, String actor) {
         return decide(id, OfficerDecision.ASSIGN, "assigned_to = ?, assigned_at = now()", List.of(username), actor,
                 "to " + username);
     }
 
+    @Transactional
     public Case acknowledge(long id, String actor) {
         return decide(id, OfficerDecision.ACKNOWLEDGE, "acknowledged_at = now()", List.of(), actor, null);
     }
 
+    @Transactional
     public Case resolve(long id, String reason, String actor) {
         forgetCountsAfterCommit();
         return decide(id, OfficerDecision.RESOLVE, "resolved_at = now(), resolution = ?", List.of(reason), actor,
@@ -367,7 +364,7 @@ public class AlertCases {
 
     /**
      * An officer's decision, as core's {@link OfficerDecision} allows it from the case's status, with its event.
-     * The row is locked while it is decided, so two officers' decisions on one case follow each other.
+     * The row is locked until the transaction ends, so two officers' decisions on one case follow each other.
      */
     private Case decide(long id, OfficerDecision decision, String set, List<Object> setParams, String actor,
                         String detail) {

@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Records held back because no person matched them. When the person index gains a person (from the register
- * or a confirmed review), or re-matching or a review links a held record, the records are released into the LA's
- * tables.
+ * Records a batch held back: for errors ({@link BatchPipeline}) or because no person matched them (the feeds'
+ * merges). When the person index gains a person (from the register or a confirmed review), or re-matching or a
+ * review links a held record, the records are released into the LA's tables by their feed's {@link HeldRelease},
+ * declared here so that ingest depends on none of the feeds.
  */
 @Service
 public class HeldRecords {

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Alerts worked out as of a fixed Friday in the autumn term of 2025, whatever today is, as ROLLBRIDGE_ALERTS_AS_OF
- * would. Given to {@link RunningHub#start(Class[], java.nio.file.Path, String...)} by the tests that need it; not a
- * scanned configuration, so other hubs keep the clock's day.
+ * would. Named by the tests that need it ({@code @HubTest(beans = FixedAlertDay.class)}); not a scanned
+ * configuration, so other hubs keep the clock's day.
  */
 public class FixedAlertDay {
 
@@ -16,7 +16,7 @@ public class FixedAlertDay {
 
     @Bean
     @Primary
-    public AlertSettings fixedAlertDay() {
+    public AlertSettings alertsAsOfTheFixedDay() {
         return new AlertSettings(TODAY);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -16,9 +17,10 @@ import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * Starts one hub per {@link HubTest} configuration for the whole run (kept in the root context's store, so it is
- * closed when the run ends), empties its tables before each test class and hands it to the class.
+ * closed when the run ends), empties its tables before each test class and hands it to the class. Between its
+ * classes a hub's workers are stopped, so hubs waiting for their next class do not poll the queue.
  */
-public final class HubExtension implements BeforeAllCallback, ParameterResolver {
+public final class HubExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace HUBS = ExtensionContext.Namespace.create(HubExtension.class);
 
@@ -85,6 +87,11 @@ public final class HubExtension implements BeforeAllCallback, ParameterResolver 
                 field.set(null, shared.dependency());
             }
         }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        shared(context).hub().stopWorkers();
     }
 
     @Override

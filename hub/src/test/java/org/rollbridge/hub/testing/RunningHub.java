@@ -72,9 +72,13 @@ public final class RunningHub implements AutoCloseable {
                 "--ROLLBRIDGE_JOB_RETRY_DELAY=PT0.1S",
                 "--ROLLBRIDGE_SHUTDOWN_GRACE=5s",
                 "--ROLLBRIDGE_NIGHTLY_CRON=-",
-                // A run keeps one hub per configuration open until it ends: small pools keep them all within the
-                // server's connection limit (100 by default), with room for the tests' own connections.
-                "--ROLLBRIDGE_DB_POOL_SIZE=6"));
+                "--ROLLBRIDGE_RETENTION_CRON=-",
+                // A run keeps one hub per configuration open until it ends, and every test run on the machine shares
+                // the server's hundred connections: small pools, and an idle hub (waiting for its next class) keeps
+                // one connection.
+                "--ROLLBRIDGE_DB_POOL_SIZE=6",
+                "--spring.datasource.hikari.minimum-idle=1",
+                "--spring.datasource.hikari.idle-timeout=10000"));
         args.addAll(List.of(extra));
         return new RunningHub(HubApplication.start(sources, args.toArray(String[]::new)), database);
     }
@@ -91,7 +95,7 @@ public final class RunningHub implements AutoCloseable {
      */
     public void reset() {
         Workers workers = bean(Workers.class);
-        workers.stop();
+        stopWorkers();
         try (Connection c = database.connect(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute("set local lock_timeout = '20s'");
@@ -104,6 +108,11 @@ public final class RunningHub implements AutoCloseable {
         } finally {
             workers.start();
         }
+    }
+
+    /** Stops taking jobs from the queue (a job that is running finishes first) until the next {@link #reset()}. */
+    public void stopWorkers() {
+        bean(Workers.class).stop();
     }
 
     /** The hub's tables but the migration history and those holding rows once the hub has started. */
