@@ -1,6 +1,7 @@
 package org.rollbridge.core.matching;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * A Fellegi-Sunter model: for each field and agreement level, m (the chance that a true match shows that level)
@@ -124,6 +125,25 @@ public final class MatchModel {
             c[i] = t[i].clone();
         }
         return c;
+    }
+
+    /**
+     * The figures as a table for people: per field and level, m, u and the weight in bits. Printed by the
+     * benchmark and by {@code ./rollbridge match} (on stderr), so an LA can see what its own data taught.
+     */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "Match model (%s): share of candidate pairs that match %.4f%n",
+                iterations == 0 ? "default figures" : "m and u estimated by EM in " + iterations + " iterations",
+                matchShare));
+        sb.append(String.format(Locale.ROOT, "  %-9s %-18s %8s %10s %8s%n", "field", "level", "m", "u", "bits"));
+        for (MatchField f : FIELDS) {
+            for (int l = 0; l < f.missing(); l++) {
+                sb.append(String.format(Locale.ROOT, "  %-9s %-18s %8.4f %10.6f %+8.2f%n", f.column(),
+                        f.levels().get(l), m[f.ordinal()][l], u[f.ordinal()][l], weights[f.ordinal()][l]));
+            }
+        }
+        return sb.toString();
     }
 
     @Override
