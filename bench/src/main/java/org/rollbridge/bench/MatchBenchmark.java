@@ -90,6 +90,9 @@ public final class MatchBenchmark implements Benchmarks.Benchmark {
             settings = settings.withThresholds(Double.parseDouble(options.get("link")),
                     Double.parseDouble(options.getOrDefault("review", String.valueOf(settings.reviewThreshold()))));
         }
+        if (options.containsKey("margin")) {
+            settings = settings.withMargin(Double.parseDouble(options.get("margin")));
+        }
         Truth t = new Truth(truth, register);
 
         // Full cascade, timed end to end from the parsed records: index, EM estimation, matching. The first run
@@ -140,8 +143,8 @@ public final class MatchBenchmark implements Benchmarks.Benchmark {
             }
         }
         reasons.forEach((reason, n) -> System.out.printf(Locale.ROOT, "  %6d (%d right)  %s%n", n[0], n[1], reason));
-        if (options.containsKey("wrong")) {
-            wrong(cascade, t, kinds, register, incoming);
+        if (options.containsKey("wrong") || options.containsKey("held")) {
+            wrong(cascade, t, kinds, register, incoming, options.containsKey("held"));
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "Speed, full cascade: %,d incoming against %,d register. First run %.2f s "
@@ -159,11 +162,17 @@ public final class MatchBenchmark implements Benchmarks.Benchmark {
             System.out.println();
             System.out.println("Threshold sweep (same model):");
             System.out.println(Scores.HEADER);
-            for (double link : new double[] {8, 10, 12, 14, 16, 18, 20, 22}) {
-                for (double review : new double[] {0, 2, 4, 6, 8}) {
-                    PersonMatcher m = new PersonMatcher(warm.index, matcher.model(), settings.withThresholds(link, review));
-                    System.out.println(Scores.of(String.format(Locale.ROOT, "link %.0f review %.0f", link, review),
-                            m.match(incoming), t).row());
+            for (double link : new double[] {12, 14, 16, 18, 20, 22}) {
+                for (double review : new double[] {4, 6, 8, 10, 12}) {
+                    for (double margin : new double[] {4, 6, 8}) {
+                        if (review > link) {
+                            continue;
+                        }
+                        PersonMatcher m = new PersonMatcher(warm.index, matcher.model(),
+                                settings.withThresholds(link, review).withMargin(margin));
+                        System.out.println(Scores.of(String.format(Locale.ROOT, "link %.0f review %.0f margin %.0f",
+                                link, review, margin), m.match(incoming), t).row());
+                    }
                 }
             }
         }
@@ -210,9 +219,12 @@ public final class MatchBenchmark implements Benchmarks.Benchmark {
         System.out.println();
     }
 
-    /** Every wrong link and every missed match, with the kind: for looking at what went wrong. */
+    /**
+     * Every wrong link and every missed match, with the kind (with {@code held}, every review and conflict too):
+     * for looking at what went wrong.
+     */
     private static void wrong(List<MatchResult> results, Truth t, Map<String, String> kinds,
-                              List<MatchPerson> register, List<MatchPerson> incoming) {
+                              List<MatchPerson> register, List<MatchPerson> incoming, boolean held) {
         Map<String, MatchPerson> byId = new HashMap<>();
         register.forEach(p -> byId.put(p.id(), p));
         incoming.forEach(p -> byId.put(p.id(), p));
@@ -220,7 +232,8 @@ public final class MatchBenchmark implements Benchmarks.Benchmark {
         for (MatchResult r : results) {
             boolean wrongLink = r.decision() == MatchDecision.LINK && !t.same(r.incomingId(), r.registerId());
             boolean missed = t.linkable(r.incomingId()) && !t.same(r.incomingId(), r.registerId());
-            if (wrongLink || missed) {
+            boolean heldBack = held && (r.decision() == MatchDecision.REVIEW || r.decision() == MatchDecision.CONFLICT);
+            if (wrongLink || missed || heldBack) {
                 System.out.printf(Locale.ROOT, "  %s %s %s score=%s reason=%s%n    in:  %s%n    got: %s%n",
                         kinds.get(r.incomingId()), r.decision().code(), r.rule(), r.score(), r.reason(),
                         byId.get(r.incomingId()), r.registerId() == null ? "-" : byId.get(r.registerId()));
@@ -325,7 +338,8 @@ public final class MatchBenchmark implements Benchmarks.Benchmark {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i].replaceFirst("^--", "");
-            if (name.equals("no-duke") || name.equals("sweep") || name.equals("people") || name.equals("wrong")) {
+            if (name.equals("no-duke") || name.equals("sweep") || name.equals("people") || name.equals("wrong")
+                    || name.equals("held")) {
                 options.put(name, "true");
             } else if (i + 1 < args.length) {
                 options.put(name, args[++i]);

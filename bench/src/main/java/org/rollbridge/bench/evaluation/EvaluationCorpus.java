@@ -82,6 +82,7 @@ public record EvaluationCorpus(List<MatchPerson> register, List<MatchPerson> inc
         private final Corruption corrupt;
         private final List<Child> children = new ArrayList<>();
         private final Set<String> upnsUsed = new HashSet<>();
+        private final Set<String> sent = new HashSet<>();
         private final List<String> postcodes = new ArrayList<>();
         private int people;
         private int serial;
@@ -195,9 +196,13 @@ public record EvaluationCorpus(List<MatchPerson> register, List<MatchPerson> inc
                     .birthDate(c.dob).sex(String.valueOf(c.sex)).postcode(c.postcode).build();
         }
 
+        /** A registered child not yet sent in this batch (a batch holds each child once), fitting the kind. */
         private Child pick(RecordKind kind) {
             for (int attempt = 0; ; attempt++) {
                 Child c = children.get(random.nextInt(children.size()));
+                if (sent.contains(c.person) && attempt < 10_000) {
+                    continue;
+                }
                 boolean multiple = hasTwin(c);
                 boolean fits = switch (kind) {
                     case TWIN_EXACT, TWIN_ERROR -> multiple;
@@ -206,6 +211,7 @@ public record EvaluationCorpus(List<MatchPerson> register, List<MatchPerson> inc
                     default -> true;
                 };
                 if (fits || attempt > 10_000) {
+                    sent.add(c.person);
                     return c;
                 }
             }

@@ -35,21 +35,23 @@ public final class MatchModel {
     }
 
     /**
-     * Prior figures for when there is too little data to estimate from (a handful of held records): cautious
-     * values typical of school census data, where names and dates of birth are mostly right.
+     * Prior figures for when there is too little data to estimate from (a handful of held records): m close to
+     * what EM finds on school census data, u what two people drawn at random from a register of a few thousand
+     * children show. Cautious: weaker than most estimates.
      */
     public static MatchModel defaults() {
         double[][] m = new double[FIELDS.length][];
         double[][] u = new double[FIELDS.length][];
-        set(m, u, MatchField.UPN, new double[] {0.70, 0.02, 0.28}, new double[] {0.0001, 0.001, 0.9989});
-        set(m, u, MatchField.ULN, new double[] {0.90, 0.10}, new double[] {0.0001, 0.9999});
-        set(m, u, MatchField.FORENAME, new double[] {0.93, 0.02, 0.045, 0.0025, 0.0025},
-                new double[] {0.024, 0.006, 0.002, 0.008, 0.96});
-        set(m, u, MatchField.SURNAME, new double[] {0.88, 0.04, 0.04, 0.02, 0.02},
-                new double[] {0.05, 0.002, 0.01, 0.04, 0.898});
-        set(m, u, MatchField.DOB, new double[] {0.95, 0.01, 0.03, 0.01}, new double[] {0.05, 0.001, 0.02, 0.929});
+        set(m, u, MatchField.UPN, new double[] {0.90, 0.02, 0.04, 0.04}, new double[] {0.0002, 0.001, 0.05, 0.9488});
+        set(m, u, MatchField.ULN, new double[] {0.95, 0.05}, new double[] {0.0002, 0.9998});
+        set(m, u, MatchField.FORENAME, new double[] {0.88, 0.03, 0.05, 0.01, 0.01, 0.01, 0.005, 0.005},
+                new double[] {0.012, 0.002, 0.002, 0.004, 0.003, 0.02, 0.06, 0.897});
+        set(m, u, MatchField.SURNAME, new double[] {0.86, 0.03, 0.05, 0.015, 0.01, 0.01, 0.025},
+                new double[] {0.006, 0.0005, 0.001, 0.003, 0.002, 0.02, 0.9675});
+        set(m, u, MatchField.DOB, new double[] {0.92, 0.015, 0.01, 0.03, 0.01, 0.015},
+                new double[] {0.0003, 0.0001, 0.0006, 0.004, 0.008, 0.987});
         set(m, u, MatchField.SEX, new double[] {0.98, 0.02}, new double[] {0.5, 0.5});
-        set(m, u, MatchField.POSTCODE, new double[] {0.75, 0.05, 0.08, 0.12}, new double[] {0.03, 0.02, 0.10, 0.85});
+        set(m, u, MatchField.POSTCODE, new double[] {0.75, 0.04, 0.06, 0.15}, new double[] {0.002, 0.003, 0.03, 0.965});
         return new MatchModel(m, u, 0.05, 0);
     }
 
@@ -63,6 +65,15 @@ public final class MatchModel {
     /** The same m and u with another prior match share: the starting point for an estimation. */
     public MatchModel withMatchShare(double share) {
         return new MatchModel(m, u, share, iterations);
+    }
+
+    /**
+     * These m with u from elsewhere: EM's u describes the candidate pairs blocking chose (which mostly share a
+     * date of birth or a surname), so agreeing on those would count for almost nothing; u from people paired at
+     * random says how rare agreement really is, as Splink does.
+     */
+    MatchModel withU(double[][] populationU) {
+        return new MatchModel(m, populationU, matchShare, iterations);
     }
 
     public double m(MatchField field, int level) {
@@ -90,6 +101,15 @@ public final class MatchModel {
 
     /** Weight per field (bits) for a compared pair, with exact name agreement adjusted by name frequency. */
     public double[] fieldWeights(PairComparison c, TermFrequencies surnames, TermFrequencies forenames) {
+        return fieldWeights(c, surnames, forenames, TermFrequencies.none());
+    }
+
+    /**
+     * Weight per field (bits) for a compared pair, with exact agreement on a name or a date of birth adjusted by
+     * how common the value is (twins and triplets share a date; Smith is shared by many).
+     */
+    public double[] fieldWeights(PairComparison c, TermFrequencies surnames, TermFrequencies forenames,
+                                 TermFrequencies birthDates) {
         double[] w = new double[FIELDS.length];
         for (MatchField f : FIELDS) {
             w[f.ordinal()] = weight(f, c.level(f));
@@ -99,6 +119,9 @@ public final class MatchModel {
         }
         if (c.level(MatchField.FORENAME) == PairComparison.NAME_EXACT) {
             w[MatchField.FORENAME.ordinal()] += forenames.adjustment(c.agreedForename());
+        }
+        if (c.agreedDob() != null) {
+            w[MatchField.DOB.ordinal()] += birthDates.adjustment(c.agreedDob());
         }
         return w;
     }

@@ -31,6 +31,10 @@ public record MatchSettings(double linkThreshold, double reviewThreshold, double
         return new MatchSettings(link, review, margin, probabilistic, estimationSample, maxBlockSize);
     }
 
+    public MatchSettings withMargin(double bits) {
+        return new MatchSettings(linkThreshold, reviewThreshold, bits, probabilistic, estimationSample, maxBlockSize);
+    }
+
     public MatchSettings deterministicOnly() {
         return new MatchSettings(linkThreshold, reviewThreshold, margin, false, estimationSample, maxBlockSize);
     }

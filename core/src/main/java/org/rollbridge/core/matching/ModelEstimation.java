@@ -34,7 +34,12 @@ public final class ModelEstimation {
         return pairs;
     }
 
-    /** Runs EM from the given starting model; returns the converged model. */
+    /**
+     * Runs EM from the given starting model; returns the converged model. The identifiers' m stay as given: left
+     * free, EM takes "the same family" (siblings and twins share a surname, a home and often a date of birth)
+     * for "the same child", because candidate pairs hold many more siblings than true matches; a UPN that
+     * differs tells them apart only if EM is not allowed to learn that matches often differ in UPN.
+     */
     public MatchModel estimate(MatchModel start) {
         int n = patternCounts.size();
         int[][] patterns = new int[n][];
@@ -83,6 +88,9 @@ public final class ModelEstimation {
                 }
                 normalise(mm, f.missing());
                 normalise(uu, f.missing());
+                if (f == MatchField.UPN || f == MatchField.ULN) {
+                    mm = m[f.ordinal()];
+                }
                 for (int l = 0; l < f.missing(); l++) {
                     change = Math.max(change, Math.abs(mm[l] - m[f.ordinal()][l]));
                     change = Math.max(change, Math.abs(uu[l] - u[f.ordinal()][l]));
@@ -120,7 +128,7 @@ public final class ModelEstimation {
     private static int encode(byte[] levels) {
         int key = 0;
         for (int f = 0; f < levels.length; f++) {
-            key |= levels[f] << (3 * f);
+            key |= levels[f] << (4 * f);
         }
         return key;
     }
@@ -128,7 +136,7 @@ public final class ModelEstimation {
     private static int[] decode(int key) {
         int[] levels = new int[FIELDS.length];
         for (int f = 0; f < FIELDS.length; f++) {
-            levels[f] = (key >> (3 * f)) & 7;
+            levels[f] = (key >> (4 * f)) & 15;
         }
         return levels;
     }
