@@ -149,9 +149,13 @@ public final class MatchBenchmark implements Benchmarks.Benchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "Speed, full cascade: %,d incoming against %,d register. First run %.2f s "
                         + "(%,.0f records/s, JVM warming up); second run %.2f s wall (index %.2f s, EM %.2f s, "
-                        + "matching %.2f s): %,.0f records/s.%n", incoming.size(), register.size(), cold.wall,
-                incoming.size() / cold.wall, warm.wall, warm.indexSeconds, warm.emSeconds, warm.matchSeconds,
-                incoming.size() / warm.wall);
+                        + "matching %.2f s): %,.0f records/s; %.2f s of CPU (%,.0f records per CPU second).%n",
+                incoming.size(), register.size(), cold.wall, incoming.size() / cold.wall, warm.wall,
+                warm.indexSeconds, warm.emSeconds, warm.matchSeconds, incoming.size() / warm.wall, warm.cpuSeconds,
+                incoming.size() / warm.cpuSeconds);
+        System.out.printf(Locale.ROOT, "Load average while measuring: %.1f on %d processors%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "Baseline, rules 1-4 alone on the same index: %.2f s (%,.0f records/s)%n",
                 deterministicSeconds, incoming.size() / deterministicSeconds);
         if (duke != null) {
@@ -184,8 +188,9 @@ public final class MatchBenchmark implements Benchmarks.Benchmark {
 
     /** One timed run of the whole cascade. */
     private record Timing(PersonRegister index, PersonMatcher matcher, List<MatchResult> results, double wall,
-                          double indexSeconds, double emSeconds, double matchSeconds) {
+                          double indexSeconds, double emSeconds, double matchSeconds, double cpuSeconds) {
         static Timing of(List<MatchPerson> register, List<MatchPerson> incoming, MatchSettings settings) {
+            long cpu = cpuNanos();
             long start = System.nanoTime();
             PersonRegister index = PersonRegister.of(register);
             double indexSeconds = seconds(start);
@@ -195,7 +200,14 @@ public final class MatchBenchmark implements Benchmarks.Benchmark {
             long matchStart = System.nanoTime();
             List<MatchResult> results = matcher.match(incoming);
             double matchSeconds = seconds(matchStart);
-            return new Timing(index, matcher, results, seconds(start), indexSeconds, emSeconds, matchSeconds);
+            return new Timing(index, matcher, results, seconds(start), indexSeconds, emSeconds, matchSeconds,
+                    (cpuNanos() - cpu) / 1e9);
+        }
+
+        /** CPU time of the whole process: on a machine shared with other work, wall time says little alone. */
+        private static long cpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
         }
     }
 

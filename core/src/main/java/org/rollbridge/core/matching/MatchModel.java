@@ -42,7 +42,8 @@ public final class MatchModel {
     public static MatchModel defaults() {
         double[][] m = new double[FIELDS.length][];
         double[][] u = new double[FIELDS.length][];
-        set(m, u, MatchField.UPN, new double[] {0.90, 0.02, 0.04, 0.04}, new double[] {0.0002, 0.001, 0.05, 0.9488});
+        set(m, u, MatchField.UPN, new double[] {0.95, 0.02, 0.025, 0.005},
+                new double[] {0.0002, 0.001, 0.05, 0.9488});
         set(m, u, MatchField.ULN, new double[] {0.95, 0.05}, new double[] {0.0002, 0.9998});
         set(m, u, MatchField.FORENAME, new double[] {0.88, 0.03, 0.05, 0.01, 0.01, 0.01, 0.005, 0.005},
                 new double[] {0.012, 0.002, 0.002, 0.004, 0.003, 0.02, 0.06, 0.897});
@@ -115,15 +116,29 @@ public final class MatchModel {
             w[f.ordinal()] = weight(f, c.level(f));
         }
         if (c.level(MatchField.SURNAME) == PairComparison.NAME_EXACT) {
-            w[MatchField.SURNAME.ordinal()] += surnames.adjustment(c.agreedSurname());
+            w[MatchField.SURNAME.ordinal()] = adjusted(MatchField.SURNAME, surnames.adjustment(c.agreedSurname()));
         }
         if (c.level(MatchField.FORENAME) == PairComparison.NAME_EXACT) {
-            w[MatchField.FORENAME.ordinal()] += forenames.adjustment(c.agreedForename());
+            w[MatchField.FORENAME.ordinal()] = adjusted(MatchField.FORENAME, forenames.adjustment(c.agreedForename()));
         }
         if (c.agreedDob() != null) {
-            w[MatchField.DOB.ordinal()] += birthDates.adjustment(c.agreedDob());
+            w[MatchField.DOB.ordinal()] = adjusted(MatchField.DOB, birthDates.adjustment(c.agreedDob()));
         }
         return w;
+    }
+
+    /**
+     * Exact agreement adjusted for how common the value is, but never below the field's best inexact level:
+     * Olivia written Olivia must not count for less than Olivia written Oliwia, or a twin would outscore the
+     * child the record is an exact copy of.
+     */
+    private double adjusted(MatchField f, double adjustment) {
+        double[] w = weights[f.ordinal()];
+        double floor = Double.NEGATIVE_INFINITY;
+        for (int l = 1; l < f.missing(); l++) {
+            floor = Math.max(floor, w[l]);
+        }
+        return Math.max(w[0] + adjustment, floor + 0.5);
     }
 
     public static double total(double[] fieldWeights) {

@@ -2,8 +2,6 @@ package org.rollbridge.core.matching;
 
 import java.util.List;
 
-import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
  * How two people agree, field by field: one agreement level per {@link MatchField} (indexes into its levels),
@@ -26,9 +24,6 @@ public record PairComparison(byte[] levels, String agreedSurname, String agreedF
     static final double CLOSE_JARO_WINKLER = 0.94;
     static final double NEAR_JARO_WINKLER = 0.88;
     static final double SIMILAR_JARO_WINKLER = 0.80;
-    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
-    // Names are short; a bound keeps the distance cheap.
-    private static final DamerauLevenshteinDistance DAMERAU = new DamerauLevenshteinDistance(2);
 
     public int level(MatchField field) {
         return levels[field.ordinal()];
@@ -171,11 +166,10 @@ public record PairComparison(byte[] levels, String agreedSurname, String agreedF
 
     /** The Jaro-Winkler band of two different names (one edit in a name of three letters or more counts as close). */
     static int similarity(String x, String y) {
-        int distance = DAMERAU.apply(x, y);
-        if (distance == 1 && Math.min(x.length(), y.length()) >= 3) {
+        if (Math.min(x.length(), y.length()) >= 3 && NameSimilarity.oneEdit(x, y)) {
             return NAME_CLOSE;
         }
-        double jw = JARO_WINKLER.apply(x, y);
+        double jw = NameSimilarity.jaroWinkler(x, y);
         return jw >= CLOSE_JARO_WINKLER ? NAME_CLOSE : jw >= NEAR_JARO_WINKLER ? NAME_NEAR
                 : jw >= SIMILAR_JARO_WINKLER ? NAME_SIMILAR : NOT_SIMILAR;
     }

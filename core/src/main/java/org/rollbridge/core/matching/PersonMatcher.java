@@ -253,29 +253,37 @@ public final class PersonMatcher {
     }
 
     /**
-     * Rule 5: links the best candidate when its weight reaches the link threshold and nothing makes it ambiguous
-     * ({@link #ambiguity}); otherwise review above the review threshold, else new. Candidates that came from a
-     * deterministic rule are never declared new (they go for review) unless they carry another child's number.
+     * Rule 5: links the best candidate when its weight reaches the link threshold, nothing makes it ambiguous
+     * ({@link #ambiguity}), the forenames do not differ (the sibling and twin pattern: same home, surname and
+     * often date of birth, another forename) and the UPNs are not two valid different numbers; otherwise review
+     * above the review threshold, else new. Candidates that came from a deterministic rule are never declared
+     * new (they go for review) unless they carry another child's number.
      */
     private MatchResult byScore(PersonKeys r, int[] candidates, boolean restricted, String why) {
         List<Scored> ranked = ranked(r, candidates);
         Scored best = ranked.get(0);
-        boolean otherChild = anotherChildsNumber(best.comparison);
+        PairComparison c = best.comparison;
+        if (anotherChildsNumber(c)) {
+            return new MatchResult(r.id(), null, MatchDecision.NEW, null, best.score, null,
+                    "the best candidate holds another valid UPN and another forename");
+        }
         String ambiguity = ambiguity(ranked, 0);
-        if (best.score >= settings.linkThreshold() && ambiguity == null && !otherChild) {
+        String unsafe = ambiguity != null ? ambiguity
+                : c.forenameDiffers() ? "the forenames differ (a brother, sister or twin as often as a typing slip)"
+                : c.level(MatchField.UPN) == PairComparison.UPN_DIFFERENT ? "the UPNs are two different valid numbers"
+                : null;
+        if (best.score >= settings.linkThreshold() && unsafe == null) {
             return new MatchResult(r.id(), best.person.id(), MatchDecision.LINK, MatchRule.PROBABILISTIC,
                     best.score, best.weights, null);
         }
-        if (!otherChild && (best.score >= settings.reviewThreshold() || restricted)) {
-            String reason = ambiguity != null && best.score >= settings.linkThreshold() ? ambiguity
-                    : why != null ? why
-                    : "match weight between the review and link thresholds";
+        if (best.score >= settings.reviewThreshold() || restricted) {
+            String reason = unsafe != null && best.score >= settings.linkThreshold() ? unsafe
+                    : why != null ? why : "match weight between the review and link thresholds";
             return new MatchResult(r.id(), best.person.id(), MatchDecision.REVIEW, MatchRule.PROBABILISTIC,
                     best.score, best.weights, reason);
         }
         return new MatchResult(r.id(), null, MatchDecision.NEW, null, best.score, null,
-                otherChild ? "the best candidate holds another valid UPN and another forename"
-                        : "no register person scores above the review threshold");
+                "no register person scores above the review threshold");
     }
 
     /**

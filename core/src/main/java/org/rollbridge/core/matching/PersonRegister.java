@@ -147,9 +147,10 @@ public final class PersonRegister {
     /**
      * Blocking keys: date of birth; sound of a surname + birth year; postcode + forename initial; forename
      * prefix + birth month; the sounds of forename and surname together; the first two letters of surname and
-     * forename. A true match is missed only when it shares none of them: the last two find a record whose date
-     * of birth is wrong and whose family moved. The querying side also tries its date of birth with day and
-     * month swapped.
+     * forename; the first three of the surname and the forename's initial; day and month of birth and the
+     * surname's initial. A true match is missed only when it shares none of them: the last four find a record
+     * whose names are misspelt, whose date of birth is wrong and whose family moved. The querying side also
+     * tries its date of birth with day and month swapped.
      */
     static void blockingKeys(PersonKeys k, boolean query, Consumer<String> sink) {
         String dob = k.dobDigits();
@@ -173,6 +174,11 @@ public final class PersonRegister {
                     + METAPHONE.doubleMetaphone(k.legalSurname()));
             sink.accept("A" + k.legalSurname().substring(0, Math.min(2, k.legalSurname().length())) + '|'
                     + k.legalForename().substring(0, Math.min(2, k.legalForename().length())));
+            sink.accept("B" + k.legalSurname().substring(0, Math.min(3, k.legalSurname().length())) + '|'
+                    + k.legalForename().charAt(0));
+            if (!dob.isEmpty()) {
+                sink.accept("M" + dob.substring(4) + k.legalSurname().charAt(0));
+            }
         }
         for (String forename : k.forenames()) {
             if (!k.postcode().isEmpty()) {
