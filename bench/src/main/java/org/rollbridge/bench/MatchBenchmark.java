@@ -166,9 +166,9 @@ public final class MatchBenchmark implements Benchmarks.Benchmark {
             System.out.println();
             System.out.println("Threshold sweep (same model):");
             System.out.println(Scores.HEADER);
-            for (double link : new double[] {12, 14, 16, 18, 20, 22}) {
-                for (double review : new double[] {4, 6, 8, 10, 12}) {
-                    for (double margin : new double[] {4, 6, 8}) {
+            for (double link : new double[] {8, 9, 10, 11, 12, 13, 14, 16, 18}) {
+                for (double review : new double[] {4, 5, 6, 7, 8}) {
+                    for (double margin : new double[] {3, 4, 6}) {
                         if (review > link) {
                             continue;
                         }

@@ -83,6 +83,7 @@ public record EvaluationCorpus(List<MatchPerson> register, List<MatchPerson> inc
         private final List<Child> children = new ArrayList<>();
         private final Set<String> upnsUsed = new HashSet<>();
         private final Set<String> sent = new HashSet<>();
+        private Set<String> twins;
         private final List<String> postcodes = new ArrayList<>();
         private int people;
         private int serial;
@@ -136,7 +137,11 @@ public record EvaluationCorpus(List<MatchPerson> register, List<MatchPerson> inc
                     Map.copyOf(kinds));
         }
 
-        /** One to four children; about one birth in sixteen is twins and one in two hundred triplets. */
+        /**
+         * One to four children; 1.6% of births are twins and 0.1% triplets (ONS: about 1.5% of maternities in
+         * England and Wales are multiple; triplets are rarer than this, kept so that they occur at this size).
+         * The twin kinds of record test the pattern directly.
+         */
         private void family(int household) {
             String surname = names.surname();
             if (random.nextDouble() < 0.06) {
@@ -148,7 +153,7 @@ public record EvaluationCorpus(List<MatchPerson> register, List<MatchPerson> inc
             int birth = 0;
             for (int i = 0; i < count; i++, birth++) {
                 double multiple = random.nextDouble();
-                int born = multiple < 0.005 ? 3 : multiple < 0.065 ? 2 : 1;
+                int born = multiple < 0.001 ? 3 : multiple < 0.017 ? 2 : 1;
                 List<String> given = new ArrayList<>();
                 for (int b = 0; b < born; b++) {
                     char sex = random.nextBoolean() ? 'M' : 'F';
@@ -196,29 +201,39 @@ public record EvaluationCorpus(List<MatchPerson> register, List<MatchPerson> inc
                     .birthDate(c.dob).sex(String.valueOf(c.sex)).postcode(c.postcode).build();
         }
 
-        /** A registered child not yet sent in this batch (a batch holds each child once), fitting the kind. */
+        /**
+         * A registered child fitting the kind, not yet sent in this batch (a batch holds each child once); only
+         * when every fitting child has been sent is one sent again.
+         */
         private Child pick(RecordKind kind) {
-            for (int attempt = 0; ; attempt++) {
-                Child c = children.get(random.nextInt(children.size()));
-                if (sent.contains(c.person) && attempt < 10_000) {
-                    continue;
+            if (twins == null) {
+                twins = new HashSet<>();
+                Map<String, Child> firstBorn = new java.util.HashMap<>();
+                for (Child c : children) {
+                    Child sibling = firstBorn.putIfAbsent(c.household + "|" + c.dob, c);
+                    if (sibling != null) {
+                        twins.add(sibling.person);
+                        twins.add(c.person);
+                    }
                 }
-                boolean multiple = hasTwin(c);
+            }
+            List<Child> fitting = new ArrayList<>();
+            for (Child c : children) {
                 boolean fits = switch (kind) {
-                    case TWIN_EXACT, TWIN_ERROR -> multiple;
+                    case TWIN_EXACT, TWIN_ERROR -> twins.contains(c.person);
                     case NICKNAME -> names.variant(c.forename) != null;
                     case UPN_KNOWN, UPN_TYPO, UPN_OF_ANOTHER_CHILD -> c.upn != null;
                     default -> true;
                 };
-                if (fits || attempt > 10_000) {
-                    sent.add(c.person);
-                    return c;
+                if (fits) {
+                    fitting.add(c);
                 }
             }
-        }
-
-        private boolean hasTwin(Child c) {
-            return children.stream().anyMatch(o -> o != c && o.household == c.household && o.dob.equals(c.dob));
+            List<Child> unsent = fitting.stream().filter(c -> !sent.contains(c.person)).toList();
+            List<Child> from = unsent.isEmpty() ? fitting : unsent;
+            Child c = from.get(random.nextInt(from.size()));
+            sent.add(c.person);
+            return c;
         }
 
         private Child newChild(RecordKind kind) {
