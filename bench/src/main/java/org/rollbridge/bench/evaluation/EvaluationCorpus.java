@@ -165,8 +165,8 @@ public record EvaluationCorpus(List<MatchPerson> register, List<MatchPerson> inc
                         sex = firstSex;
                         forename = alike != null ? alike : respelt(given.get(0));
                     }
-                    while (given.contains(forename)) {
-                        forename = names.forename(sex);
+                    while (given.contains(forename) || household(household, forename)) {
+                        forename = names.forename(sex); // parents do not give two children one name
                     }
                     given.add(forename);
                     children.add(child(forename, surname, dob, sex, postcode, household, birth));
@@ -236,6 +236,16 @@ public record EvaluationCorpus(List<MatchPerson> register, List<MatchPerson> inc
             return c;
         }
 
+        /** True when a child of the household already has this forename (households are generated in order). */
+        private boolean household(int household, String forename) {
+            for (int i = children.size() - 1; i >= 0 && children.get(i).household >= household; i--) {
+                if (children.get(i).household == household && children.get(i).forename.equals(forename)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private Child newChild(RecordKind kind) {
             Child like = children.get(random.nextInt(children.size()));
             char sex = random.nextBoolean() ? 'M' : 'F';
@@ -243,7 +253,7 @@ public record EvaluationCorpus(List<MatchPerson> register, List<MatchPerson> inc
                 case NEW_SIBLING -> {
                     LocalDate dob = like.dob.plusDays((random.nextBoolean() ? 1 : -1) * (300 + random.nextInt(1200)));
                     String forename = names.forename(sex);
-                    while (forename.equals(like.forename)) {
+                    while (household(like.household, forename)) {
                         forename = names.forename(sex);
                     }
                     yield new Child("P" + (++people), forename, like.surname, dob, sex, like.postcode,

@@ -35,10 +35,11 @@ public final class ModelEstimation {
     }
 
     /**
-     * Runs EM from the given starting model; returns the converged model. The identifiers' m stay as given: left
-     * free, EM takes "the same family" (siblings and twins share a surname, a home and often a date of birth)
-     * for "the same child", because candidate pairs hold many more siblings than true matches; a UPN that
-     * differs tells them apart only if EM is not allowed to learn that matches often differ in UPN.
+     * Runs EM from the given starting model; returns the converged model. Semi-supervised by the UPN: left free,
+     * EM takes "the same family" (siblings and twins share a surname, a home and often a date of birth) for
+     * "the same child", because candidate pairs hold many more siblings than true matches. So a pair whose
+     * UPNs agree counts as a match and a pair with two valid different UPNs as a non-match, only the pairs
+     * without that evidence are weighed by the model, and the identifiers' m stay as given.
      */
     public MatchModel estimate(MatchModel start) {
         int n = patternCounts.size();
@@ -55,8 +56,14 @@ public final class ModelEstimation {
         double[] posterior = new double[n];
         int iteration = 0;
         for (; iteration < MAX_ITERATIONS; iteration++) {
-            // E step: the chance each pattern is a match under the current figures.
+            // E step: the chance each pattern is a match under the current figures. Where both records carry a
+            // UPN, the numbers say it: the same number is the same child, two valid different numbers are two.
             for (int k = 0; k < n; k++) {
+                int upn = patterns[k][MatchField.UPN.ordinal()];
+                if (upn == PairComparison.UPN_AGREE || upn == PairComparison.UPN_DIFFERENT) {
+                    posterior[k] = upn == PairComparison.UPN_AGREE ? 1 : 0;
+                    continue;
+                }
                 double pm = p;
                 double pu = 1 - p;
                 for (MatchField f : FIELDS) {
