@@ -289,9 +289,10 @@ public final class PersonMatcher {
     /**
      * Why the candidate at {@code chosen} cannot be linked automatically, or null. Ambiguity is never settled
      * by order: another candidate scoring within the margin, or agreeing better on a forename or surname while
-     * reaching the review threshold, sends the record for review with both shown. One exception, for twins and
-     * triplets: a record that is an exact copy of one register person, where every rival agrees no better on
-     * any field and worse on some, is that person.
+     * reaching the review threshold, sends the record for review with both shown. Twins and triplets (same
+     * household and date of birth) with similar forenames get their own treatment: a record that is an exact
+     * copy of one of them, every rival agreeing no better on any field and worse on some, is that one; any
+     * other record of theirs goes for review, however the scores fall.
      */
     String ambiguity(List<Scored> ranked, int chosen) {
         Scored best = ranked.get(chosen);
@@ -304,6 +305,10 @@ public final class PersonMatcher {
             if (exactCopy && dominates(best.comparison, rival.comparison)) {
                 continue;
             }
+            if (!exactCopy && twins(best.person, rival.person)
+                    && rival.comparison.level(MatchField.FORENAME) <= PairComparison.NAME_SIMILAR) {
+                return "a twin or triplet of this person has a similar forename";
+            }
             if (rival.score > best.score || best.score - rival.score < settings.margin()) {
                 return "another register person scores nearly as well";
             }
@@ -312,6 +317,12 @@ public final class PersonMatcher {
             }
         }
         return null;
+    }
+
+    /** Two register people born the same day to the same household (surname and home): twins or triplets. */
+    static boolean twins(PersonKeys a, PersonKeys b) {
+        return !a.dobDigits().isEmpty() && a.dobDigits().equals(b.dobDigits()) && !a.postcode().isEmpty()
+                && a.postcode().equals(b.postcode()) && a.legalSurname().equals(b.legalSurname());
     }
 
     /** Every field known on both sides agrees exactly, and the names and date of birth are known. */
