@@ -231,7 +231,8 @@ public final class PersonMatcher {
     /**
      * Rules 3 and 4 compare only three letters of the forename: Jack and Jacob, or a new twin whose sibling is
      * already known, would link. They link alone only when the whole forename agrees (or is a known variant),
-     * the sex does not differ and the UPNs, when both known, do not differ.
+     * the sex does not differ, the date of birth is not wholly different (rule 4: neighbours sharing a postcode
+     * and a common name) and the UPNs, when both known, do not differ.
      */
     static boolean siblingSignature(PairComparison c) {
         return c.forenameDiffers() || c.level(MatchField.SEX) == MatchField.SEX.level("DIFFERENT");
@@ -241,6 +242,7 @@ public final class PersonMatcher {
         int upn = c.level(MatchField.UPN);
         return c.level(MatchField.FORENAME) <= PairComparison.NAME_EQUIVALENT_OR_PART
                 && c.level(MatchField.SEX) != MatchField.SEX.level("DIFFERENT")
+                && c.level(MatchField.DOB) != PairComparison.DOB_DIFFERENT
                 && upn != PairComparison.UPN_DIFFERENT && upn != PairComparison.UPN_UNCHECKED_DIFFERENT;
     }
 
@@ -271,6 +273,7 @@ public final class PersonMatcher {
         String unsafe = ambiguity != null ? ambiguity
                 : c.forenameDiffers() ? "the forenames differ (a brother, sister or twin as often as a typing slip)"
                 : c.level(MatchField.UPN) == PairComparison.UPN_DIFFERENT ? "the UPNs are two different valid numbers"
+                : unverifiedNumber(r, c) ? "the record's UPN is unknown to the register and the forename is a variant"
                 : null;
         if (best.score >= settings.linkThreshold() && unsafe == null) {
             return new MatchResult(r.id(), best.person.id(), MatchDecision.LINK, MatchRule.PROBABILISTIC,
@@ -317,6 +320,15 @@ public final class PersonMatcher {
             }
         }
         return null;
+    }
+
+    /**
+     * The record carries a UPN no register person holds, the candidate has none to compare, and the forename
+     * only resembles: a child first numbered elsewhere who looks like one the LA knows as often as that child.
+     */
+    static boolean unverifiedNumber(PersonKeys r, PairComparison c) {
+        return !r.upns().isEmpty() && c.level(MatchField.UPN) == MatchField.UPN.missing()
+                && c.level(MatchField.FORENAME) != PairComparison.NAME_EXACT;
     }
 
     /** Two register people born the same day to the same household (surname and home): twins or triplets. */
