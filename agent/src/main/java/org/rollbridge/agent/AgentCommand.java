@@ -154,7 +154,7 @@ public final class AgentCommand implements Runnable {
                 return 0;
             }
             if (once) {
-                return run.once().waiting() == 0 ? 0 : 1;
+                return run.once().needsAttention() ? 1 : 0;
             }
             run.watch(Duration.ofSeconds(pollSeconds));
             return 0;

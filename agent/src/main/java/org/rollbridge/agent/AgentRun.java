@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +21,7 @@ public final class AgentRun {
     private final Ledgers ledgers;
     private final DropFolder drop;
     private final Extraction extraction;
+    private final BatchSequence sequence;
     private final Delivery delivery;
 
     public AgentRun(AgentHome home, ActivityLog log, Backoff backoff, int resendDays, Duration settle)
@@ -31,48 +34,73 @@ public final class AgentRun {
         this.drop = new DropFolder(home.dropFolder(), home, settle);
         this.extraction = new Extraction(config.laestab(), resendDays,
                 org.rollbridge.core.validation.RuleSettings.resolve(null, System.getenv()));
+        this.sequence = new BatchSequence(home);
         HubClient hub = new HubClient(URI.create(config.hub()), config.laestab(), home.credential());
         this.delivery = new Delivery(home, hub, outbox, ledgers, log, backoff, resendDays);
     }
 
-    /** Takes new exports into the outbox and delivers it; the outcome of the delivery. */
-    public Delivery.Round once() throws IOException, InterruptedException, AgentStopped {
+    /**
+     * How a pass ended: the exports that were not sent (a file to fix in the MIS) and the delivery. Either needs a
+     * person to look, which {@code agent run --once} says with exit code 1.
+     */
+    public record Pass(List<String> notSent, Delivery.Round delivery) {
+        public boolean needsAttention() {
+            return !notSent.isEmpty() || delivery.waiting() > 0;
+        }
+    }
+
+    /** Takes new exports into the outbox and delivers it. */
+    public Pass once() throws IOException, InterruptedException, AgentStopped {
         if (AgentStatus.load(home).paused()) {
             throw new AgentStopped(AgentStopped.PAUSED, "Sending is paused by the school (since "
                     + AgentStatus.load(home).pausedAt() + "); run 'rollbridge agent resume' to send again");
         }
+        List<String> notSent = new ArrayList<>();
         for (DropFolder.Export export : drop.ready()) {
-            take(export);
+            if (!take(export)) {
+                notSent.add(export.file().getFileName().toString());
+            }
         }
         Delivery.Round round = delivery.deliver();
         if (round.waiting() > 0) {
             log.warn(round.waiting() + " batch(es) wait in the outbox for the hub; they are sent on the next run");
         }
-        return round;
+        return new Pass(notSent, round);
     }
 
-    private void take(DropFolder.Export export) throws IOException {
+    /** Puts what changed in an export in the outbox under a new batch id; false when the export cannot be sent. */
+    private boolean take(DropFolder.Export export) throws IOException {
         List<OutboxBatch> pending = outbox.list().batches();
         Extraction.Result result = extraction.extract(export.file(), export.feed(), ledgers, pending);
         String name = export.file().getFileName().toString();
+        OutboxBatch batch = null;
         if (!result.summary().usable()) {
             log.warn("Export " + result.summary().line());
         } else if (result.hasBatch()) {
-            OutboxBatch batch = outbox.add(result.batchId(), result.feed(), name, result.batchRecords(),
-                    result.content());
+            batch = outbox.newestWithContent(result.feed(), result.content()).orElse(null);
+            String how = batch == null ? " in the outbox" : " already in the outbox (the export was read again)";
+            if (batch == null) {
+                batch = outbox.add(sequence.next(result.feed()), result.feed(), name, result.batchRecords(),
+                        result.content());
+            }
             log.info("Export " + name + " (" + result.feed().id() + "): " + result.summary().records()
-                    + " records read, batch " + batch.id() + " of " + result.batchRecords() + " records in the outbox");
+                    + " records read, batch " + batch.id() + " of " + result.batchRecords() + " records" + how);
         } else {
             log.info("Export " + name + " (" + result.feed().id() + "): " + result.summary().records()
                     + " records read, nothing new to send");
         }
-        if (result.summary().errors() > 0) {
+        if (result.summary().usable() && result.summary().errors() > 0) {
             log.warn("Export " + result.summary().line());
         }
         drop.taken(export);
-        AgentStatus.load(home).withExtract(new AgentStatus.Extract(name, result.feed().id(),
-                result.summary().at(), result.summary().records(), result.batchId(), result.batchRecords()),
-                result.summary()).save(home);
+        AgentStatus status = AgentStatus.load(home).withExtract(new AgentStatus.Extract(name, result.feed().id(),
+                result.summary().at(), result.summary().records(), batch == null ? null : batch.id(),
+                result.batchRecords()), result.summary());
+        if (!result.summary().usable()) {
+            status = status.withProblem(Instant.now() + " Export " + result.summary().line());
+        }
+        status.save(home);
+        return result.summary().usable();
     }
 
     /** Shows what a run would send now, and changes nothing: no outbox file, no state, no request to the hub. */
@@ -92,9 +120,9 @@ public final class AgentRun {
             Extraction.Result r = extraction.extract(export.file(), export.feed(), ledgers, pending);
             out.println("  " + r.summary().line());
             out.println(r.hasBatch()
-                    ? "    would send batch " + r.batchId() + ": " + r.batchRecords() + " " + r.feed().id()
+                    ? "    would send a new " + r.feed().id() + " batch: " + r.batchRecords() + " " + r.feed().id()
                     + " records, " + r.content().length + " bytes before compression"
-                    : "    nothing to send");
+                    : r.summary().usable() ? "    nothing to send" : "    not sent");
         }
         out.println("Dry run: nothing was sent and nothing was changed.");
     }

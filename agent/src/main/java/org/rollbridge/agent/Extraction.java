@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.rollbridge.core.signing.RequestSignature;
 import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.core.validation.Outcome;
 import org.rollbridge.core.validation.Rule;
@@ -17,10 +16,10 @@ import org.rollbridge.core.validation.RuleSettings;
 import org.rollbridge.core.validation.Validator;
 
 /**
- * Turns one export from the drop folder into at most one batch: a CTF whole (the full roll); of an attendance
- * CSV, the marks dated within the resend window that are new or changed since what the hub acknowledged; of an
- * exclusions CSV, the rows new or changed. The batch id is derived from the export and the batch's content, so
- * making the same batch again after a crash gives the same id and the hub treats it as one batch.
+ * Turns one export from the drop folder into at most one batch's content: a CTF whole (the full roll); of an
+ * attendance CSV, the marks dated within the resend window that are new or changed since what the hub
+ * acknowledged; of an exclusions CSV, the rows new or changed. It changes nothing, so a dry run can use it; the
+ * batch gets its id ({@link BatchSequence}) when it is put in the outbox.
  */
 public final class Extraction {
 
@@ -40,7 +39,7 @@ public final class Extraction {
     }
 
     /** What an export yields: the validation summary, and the batch content when there is something to send. */
-    public record Result(Feed feed, ValidationSummary summary, String batchId, byte[] content, int batchRecords) {
+    public record Result(Feed feed, ValidationSummary summary, byte[] content, int batchRecords) {
         public boolean hasBatch() {
             return content != null;
         }
@@ -50,14 +49,13 @@ public final class Extraction {
         byte[] bytes = Files.readAllBytes(file);
         String name = file.getFileName().toString();
         String at = Instant.now().toString();
-        String fileSha = RequestSignature.sha256Hex(bytes);
         FileReport report = new Validator(rules, null, Clock.systemDefaultZone()).validateFile(file, name);
         if (feed == Feed.CTF) {
-            return ctf(name, at, bytes, fileSha, report);
+            return ctf(name, at, bytes, report);
         }
         CsvExport export = CsvExport.read(feed, name, bytes, school, at, report);
         if (!export.summary().usable()) {
-            return new Result(feed, export.summary(), null, null, 0);
+            return new Result(feed, export.summary(), null, 0);
         }
         RowLedger known = ledgers.known(feed, pending);
         int windowStart = Integer.MIN_VALUE;
@@ -73,19 +71,16 @@ public final class Extraction {
             }
         }
         if (delta.isEmpty()) {
-            return new Result(feed, export.summary(), null, null, 0);
+            return new Result(feed, export.summary(), null, 0);
         }
-        byte[] content = export.write(delta);
-        String id = feed.id() + "-" + fileSha.substring(0, 16) + "-"
-                + RequestSignature.sha256Hex(content).substring(0, 16);
-        return new Result(feed, export.summary(), id, content, delta.size());
+        return new Result(feed, export.summary(), export.write(delta), delta.size());
     }
 
     /**
      * A CTF is sent whole (the hub holds back its records with errors and says why); one that cannot be read, or
      * that comes from another school, is not sent at all.
      */
-    private Result ctf(String name, String at, byte[] bytes, String fileSha, FileReport report) {
+    private Result ctf(String name, String at, byte[] bytes, FileReport report) {
         Map<String, Integer> byRule = new TreeMap<>();
         report.findings().forEach(f -> byRule.merge(f.rule().name(), 1, Integer::sum));
         String source = report.school() == null ? null : report.school().la() + report.school().estab();
@@ -100,10 +95,9 @@ public final class Extraction {
         int errors = report.recordsWithErrors();
         if (refusal != null) {
             return new Result(Feed.CTF, new ValidationSummary(name, "ctf", at, report.records(), 0, errors,
-                    (int) report.warnings(), byRule, refusal), null, null, 0);
+                    (int) report.warnings(), byRule, refusal), null, 0);
         }
         return new Result(Feed.CTF, new ValidationSummary(name, "ctf", at, report.records(),
-                report.records() - errors, errors, (int) report.warnings(), byRule, null),
-                "ctf-" + fileSha.substring(0, 32), bytes, report.records());
+                report.records() - errors, errors, (int) report.warnings(), byRule, null), bytes, report.records());
     }
 }

@@ -28,6 +28,7 @@ public final class Outbox {
 
     static final String MAGIC = "ROLLBRIDGE-BATCH 1";
     private static final int MAX_HEADER = 4096;
+    private static final java.util.concurrent.atomic.AtomicLong LAST_STAMP = new java.util.concurrent.atomic.AtomicLong();
     private final Path dir;
     private final Path quarantine;
 
@@ -69,6 +70,7 @@ public final class Outbox {
         header.put("created", Instant.now().toString());
         header.put("body-length", Integer.toString(body.length));
         header.put("body-sha256", RequestSignature.sha256Hex(body));
+        header.put("content-sha256", RequestSignature.sha256Hex(content));
         StringBuilder text = new StringBuilder(MAGIC).append('\n');
         header.forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
         text.append('\n');
@@ -76,8 +78,9 @@ public final class Outbox {
         byte[] file = new byte[head.length + body.length];
         System.arraycopy(head, 0, file, 0, head.length);
         System.arraycopy(body, 0, file, head.length, body.length);
-        // The name orders batches by creation; the id keeps it unique.
-        Path target = dir.resolve(String.format("%013d-%s.batch", System.currentTimeMillis(), id));
+        // The name orders batches by creation (a stamp that never repeats, so ids need not sort); the id keeps it unique.
+        long stamp = LAST_STAMP.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
+        Path target = dir.resolve(String.format("%013d-%s.batch", stamp, id));
         DurableFiles.write(target, file);
         return read(target);
     }
@@ -109,6 +112,21 @@ public final class Outbox {
             }
         }
         return new Contents(batches, moved);
+    }
+
+    /**
+     * The newest waiting batch of the feed when its content is exactly {@code content}: the export was made into a
+     * batch and the agent stopped before it recorded the export as taken. Sending the same content again right
+     * after it changes nothing, so the waiting batch stands for it.
+     */
+    public java.util.Optional<OutboxBatch> newestWithContent(Feed kind, byte[] content) throws IOException {
+        List<OutboxBatch> ofFeed = list().batches().stream().filter(b -> b.kind() == kind).toList();
+        if (ofFeed.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        OutboxBatch newest = ofFeed.getLast();
+        return RequestSignature.sha256Hex(content).equals(newest.contentSha256())
+                ? java.util.Optional.of(newest) : java.util.Optional.empty();
     }
 
     /** The hub has the batch: it leaves the outbox. */
@@ -193,6 +211,7 @@ public final class Outbox {
         if (!actual.equals(sha)) {
             throw new Damaged(file, "its checksum does not match (the file was changed or partly overwritten)");
         }
-        return new OutboxBatch(file, id, kind, header.get("source"), records, created, offset, length, sha);
+        return new OutboxBatch(file, id, kind, header.get("source"), records, created, offset, length, sha,
+                header.get("content-sha256"));
     }
 }

@@ -9,10 +9,11 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A batch waiting in the outbox: its id (assigned once, when it was made, so every redelivery is the same batch
- * to the hub), its feed, where it came from, how many records, and its gzip body with length and checksum.
+ * to the hub), its feed, where it came from, how many records, its gzip body with length and checksum, and the
+ * SHA-256 of the content before compression (null in files made before it was recorded).
  */
 public record OutboxBatch(Path file, String id, Feed kind, String source, int records, Instant created,
-                          long bodyOffset, long bodyLength, String bodySha256) {
+                          long bodyOffset, long bodyLength, String bodySha256, String contentSha256) {
 
     /** The body as sent: gzip. */
     public InputStream openBody() throws IOException {

@@ -18,10 +18,21 @@ public record ValidationSummary(String file, String feed, String at, int records
         byRule = new TreeMap<>(byRule);
     }
 
-    /** The errors that stop a whole file being sent, in the words of core's rules (no pupil's details). */
+    /**
+     * The errors that stop a whole file being sent, in the words of core's rules, each with its line when it has
+     * one (an unclosed quote, bytes that are not UTF-8); no pupil's details.
+     */
     static String fileProblems(FileReport report) {
         return report.findings().stream().filter(f -> f.error() && f.rule().scope() != Rule.Scope.RECORD)
-                .map(Finding::message).distinct().limit(5).collect(Collectors.joining(" "));
+                .map(ValidationSummary::withLine)
+                .distinct().limit(5).collect(Collectors.joining(" "));
+    }
+
+    /** The finding's message, led by its line unless it names it already (the CTF reader's messages do). */
+    private static String withLine(Finding f) {
+        Long line = f.record().line();
+        return line == null || f.message().contains("line " + line + ",") ? f.message()
+                : "line " + line + ": " + f.message();
     }
 
     public boolean usable() {

@@ -1,6 +1,7 @@
 package org.rollbridge.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
@@ -18,12 +19,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.identity.Upn;
+import org.rollbridge.core.pupil.Address;
+import org.rollbridge.core.pupil.Pupil;
+import org.rollbridge.hub.people.PersonIndex;
 import org.rollbridge.hub.testing.AttendanceCsv;
+import org.rollbridge.hub.testing.CtfFixture;
+import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.RunningHub;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 /** The agent against a real hub on loopback (and the run's PostgreSQL), through a proxy that can fail. */
+@HubTest
 class AgentIT {
 
     static RunningHub hub;
@@ -32,16 +39,14 @@ class AgentIT {
     static final LocalDate MONDAY = LocalDate.of(2025, 9, 8);
 
     @BeforeAll
-    static void start() throws Exception {
+    static void startProxy() throws Exception {
         work = RunningHub.tempDir();
-        hub = RunningHub.start(work.resolve("hub"));
         proxy = new FlakyProxy(URI.create(hub.base()).getPort());
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void closeProxy() throws Exception {
         proxy.close();
-        hub.close();
     }
 
     record Result(int exit, String out, String err) {
@@ -63,7 +68,7 @@ class AgentIT {
         HttpResponse<String> issued = hub.send(hub.request("/api/v1/admin/schools/" + school + "/enrolment-codes")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")),
                 RunningHub.ADMIN_TOKEN);
-        assertThat(issued.statusCode()).isEqualTo(201);
+        assertStatus(201, issued);
         String code = RunningHub.json(issued).path("code").asString();
         Path home = work.resolve("agent-" + school);
         Result init = agent("init", "--hub", proxy.url(), "--school", school, "--enrol-code", code,
@@ -158,6 +163,126 @@ class AgentIT {
         assertThat(text).contains("Pending batches:    0").contains("Last acknowledged:  attendance-");
     }
 
+    /** Runs the agent once and waits until the hub has finished every batch of the school. */
+    static void runAndSettle(Path home, String school) throws Exception {
+        Result r = run(home);
+        assertThat(r.exit()).as(r.err()).isZero();
+        for (String id : hub.db().sql("select id::text from batches where laestab = ?").param(school)
+                .query(String.class).list()) {
+            assertThat(hub.awaitBatch("/api/v1/batches/" + id, RunningHub.ADMIN_TOKEN).path("status").asString())
+                    .isEqualTo("completed");
+        }
+    }
+
+    static void dropCtf(Path home, String school, String postcode) throws Exception {
+        Pupil pupil = CtfFixture.pupil(upn(school, 1), "Pat", "Pupil", List.of()).toBuilder()
+                .address(Address.lines(List.of("1 High Street", "Norwich"), postcode)).build();
+        Files.write(home.resolve("drop").resolve("roll.xml"), CtfFixture.full(school).add(pupil).bytes());
+    }
+
+    static void dropMark(Path home, String school, String code) throws Exception {
+        Files.write(home.resolve("drop").resolve("attendance.csv"), new AttendanceCsv()
+                .mark(school, upn(school, 1), MONDAY, "AM", code).bytes());
+    }
+
+    @Test
+    void aValuePutBackToAnEarlierOneIsSentAndApplied() throws Exception {
+        String school = "9265008";
+        Path home = enrolled(school);
+        hub.bean(PersonIndex.class).register(new PersonIndex.Person("put-back-1", upn(school, 1), List.of(), null,
+                "Pat", "Pupil", LocalDate.of(2015, 3, 14), "F", null), "register", null);
+
+        for (String postcode : List.of("NR1 1AA", "NR2 2BB", "NR1 1AA")) {
+            dropCtf(home, school, postcode);
+            runAndSettle(home, school);
+        }
+        for (String code : List.of("R", "O", "R")) {
+            dropMark(home, school, code);
+            runAndSettle(home, school);
+        }
+
+        assertThat(batchIdsAtHub(school)).hasSize(6).doesNotHaveDuplicates();
+        assertThat(hub.db().sql("select postcode from pupils where laestab = ?").param(school)
+                .query(String.class).single()).isEqualTo("NR1 1AA");
+        assertThat(hub.db().sql("select old_code || '>' || new_code from mark_history where laestab = ? "
+                + "order by changed_at").param(school).query(String.class).list()).endsWith("R>O", "O>R");
+    }
+
+    @Test
+    void anExportReadAgainAfterAStopBeforeItWasRecordedIsTheBatchAlreadyWaiting() throws Exception {
+        String school = "9265011";
+        Path home = enrolled(school);
+        dropCtf(home, school, "NR1 1AA");
+        proxy.mode(FlakyProxy.Mode.DOWN);
+        assertThat(run(home, "--retry-attempts", "1").exit()).isEqualTo(1);
+        // The agent stopped after the batch was safely in the outbox but before it recorded the export as read.
+        Files.delete(home.resolve("state").resolve("taken.json"));
+        proxy.mode(FlakyProxy.Mode.UP);
+
+        Result again = run(home);
+
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.err()).contains("already in the outbox");
+        assertThat(outboxFiles(home)).isZero();
+        assertThat(batchIdsAtHub(school)).singleElement().asString().startsWith("ctf-").endsWith("-1");
+    }
+
+    @Test
+    void anExportThatIsNotSentEndsTheRunWithExitOneAndSaysWhereTheProblemIs() throws Exception {
+        String school = "9265009";
+        Path home = enrolled(school);
+        Path drop = home.resolve("drop");
+        byte[] ctf = CtfFixture.full(school).add(upn(school, 1)).bytes();
+
+        Files.write(drop.resolve("roll-cut.xml"), java.util.Arrays.copyOf(ctf, ctf.length / 2));
+        Result cut = run(home);
+        Files.delete(drop.resolve("roll-cut.xml"));
+        Files.write(drop.resolve("roll-latin1.xml"), new String(ctf, StandardCharsets.UTF_8)
+                .replace("Pupil", "Zoë").getBytes(StandardCharsets.ISO_8859_1));
+        Result latin1 = run(home);
+        Files.delete(drop.resolve("roll-latin1.xml"));
+        Files.write(drop.resolve("attendance.csv"), new AttendanceCsv().mark(school, upn(school, 1), MONDAY, "AM", "/")
+                .raw(school + "," + upn(school, 2) + "," + MONDAY + ",AM,\"/").bytes());
+        Result quote = run(home);
+        Result nothingNew = run(home);
+
+        assertThat(cut.exit()).as(cut.err()).isEqualTo(1);
+        assertThat(cut.err()).contains("roll-cut.xml: not sent").contains("incomplete");
+        assertThat(latin1.exit()).as(latin1.err()).isEqualTo(1);
+        assertThat(latin1.err()).contains("roll-latin1.xml: not sent").contains("line").contains("byte");
+        assertThat(quote.exit()).as(quote.err()).isEqualTo(1);
+        assertThat(quote.err()).contains("attendance.csv: not sent").contains("line 3");
+        assertThat(nothingNew.exit()).isZero();
+        assertThat(batchesAtHub(school)).isZero();
+        assertThat(agent("status", "--home", home.toString()).out()).contains("Last problem:")
+                .contains("attendance.csv");
+    }
+
+    @Test
+    void aNulByteInOneFieldIsAFindingOnItsRowAndTheBatchCompletes() throws Exception {
+        String school = "9265010";
+        String header = "laestab,upn,category,reason,start_date,end_date,sessions,exclusion_id\n";
+        String good = school + "," + upn(school, 1) + ",SUSP,PP,2025-09-01,2025-09-02,4,EX1\n";
+        String nul = school + "," + upn(school, 2) + ",SUSP,VA,2025-09-03,2025-09-03,2,EX\u00002\n";
+
+        HttpResponse<String> sent = hub.upload(school, hub.credentialFor(school), "nul-1", "exclusions",
+                (header + good + nul).getBytes(StandardCharsets.UTF_8));
+        assertStatus(202, sent);
+        String id = RunningHub.json(sent).path("id").asString();
+        JsonNode done = hub.awaitBatch("/api/v1/batches/" + id, RunningHub.ADMIN_TOKEN);
+        HttpResponse<String> report = hub.send(hub.request("/api/v1/batches/" + id + "/report").GET(),
+                RunningHub.ADMIN_TOKEN);
+
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("completed");
+        assertThat(done.path("records").path("read").asInt()).isEqualTo(2);
+        JsonNode finding = RunningHub.json(report).path("files").get(0).path("findings").get(0);
+        assertThat(finding.path("rule").asString()).isEqualTo("CSV_CONTROL_CHARACTER");
+        assertThat(finding.path("record").path("line").asInt()).isEqualTo(3);
+        assertThat(finding.path("record").path("upn").asString()).isEqualTo(upn(school, 2));
+        assertThat(finding.path("field").asString()).isEqualTo("exclusion_id");
+        assertThat(finding.path("value").asString()).doesNotContain("\u0000").contains("U+0000");
+    }
+
     @Test
     void anUploadCutOffMidBodyIsResentWithoutLossOrDuplication() throws Exception {
         String school = "9265002";
@@ -227,7 +352,7 @@ class AgentIT {
         HttpResponse<String> revoked = hub.send(hub.request("/api/v1/admin/schools/" + school
                 + "/credentials/revoke").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"laptop stolen\"}")), RunningHub.ADMIN_TOKEN);
-        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertStatus(200, revoked);
         dropAttendance(home, school, 3, MONDAY, "attendance.csv");
 
         Result r = run(home);
@@ -279,7 +404,7 @@ class AgentIT {
         Result dry = agent("run", "--dry-run", "--home", home.toString());
 
         assertThat(dry.exit()).isZero();
-        assertThat(dry.out()).contains("would send batch attendance-").contains("would send batch exclusions-")
+        assertThat(dry.out()).contains("would send a new attendance batch").contains("would send a new exclusions batch")
                 .contains("40 attendance records").contains("nothing was sent");
         assertThat(dry.out()).doesNotContain(upn(school, 1));
         assertThat(batchesAtHub(school)).isZero();
@@ -302,7 +427,7 @@ class AgentIT {
 
         assertThat(paused.exit()).isEqualTo(AgentStopped.PAUSED);
         assertThat(paused.err()).contains("agent resume");
-        assertThat(direct.statusCode()).isEqualTo(423);
+        assertStatus(423, direct);
         assertThat(RunningHub.json(direct).path("reason").asString()).isEqualTo("school_paused");
         assertThat(batchesAtHub(school)).isZero();
 

@@ -53,9 +53,10 @@ class ExtractionTest {
         return extraction.extract(file, feed, ledgers, outbox.list().batches());
     }
 
-    /** Puts the result in the outbox and has the hub acknowledge it. */
+    /** Puts the result in the outbox under a new id and has the hub acknowledge it. */
     void acknowledge(Extraction.Result r) throws IOException {
-        OutboxBatch b = outbox.add(r.batchId(), r.feed(), "x.csv", r.batchRecords(), r.content());
+        OutboxBatch b = outbox.add(new BatchSequence(home).next(r.feed()), r.feed(), "x.csv", r.batchRecords(),
+                r.content());
         ledgers.acknowledge(b, 7);
         outbox.acknowledged(b);
     }
@@ -114,7 +115,8 @@ class ExtractionTest {
     @Test
     void marksInABatchStillInTheOutboxAreNotPutInASecondBatch() throws IOException {
         Extraction.Result first = extract("attendance-1.csv", marks(2, MONDAY, "/").bytes(), Feed.ATTENDANCE);
-        outbox.add(first.batchId(), first.feed(), "attendance-1.csv", first.batchRecords(), first.content());
+        outbox.add(new BatchSequence(home).next(first.feed()), first.feed(), "attendance-1.csv",
+                first.batchRecords(), first.content());
 
         Extraction.Result second = extract("attendance-2.csv", marks(2, MONDAY.plusDays(1), "/").bytes(),
                 Feed.ATTENDANCE);
@@ -124,12 +126,30 @@ class ExtractionTest {
     }
 
     @Test
-    void theSameExportGivesTheSameBatchIdSoARedeliveryIsOneBatch() throws IOException {
-        byte[] csv = marks(2, MONDAY, "/").bytes();
-        Extraction.Result a = extract("attendance-1.csv", csv, Feed.ATTENDANCE);
-        Extraction.Result b = extract("attendance-1.csv", csv, Feed.ATTENDANCE);
+    void everyBatchGetsANewIdFromTheDurableSequenceWhateverItsContent() throws IOException {
+        BatchSequence sequence = new BatchSequence(home);
+        String first = sequence.next(Feed.ATTENDANCE);
+        String second = new BatchSequence(home).next(Feed.ATTENDANCE);
+        String ctf = sequence.next(Feed.CTF);
+        String elsewhere = new BatchSequence(new AgentHome(dir.resolve("other-home"))).next(Feed.ATTENDANCE);
 
-        assertThat(a.batchId()).isEqualTo(b.batchId()).startsWith("attendance-");
+        assertThat(first).matches("attendance-[0-9a-f]{12}-1");
+        assertThat(second).isEqualTo(first.substring(0, first.length() - 1) + "2");
+        assertThat(ctf).startsWith("ctf-").endsWith("-3");
+        // Another installation (a home set up again) never reuses this one's ids.
+        assertThat(elsewhere).endsWith("-1").isNotEqualTo(first);
+    }
+
+    @Test
+    void theSameContentTakenAgainIsTheBatchAlreadyWaitingUnlessAnotherCameBetween() throws IOException {
+        byte[] a = marks(2, MONDAY, "/").bytes();
+        byte[] b = marks(2, MONDAY, "O").bytes();
+        OutboxBatch first = outbox.add("attendance-x-1", Feed.ATTENDANCE, "a.csv", 1, a);
+
+        assertThat(outbox.newestWithContent(Feed.ATTENDANCE, a)).contains(first);
+        assertThat(outbox.newestWithContent(Feed.CTF, a)).isEmpty();
+        outbox.add("attendance-x-2", Feed.ATTENDANCE, "b.csv", 1, b);
+        assertThat(outbox.newestWithContent(Feed.ATTENDANCE, a)).isEmpty();
     }
 
     @Test
@@ -166,6 +186,50 @@ class ExtractionTest {
 
         assertThat(r.hasBatch()).isFalse();
         assertThat(r.summary().fileError()).contains("neither a Common Transfer File");
+    }
+
+    @Test
+    void anUnclosedQuoteIsNotSentAndItsLineIsNamed() throws IOException {
+        AttendanceCsv csv = new AttendanceCsv().mark(SCHOOL, upn(1), MONDAY, "AM", "/")
+                .raw(SCHOOL + "," + upn(2) + "," + MONDAY + ",AM,\"/")
+                .mark(SCHOOL, upn(3), MONDAY, "AM", "/");
+
+        Extraction.Result r = extract("attendance-quote.csv", csv.bytes(), Feed.ATTENDANCE);
+
+        assertThat(r.hasBatch()).isFalse();
+        assertThat(r.summary().fileError()).contains("line 3").contains("never closed");
+        assertThat(r.summary().byRule()).containsKey("CSV_QUOTING");
+    }
+
+    @Test
+    void aLatin1CsvIsNotSentAndTheLineAndByteOfTheFirstBadCharacterAreNamed() throws IOException {
+        String text = "laestab,upn,date,session,code,forename\n"
+                + SCHOOL + "," + upn(1) + "," + MONDAY + ",AM,/,Amy\n"
+                + SCHOOL + "," + upn(2) + "," + MONDAY + ",AM,/,Zoë\n";
+        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+        int offset = text.indexOf('ë');
+
+        Extraction.Result r = extract("attendance-latin1.csv", latin1, Feed.ATTENDANCE);
+
+        assertThat(r.hasBatch()).isFalse();
+        assertThat(r.summary().fileError()).contains("line 3").contains("byte " + offset).contains("UTF-8");
+        assertThat(r.summary().byRule()).containsKey("CSV_ENCODING");
+    }
+
+    @Test
+    void aControlCharacterInOneFieldHoldsBackThatRowOnly() throws IOException {
+        String header = "laestab,upn,category,reason,start_date,end_date,sessions,exclusion_id\n";
+        String good = SCHOOL + "," + upn(1) + ",SUSP,PP,2025-09-01,2025-09-02,4,EX1\n";
+        String nul = SCHOOL + "," + upn(2) + ",SUSP,VA,2025-09-03,2025-09-03,2,EX\u00002\n";
+        String bell = SCHOOL + "," + upn(3) + ",SUSP,VA,2025-09-03,2025-09-03,2,EX3\u0007\n";
+
+        Extraction.Result r = extract("exclusions-nul.csv", (header + good + nul + bell)
+                .getBytes(StandardCharsets.UTF_8), Feed.EXCLUSIONS);
+
+        assertThat(r.summary().usable()).isTrue();
+        assertThat(lines(r.content())).containsExactly(good.strip());
+        assertThat(r.summary().errors()).isEqualTo(2);
+        assertThat(r.summary().byRule()).containsEntry("CSV_CONTROL_CHARACTER", 2);
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.rollbridge.agent.ActivityLog;
 import org.rollbridge.agent.AgentHome;
 import org.rollbridge.agent.Backoff;
+import org.rollbridge.agent.BatchSequence;
 import org.rollbridge.agent.Delivery;
 import org.rollbridge.agent.Extraction;
 import org.rollbridge.agent.Feed;
@@ -131,8 +132,9 @@ final class AgentDeltaBenchmark implements Benchmarks.Benchmark {
         Outbox outbox = new Outbox(home);
         Ledgers ledgers = new Ledgers(home, SCHOOL);
         Extraction extraction = new Extraction(SCHOOL, 7);
+        BatchSequence sequence = new BatchSequence(home);
         Extraction.Result before = extraction.extract(yesterday, Feed.ATTENDANCE, ledgers, List.of());
-        OutboxBatch acked = outbox.add(before.batchId(), Feed.ATTENDANCE, "y.csv", before.batchRecords(),
+        OutboxBatch acked = outbox.add(sequence.next(Feed.ATTENDANCE), Feed.ATTENDANCE, "y.csv", before.batchRecords(),
                 before.content());
         ledgers.acknowledge(acked, 7);
         outbox.acknowledged(acked);
@@ -145,7 +147,7 @@ final class AgentDeltaBenchmark implements Benchmarks.Benchmark {
         long rows;
         if (delta) {
             Extraction.Result r = extraction.extract(today, Feed.ATTENDANCE, ledgers, outbox.list().batches());
-            outbox.add(r.batchId(), Feed.ATTENDANCE, "today.csv", r.batchRecords(), r.content());
+            outbox.add(sequence.next(Feed.ATTENDANCE), Feed.ATTENDANCE, "today.csv", r.batchRecords(), r.content());
             rows = r.batchRecords();
             Delivery.Round round = delivery.deliver();
             if (round.acknowledged() != 1 || round.waiting() != 0) {

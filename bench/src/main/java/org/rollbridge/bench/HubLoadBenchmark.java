@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,14 +30,15 @@ import org.rollbridge.core.identity.Upn;
 import org.rollbridge.core.pupil.Address;
 import org.rollbridge.core.pupil.Pupil;
 import org.rollbridge.hub.HubApplication;
+import org.rollbridge.hub.HubClock;
 import org.rollbridge.hub.alerts.AlertRecompute;
-import org.rollbridge.hub.alerts.AlertToday;
 import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.DirectImport;
 import org.rollbridge.hub.jobs.Workers;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * {@code ./rollbridge bench hub-load [PUPILS] [SCHOOLS] [SCHOOL_DAYS]}: an LA's initial load through the hub's
@@ -214,14 +218,33 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
         }
     }
 
-    /** Alerts are worked out as of the delta's day, so each batch's follow-up job sees the marks it loaded. */
+    /**
+     * Alerts are worked out as of the delta's day, so each batch's follow-up job sees the marks it loaded: the hub's
+     * clock reads noon of that day in London.
+     */
     @Configuration
     static class AlertsAsOf {
         static volatile LocalDate day;
 
         @Bean
-        AlertToday alertToday() {
-            return () -> day;
+        @Primary
+        Clock deltaDay() {
+            return new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return HubClock.LONDON;
+                }
+
+                @Override
+                public Clock withZone(ZoneId zone) {
+                    throw new UnsupportedOperationException("the benchmark's clock is London's");
+                }
+
+                @Override
+                public Instant instant() {
+                    return day.atTime(12, 0).atZone(HubClock.LONDON).toInstant();
+                }
+            };
         }
     }
 

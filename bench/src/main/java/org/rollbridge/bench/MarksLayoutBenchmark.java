@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.rollbridge.core.attendance.Session;
 import org.rollbridge.core.code.AttendanceCode;
 import org.rollbridge.hub.attendance.YearMarks;
-import org.rollbridge.hub.ingest.CopyRows;
+import org.rollbridge.hub.store.CopyRows;
 
 /**
  * {@code ./rollbridge bench marks-layout [PUPILS]}: the same year of marks stored one row per session and one row

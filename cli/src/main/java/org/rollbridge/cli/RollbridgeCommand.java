@@ -2,6 +2,7 @@ package org.rollbridge.cli;
 
 import org.rollbridge.agent.AgentCommand;
 import org.rollbridge.cli.indicators.IndicatorsCommand;
+import org.rollbridge.hub.HubSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
             IndicatorsCommand.class,
             AgentCommand.class,
             SchoolCredentialCommand.class,
+            RetentionCommand.class,
             CommandLine.HelpCommand.class})
 public final class RollbridgeCommand implements Runnable {
 
@@ -38,6 +40,13 @@ public final class RollbridgeCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RollbridgeCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof HubSettings.Refused) {
+                // The hub's start-up report has said which setting to correct; a stack trace would only bury it.
+                return command.getCommandSpec().exitCodeOnExecutionException();
+            }
+            throw e;
+        });
         return cl;
     }
 

@@ -2,12 +2,10 @@ package org.rollbridge.hub;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The LA's hub: receives every school's feeds, validates, matches and stores them. */
 @SpringBootApplication
-@ConfigurationPropertiesScan
 public class HubApplication {
 
     /** Starts the hub; {@code args} may override any setting, e.g. {@code --ROLLBRIDGE_PORT=0}. */
@@ -20,7 +18,9 @@ public class HubApplication {
         Class<?>[] sources = new Class<?>[extraSources.length + 1];
         sources[0] = HubApplication.class;
         System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
-        return SpringApplication.run(sources, args);
+        SpringApplication hub = new SpringApplication(sources);
+        hub.addListeners(new HubSettings());
+        return hub.run(args);
     }
 
     public static void main(String[] args) {

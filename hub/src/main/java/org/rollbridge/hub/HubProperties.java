@@ -3,26 +3,35 @@ package org.rollbridge.hub;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.logging.LogLevel;
 
 /**
- * The hub's own settings, each bound from a {@code ROLLBRIDGE_*} environment variable in application.properties.
+ * The hub as a whole: whose data it holds, where it listens and who administers it.
  *
  * @param la the LA code every row carries
- * @param dataDir where uploads are stored durably before they are processed
- * @param workers how many batches are processed at once
- * @param maxUploadBytes the largest upload accepted, after decompression
+ * @param port the HTTP port; 0 picks a free one
  * @param adminToken the LA administrator's token; empty disables administration over HTTP
+ * @param rulesFile the LA's validation rule severities; empty means the catalogue's own
+ * @param shutdownGrace how long a stopping hub waits for requests in flight
+ * @param logLevel the root log level
  */
 @ConfigurationProperties("rollbridge")
-public record HubProperties(String la, Path dataDir, int workers, long maxUploadBytes, String adminToken,
-                            Duration jobRetryDelay, int jobMaxAttempts, Duration jobPollInterval) {
+public record HubProperties(
+        @Variable(value = "ROLLBRIDGE_LA", byDefault = "926") String la,
+        @Variable(value = "ROLLBRIDGE_PORT", byDefault = "8080") int port,
+        @Variable("ROLLBRIDGE_ADMIN_TOKEN") String adminToken,
+        @Variable("ROLLBRIDGE_RULES_FILE") Path rulesFile,
+        @Variable(value = "ROLLBRIDGE_SHUTDOWN_GRACE", byDefault = "30s") Duration shutdownGrace,
+        @Variable(value = "ROLLBRIDGE_LOG_LEVEL", byDefault = "INFO") LogLevel logLevel) {
 
     public HubProperties {
         if (la == null || !la.matches("\\d{3}")) {
             throw new IllegalArgumentException("ROLLBRIDGE_LA must be a 3-digit LA code, e.g. 926; it was '" + la + "'");
         }
-        if (workers < 0) {
-            throw new IllegalArgumentException("ROLLBRIDGE_WORKERS must be 0 or more; it was " + workers);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("ROLLBRIDGE_PORT must be a port number from 0 to 65535; it was " + port);
         }
+        HubSettings.requireNotNegative("ROLLBRIDGE_SHUTDOWN_GRACE", shutdownGrace);
+        adminToken = adminToken == null ? "" : adminToken;
     }
 }

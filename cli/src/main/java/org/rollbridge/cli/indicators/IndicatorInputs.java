@@ -186,13 +186,17 @@ final class IndicatorInputs {
         }
 
         void shape(CsvProblem p) {
-            cutShort |= p.kind() == CsvProblem.Kind.UNCLOSED_QUOTE;
+            cutShort |= p.kind() == CsvProblem.Kind.UNCLOSED_QUOTE || p.kind() == CsvProblem.Kind.ENCODING;
             String what = switch (p.kind()) {
                 case MISSING_COLUMN -> "the header has no '" + p.column() + "' column, so the file cannot be read;"
                         + " see docs/formats.md for the columns required";
                 case FIELD_COUNT -> "the row has " + p.found() + " fields where the header has " + p.expected()
                         + "; missing fields read as empty";
                 case UNCLOSED_QUOTE -> "a quoted field is never closed; the rest of the file cannot be read";
+                case ENCODING -> "from byte " + p.found() + " the file is not UTF-8 text; the rest of the file cannot"
+                        + " be read (export it as UTF-8)";
+                case CONTROL_CHARACTER -> "the " + p.column() + " field holds an invisible control character: \""
+                        + p.detail() + "\"";
                 case EMPTY -> "the file is empty";
             };
             row(p.line(), what);

@@ -188,7 +188,8 @@ class IndicatorsCommandTest {
                 + "SYSTEM \"file:///etc/passwd\">]><CTfile><Header>&x;</Header></CTfile>");
         int code = run("--as-of", "2025-09-12", hostile.toString());
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains("attendance-junk.csv: line 1: the header has no 'laestab' column")
+        assertThat(err.toString()).contains("attendance-junk.csv: line 1: from byte 0 the file is not UTF-8 text")
+                .doesNotContain("attendance-junk.csv: line 1: the file is empty")
                 .contains("attendance-quote.csv: line 3: a quoted field is never closed")
                 .contains("exclusions-junk.csv: line 3: laestab and upn are needed")
                 .contains("entity.xml: not used")

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rollbridge.core.text.StrictDecoder;
 
 /**
  * Works out a file's encoding before the XML parser sees it: a byte-order mark wins (UTF-8, UTF-16 BE/LE);
@@ -61,7 +62,7 @@ final class CtfInput {
             charset = declared == null ? StandardCharsets.UTF_8 : charsetFor(declared);
         }
         in.skipNBytes(bom);
-        return new InputGuard(new StrictDecoder(in, charset));
+        return new InputGuard(new StrictDecoder(in, charset, bom));
     }
 
     private static Charset charsetFor(String declared) throws EncodingProblem {

@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.rollbridge.core.ctf.CtfReadException.Problem;
+import org.rollbridge.core.text.StrictDecoder;
 
 /**
  * Reads a Common Transfer File as a stream: the header and then each pupil go to a {@link CtfVisitor} as soon as
@@ -360,7 +361,9 @@ public final class CtfReader {
                         failure);
             }
             if (failure instanceof CharacterCodingException) {
-                return fail(Problem.ENCODING, "the file has bytes that are not valid text in its encoding",
+                String where = failure instanceof StrictDecoder.InvalidBytes bad
+                        ? " (from byte " + bad.byteOffset() + " of the file)" : "";
+                return fail(Problem.ENCODING, "the file has bytes that are not valid text in its encoding" + where,
                         "Ask the school to export the file again as UTF-8 (the CTF default).",
                         input.line(), input.column(), failure);
             }

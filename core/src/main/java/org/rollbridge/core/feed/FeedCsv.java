@@ -3,7 +3,6 @@ package org.rollbridge.core.feed;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,8 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.rollbridge.core.text.ControlCharacters;
+import org.rollbridge.core.text.StrictDecoder;
 
 /**
  * Reads a feed CSV tolerantly (docs/formats.md): UTF-8 with or without a byte-order mark, header names matched
@@ -56,10 +57,9 @@ final class FeedCsv {
     private FeedCsv() {
     }
 
+    /** The file as UTF-8: bytes that are not end the read with an {@link CsvProblem.Kind#ENCODING} problem. */
     static Reader open(Path file) throws IOException {
-        return new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        return new StrictDecoder(Files.newInputStream(file), StandardCharsets.UTF_8, 0);
     }
 
     /** Normalises a header name: no BOM, stripped, lower case, inner spaces and hyphens as underscores. */
@@ -73,14 +73,23 @@ final class FeedCsv {
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             Iterator<CSVRecord> records = parser.iterator();
             long line = parser.getCurrentLineNumber() + 1;
-            if (!hasNext(records, line, problems)) {
+            boolean anyRow;
+            try {
+                anyRow = records.hasNext();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                problems.accept(unreadable(e, line));
+                return new CsvReadResult(0, false, null);
+            }
+            if (!anyRow) {
                 problems.accept(new CsvProblem(CsvProblem.Kind.EMPTY, 1, null, 0, 0, "the file is empty"));
                 return new CsvReadResult(0, false, null);
             }
             CSVRecord header = records.next();
             Map<String, Integer> columns = new HashMap<>();
+            List<String> names = new ArrayList<>();
             for (int i = 0; i < header.size(); i++) {
-                columns.putIfAbsent(columnName(header.get(i)), i);
+                names.add(columnName(header.get(i)));
+                columns.putIfAbsent(names.get(i), i);
             }
             List<String> missing = new ArrayList<>();
             for (String column : required) {
@@ -106,7 +115,7 @@ final class FeedCsv {
                 try {
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    problems.accept(new CsvProblem(CsvProblem.Kind.UNCLOSED_QUOTE, line, null, 0, 0, e.getMessage()));
+                    problems.accept(unreadable(e, line));
                     break;
                 }
                 count++;
@@ -114,6 +123,7 @@ final class FeedCsv {
                     problems.accept(new CsvProblem(CsvProblem.Kind.FIELD_COUNT, line, null, record.size(),
                             header.size(), "field count differs from the header"));
                 }
+                controlCharacters(record, names, line, problems);
                 Row row = new Row(columns, record, line, count);
                 if (firstLaestab == null) {
                     firstLaestab = row.get("laestab");
@@ -128,9 +138,30 @@ final class FeedCsv {
         try {
             return records.hasNext();
         } catch (UncheckedIOException | IllegalStateException e) {
-            problems.accept(new CsvProblem(CsvProblem.Kind.UNCLOSED_QUOTE, line, null, 0, 0,
-                    "a quoted field is never closed"));
+            problems.accept(unreadable(e, line));
             return false;
+        }
+    }
+
+    /** Why the rest of the file cannot be read: bytes that are not UTF-8 (at their own line), or an open quote. */
+    private static CsvProblem unreadable(RuntimeException e, long line) {
+        if (e.getCause() instanceof StrictDecoder.InvalidBytes bad) {
+            return new CsvProblem(CsvProblem.Kind.ENCODING, bad.line(), null, bad.byteOffset(), 0, bad.getMessage());
+        }
+        return new CsvProblem(CsvProblem.Kind.UNCLOSED_QUOTE, line, null, 0, 0, "a quoted field is never closed");
+    }
+
+    /** A problem for each field of the row that holds a control character, naming the first one. */
+    private static void controlCharacters(CSVRecord record, List<String> names, long line,
+                                          Consumer<CsvProblem> problems) {
+        for (int i = 0; i < record.size(); i++) {
+            String value = record.get(i);
+            int at = ControlCharacters.first(value);
+            if (at >= 0) {
+                String column = i < names.size() ? names.get(i) : "field " + (i + 1);
+                problems.accept(new CsvProblem(CsvProblem.Kind.CONTROL_CHARACTER, line, column, at + 1,
+                        value.charAt(at), ControlCharacters.shown(value.strip())));
+            }
         }
     }
 }

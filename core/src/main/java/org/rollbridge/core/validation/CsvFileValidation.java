@@ -1,11 +1,14 @@
 package org.rollbridge.core.validation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.rollbridge.core.feed.CsvProblem;
 import org.rollbridge.core.identity.Laestab;
+import org.rollbridge.core.text.ControlCharacters;
 
 /**
  * What the attendance and exclusions CSV validations share: turning the reader's shape problems into findings,
@@ -16,7 +19,7 @@ abstract class CsvFileValidation {
     final String path;
     final FileFindings findings;
     private final Set<String> judgedPupils = new HashSet<>();
-    private final Map<Long, CsvProblem> rowProblems = new HashMap<>();
+    private final Map<Long, List<CsvProblem>> rowProblems = new HashMap<>();
     private String fileLaestab;
     /** The school the file was sent for, when known: every row must name it. */
     String expectedSchool;
@@ -26,7 +29,7 @@ abstract class CsvFileValidation {
         this.findings = new FileFindings(settings);
     }
 
-    /** Header and quoting problems concern the file; a field-count problem waits for its row. */
+    /** Header, quoting and encoding problems concern the file; field-count and control characters wait for their row. */
     void problem(CsvProblem p) {
         switch (p.kind()) {
             case MISSING_COLUMN -> findings.add(Rule.CSV_HEADER, RecordRef.line(p.line()), "header", null,
@@ -34,7 +37,8 @@ abstract class CsvFileValidation {
             case EMPTY -> findings.add(Rule.CSV_HEADER, RecordRef.line(1), "header", null, "header",
                     " (the file is empty)");
             case UNCLOSED_QUOTE -> findings.add(Rule.CSV_QUOTING, RecordRef.line(p.line()), "row", null);
-            case FIELD_COUNT -> rowProblems.put(p.line(), p);
+            case ENCODING -> findings.add(Rule.CSV_ENCODING, RecordRef.line(p.line()), "file", null, p.found());
+            case FIELD_COUNT, CONTROL_CHARACTER -> rowProblems.computeIfAbsent(p.line(), l -> new ArrayList<>()).add(p);
         }
     }
 
@@ -42,10 +46,15 @@ abstract class CsvFileValidation {
     FileFindings.RecordSink row(long line, int position, String laestab, String upn, String forename,
                                 String surname, String ncYear) {
         FileFindings.RecordSink out = findings.record(new RecordRef(upn, position, line, forename, surname, ncYear));
-        CsvProblem shape = rowProblems.remove(line);
-        if (shape != null) {
-            out.add(Rule.CSV_FIELD_COUNT, "row", String.valueOf(shape.found()), shape.found(), shape.expected());
+        for (CsvProblem shape : rowProblems.getOrDefault(line, List.of())) {
+            if (shape.kind() == CsvProblem.Kind.FIELD_COUNT) {
+                out.add(Rule.CSV_FIELD_COUNT, "row", String.valueOf(shape.found()), shape.found(), shape.expected());
+            } else {
+                out.add(Rule.CSV_CONTROL_CHARACTER, shape.column(), shape.detail(), shape.column(),
+                        ControlCharacters.name((char) shape.expected()), shape.found(), shape.detail());
+            }
         }
+        rowProblems.remove(line);
         laestab(laestab, out);
         String key = upn == null ? "" : upn.strip();
         if (judgedPupils.add(key)) {

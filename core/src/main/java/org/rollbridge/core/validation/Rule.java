@@ -60,6 +60,17 @@ public enum Rule {
             "A quoted field is never closed, so the rest of the file cannot be read.",
             "A quoted field starting on or after this line is never closed; the rest of the file was not read.",
             "Export the file again from your MIS; do not edit it in a spreadsheet or text editor."),
+    CSV_ENCODING(Scope.FILE, ERROR, "file",
+            "The CSV is not UTF-8 text (often a file saved as Latin-1 or Windows-1252), so its names and other text "
+                    + "would arrive garbled.",
+            "This line has bytes that are not UTF-8 text, from byte {0} of the file; the file was not read further.",
+            "Export the file from your MIS as UTF-8 (\"CSV UTF-8\" when saving from a spreadsheet), and do not "
+                    + "save it again in another program."),
+    CSV_CONTROL_CHARACTER(Scope.RECORD, ERROR, "row",
+            "A field holds an invisible control character (such as NUL), which no value in these files may hold.",
+            "The {0} field holds the invisible control character {1} at character {2}: \"{3}\".",
+            "Retype the value in your MIS (the character cannot be seen; it often comes from text pasted from another "
+                    + "program), then export the file again."),
     LAESTAB_MISMATCH(Scope.RECORD, ERROR, "laestab",
             "A row names a different school, or no valid LA and establishment number.",
             "The school on this row, {0}, {1}.",
@@ -284,6 +295,18 @@ public enum Rule {
 
     public Severity defaultSeverity() {
         return defaultSeverity;
+    }
+
+    /**
+     * Why an LA cannot change this rule's severity, or null when it can: a file that cannot be read is always
+     * refused, and a value holding a control character can be neither shown nor stored (PostgreSQL refuses a NUL).
+     */
+    public String fixedBecause() {
+        if (scope == Scope.UNREADABLE) {
+            return "a file that cannot be read is always refused";
+        }
+        return this == CSV_CONTROL_CHARACTER ? "a value holding a control character cannot be stored, so its row is "
+                + "always held back" : null;
     }
 
     /** The field the rule looks at, as the CTF or CSV names it. */

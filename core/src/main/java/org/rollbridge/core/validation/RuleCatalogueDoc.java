@@ -25,7 +25,9 @@ public final class RuleCatalogueDoc {
         md.append("the whole file, for file rules); a **warning** is reported and the record goes through.\n\n");
         md.append("An LA can change a rule's severity with a properties file of `RULE_ID=error|warning|off`\n");
         md.append("lines, given with `--rules FILE` or the environment variable `").append(RuleSettings.ENVIRONMENT_VARIABLE)
-                .append("`.\nRules about files that cannot be read at all cannot be changed; they always give exit code 2.\n\n");
+                .append("`.\nRules about files that cannot be read at all cannot be changed; they always give exit code 2.\n")
+                .append("Nor can `").append(Rule.CSV_CONTROL_CHARACTER.id()).append("`: ")
+                .append(Rule.CSV_CONTROL_CHARACTER.fixedBecause()).append(".\n\n");
         md.append("| rule | severity | applies to | field | what it means |\n|---|---|---|---|---|\n");
         for (Rule r : Rule.values()) {
             md.append("| [`").append(r.id()).append("`](#").append(r.id().toLowerCase(java.util.Locale.ROOT))

@@ -37,8 +37,8 @@ public final class RuleSettings {
     }
 
     public RuleSettings with(Rule rule, Severity severity) {
-        if (rule.scope() == Rule.Scope.UNREADABLE && severity != Severity.ERROR) {
-            throw new InvalidRuleSettings(rule + " cannot be changed: a file that cannot be read is always refused");
+        if (rule.fixedBecause() != null && severity != Severity.ERROR) {
+            throw new InvalidRuleSettings(rule + " cannot be changed: " + rule.fixedBecause());
         }
         EnumMap<Rule, Severity> copy = new EnumMap<>(Rule.class);
         copy.putAll(overrides);
@@ -90,8 +90,8 @@ public final class RuleSettings {
             Optional<Severity> severity = Severity.parse(properties.getProperty(key));
             if (rule.isEmpty()) {
                 problems.add("'" + key + "' is not a rule id (see docs/validation-rules.md)");
-            } else if (rule.get().scope() == Rule.Scope.UNREADABLE && severity.orElse(null) != Severity.ERROR) {
-                problems.add(key + " cannot be changed: a file that cannot be read is always refused");
+            } else if (rule.get().fixedBecause() != null && severity.orElse(null) != Severity.ERROR) {
+                problems.add(key + " cannot be changed: " + rule.get().fixedBecause());
             } else if (severity.isEmpty()) {
                 problems.add(key + ": '" + properties.getProperty(key) + "' is not error, warning or off");
             } else {

@@ -78,4 +78,40 @@ class FeedCsvTest {
         assertThat(result.rows()).isZero();
         assertThat(problems).extracting(CsvProblem::kind).containsExactly(CsvProblem.Kind.EMPTY);
     }
+
+    @Test
+    void bytesThatAreNotUtf8StopTheFileAtTheirLineAndByte(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String text = "laestab,upn,date,session,code,forename\n"
+                + "9262001,B801200005001,2025-09-01,AM,/,Amy\n"
+                + "9262001,B801200005001,2025-09-01,PM,/,Zoë\n"
+                + "9262001,B801200005001,2025-09-02,AM,/,Amy\n";
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("latin1.csv"),
+                text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        CsvReadResult result = AttendanceCsv.read(file, rows::add, problems::add);
+
+        assertThat(result.rows()).isEqualTo(1);
+        assertThat(rows).extracting(AttendanceRow::forename).containsExactly("Amy");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(CsvProblem.Kind.ENCODING);
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.found()).isEqualTo(text.indexOf('ë'));
+        });
+    }
+
+    @Test
+    void aControlCharacterInAFieldIsAProblemOnItsRowAndTheRowIsStillRead() throws Exception {
+        attendance("laestab,upn,date,session,code,forename\n"
+                + "9262001,B801200005001,2025-09-01,AM,/,A\u0000my\n"
+                + "9262001,B801200005001,2025-09-01,PM,/,Amy\tJo\n");
+        assertThat(rows).hasSize(2);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(CsvProblem.Kind.CONTROL_CHARACTER);
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.column()).isEqualTo("forename");
+            assertThat(p.found()).isEqualTo(2);
+            assertThat(p.detail()).isEqualTo("A[U+0000]my");
+        });
+    }
 }

@@ -78,6 +78,18 @@ class RuleGoldenTest {
         return file("attendance.csv", ATTENDANCE_HEADER + "\n" + String.join("\n", rows) + "\n");
     }
 
+    /** The same file saved as Latin-1, as a spreadsheet does unless told otherwise. */
+    static Input latin1(Input utf8) {
+        return dir -> utf8.apply(dir).stream().map(path -> {
+            try {
+                String text = java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.UTF_8);
+                return java.nio.file.Files.writeString(path, text, java.nio.charset.StandardCharsets.ISO_8859_1);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
     static Input exclusions(String... rows) {
         return file("exclusions.csv", EXCLUSIONS_HEADER + "\n" + String.join("\n", rows) + "\n");
     }
@@ -114,6 +126,10 @@ class RuleGoldenTest {
                 + "9262001,B801200005001,2025-09-01,AM,/\n"), attendance(ATTENDANCE_ROW_AM)));
         c.add(new Case(Rule.CSV_QUOTING, attendance(ATTENDANCE_ROW_AM, "9262001,\"B801200005001,2025-09-01,PM,\\"),
                 attendance(ATTENDANCE_ROW_AM, "9262001,\"B801200005001\",2025-09-01,PM,\\")));
+        c.add(new Case(Rule.CSV_ENCODING, latin1(attendance(ATTENDANCE_ROW_AM.replace("Amara", "Zoë"))),
+                attendance(ATTENDANCE_ROW_AM.replace("Amara", "Zoë"))));
+        c.add(new Case(Rule.CSV_CONTROL_CHARACTER, exclusions(EXCLUSION_ROW.replace(",4", ",4\u0000")),
+                exclusions(EXCLUSION_ROW)));
         c.add(new Case(Rule.CSV_FIELD_COUNT, attendance(ATTENDANCE_ROW_AM + ",extra"), attendance(ATTENDANCE_ROW_AM)));
         c.add(new Case(Rule.LAESTAB_MISMATCH, attendance(ATTENDANCE_ROW_AM, ATTENDANCE_ROW_PM.replace("9262001",
                 "9262002")), attendance(ATTENDANCE_ROW_AM, ATTENDANCE_ROW_PM)));

@@ -59,4 +59,12 @@ class RuleSettingsTest {
         assertThatThrownBy(() -> RuleSettings.defaults().with(Rule.XML_MALFORMED, Severity.WARNING))
                 .isInstanceOf(RuleSettings.InvalidRuleSettings.class);
     }
+
+    @Test
+    void controlCharactersCannotBeLetThrough() {
+        assertThatThrownBy(() -> RuleSettings.parse(new StringReader("CSV_CONTROL_CHARACTER=warning\n"), "x"))
+                .hasMessageContaining("CSV_CONTROL_CHARACTER cannot be changed").hasMessageContaining("stored");
+        assertThatThrownBy(() -> RuleSettings.defaults().with(Rule.CSV_CONTROL_CHARACTER, Severity.OFF))
+                .isInstanceOf(RuleSettings.InvalidRuleSettings.class);
+    }
 }

@@ -21,7 +21,7 @@ public class AdminController {
     @PostMapping("/api/v1/admin/schools/{laestab}/credentials")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, String> issue(@PathVariable String laestab, HttpServletRequest request) {
-        Caller.of(request).requireAdmin();
+        CredentialFilter.callerOf(request).requireAdmin();
         return Map.of("laestab", laestab, "token", credentials.issue(laestab),
                 "note", "Store this token now: only its hash is kept.");
     }

@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.rollbridge.core.signing.RequestSignature;
 import org.rollbridge.hub.HubProperties;
-import org.rollbridge.hub.schools.SignedRequests;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class CredentialFilter extends OncePerRequestFilter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String CALLER = Caller.class.getName();
     private final SchoolCredentials credentials;
     private final HubProperties settings;
     private final SignedRequests signed;
@@ -32,6 +34,15 @@ public class CredentialFilter extends OncePerRequestFilter {
         this.credentials = credentials;
         this.settings = settings;
         this.signed = signed;
+    }
+
+    /** The caller this filter found for the request; controllers of the machine API start with it. */
+    public static Caller callerOf(HttpServletRequest request) {
+        Caller caller = (Caller) request.getAttribute(CALLER);
+        if (caller == null) {
+            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "A credential is required");
+        }
+        return caller;
     }
 
     /** Health probes, and pages, which people reach by signing in ({@link SignInSecurity}). */
@@ -51,7 +62,7 @@ public class CredentialFilter extends OncePerRequestFilter {
             switch (signed.verify(request)) {
                 case SignedRequests.Refused r -> refuse(response, r.reason(), r.message());
                 case SignedRequests.Accepted a -> {
-                    a.request().setAttribute(Caller.ATTRIBUTE, new Caller(a.laestab()));
+                    a.request().setAttribute(CALLER, new Caller(a.laestab()));
                     chain.doFilter(a.request(), response);
                 }
             }
@@ -68,7 +79,7 @@ public class CredentialFilter extends OncePerRequestFilter {
             }
             return;
         }
-        request.setAttribute(Caller.ATTRIBUTE, caller.get());
+        request.setAttribute(CALLER, caller.get());
         chain.doFilter(request, response);
     }
 

@@ -1,10 +1,10 @@
 package org.rollbridge.hub.access;
 
+import org.rollbridge.hub.SignInSettings;
 import org.rollbridge.hub.audit.AuditLog;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
@@ -15,22 +15,16 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
  * discovery document supplies the endpoints; ROLLBRIDGE_OIDC_CLIENT_ID and _CLIENT_SECRET identify the hub.
  */
 @Configuration
-@ConditionalOnExpression("'${ROLLBRIDGE_OIDC_ISSUER:}' != ''")
+@ConditionalOnExpression("'${rollbridge.sign-in.oidc-issuer:}' != ''")
 public class OidcRegistration {
 
     public static final String REGISTRATION_ID = "la";
 
     @Bean
-    public ClientRegistrationRepository oidcClients(Environment env) {
-        String issuer = env.getRequiredProperty("ROLLBRIDGE_OIDC_ISSUER");
-        String clientId = env.getProperty("ROLLBRIDGE_OIDC_CLIENT_ID", "");
-        if (clientId.isBlank()) {
-            throw new IllegalArgumentException("ROLLBRIDGE_OIDC_ISSUER is set but ROLLBRIDGE_OIDC_CLIENT_ID is not: "
-                    + "give the client id the identity provider issued for the hub");
-        }
-        ClientRegistration registration = ClientRegistrations.fromIssuerLocation(issuer)
+    public ClientRegistrationRepository oidcClients(SignInSettings settings) {
+        ClientRegistration registration = ClientRegistrations.fromIssuerLocation(settings.oidcIssuer().toString())
                 .registrationId(REGISTRATION_ID).clientName("your organisation's account")
-                .clientId(clientId).clientSecret(env.getProperty("ROLLBRIDGE_OIDC_CLIENT_SECRET", ""))
+                .clientId(settings.oidcClientId()).clientSecret(settings.oidcClientSecret())
                 .scope("openid", "email", "profile")
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}").build();
         return new InMemoryClientRegistrationRepository(registration);

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.rollbridge.hub.HubProperties;
-import org.springframework.beans.factory.annotation.Value;
+import org.rollbridge.hub.VisibilitySettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -20,11 +20,10 @@ public class Organisations {
     private final HubProperties settings;
     private final int tailDays;
 
-    public Organisations(JdbcClient db, HubProperties settings,
-                         @Value("${rollbridge.access.school-tail-days:30}") int tailDays) {
+    public Organisations(JdbcClient db, HubProperties settings, VisibilitySettings visibility) {
         this.db = db;
         this.settings = settings;
-        this.tailDays = tailDays;
+        this.tailDays = visibility.schoolTailDays();
     }
 
     public void link(String school, Organisation parent, LocalDate from, LocalDate to) {

@@ -39,15 +39,29 @@ public class PupilFactsQuery {
         return care(new Long[] {personId}, on).getOrDefault(personId, Care.NONE);
     }
 
+    /** Every child with a case open on the day in children's social care's list, with what is open. */
+    public Map<Long, Care> openCases(LocalDate on) {
+        return care(null, on);
+    }
+
+    /** Changes whenever children's social care's list is loaded again (its size and load time). */
+    public long careListVersion() {
+        return db.sql("""
+                select count(*) * 1000003 + coalesce(extract(epoch from max(loaded_at))::bigint, 0)
+                from social_care_cases where la = ?""").param(settings.la()).query(Long.class).single();
+    }
+
+    /** The cases open on {@code on}, of these persons or, when {@code ids} is null, of everyone. */
     private Map<Long, Care> care(Long[] ids, LocalDate on) {
         Map<Long, Care> care = new HashMap<>();
+        // A case is open on a day from its start date (or always, without one) until, not including, its end date.
         db.sql("""
                 select person_id, bool_or(social_worker), bool_or(looked_after), bool_or(child_protection)
                 from social_care_cases
-                where la = ? and person_id = any(?) and (start_date is null or start_date <= ?)
-                  and (end_date is null or end_date > ?)
+                where la = ? and (?::bigint[] is null or person_id = any(?::bigint[]))
+                  and (start_date is null or start_date <= ?) and (end_date is null or end_date > ?)
                 group by person_id""")
-                .params(settings.la(), ids, on, on)
+                .params(settings.la(), ids, ids, on, on)
                 .query(rs -> {
                     care.put(rs.getLong(1), new Care(rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)));
                 });
@@ -58,17 +72,33 @@ public class PupilFactsQuery {
         return of(List.of(personId), on).get(personId);
     }
 
+    /** A spell on a school's roll as the pupil's page lists it, with why it ended; {@code to} null while on it. */
+    public record Enrolment(String laestab, LocalDate from, LocalDate to, String endedReason) {
+    }
+
+    /** The person's spells on the LA's schools' rolls, latest first. */
+    public List<Enrolment> enrolments(long personId) {
+        return enrolments(new Long[] {personId}).getOrDefault(personId, List.of());
+    }
+
+    private Map<Long, List<Enrolment>> enrolments(Long[] ids) {
+        Map<Long, List<Enrolment>> spells = new HashMap<>();
+        db.sql("""
+                select person_id, laestab, from_date, to_date, ended_reason from enrolments
+                where la = ? and person_id = any(?) order by from_date desc""")
+                .params(settings.la(), ids)
+                .query(rs -> {
+                    spells.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Enrolment(
+                            rs.getString(2).strip(), rs.getObject(3, LocalDate.class),
+                            rs.getObject(4, LocalDate.class), rs.getString(5)));
+                });
+        return spells;
+    }
+
     /** The facts of each person (one with no spells gets an empty list), as of {@code on}. */
     public Map<Long, PupilFacts> of(Collection<Long> personIds, LocalDate on) {
         Long[] ids = personIds.stream().distinct().toArray(Long[]::new);
-        Map<Long, List<PupilFacts.Spell>> spells = new HashMap<>();
-        db.sql("select person_id, laestab, from_date, to_date from enrolments where la = ? and person_id = any(?)")
-                .params(settings.la(), ids)
-                .query(rs -> {
-                    spells.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new PupilFacts.Spell(
-                            rs.getString(2).strip(), rs.getObject(3, LocalDate.class),
-                            rs.getObject(4, LocalDate.class)));
-                });
+        Map<Long, List<Enrolment>> enrolments = enrolments(ids);
         Set<Long> lookedAfter = new HashSet<>(db.sql("""
                 select distinct person_id from pupils where la = ? and person_id = any(?) and looked_after""")
                 .params(settings.la(), ids).query(Long.class).list());
@@ -76,8 +106,10 @@ public class PupilFactsQuery {
         Map<Long, PupilFacts> out = new HashMap<>();
         for (Long id : ids) {
             Care c = care.getOrDefault(id, Care.NONE);
-            out.put(id, new PupilFacts(spells.getOrDefault(id, List.of()), null, c.socialWorker(),
-                    c.lookedAfter() || lookedAfter.contains(id), c.childProtection()));
+            List<PupilFacts.Spell> spells = enrolments.getOrDefault(id, List.of()).stream()
+                    .map(e -> new PupilFacts.Spell(e.laestab(), e.from(), e.to())).toList();
+            out.put(id, new PupilFacts(spells, null, c.socialWorker(), c.lookedAfter() || lookedAfter.contains(id),
+                    c.childProtection()));
         }
         return out;
     }

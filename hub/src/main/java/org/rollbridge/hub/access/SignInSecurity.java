@@ -50,11 +50,6 @@ public class SignInSecurity {
                 "bcrypt", new BCryptPasswordEncoder()));
     }
 
-    @Bean
-    public Clock signInClock() {
-        return Clock.systemUTC();
-    }
-
     /**
      * Replaces Boot's generated default user: there is no account but those in the users table, which
      * {@link LocalSignIn} checks.
@@ -86,7 +81,7 @@ public class SignInSecurity {
     @Order(2)
     @ConditionalOnWebApplication
     public SecurityFilterChain pageChain(HttpSecurity http, Users users, PasswordEncoder encoder, AuditLog audit,
-                                         Clock signInClock,
+                                         Clock clock,
                                          ObjectProvider<ClientRegistrationRepository> oidc,
                                          ObjectProvider<FederatedSignIn> federated) throws Exception {
         http.authorizeHttpRequests(a -> {
@@ -100,7 +95,7 @@ public class SignInSecurity {
             }
             a.anyRequest().denyAll();
         });
-        http.authenticationProvider(new LocalSignIn(users, encoder, audit, signInClock))
+        http.authenticationProvider(new LocalSignIn(users, encoder, audit, clock))
                 .formLogin(f -> f.loginPage("/sign-in").loginProcessingUrl("/sign-in")
                         .usernameParameter("username").passwordParameter("password")
                         .authenticationDetailsSource(SignInDetails::new)

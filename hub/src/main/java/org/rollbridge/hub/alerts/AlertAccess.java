@@ -51,13 +51,13 @@ public class AlertAccess {
     private final Clock clock;
     private final PupilFactsQuery pupilFacts;
 
-    public AlertAccess(JdbcClient db, HubProperties settings, Organisations organisations, Clock signInClock,
+    public AlertAccess(JdbcClient db, HubProperties settings, Organisations organisations, Clock clock,
                        PupilFactsQuery pupilFacts) {
         this.pupilFacts = pupilFacts;
         this.db = db;
         this.settings = settings;
         this.organisations = organisations;
-        this.clock = signInClock;
+        this.clock = clock;
     }
 
     Scope scope(Viewer viewer) {

@@ -1,12 +1,8 @@
 package org.rollbridge.hub.alerts;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,30 +10,25 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.rollbridge.core.indicators.alerts.Alert;
 import org.rollbridge.core.indicators.alerts.AlertId;
+import org.rollbridge.core.indicators.alerts.CaseChange;
+import org.rollbridge.core.indicators.alerts.CaseStatus;
+import org.rollbridge.core.indicators.alerts.OfficerDecision;
 import org.rollbridge.hub.HubProperties;
-import org.springframework.http.HttpStatus;
+import org.rollbridge.hub.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The alert_cases table and its lifecycle. A case is named by the core alert's case key (kind, school, UPN,
- * situation) and there is at most one open case per pupil at a school and kind:
- *
- * <ul>
- *   <li>the same situation seen again refreshes the open case's figure and evidence; a worse one (core's
- *       {@link Alert#worsens}: a higher severity) is recorded as {@code worsened}, a streak or count that grew
- *       within its severity as {@code updated}; a rate moving within its 5% band is refreshed without an event;</li>
- *   <li>a new situation (a new streak, a new term) while a case is open moves the open case on to it
- *       ({@code new_episode}); with no case open it raises a new case;</li>
- *   <li>a resolved case is not reopened for the same evidence: its situation raises a new case only when it gets
- *       worse than it was when resolved.</li>
- * </ul>
- * Officers move a case raised → assigned → acknowledged → resolved (assigning again is allowed until resolved).
+ * situation) and there is at most one open case per pupil at a school and kind. The rules of a case's life are
+ * core's, as plain functions: {@link CaseChange} says what a recompute does to a case (raise, move on to a new
+ * episode, worsen, update, refresh quietly; never reopen a case resolved on the same evidence), and
+ * {@link OfficerDecision} what officers may do (raised → assigned → acknowledged → resolved). This class reads
+ * what they need and stores what they decide.
  */
 @Component
 public class AlertCases {
@@ -72,11 +63,9 @@ public class AlertCases {
      * Brings the cases of the given pupils at one school in line with the alerts raised now, in the caller's
      * transaction. Only the latest situation per pupil and kind counts: earlier ones have had their case.
      */
-    Changes apply(Connection c, String laestab, Map<Long, List<Raised>> raised, List<AlertId> kinds)
-            throws SQLException {
+    Changes apply(String laestab, Map<Long, List<Raised>> raised, List<AlertId> kinds) {
         Map<String, Raised> latest = new HashMap<>();        // person|kind -> alert
-        Comparator<Raised> order = Comparator.comparing((Raised r) -> r.alert().observedOn(),
-                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparingInt(r -> r.alert().severity());
+        Comparator<Raised> order = Comparator.comparing(Raised::alert, CaseChange.RECENCY);
         raised.forEach((person, alerts) -> alerts.forEach(r ->
                 latest.merge(person + "|" + r.alert().id(), r, (a, b) -> order.compare(a, b) >= 0 ? a : b)));
         if (raised.isEmpty()) {
@@ -84,18 +73,14 @@ public class AlertCases {
         }
         Map<String, Stored> open = new HashMap<>();
         Map<String, Integer> resolvedSeverity = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        db.sql("""
                 select id, person_id, kind, case_key, status, severity, figure, detail from alert_cases
-                where la = ? and laestab = ? and person_id = any(?) and kind = any(?)
-                  and (status <> 'resolved' or case_key = any(?))""")) {
-            ps.setString(1, settings.la());
-            ps.setString(2, laestab);
-            ps.setArray(3, c.createArrayOf("bigint", raised.keySet().toArray(Long[]::new)));
-            ps.setArray(4, c.createArrayOf("text", kinds.stream().map(Enum::name).toArray(String[]::new)));
-            ps.setArray(5, c.createArrayOf("text", latest.values().stream().map(r -> r.alert().caseKey())
-                    .toArray(String[]::new)));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+                where la = ? and laestab = ? and person_id = any(?::bigint[]) and kind = any(?::text[])
+                  and (status <> 'resolved' or case_key = any(?::text[]))""")
+                .params(settings.la(), laestab, raised.keySet().toArray(Long[]::new),
+                        kinds.stream().map(Enum::name).toArray(String[]::new),
+                        latest.values().stream().map(r -> r.alert().caseKey()).toArray(String[]::new))
+                .query(rs -> {
                     Stored s = new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getInt(6), rs.getBigDecimal(7), rs.getString(8));
                     if (s.status().equals("resolved")) {
@@ -103,109 +88,106 @@ public class AlertCases {
                     } else {
                         open.put(s.person() + "|" + s.kind(), s);
                     }
-                }
-            }
-        }
+                });
         int inserted = 0;
         int updated = 0;
         int worsened = 0;
         int episodes = 0;
-        try (PreparedStatement insert = c.prepareStatement("""
-                insert into alert_cases (la, person_id, kind, laestab, detail, case_key, severity, figure, figure_unit,
-                                         first_evidence, last_evidence, due_on, responsible)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-             PreparedStatement update = c.prepareStatement("""
-                update alert_cases set case_key = ?, detail = ?, severity = ?, figure = ?, figure_unit = ?,
-                       first_evidence = ?, last_evidence = ?, due_on = ?, updated_at = now()
-                where id = ?""");
-             PreparedStatement event = c.prepareStatement("""
-                insert into alert_case_events (la, case_id, event, actor, detail) values (?, ?, ?, 'recompute', ?)""")) {
-            for (Map.Entry<String, Raised> e : latest.entrySet()) {
-                long person = Long.parseLong(e.getKey().substring(0, e.getKey().indexOf('|')));
-                Raised r = e.getValue();
-                Alert a = r.alert();
-                Stored s = open.get(e.getKey());
-                if (s == null) {
-                    Integer wasResolvedAt = resolvedSeverity.get(a.caseKey());
-                    if (wasResolvedAt != null && a.severity() <= wasResolvedAt) {
-                        continue;       // resolved on this evidence; raised again only if it gets worse
-                    }
-                    int i = 0;
-                    insert.setString(++i, settings.la());
-                    insert.setLong(++i, person);
-                    insert.setString(++i, a.id().name());
-                    insert.setString(++i, laestab);
-                    insert.setString(++i, a.detail());
-                    insert.setString(++i, a.caseKey());
-                    insert.setInt(++i, a.severity());
-                    insert.setBigDecimal(++i, r.figure().value());
-                    insert.setString(++i, r.figure().unit());
-                    setDate(insert, ++i, AlertKinds.firstEvidence(a));
-                    setDate(insert, ++i, a.observedOn());
-                    setDate(insert, ++i, AlertKinds.dueOn(a));
-                    insert.setString(++i, AlertKinds.responsible(a.id(), settings.la(), laestab));
-                    insert.addBatch();
-                    inserted++;
+        Columns raise = new Columns();
+        Columns refresh = new Columns();
+        Columns events = new Columns();
+        for (Map.Entry<String, Raised> e : latest.entrySet()) {
+            long person = Long.parseLong(e.getKey().substring(0, e.getKey().indexOf('|')));
+            Raised r = e.getValue();
+            Alert a = r.alert();
+            Stored s = open.get(e.getKey());
+            Optional<CaseChange.OpenCase> openCase = Optional.ofNullable(s)
+                    .map(o -> new CaseChange.OpenCase(o.key(), o.severity(), o.figure(), o.detail()));
+            // The rules of a case's life are core's (CaseChange); this method only stores their outcome.
+            CaseChange change = CaseChange.of(a, r.figure().value(), openCase,
+                    Optional.ofNullable(resolvedSeverity.get(a.caseKey())));
+            switch (change) {
+                case STAY_RESOLVED, NONE -> {
                     continue;
                 }
-                String what;
-                if (!a.caseKey().equals(s.key())) {
-                    what = "new_episode";
-                    episodes++;
-                } else if (a.severity() > s.severity()) {
-                    what = "worsened";
-                    worsened++;
-                } else if (!Objects.equals(a.detail(), s.detail()) || !sameFigure(r.figure().value(), s.figure())) {
-                    // A streak or a count that grew is recorded; a rate moving within its band is kept quietly.
-                    what = GROWING.contains(a.id()) && grew(r.figure().value(), s.figure()) ? "updated" : null;
-                    updated++;
-                } else {
-                    continue;
-                }
-                int i = 0;
-                update.setString(++i, a.caseKey());
-                update.setString(++i, a.detail());
-                update.setInt(++i, a.caseKey().equals(s.key()) ? Math.max(a.severity(), s.severity()) : a.severity());
-                update.setBigDecimal(++i, r.figure().value());
-                update.setString(++i, r.figure().unit());
-                setDate(update, ++i, AlertKinds.firstEvidence(a));
-                setDate(update, ++i, a.observedOn());
-                setDate(update, ++i, AlertKinds.dueOn(a));
-                update.setLong(++i, s.id());
-                update.addBatch();
-                if (what != null) {
-                    event.setString(1, settings.la());
-                    event.setLong(2, s.id());
-                    event.setString(3, what);
-                    event.setString(4, a.detail());
-                    event.addBatch();
-                }
+                case RAISE -> inserted++;
+                case NEW_EPISODE -> episodes++;
+                case WORSEN -> worsened++;
+                case UPDATE, REFRESH -> updated++;
             }
-            insert.executeBatch();
-            update.executeBatch();
-            event.executeBatch();
+            if (change == CaseChange.RAISE) {
+                raise.row(person, a.id().name(), a.detail(), a.caseKey(), a.severity(), r.figure().value(),
+                        r.figure().unit(), AlertKinds.firstEvidence(a), a.observedOn(), AlertKinds.dueOn(a),
+                        AlertKinds.responsible(a.id(), settings.la(), laestab));
+                continue;
+            }
+            refresh.row(s.id(), a.caseKey(), a.detail(), CaseChange.severityAfter(a, openCase), r.figure().value(),
+                    r.figure().unit(), AlertKinds.firstEvidence(a), a.observedOn(), AlertKinds.dueOn(a));
+            change.event().ifPresent(event -> events.row(s.id(), event, a.detail()));
+        }
+        // Each kind of write is one statement over arrays, however many cases it touches.
+        if (!raise.isEmpty()) {
+            db.sql("""
+                    insert into alert_cases (la, person_id, kind, laestab, detail, case_key, severity, figure,
+                                             figure_unit, first_evidence, last_evidence, due_on, responsible)
+                    select ?, u.person_id, u.kind, ?, u.detail, u.case_key, u.severity, u.figure, u.figure_unit,
+                           u.first_evidence, u.last_evidence, u.due_on, u.responsible
+                    from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::int[], ?::numeric[], ?::text[],
+                                ?::date[], ?::date[], ?::date[], ?::text[])
+                         u(person_id, kind, detail, case_key, severity, figure, figure_unit, first_evidence,
+                           last_evidence, due_on, responsible)""")
+                    .params(raise.withFirst(settings.la(), laestab)).update();
+        }
+        if (!refresh.isEmpty()) {
+            db.sql("""
+                    update alert_cases c set case_key = u.case_key, detail = u.detail, severity = u.severity,
+                           figure = u.figure, figure_unit = u.figure_unit, first_evidence = u.first_evidence,
+                           last_evidence = u.last_evidence, due_on = u.due_on, updated_at = now()
+                    from unnest(?::bigint[], ?::text[], ?::text[], ?::int[], ?::numeric[], ?::text[], ?::date[],
+                                ?::date[], ?::date[])
+                         u(id, case_key, detail, severity, figure, figure_unit, first_evidence, last_evidence, due_on)
+                    where c.id = u.id""")
+                    .params(refresh.withFirst()).update();
+        }
+        if (!events.isEmpty()) {
+            db.sql("""
+                    insert into alert_case_events (la, case_id, event, actor, detail)
+                    select ?, u.case_id, u.event, 'recompute', u.detail
+                    from unnest(?::bigint[], ?::text[], ?::text[]) u(case_id, event, detail)""")
+                    .params(events.withFirst(settings.la())).update();
         }
         return new Changes(inserted, updated, worsened, episodes);
     }
 
-    /** Alerts whose figure only grows within one situation (streaks and counts), so growth is news. */
-    private static final java.util.Set<AlertId> GROWING = java.util.EnumSet.of(AlertId.CONSECUTIVE_ABSENCE_10,
-            AlertId.CONSECUTIVE_UNAUTHORISED_10, AlertId.COHORT_ABSENCE, AlertId.HEALTH_15_DAYS,
-            AlertId.SUSPENSIONS_OVER_15_DAYS, AlertId.REDUCED_TIMETABLE);
+    /**
+     * Rows gathered column by column, each column sent as one array parameter (as text, which PostgreSQL casts to
+     * the column's type; null stays null).
+     */
+    private static final class Columns {
 
-    private static boolean grew(BigDecimal now, BigDecimal before) {
-        return now != null && (before == null || now.compareTo(before) > 0);
-    }
+        private final List<List<String>> columns = new ArrayList<>();
+        private int rows;
 
-    private static boolean sameFigure(BigDecimal a, BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
-    }
+        void row(Object... values) {
+            for (int i = 0; i < values.length; i++) {
+                if (columns.size() <= i) {
+                    columns.add(new ArrayList<>());
+                }
+                columns.get(i).add(values[i] == null ? null : values[i] instanceof BigDecimal d
+                        ? d.toPlainString() : values[i].toString());
+            }
+            rows++;
+        }
 
-    private static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {
-        if (date == null) {
-            ps.setNull(index, Types.DATE);
-        } else {
-            ps.setDate(index, Date.valueOf(date));
+        boolean isEmpty() {
+            return rows == 0;
+        }
+
+        /** The parameters: {@code first}, then one array per column. */
+        Object[] withFirst(Object... first) {
+            List<Object> params = new ArrayList<>(List.of(first));
+            columns.forEach(c -> params.add(c.toArray(String[]::new)));
+            return params.toArray();
         }
     }
 
@@ -361,44 +343,44 @@ public class AlertCases {
         }
     }
 
-    /** Assigns an open case to a user (again, if it was assigned); a raised case becomes assigned. */
+    /** Assigns a case to a user (again, if it was assigned); a raised case becomes assigned. */
+    @Transactional
     public Case assign(long id, String username, String actor) {
-        return transition(id, "assigned", """
-                update alert_cases set assigned_to = ?, assigned_at = now(), updated_at = now(),
-                       status = case when status = 'raised' then 'assigned' else status end
-                where la = ? and id = ? and status <> 'resolved'""", List.of(username), actor, "to " + username,
-                "it is resolved; a resolved case cannot be assigned");
+        return decide(id, OfficerDecision.ASSIGN, "assigned_to = ?, assigned_at = now()", List.of(username), actor,
+                "to " + username);
     }
 
+    @Transactional
     public Case acknowledge(long id, String actor) {
-        return transition(id, "acknowledged", """
-                update alert_cases set status = 'acknowledged', acknowledged_at = now(), updated_at = now()
-                where la = ? and id = ? and status in ('raised', 'assigned')""", List.of(), actor, null,
-                "only a raised or assigned case can be acknowledged");
+        return decide(id, OfficerDecision.ACKNOWLEDGE, "acknowledged_at = now()", List.of(), actor, null);
     }
 
+    @Transactional
     public Case resolve(long id, String reason, String actor) {
         forgetCountsAfterCommit();
-        return transition(id, "resolved", """
-                update alert_cases set status = 'resolved', resolved_at = now(), resolution = ?, updated_at = now()
-                where la = ? and id = ? and status <> 'resolved'""", List.of(reason), actor, reason,
-                "it is already resolved");
+        return decide(id, OfficerDecision.RESOLVE, "resolved_at = now(), resolution = ?", List.of(reason), actor,
+                reason);
     }
 
-    private Case transition(long id, String event, String sql, List<Object> leading, String actor, String detail,
-                            String refusal) {
-        List<Object> params = new ArrayList<>(leading);
+    /**
+     * An officer's decision, as core's {@link OfficerDecision} allows it from the case's status, with its event.
+     * The row is locked until the transaction ends, so two officers' decisions on one case follow each other.
+     */
+    private Case decide(long id, OfficerDecision decision, String set, List<Object> setParams, String actor,
+                        String detail) {
+        String status = db.sql("select status from alert_cases where la = ? and id = ? for update")
+                .params(settings.la(), id).query(String.class).optional()
+                .orElseThrow(() -> new Refusal.NotFound("There is no alert case " + id));
+        CaseStatus next = decision.from(CaseStatus.of(status)).orElseThrow(() -> new Refusal.Conflict(
+                "Alert case " + id + " is " + status + ": " + decision.refusal()));
+        List<Object> params = new ArrayList<>(setParams);
+        params.add(next.label());
         params.add(settings.la());
         params.add(id);
-        int changed = db.sql(sql).params(params).update();
-        Case now = find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "There is no alert case " + id));
-        if (changed == 0) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Alert case " + id + " is " + now.status()
-                    + ": " + refusal);
-        }
+        db.sql("update alert_cases set " + set + ", status = ?, updated_at = now() where la = ? and id = ?")
+                .params(params).update();
         db.sql("insert into alert_case_events (la, case_id, event, actor, detail) values (?, ?, ?, ?, ?)")
-                .params(settings.la(), id, event, actor, detail).update();
-        return now;
+                .params(settings.la(), id, decision.event(), actor, detail).update();
+        return find(id).orElseThrow();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.access.Caller;
+import org.rollbridge.hub.access.CredentialFilter;
 import org.rollbridge.hub.access.Organisation;
 import org.rollbridge.hub.access.Role;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,12 +89,12 @@ public class AlertController {
             description = "Runs in the request; the run is recorded in job_runs and returned.")
     @PostMapping("/api/v1/jobs/nightly")
     public NightlyAlerts.Run runNightly(HttpServletRequest request) {
-        Caller.of(request).requireAdmin();
+        CredentialFilter.callerOf(request).requireAdmin();
         return nightly.run();
     }
 
     private AlertAccess.Viewer viewer(HttpServletRequest request) {
-        Caller caller = Caller.of(request);
+        Caller caller = CredentialFilter.callerOf(request);
         return caller.admin() ? new AlertAccess.Viewer(caller.name(), Role.LA_ADMIN, Organisation.la(settings.la()))
                 : new AlertAccess.Viewer(caller.name(), Role.SCHOOL_DATA_MANAGER, Organisation.school(caller.laestab()));
     }

@@ -3,15 +3,14 @@ package org.rollbridge.hub.alerts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.access.Capability;
 import org.rollbridge.hub.access.Users;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.rollbridge.core.indicators.alerts.AlertId;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What the API and the pages share: the queue as a viewer may see it, and the officers' decisions on a case, each
@@ -53,8 +52,7 @@ public class AlertDecisions {
     /** One case the viewer may see (404 otherwise, so nothing leaks by status), audited as a view of the pupil. */
     public AlertCases.Case view(AlertAccess.Viewer viewer, long id) {
         AlertCases.Case c = cases.find(id).filter(found -> access.mayView(viewer, found))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "There is no alert case " + id + " that you can see"));
+                .orElseThrow(() -> new Refusal.NotFound("There is no alert case " + id + " that you can see"));
         audit.record(viewer.name(), viewer.role().name(), AuditAction.VIEW_PUPIL, "person:" + c.personId(), null,
                 "alert case " + id, "ok");
         return c;
@@ -69,12 +67,12 @@ public class AlertDecisions {
         mayDecide(viewer, id);
         String username = assignee == null ? "" : assignee.strip();
         if (username.isEmpty()) {
-            throw new IllegalArgumentException("Say who the case is assigned to: 'assignedTo' is a user name");
+            throw new Refusal.Invalid("Say who the case is assigned to: 'assignedTo' is a user name");
         }
         boolean officer = users.account(username).filter(Users.Account::enabled)
                 .filter(a -> a.user().may(Capability.ALERT_QUEUE)).isPresent();
         if (!officer) {
-            throw new IllegalArgumentException("'" + username + "' is not an enabled user whose role works the alert "
+            throw new Refusal.Invalid("'" + username + "' is not an enabled user whose role works the alert "
                     + "queues; assign the case to an LA attendance officer, CME officer or administrator");
         }
         AlertCases.Case c = cases.assign(id, username, viewer.name());
@@ -94,7 +92,7 @@ public class AlertDecisions {
     public AlertCases.Case resolve(AlertAccess.Viewer viewer, long id, String reason) {
         mayDecide(viewer, id);
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("Give the reason the case is resolved (for example 'pupil back in "
+            throw new Refusal.Invalid("Give the reason the case is resolved (for example 'pupil back in "
                     + "school from 3 November'); it is kept with the case and in the audit log");
         }
         AlertCases.Case c = cases.resolve(id, reason.strip(), viewer.name());
@@ -104,11 +102,10 @@ public class AlertDecisions {
 
     private void mayDecide(AlertAccess.Viewer viewer, long id) {
         if (!viewer.role().may(Capability.ALERT_QUEUE)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Your role may see alerts but not act on them");
+            throw new Refusal.NotAllowed("Your role may see alerts but not act on them");
         }
         cases.find(id).filter(found -> access.mayView(viewer, found))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "There is no alert case " + id + " that you can see"));
+                .orElseThrow(() -> new Refusal.NotFound("There is no alert case " + id + " that you can see"));
     }
 
     private void record(AlertAccess.Viewer viewer, AlertCases.Case c, String what, String reason) {
@@ -123,16 +120,16 @@ public class AlertDecisions {
             try {
                 AlertId.valueOf(f.kind().strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("kind '" + f.kind() + "' is not an alert kind; use one of "
+                throw new Refusal.Invalid("kind '" + f.kind() + "' is not an alert kind; use one of "
                         + List.of(AlertId.values()));
             }
         }
         if (f.status() != null && !f.status().isBlank() && !STATUSES.contains(f.status().strip())) {
-            throw new IllegalArgumentException("status '" + f.status() + "' is not a case status; use one of "
+            throw new Refusal.Invalid("status '" + f.status() + "' is not a case status; use one of "
                     + "open, raised, assigned, acknowledged, resolved");
         }
         if (f.laestab() != null && !f.laestab().isBlank() && !f.laestab().strip().matches("\\d{7}")) {
-            throw new IllegalArgumentException("laestab '" + f.laestab() + "' is not a 7-digit LAESTAB, e.g. 9262001");
+            throw new Refusal.Invalid("laestab '" + f.laestab() + "' is not a 7-digit LAESTAB, e.g. 9262001");
         }
         return new AlertCases.Filter(kind, f.status(), f.laestab(), f.assignedTo());
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.ingest.Batch;
+import org.rollbridge.hub.ingest.MergeFollowUp;
 import org.rollbridge.hub.jobs.JobQueue;
 import org.rollbridge.hub.jobs.JobHandler;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * state, not the batch, so running it twice (after a crash) gives the same cases.
  */
 @Component
-public class AlertFollowUp implements JobHandler {
+public class AlertFollowUp implements JobHandler, MergeFollowUp {
 
     public static final String KIND = "recompute-alerts";
     private static final Logger log = LoggerFactory.getLogger(AlertFollowUp.class);
@@ -38,7 +39,8 @@ public class AlertFollowUp implements JobHandler {
      * In the merge transaction (the caller's): remember who the batch touched and queue the follow-up. For a CTF
      * that includes the leavers whose spells it ended, who are not in its staged rows.
      */
-    public void queue(Batch batch) {
+    @Override
+    public void merged(Batch batch) {
         String stage = switch (batch.kind()) {
             case ATTENDANCE -> "stage_attendance";
             case EXCLUSIONS -> "stage_exclusions";

@@ -2,15 +2,19 @@ package org.rollbridge.hub.alerts;
 
 import java.util.UUID;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.ingest.Batch;
+import org.rollbridge.hub.ingest.BatchKind;
+import org.rollbridge.hub.ingest.MergeFollowUp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Movement alerts: a pupil who left a school's roll and is on no other roll in the LA is a potential child
- * missing education (LEFT_NO_DESTINATION). Raised inside the merge transaction that recorded the leaving.
+ * missing education (LEFT_NO_DESTINATION). Raised inside the merge transaction of the CTF that recorded the leaving
+ * (a full CTF ends the spells of pupils missing from it).
  */
 @Component
-public class MovementAlerts {
+public class MovementAlerts implements MergeFollowUp {
 
     public static final String LEFT_NO_DESTINATION = "LEFT_NO_DESTINATION";
     private final JdbcClient db;
@@ -19,6 +23,13 @@ public class MovementAlerts {
     public MovementAlerts(JdbcClient db, HubProperties settings) {
         this.db = db;
         this.settings = settings;
+    }
+
+    @Override
+    public void merged(Batch batch) {
+        if (batch.kind() == BatchKind.CTF) {
+            raiseForLeaversOf(batch.id(), batch.laestab());
+        }
     }
 
     /** Raises an alert for each pupil whose spell the batch ended and who has no open spell anywhere. */

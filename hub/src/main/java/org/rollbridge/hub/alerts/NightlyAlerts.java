@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The nightly run: every pupil's alerts in the LA, recomputed as of today, so alerts that fall due with the date
  * alone (the sixth school day of a permanent exclusion, a pupil's share of absence as the year goes on) are raised
- * even when no school sent anything. Scheduled by {@code ROLLBRIDGE_NIGHTLY_CRON} ({@code -} turns it off); an
+ * even when no school sent anything. Scheduled by ROLLBRIDGE_NIGHTLY_CRON ({@link org.rollbridge.hub.NightlySettings}); an
  * administrator can run it now with {@code POST /api/v1/jobs/nightly}. Each run is a row in job_runs.
  */
 @Component
@@ -40,7 +40,7 @@ public class NightlyAlerts {
     public record Run(long id, String status, Map<String, Object> detail) {
     }
 
-    @Scheduled(cron = "${ROLLBRIDGE_NIGHTLY_CRON:0 30 2 * * *}", zone = "${ROLLBRIDGE_NIGHTLY_ZONE:Europe/London}")
+    @Scheduled(cron = "${rollbridge.nightly.cron}", zone = "${rollbridge.nightly.zone}")
     public void scheduled() {
         run();
     }

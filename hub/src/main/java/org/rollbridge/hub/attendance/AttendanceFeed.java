@@ -1,6 +1,5 @@
 package org.rollbridge.hub.attendance;
 
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.rollbridge.core.code.AttendanceCode;
@@ -26,8 +25,10 @@ public class AttendanceFeed implements Feed {
     private final HubProperties settings;
     private final MarkStore marks;
     private final BatchValidation validation;
+    private final JdbcClient db;
 
-    public AttendanceFeed(HubProperties settings, MarkStore marks, BatchValidation validation) {
+    public AttendanceFeed(HubProperties settings, MarkStore marks, BatchValidation validation, JdbcClient db) {
+        this.db = db;
         this.settings = settings;
         this.marks = marks;
         this.validation = validation;
@@ -39,7 +40,7 @@ public class AttendanceFeed implements Feed {
     }
 
     @Override
-    public Staged stage(Batch batch, Connection connection) throws Exception {
+    public Staged stage(Batch batch) {
         MarkPatches patches = new MarkPatches();
         FileReport report = validation.screen(batch).attendance(batch.storedPath(), BatchValidation.displayPath(batch),
                 (row, passed) -> {
@@ -50,7 +51,7 @@ public class AttendanceFeed implements Feed {
         if (report.outcome() == org.rollbridge.core.validation.Outcome.REFUSED) {
             return new Staged(report, 0);
         }
-        return new Staged(report, patches.stage(batch.id(), connection));
+        return new Staged(report, marks.stage(batch.id(), patches));
     }
 
     /** A row that passed validation has a date, a session and a code. */
@@ -61,7 +62,7 @@ public class AttendanceFeed implements Feed {
     }
 
     @Override
-    public void match(Batch batch, JdbcClient db) {
+    public void match(Batch batch) {
         // A session-level feed carries only the UPN, so matching rule 1 (current or former UPN) is the whole rule.
         db.sql("""
                 update stage_attendance s set person_id = pi.person_id
@@ -71,14 +72,14 @@ public class AttendanceFeed implements Feed {
     }
 
     @Override
-    public Merged merge(Batch batch, JdbcClient db, Connection connection) throws Exception {
-        int imported = marks.applyStaged(batch.id(), batch.laestab(), connection);
-        int held = marks.holdUnmatched(batch.id(), batch.laestab(), db);
+    public Merged merge(Batch batch) {
+        int imported = marks.applyStaged(batch.id(), batch.laestab());
+        int held = marks.holdUnmatched(batch.id(), batch.laestab());
         return new Merged(imported, held);
     }
 
     @Override
-    public void clear(Batch batch, JdbcClient db) {
+    public void clear(Batch batch) {
         db.sql("delete from stage_attendance where batch_id = ?").param(batch.id()).update();
     }
 }

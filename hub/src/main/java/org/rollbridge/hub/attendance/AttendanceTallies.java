@@ -1,23 +1,23 @@
 package org.rollbridge.hub.attendance;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.rollbridge.core.code.AttendanceCode;
 import org.rollbridge.core.code.AttendanceGroup;
 import org.rollbridge.hub.HubProperties;
-import org.rollbridge.hub.ingest.CopyRows;
+import org.rollbridge.hub.store.CopyRows;
+import org.rollbridge.hub.store.SchoolLock;
+import org.rollbridge.hub.store.TransactionLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps attendance_tallies, attendance_school_weeks and attendance_cohort_weeks (CohortWeeks) in step with
@@ -45,12 +45,19 @@ public class AttendanceTallies {
     }
 
     private final HubProperties settings;
+    private final JdbcClient db;
     private final DataSource dataSource;
+    private final TransactionTemplate tx;
+    private final TransactionLocks locks;
     private final CohortWeeks cohortWeeks;
 
-    public AttendanceTallies(HubProperties settings, DataSource dataSource, CohortWeeks cohortWeeks) {
+    public AttendanceTallies(HubProperties settings, JdbcClient db, DataSource dataSource, TransactionTemplate tx,
+                             TransactionLocks locks, CohortWeeks cohortWeeks) {
         this.settings = settings;
+        this.db = db;
         this.dataSource = dataSource;
+        this.tx = tx;
+        this.locks = locks;
         this.cohortWeeks = cohortWeeks;
     }
 
@@ -102,130 +109,107 @@ public class AttendanceTallies {
         return new Tally(possible, absent, unauthorised, lastDay);
     }
 
+    /** The pupil-years written in this transaction (MarkStore's, or a re-tally's), for {@link #refresh}. */
+    void createMergedYears() {
+        db.sql("""
+                create temp table if not exists merged_years (person_id bigint, academic_year smallint,
+                    marks text) on commit drop""").update();
+    }
+
     /**
      * Re-tallies the pupil-years MarkStore has just written for one school (the temporary table merged_years of
      * its transaction) and that school's weekly totals.
      */
-    public void refresh(Connection c, String laestab) throws Exception {
-        List<Integer> years = new ArrayList<>();
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select distinct academic_year from merged_years")) {
-            while (rs.next()) {
-                years.add(rs.getInt(1));
-            }
-        }
-        write(c, laestab);
+    public void refresh(String laestab) {
+        List<Integer> years = db.sql("select distinct academic_year from merged_years").query(Integer.class).list();
+        write(laestab);
         for (int year : years) {
-            schoolWeeks(c, laestab, year);
+            schoolWeeks(laestab, year);
         }
-        long version;
-        try (PreparedStatement ps = c.prepareStatement("""
+        long version = db.sql("""
                 insert into attendance_tally_versions (la, laestab, version) values (?, ?, 1)
                 on conflict (la, laestab) do update set version = attendance_tally_versions.version + 1
-                returning version""")) {
-            ps.setString(1, settings.la());
-            ps.setString(2, laestab);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                version = rs.getLong(1);
-            }
-        }
+                returning version""")
+                .params(settings.la(), laestab).query(Long.class).single();
         for (int year : years) {
-            cohortWeeks.build(c, laestab, year, version);
+            cohortWeeks.build(laestab, year, version);
         }
     }
 
     /** Changes whenever any school's tallies are rewritten (and the rewrite is committed). */
-    public long version(Connection c) throws java.sql.SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select coalesce(sum(version), 0) from attendance_tally_versions where la = ?")) {
-            ps.setString(1, settings.la());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    public long version() {
+        return db.sql("select coalesce(sum(version), 0) from attendance_tally_versions where la = ?")
+                .param(settings.la()).query(Long.class).single();
     }
 
-    private void write(Connection c, String laestab) throws Exception {
-        try (Statement st = c.createStatement()) {
-            st.execute("""
-                    create temp table if not exists new_tallies (person_id bigint, academic_year smallint,
-                        possible smallint[], absent smallint[], unauthorised smallint[], last_day date)
-                        on commit drop;
-                    truncate new_tallies""");
+    /** The latest day with a possible session at these schools on or before {@code today}. */
+    public Optional<LocalDate> latestMarkedDay(Collection<String> schools, LocalDate today) {
+        if (schools.isEmpty()) {
+            return Optional.empty();
+        }
+        return db.sql("""
+                select max(m) from unnest(?::char(7)[]) s(laestab), lateral (
+                    select max(last_day) m from attendance_tallies t
+                    where t.la = ? and t.laestab = s.laestab and t.last_day <= ?) x""")
+                .params(schools.toArray(String[]::new), settings.la(), today)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).single();
+    }
+
+    private void write(String laestab) {
+        db.sql("""
+                create temp table if not exists new_tallies (person_id bigint, academic_year smallint,
+                    possible smallint[], absent smallint[], unauthorised smallint[], last_day date)
+                    on commit drop""").update();
+        db.sql("truncate new_tallies").update();
+        record Tallied(long person, int year, Tally tally) {
         }
         // Tallied before the COPY starts: the driver cannot read a result set while a COPY is open.
-        List<Object[]> tallies = new ArrayList<>();
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select person_id, academic_year, marks from merged_years")) {
-            while (rs.next()) {
-                tallies.add(new Object[] {rs.getLong(1), rs.getInt(2), tally(rs.getInt(2), rs.getString(3))});
-            }
-        }
-        try (CopyRows copy = new CopyRows(c, "new_tallies",
+        List<Tallied> tallies = db.sql("select person_id, academic_year, marks from merged_years")
+                .query((rs, n) -> new Tallied(rs.getLong(1), rs.getInt(2), tally(rs.getInt(2), rs.getString(3))))
+                .list();
+        try (CopyRows copy = CopyRows.inTransaction(dataSource, "new_tallies",
                 "person_id, academic_year, possible, absent, unauthorised, last_day")) {
-            for (Object[] row : tallies) {
-                Tally t = (Tally) row[2];
-                copy.field(row[0]).field(row[1]).field(array(t.possible())).field(array(t.absent()))
+            for (Tallied row : tallies) {
+                Tally t = row.tally();
+                copy.field(row.person()).field(row.year()).field(array(t.possible())).field(array(t.absent()))
                         .field(array(t.unauthorised())).field(t.lastDay()).endRow();
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("""
+        db.sql("""
                 insert into attendance_tallies (la, person_id, laestab, academic_year, possible, absent, unauthorised,
                                                 last_day)
                 select ?, person_id, ?, academic_year, possible, absent, unauthorised, last_day from new_tallies
                 on conflict (la, person_id, laestab, academic_year) do update set possible = excluded.possible,
                     absent = excluded.absent, unauthorised = excluded.unauthorised, last_day = excluded.last_day,
-                    updated_at = now()""")) {
-            ps.setString(1, settings.la());
-            ps.setString(2, laestab);
-            ps.executeUpdate();
-        }
+                    updated_at = now()""")
+                .params(settings.la(), laestab).update();
     }
 
-    private void schoolWeeks(Connection c, String laestab, int year) throws Exception {
+    private void schoolWeeks(String laestab, int year) {
         int weeks = new WeekBuckets(year).count();
-        try (PreparedStatement del = c.prepareStatement(
-                "delete from attendance_school_weeks where la = ? and laestab = ? and academic_year = ?");
-             PreparedStatement ins = c.prepareStatement("""
-                     insert into attendance_school_weeks (la, laestab, academic_year, week, possible, absent,
-                                                          unauthorised)
-                     select t.la, t.laestab, t.academic_year, w,
-                            sum(t.possible[w + 2] - t.possible[w + 1]), sum(t.absent[w + 2] - t.absent[w + 1]),
-                            sum(t.unauthorised[w + 2] - t.unauthorised[w + 1])
-                     from attendance_tallies t cross join generate_series(0, ? - 1) w
-                     where t.la = ? and t.laestab = ? and t.academic_year = ?
-                     group by t.la, t.laestab, t.academic_year, w""")) {
-            del.setString(1, settings.la());
-            del.setString(2, laestab);
-            del.setInt(3, year);
-            del.executeUpdate();
-            ins.setInt(1, weeks);
-            ins.setString(2, settings.la());
-            ins.setString(3, laestab);
-            ins.setInt(4, year);
-            ins.executeUpdate();
-        }
+        db.sql("delete from attendance_school_weeks where la = ? and laestab = ? and academic_year = ?")
+                .params(settings.la(), laestab, year).update();
+        db.sql("""
+                insert into attendance_school_weeks (la, laestab, academic_year, week, possible, absent,
+                                                     unauthorised)
+                select t.la, t.laestab, t.academic_year, w,
+                       sum(t.possible[w + 2] - t.possible[w + 1]), sum(t.absent[w + 2] - t.absent[w + 1]),
+                       sum(t.unauthorised[w + 2] - t.unauthorised[w + 1])
+                from attendance_tallies t cross join generate_series(0, ? - 1) w
+                where t.la = ? and t.laestab = ? and t.academic_year = ?
+                group by t.la, t.laestab, t.academic_year, w""")
+                .params(weeks, settings.la(), laestab, year).update();
     }
 
     /** Tallies every pupil-year written before the tallies existed or changed since; one transaction per school. */
     @EventListener(ApplicationReadyEvent.class)
-    public void backfill() throws Exception {
-        List<String> schools = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     select distinct a.laestab from attendance_years a
-                     left join attendance_tallies t on t.la = a.la and t.person_id = a.person_id
-                          and t.laestab = a.laestab and t.academic_year = a.academic_year
-                     where a.la = ? and (t.person_id is null or t.updated_at < a.updated_at)""")) {
-            ps.setString(1, settings.la());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    schools.add(rs.getString(1));
-                }
-            }
-        }
+    public void backfill() {
+        List<String> schools = db.sql("""
+                select distinct a.laestab from attendance_years a
+                left join attendance_tallies t on t.la = a.la and t.person_id = a.person_id
+                     and t.laestab = a.laestab and t.academic_year = a.academic_year
+                where a.la = ? and (t.person_id is null or t.updated_at < a.updated_at)""")
+                .param(settings.la()).query(String.class).list();
         for (String laestab : schools) {
             retally(laestab);
         }
@@ -234,37 +218,26 @@ public class AttendanceTallies {
         }
     }
 
-    /** Re-tallies every pupil-year of one school. */
-    public void retally(String laestab) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-                lock.setString(1, "school-" + laestab);
-                lock.execute();
+    /** Re-tallies every pupil-year of one school, in a transaction of its own under the school's lock. */
+    public void retally(String laestab) {
+        tx.executeWithoutResult(s -> {
+            locks.hold(SchoolLock.DATA, laestab);
+            record Stored(long person, int year, String marks) {
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select person_id, academic_year, marks from attendance_years where la = ? and laestab = ?")) {
-                ps.setString(1, settings.la());
-                ps.setString(2, laestab);
-                List<Object[]> rows = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new Object[] {rs.getLong(1), rs.getInt(2), rs.getString(3)});
-                    }
-                }
-                try (Statement st = c.createStatement()) {
-                    st.execute("create temp table if not exists merged_years (person_id bigint, "
-                            + "academic_year smallint, marks text) on commit drop");
-                }
-                try (CopyRows copy = new CopyRows(c, "merged_years", "person_id, academic_year, marks")) {
-                    for (Object[] r : rows) {
-                        copy.field(r[0]).field(r[1]).field(r[2]).endRow();
-                    }
+            // Read before the COPY starts: the driver cannot read a result set while a COPY is open.
+            List<Stored> rows = db.sql(
+                            "select person_id, academic_year, marks from attendance_years where la = ? and laestab = ?")
+                    .params(settings.la(), laestab)
+                    .query((rs, n) -> new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3))).list();
+            createMergedYears();
+            try (CopyRows copy = CopyRows.inTransaction(dataSource, "merged_years",
+                    "person_id, academic_year, marks")) {
+                for (Stored r : rows) {
+                    copy.field(r.person()).field(r.year()).field(r.marks()).endRow();
                 }
             }
-            refresh(c, laestab);
-            c.commit();
-        }
+            refresh(laestab);
+        });
     }
 
     private static String array(short[] values) {

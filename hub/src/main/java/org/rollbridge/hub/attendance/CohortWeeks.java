@@ -1,9 +1,5 @@
 package org.rollbridge.hub.attendance;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,11 +7,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.rollbridge.core.indicators.PupilAttendance;
 import org.rollbridge.core.indicators.Term;
 import org.rollbridge.hub.HubProperties;
-import org.rollbridge.hub.ingest.CopyRows;
+import org.rollbridge.hub.access.PupilFactsQuery;
+import org.rollbridge.hub.store.CopyRows;
+import org.rollbridge.hub.store.SchoolLock;
+import org.rollbridge.hub.store.TransactionLocks;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * attendance_cohort_weeks: each school's week, term and year figures for every week a date can fall in, by CTF
@@ -37,9 +39,20 @@ public class CohortWeeks {
     public static final int YEAR = 14;
 
     private final HubProperties settings;
+    private final JdbcClient db;
+    private final DataSource dataSource;
+    private final TransactionTemplate tx;
+    private final TransactionLocks locks;
+    private final PupilFactsQuery pupilFacts;
 
-    public CohortWeeks(HubProperties settings) {
+    public CohortWeeks(HubProperties settings, JdbcClient db, DataSource dataSource, TransactionTemplate tx,
+                       TransactionLocks locks, PupilFactsQuery pupilFacts) {
         this.settings = settings;
+        this.db = db;
+        this.dataSource = dataSource;
+        this.tx = tx;
+        this.locks = locks;
+        this.pupilFacts = pupilFacts;
     }
 
     /** The CTF cohort flags a school's pupils are grouped by; sen is "E", "K" or "" for any other provision. */
@@ -90,19 +103,14 @@ public class CohortWeeks {
     }
 
     /** Counts one school-year's rows again from its tallies, in the caller's transaction, at {@code version}. */
-    public void build(Connection c, String laestab, int academicYear, long version) throws SQLException {
-        lock(c, laestab);
+    public void build(String laestab, int academicYear, long version) {
+        locks.hold(SchoolLock.COHORT_WEEKS, laestab);
         WeekBuckets weeks = new WeekBuckets(academicYear);
         int first = weeks.of(LocalDate.of(academicYear, 9, 1));
-        List<PupilTally> pupils = read(c, laestab, academicYear);
-        try (PreparedStatement del = c.prepareStatement(
-                "delete from attendance_cohort_weeks where la = ? and laestab = ? and academic_year = ?")) {
-            del.setString(1, settings.la());
-            del.setString(2, laestab);
-            del.setInt(3, academicYear);
-            del.executeUpdate();
-        }
-        try (CopyRows copy = new CopyRows(c, "attendance_cohort_weeks",
+        List<PupilTally> pupils = read(laestab, academicYear);
+        db.sql("delete from attendance_cohort_weeks where la = ? and laestab = ? and academic_year = ?")
+                .params(settings.la(), laestab, academicYear).update();
+        try (CopyRows copy = CopyRows.inTransaction(dataSource, "attendance_cohort_weeks",
                 "la, laestab, academic_year, week, looked_after, sen_provision, fsm, figures")) {
             // Each pupil's group looked up once; then every as-of week adds each pupil into its group's figures.
             Map<Group, Integer> index = new LinkedHashMap<>();
@@ -128,67 +136,47 @@ public class CohortWeeks {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("""
+        db.sql("""
                 insert into attendance_cohort_built (la, laestab, academic_year, version) values (?, ?, ?, ?)
-                on conflict (la, laestab, academic_year) do update set version = excluded.version""")) {
-            ps.setString(1, settings.la());
-            ps.setString(2, laestab);
-            ps.setInt(3, academicYear);
-            ps.setLong(4, version);
-            ps.executeUpdate();
-        }
+                on conflict (la, laestab, academic_year) do update set version = excluded.version""")
+                .params(settings.la(), laestab, academicYear, version).update();
     }
 
     /**
-     * Counts again, each in its own transaction on {@code c}, the school-years whose rows are older than the
-     * school's version (its pupils' flags changed, or its tallies were rewritten for another year).
+     * Counts again, each in a transaction of its own, the school-years whose rows are older than the school's
+     * version (its pupils' flags changed, or its tallies were rewritten for another year).
      */
-    public void bringUpToDate(Connection c, Collection<String> schools, int academicYear) throws SQLException {
-        for (String laestab : stale(c, schools, academicYear)) {
-            c.setAutoCommit(false);
-            try {
-                lock(c, laestab);
+    public void bringUpToDate(Collection<String> schools, int academicYear) {
+        for (String laestab : stale(schools, academicYear)) {
+            tx.executeWithoutResult(s -> {
+                locks.hold(SchoolLock.COHORT_WEEKS, laestab);
                 // Checked again under the lock: another viewer may have just counted it.
-                if (!stale(c, List.of(laestab), academicYear).isEmpty()) {
-                    build(c, laestab, academicYear, version(c, laestab));
+                if (!stale(List.of(laestab), academicYear).isEmpty()) {
+                    build(laestab, academicYear, version(laestab));
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         }
     }
 
     /** The counted rows of these schools as of a week, by school and cohort flags. */
-    public Map<Group, long[]> asOf(Connection c, Collection<String> schools, int academicYear, int week)
-            throws SQLException {
+    public Map<Group, long[]> asOf(Collection<String> schools, int academicYear, int week) {
         Map<Group, long[]> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        db.sql("""
                 select laestab, looked_after, sen_provision, fsm, figures::text from attendance_cohort_weeks
-                where la = ? and laestab = any(?::char(7)[]) and academic_year = ? and week = ?""")) {
-            ps.setString(1, settings.la());
-            ps.setArray(2, c.createArrayOf("text", schools.toArray()));
-            ps.setInt(3, academicYear);
-            ps.setInt(4, week);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long[] figures = numbers(rs.getString(5));
+                where la = ? and laestab = any(?::char(7)[]) and academic_year = ? and week = ?""")
+                .params(settings.la(), schools.toArray(String[]::new), academicYear, week)
+                .query(rs -> {
                     out.put(new Group(rs.getString(1).strip(), rs.getBoolean(2), rs.getString(3).strip(),
-                            rs.getBoolean(4)), figures);
-                }
-            }
-        }
+                            rs.getBoolean(4)), numbers(rs.getString(5)));
+                });
         return out;
     }
 
     /** Figures counted now from the tallies of schools with their own bounds (a trust's school for part of a year). */
-    public Map<Group, long[]> counted(Connection c, Map<String, int[]> bounds, int academicYear) throws SQLException {
+    public Map<Group, long[]> counted(Map<String, int[]> bounds, int academicYear) {
         Map<Group, long[]> out = new HashMap<>();
         for (Map.Entry<String, int[]> s : bounds.entrySet()) {
-            for (PupilTally t : read(c, s.getKey(), academicYear)) {
+            for (PupilTally t : read(s.getKey(), academicYear)) {
                 add(out.computeIfAbsent(new Group(s.getKey(), t.lookedAfter(), t.sen(), t.fsm()),
                         g -> new long[MEASURES]), t.possible(), t.absent(), t.unauthorised(), s.getValue());
             }
@@ -201,105 +189,70 @@ public class CohortWeeks {
      * whether the CTF says looked after, for the social worker, child protection and looked-after breakdowns:
      * [0] social worker, [1] child protection, [2] looked after by social care but not by the CTF.
      */
-    public long[][] socialCare(Connection c, Map<String, int[]> bounds, int academicYear, LocalDate day)
-            throws SQLException {
+    public long[][] socialCare(Map<String, int[]> bounds, int academicYear, LocalDate day) {
         long[][] out = new long[3][MEASURES];
         if (bounds.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement("""
-                with c as (
-                    select person_id, bool_or(social_worker) sw, bool_or(looked_after) cla, bool_or(child_protection) cp
-                    from social_care_cases where la = ? and (start_date is null or start_date <= ?)
-                         and (end_date is null or end_date > ?) group by person_id)
-                select t.laestab, t.possible::text, t.absent::text, t.unauthorised::text, c.sw, c.cp,
-                       c.cla and not coalesce(p.looked_after, false)
-                from c join attendance_tallies t on t.la = ? and t.person_id = c.person_id and t.academic_year = ?
+        Map<Long, PupilFactsQuery.Care> open = pupilFacts.openCases(day);
+        if (open.isEmpty()) {
+            return out;
+        }
+        db.sql("""
+                select t.person_id, t.laestab, t.possible::text, t.absent::text, t.unauthorised::text,
+                       coalesce(p.looked_after, false)
+                from attendance_tallies t
                 left join pupils p on p.la = t.la and p.person_id = t.person_id and p.laestab = t.laestab
-                where t.laestab = any(?::char(7)[])""")) {
-            ps.setString(1, settings.la());
-            ps.setObject(2, day);
-            ps.setObject(3, day);
-            ps.setString(4, settings.la());
-            ps.setInt(5, academicYear);
-            ps.setArray(6, c.createArrayOf("text", bounds.keySet().toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int[] b = bounds.get(rs.getString(1).strip());
-                    short[] possible = shortArray(rs.getString(2));
-                    short[] absent = shortArray(rs.getString(3));
-                    short[] unauthorised = shortArray(rs.getString(4));
+                where t.la = ? and t.academic_year = ? and t.person_id = any(?) and t.laestab = any(?::char(7)[])""")
+                .params(settings.la(), academicYear, open.keySet().toArray(Long[]::new),
+                        bounds.keySet().toArray(String[]::new))
+                .query(rs -> {
+                    PupilFactsQuery.Care care = open.get(rs.getLong(1));
+                    int[] b = bounds.get(rs.getString(2).strip());
+                    short[] possible = shortArray(rs.getString(3));
+                    short[] absent = shortArray(rs.getString(4));
+                    short[] unauthorised = shortArray(rs.getString(5));
+                    boolean[] in = {care.socialWorker(), care.childProtection(),
+                        care.lookedAfter() && !rs.getBoolean(6)};
                     for (int i = 0; i < 3; i++) {
-                        if (rs.getBoolean(5 + i)) {
+                        if (in[i]) {
                             add(out[i], possible, absent, unauthorised, b);
                         }
                     }
-                }
-            }
-        }
+                });
         return out;
     }
 
     /** A school-year's tallies with each pupil's CTF flags (none for a pupil no longer on the roll). */
-    private List<PupilTally> read(Connection c, String laestab, int academicYear) throws SQLException {
-        List<PupilTally> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+    private List<PupilTally> read(String laestab, int academicYear) {
+        return db.sql("""
                 select t.laestab, t.possible::text, t.absent::text, t.unauthorised::text,
                        coalesce(p.looked_after, false), p.sen_provision, coalesce(p.fsm, false)
                 from attendance_tallies t
                 left join pupils p on p.la = t.la and p.person_id = t.person_id and p.laestab = t.laestab
-                where t.la = ? and t.laestab = ? and t.academic_year = ?""")) {
-            ps.setString(1, settings.la());
-            ps.setString(2, laestab);
-            ps.setInt(3, academicYear);
-            ps.setFetchSize(5000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+                where t.la = ? and t.laestab = ? and t.academic_year = ?""")
+                .params(settings.la(), laestab, academicYear)
+                .query((rs, n) -> {
                     String sen = rs.getString(6);
-                    out.add(new PupilTally(rs.getString(1).strip(), shortArray(rs.getString(2)),
+                    return new PupilTally(rs.getString(1).strip(), shortArray(rs.getString(2)),
                             shortArray(rs.getString(3)), shortArray(rs.getString(4)), rs.getBoolean(5),
-                            "E".equals(sen) || "K".equals(sen) ? sen : "", rs.getBoolean(7)));
-                }
-            }
-        }
-        return out;
+                            "E".equals(sen) || "K".equals(sen) ? sen : "", rs.getBoolean(7));
+                })
+                .list();
     }
 
-    private List<String> stale(Connection c, Collection<String> schools, int academicYear) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+    private List<String> stale(Collection<String> schools, int academicYear) {
+        return db.sql("""
                 select v.laestab from attendance_tally_versions v
                 left join attendance_cohort_built b on b.la = v.la and b.laestab = v.laestab and b.academic_year = ?
-                where v.la = ? and v.laestab = any(?::char(7)[]) and b.version is distinct from v.version""")) {
-            ps.setInt(1, academicYear);
-            ps.setString(2, settings.la());
-            ps.setArray(3, c.createArrayOf("text", schools.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1).strip());
-                }
-            }
-        }
-        return out;
+                where v.la = ? and v.laestab = any(?::char(7)[]) and b.version is distinct from v.version""")
+                .params(academicYear, settings.la(), schools.toArray(String[]::new))
+                .query((rs, n) -> rs.getString(1).strip()).list();
     }
 
-    private long version(Connection c, String laestab) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select version from attendance_tally_versions where la = ? and laestab = ?")) {
-            ps.setString(1, settings.la());
-            ps.setString(2, laestab);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
-    }
-
-    /** Counting a school-year is serialised, so that a batch's rewrite and a viewer's recount never interleave. */
-    private static void lock(Connection c, String laestab) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            ps.setString(1, "cohort-weeks-" + laestab.strip());
-            ps.execute();
-        }
+    private long version(String laestab) {
+        return db.sql("select version from attendance_tally_versions where la = ? and laestab = ?")
+                .params(settings.la(), laestab).query(Long.class).optional().orElse(0L);
     }
 
     private static short[] shortArray(String text) {

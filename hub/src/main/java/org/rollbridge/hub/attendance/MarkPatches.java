@@ -1,19 +1,17 @@
 package org.rollbridge.hub.attendance;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.rollbridge.core.attendance.Session;
 import org.rollbridge.core.code.AttendanceCode;
-import org.rollbridge.hub.ingest.CopyRows;
+import org.rollbridge.hub.store.CopyRows;
 
 /**
  * A batch's marks gathered per pupil and academic year as {@link YearMarks} patches, then staged with COPY into
- * stage_attendance for {@link MarkStore} to merge. The attendance CSV and the marks a CTF carries go the same way,
- * so both have the same upsert and history semantics.
+ * stage_attendance by {@link MarkStore}, which merges them. The attendance CSV and the marks a CTF carries go the
+ * same way, so both have the same upsert and history semantics.
  */
 public final class MarkPatches {
 
@@ -29,16 +27,17 @@ public final class MarkPatches {
         counts.merge(key, 1, Integer::sum);
     }
 
-    /** COPYs the patches into stage_attendance under {@code batchId}; returns the number of marks staged. */
-    public int stage(UUID batchId, Connection connection) throws SQLException {
+    /**
+     * Writes the patches as stage_attendance rows (batch_id, upn, academic_year, patch, marks) under
+     * {@code batchId}; returns the number of marks staged.
+     */
+    int writeTo(CopyRows copy, UUID batchId) {
         int marks = 0;
-        try (CopyRows copy = new CopyRows(connection, "stage_attendance", "batch_id, upn, academic_year, patch, marks")) {
-            for (var e : patches.entrySet()) {
-                int count = counts.get(e.getKey());
-                copy.field(batchId).field(e.getKey().upn()).field(e.getKey().academicYear())
-                        .field(new String(e.getValue())).field(count).endRow();
-                marks += count;
-            }
+        for (var e : patches.entrySet()) {
+            int count = counts.get(e.getKey());
+            copy.field(batchId).field(e.getKey().upn()).field(e.getKey().academicYear())
+                    .field(new String(e.getValue())).field(count).endRow();
+            marks += count;
         }
         return marks;
     }

@@ -1,32 +1,34 @@
 package org.rollbridge.hub.attendance;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.rollbridge.hub.HubProperties;
-import org.rollbridge.hub.ingest.CopyRows;
+import org.rollbridge.hub.store.CopyRows;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies staged mark patches to attendance_years. New pupil-years are written as they come; for existing ones
- * each sent mark overwrites the stored one and every change is written to mark_history (who sent which code
- * when). Runs inside the merge transaction, under the school's lock. One batch is one school's file, so its
- * pupil-years (about 1.5 KB each) are worked on in memory.
+ * Stages a batch's mark patches and applies them to attendance_years. New pupil-years are written as they come;
+ * for existing ones each sent mark overwrites the stored one and every change is written to mark_history (who
+ * sent which code when). Applying runs inside the merge transaction, under the school's lock. One batch is one
+ * school's file, so its pupil-years (about 1.5 KB each) are worked on in memory.
  */
 @Component
 public class MarkStore {
 
     private final HubProperties settings;
     private final AttendanceTallies tallies;
+    private final JdbcClient db;
+    private final DataSource dataSource;
 
-    public MarkStore(HubProperties settings, AttendanceTallies tallies) {
+    public MarkStore(HubProperties settings, AttendanceTallies tallies, JdbcClient db, DataSource dataSource) {
         this.settings = settings;
         this.tallies = tallies;
+        this.db = db;
+        this.dataSource = dataSource;
     }
 
     private record YearRow(long person, int year, String patch, int marks, String stored) {
@@ -35,77 +37,82 @@ public class MarkStore {
     private record Change(long person, LocalDate day, String session, String oldCode, String newCode) {
     }
 
+    /** COPYs the patches into stage_attendance under {@code batchId}; returns the number of marks staged. */
+    public int stage(UUID batchId, MarkPatches patches) {
+        try (CopyRows copy = CopyRows.inTransaction(dataSource, "stage_attendance",
+                "batch_id, upn, academic_year, patch, marks")) {
+            return patches.writeTo(copy, batchId);
+        }
+    }
+
     /** Applies the batch's matched staged patches; returns the number of marks applied. */
-    public int applyStaged(UUID batchId, String laestab, Connection c) throws Exception {
-        return applyStaged(batchId, laestab, c, batchId);
+    public int applyStaged(UUID batchId, String laestab) {
+        return applyStaged(batchId, laestab, batchId);
     }
 
     /** As above, for staged rows under {@code stagedAs} that came from batch {@code batchId}. */
-    public int applyStaged(UUID stagedAs, String laestab, Connection c, UUID batchId) throws Exception {
-        List<YearRow> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+    public int applyStaged(UUID stagedAs, String laestab, UUID batchId) {
+        List<YearRow> rows = db.sql("""
                 select s.person_id, s.academic_year, s.patch, s.marks, a.marks
                 from stage_attendance s
                 left join attendance_years a on a.la = ? and a.person_id = s.person_id and a.laestab = ?
                                             and a.academic_year = s.academic_year
-                where s.batch_id = ? and s.person_id is not null""")) {
-            ps.setString(1, settings.la());
-            ps.setString(2, laestab);
-            ps.setObject(3, stagedAs);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new YearRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
-                }
-            }
-        }
+                where s.batch_id = ? and s.person_id is not null""")
+                .params(settings.la(), laestab, stagedAs)
+                .query((rs, n) -> new YearRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5)))
+                .list();
         if (rows.isEmpty()) {
             return 0;
         }
-        try (Statement st = c.createStatement()) {
-            st.execute("""
-                    create temp table if not exists merged_years (person_id bigint, academic_year smallint,
-                        marks text) on commit drop;
-                    create temp table if not exists changed_marks (person_id bigint, day date, session text,
-                        old_code text, new_code text) on commit drop""");
-        }
+        tallies.createMergedYears();
+        db.sql("""
+                create temp table if not exists changed_marks (person_id bigint, day date, session text,
+                    old_code text, new_code text) on commit drop""").update();
         int applied = 0;
         List<Change> changes = new ArrayList<>();
-        try (CopyRows years = new CopyRows(c, "merged_years", "person_id, academic_year, marks")) {
+        try (CopyRows years = CopyRows.inTransaction(dataSource, "merged_years", "person_id, academic_year, marks")) {
             for (YearRow row : rows) {
                 applied += row.marks();
                 years.field(row.person()).field(row.year()).field(merge(row, changes)).endRow();
             }
         }
         if (!changes.isEmpty()) {
-            try (CopyRows history = new CopyRows(c, "changed_marks", "person_id, day, session, old_code, new_code")) {
+            try (CopyRows history = CopyRows.inTransaction(dataSource, "changed_marks",
+                    "person_id, day, session, old_code, new_code")) {
                 for (Change ch : changes) {
                     history.field(ch.person()).field(ch.day()).field(ch.session()).field(ch.oldCode())
                             .field(ch.newCode()).endRow();
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("""
+        db.sql("""
                 insert into attendance_years (la, person_id, laestab, academic_year, marks, batch_id)
                 select ?, person_id, ?, academic_year, marks, ? from merged_years
                 on conflict (la, person_id, laestab, academic_year)
-                do update set marks = excluded.marks, batch_id = excluded.batch_id, updated_at = now()""")) {
-            ps.setString(1, settings.la());
-            ps.setString(2, laestab);
-            ps.setObject(3, batchId);
-            ps.executeUpdate();
-        }
-        tallies.refresh(c, laestab);
+                do update set marks = excluded.marks, batch_id = excluded.batch_id, updated_at = now()""")
+                .params(settings.la(), laestab, batchId).update();
+        tallies.refresh(laestab);
         if (!changes.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("""
+            db.sql("""
                     insert into mark_history (la, person_id, laestab, day, session, old_code, new_code, batch_id)
-                    select ?, person_id, ?, day, session, old_code, new_code, ? from changed_marks""")) {
-                ps.setString(1, settings.la());
-                ps.setString(2, laestab);
-                ps.setObject(3, batchId);
-                ps.executeUpdate();
-            }
+                    select ?, person_id, ?, day, session, old_code, new_code, ? from changed_marks""")
+                    .params(settings.la(), laestab, batchId).update();
         }
         return applied;
+    }
+
+    /** Applies the marks of one pupil-year held as unmatched from batch {@code batchId}, now its person is known. */
+    public void releaseHeld(UUID batchId, String laestab, String upn, long personId, String payload) {
+        // Released under a batch id of its own, so the staging rows cannot meet a batch being processed.
+        UUID releaseId = UUID.randomUUID();
+        db.sql("""
+                insert into stage_attendance (batch_id, upn, academic_year, patch, marks, person_id)
+                select ?, ?, (p ->> 'academicYear')::smallint, p ->> 'patch', (p ->> 'marks')::int, ?
+                from (select ?::jsonb as p) held""")
+                .params(releaseId, upn, personId, payload).update();
+        applyStaged(releaseId, laestab, batchId);
+        db.sql("delete from stage_attendance where batch_id = ?").param(releaseId).update();
     }
 
     /**
@@ -113,7 +120,7 @@ public class MarkStore {
      * per pupil-year, for {@link HeldMarksRelease} to apply once the LA knows who the pupil is. Returns how many
      * marks were held.
      */
-    public int holdUnmatched(UUID batchId, String laestab, org.springframework.jdbc.core.simple.JdbcClient db) {
+    public int holdUnmatched(UUID batchId, String laestab) {
         return db.sql("""
                 insert into held_records (la, batch_id, laestab, feed, location, upn, reason, detail, payload)
                 select ?, s.batch_id, ?, 'attendance', 'academic year ' || s.academic_year, s.upn, 'UNMATCHED',

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.rollbridge.hub.HubProperties;
-import org.rollbridge.hub.access.HubUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,8 +32,8 @@ public class AuditLog {
     public record Query(String actor, AuditAction action, String subject, Instant from, Instant to, int limit) {
     }
 
-    public void record(HubUser user, AuditAction action, String subject, String reason, String detail) {
-        record(user == null ? null : user.username(), user == null ? null : user.role().name(), action, subject,
+    public void record(Actor user, AuditAction action, String subject, String reason, String detail) {
+        record(user == null ? null : user.username(), user == null ? null : user.roleName(), action, subject,
                 reason, detail, "ok");
     }
 

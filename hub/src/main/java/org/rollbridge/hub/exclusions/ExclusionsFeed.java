@@ -1,8 +1,8 @@
 package org.rollbridge.hub.exclusions;
 
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.Locale;
+import javax.sql.DataSource;
 import org.rollbridge.core.feed.ExclusionRow;
 import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.core.validation.Outcome;
@@ -10,9 +10,9 @@ import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.BatchKind;
 import org.rollbridge.hub.ingest.BatchValidation;
-import org.rollbridge.hub.ingest.CopyRows;
 import org.rollbridge.hub.ingest.Feed;
 import org.rollbridge.hub.ingest.Staged;
+import org.rollbridge.hub.store.CopyRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +25,15 @@ public class ExclusionsFeed implements Feed {
 
     private final HubProperties settings;
     private final BatchValidation validation;
+    private final JdbcClient db;
+    private final DataSource dataSource;
+    private final ExclusionStore exclusions;
 
-    public ExclusionsFeed(HubProperties settings, BatchValidation validation) {
+    public ExclusionsFeed(HubProperties settings, BatchValidation validation, JdbcClient db, DataSource dataSource,
+                          ExclusionStore exclusions) {
+        this.exclusions = exclusions;
+        this.db = db;
+        this.dataSource = dataSource;
         this.settings = settings;
         this.validation = validation;
     }
@@ -37,10 +44,10 @@ public class ExclusionsFeed implements Feed {
     }
 
     @Override
-    public Staged stage(Batch batch, Connection connection) throws Exception {
+    public Staged stage(Batch batch) {
         int[] staged = {0};
         FileReport report;
-        try (CopyRows copy = new CopyRows(connection, "stage_exclusions", "batch_id, line, upn, exclusion_ref, "
+        try (CopyRows copy = CopyRows.inTransaction(dataSource, "stage_exclusions", "batch_id, line, upn, exclusion_ref, "
                 + "category, reason, start_date, end_date, sessions, appeal_received, appeal_result, "
                 + "appeal_result_date, reinstatement_date")) {
             report = validation.screen(batch).exclusions(batch.storedPath(), BatchValidation.displayPath(batch),
@@ -64,20 +71,16 @@ public class ExclusionsFeed implements Feed {
         String category = row.category().known().orElseThrow().code();
         LocalDate start = row.start().date().orElseThrow();
         String ref = row.exclusionId() == null ? upn + "|" + category + "|" + start : "mis:" + row.exclusionId();
-        try {
-            copy.field(batch.id()).field(row.position()).field(upn).field(ref).field(category)
-                    .field(row.reason().known().orElseThrow().code()).field(start)
-                    .field(row.end().date().orElse(null)).field(row.sessionsValue())
-                    .field(row.appealReceivedValue()).field(row.appealResult())
-                    .field(row.appealResultDate().date().orElse(null))
-                    .field(row.reinstatementDate().date().orElse(null)).endRow();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Staging exclusions failed", e);
-        }
+        copy.field(batch.id()).field(row.position()).field(upn).field(ref).field(category)
+                .field(row.reason().known().orElseThrow().code()).field(start)
+                .field(row.end().date().orElse(null)).field(row.sessionsValue())
+                .field(row.appealReceivedValue()).field(row.appealResult())
+                .field(row.appealResultDate().date().orElse(null))
+                .field(row.reinstatementDate().date().orElse(null)).endRow();
     }
 
     @Override
-    public void match(Batch batch, JdbcClient db) {
+    public void match(Batch batch) {
         db.sql("""
                 update stage_exclusions s set person_id = pi.person_id
                 from person_identifiers pi
@@ -86,39 +89,14 @@ public class ExclusionsFeed implements Feed {
     }
 
     @Override
-    public Merged merge(Batch batch, JdbcClient db, Connection connection) {
-        int imported = applyStaged(batch.id(), batch.id(), batch.laestab(), db);
-        int held = db.sql("""
-                insert into held_records (la, batch_id, laestab, feed, location, upn, reason, detail, payload)
-                select ?, batch_id, ?, 'exclusions', 'line ' || (line + 1), upn, 'UNMATCHED',
-                       'No person in the LA''s index has this UPN; held until the LA confirms who the pupil is',
-                       to_jsonb(s)
-                from stage_exclusions s where batch_id = ? and person_id is null""")
-                .params(settings.la(), batch.laestab(), batch.id()).update();
+    public Merged merge(Batch batch) {
+        int imported = exclusions.applyStaged(batch.id(), batch.id(), batch.laestab());
+        int held = exclusions.holdUnmatched(batch.id(), batch.laestab());
         return new Merged(imported, held);
     }
 
-    /** Upserts the matched rows staged under {@code stagedAs}, which came from batch {@code batchId}. */
-    int applyStaged(java.util.UUID stagedAs, java.util.UUID batchId, String laestab, JdbcClient db) {
-        return db.sql("""
-                insert into exclusions (la, person_id, laestab, exclusion_ref, category, reason, start_date, end_date,
-                    sessions, appeal_received, appeal_result, appeal_result_date, reinstatement_date, batch_id)
-                select distinct on (exclusion_ref) ?, person_id, ?, exclusion_ref, category, reason, start_date,
-                       end_date, sessions, appeal_received, appeal_result, appeal_result_date, reinstatement_date, ?
-                from stage_exclusions where batch_id = ? and person_id is not null
-                order by exclusion_ref, line desc
-                on conflict (la, laestab, exclusion_ref) do update set person_id = excluded.person_id,
-                    category = excluded.category, reason = excluded.reason, start_date = excluded.start_date,
-                    end_date = excluded.end_date, sessions = excluded.sessions,
-                    appeal_received = excluded.appeal_received, appeal_result = excluded.appeal_result,
-                    appeal_result_date = excluded.appeal_result_date,
-                    reinstatement_date = excluded.reinstatement_date, batch_id = excluded.batch_id,
-                    updated_at = now()""")
-                .params(settings.la(), laestab, batchId, stagedAs).update();
-    }
-
     @Override
-    public void clear(Batch batch, JdbcClient db) {
+    public void clear(Batch batch) {
         db.sql("delete from stage_exclusions where batch_id = ?").param(batch.id()).update();
     }
 }

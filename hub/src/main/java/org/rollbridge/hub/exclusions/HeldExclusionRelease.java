@@ -1,21 +1,17 @@
 package org.rollbridge.hub.exclusions;
 
-import java.sql.Connection;
 import java.util.UUID;
-import org.rollbridge.hub.people.HeldRecords;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.rollbridge.hub.ingest.HeldRecords;
 import org.springframework.stereotype.Component;
 
 /** Stores an exclusion held as unmatched once the LA knows who the pupil is. */
 @Component
 public class HeldExclusionRelease implements HeldRecords.HeldRelease {
 
-    private final JdbcClient db;
-    private final ExclusionsFeed feed;
+    private final ExclusionStore exclusions;
 
-    public HeldExclusionRelease(JdbcClient db, ExclusionsFeed feed) {
-        this.db = db;
-        this.feed = feed;
+    public HeldExclusionRelease(ExclusionStore exclusions) {
+        this.exclusions = exclusions;
     }
 
     @Override
@@ -24,14 +20,7 @@ public class HeldExclusionRelease implements HeldRecords.HeldRelease {
     }
 
     @Override
-    public void release(UUID batchId, String laestab, String upn, long personId, String payload, Connection c) {
-        UUID releaseId = UUID.randomUUID();
-        db.sql("""
-                insert into stage_exclusions
-                select (jsonb_populate_record(null::stage_exclusions,
-                        ?::jsonb || jsonb_build_object('batch_id', ?::text, 'person_id', ?))).*""")
-                .params(payload, releaseId.toString(), personId).update();
-        feed.applyStaged(releaseId, batchId, laestab, db);
-        db.sql("delete from stage_exclusions where batch_id = ?").param(releaseId).update();
+    public void release(UUID batchId, String laestab, String upn, long personId, String payload) {
+        exclusions.releaseHeld(batchId, laestab, personId, payload);
     }
 }

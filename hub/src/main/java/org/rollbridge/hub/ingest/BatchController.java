@@ -17,12 +17,12 @@ import org.rollbridge.core.identity.Laestab;
 import org.rollbridge.core.validation.ValidationReport;
 import org.rollbridge.core.validation.report.ReportFormat;
 import org.rollbridge.hub.access.Caller;
+import org.rollbridge.hub.access.CredentialFilter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,15 +39,13 @@ public class BatchController {
     static final String BATCH_ID_HEADER = "Idempotency-Key";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final BatchIntake intake;
-    private final Batches batches;
-    private final JdbcClient db;
+    private final BatchStore batches;
     private final BatchReports reports;
 
-    public BatchController(BatchIntake intake, Batches batches, JdbcClient db, BatchReports reports) {
+    public BatchController(BatchIntake intake, BatchStore batches, BatchReports reports) {
         this.reports = reports;
         this.intake = intake;
         this.batches = batches;
-        this.db = db;
     }
 
     @PostMapping("/api/v1/schools/{laestab}/batches")
@@ -59,7 +57,7 @@ public class BatchController {
             @RequestParam(name = "kind", required = false) String kindParam,
             @RequestParam(name = "filename", required = false) String fileName,
             HttpServletRequest request) throws IOException {
-        Caller.of(request).requireSchool(laestab);
+        CredentialFilter.callerOf(request).requireSchool(laestab);
         if (Laestab.parse(laestab).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "'" + laestab + "' is not a LAESTAB (7 digits: LA code + establishment number)");
@@ -116,7 +114,7 @@ public class BatchController {
         }
         Batch batch = batches.find(uuid).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "No batch " + id));
-        Caller.of(request).requireSchool(batch.laestab());
+        CredentialFilter.callerOf(request).requireSchool(batch.laestab());
         return view(batch, true);
     }
 
@@ -132,7 +130,7 @@ public class BatchController {
     public ResponseEntity<byte[]> report(@PathVariable String id,
                                          @RequestParam(name = "format", defaultValue = "json") String formatParam,
                                          HttpServletRequest request) throws IOException {
-        Caller caller = Caller.of(request);
+        Caller caller = CredentialFilter.callerOf(request);
         ReportFormat format = reportFormat(formatParam);
         Batch batch = parse(id).flatMap(batches::find)
                 .filter(b -> caller.admin() || caller.laestab().equals(b.laestab()))

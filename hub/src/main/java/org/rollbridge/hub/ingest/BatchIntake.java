@@ -22,13 +22,13 @@ public class BatchIntake {
 
     private static final Logger log = LoggerFactory.getLogger(BatchIntake.class);
     private final UploadStore store;
-    private final Batches batches;
+    private final BatchStore batches;
     private final JobQueue queue;
     private final SchoolCredentials schools;
     private final TransactionTemplate tx;
     private final HubProperties settings;
 
-    public BatchIntake(UploadStore store, Batches batches, JobQueue queue, SchoolCredentials schools,
+    public BatchIntake(UploadStore store, BatchStore batches, JobQueue queue, SchoolCredentials schools,
                        TransactionTemplate tx, HubProperties settings) {
         this.store = store;
         this.batches = batches;

@@ -1,23 +1,19 @@
 package org.rollbridge.hub.ingest;
 
-import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.core.validation.Finding;
 import org.rollbridge.core.validation.RecordRef;
-import org.rollbridge.hub.HubProperties;
-import org.rollbridge.hub.alerts.AlertFollowUp;
 import org.rollbridge.hub.jobs.JobHandler;
+import org.rollbridge.hub.store.SchoolLock;
+import org.rollbridge.hub.store.TransactionLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,28 +30,26 @@ public class BatchPipeline implements JobHandler {
     private static final int REPORT_FINDINGS = 1000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Batches batches;
+    private final BatchStore batches;
+    private final FindingStore findings;
     private final Map<BatchKind, Feed> feeds;
     private final List<PipelineProbe> probes;
-    private final JdbcClient db;
-    private final DataSource dataSource;
     private final TransactionTemplate tx;
-    private final HubProperties settings;
-    private final org.rollbridge.hub.ops.BatchMetrics metrics;
-    private final AlertFollowUp alerts;
+    private final TransactionLocks locks;
+    private final BatchMetrics metrics;
+    private final List<MergeFollowUp> followUps;
 
-    public BatchPipeline(Batches batches, List<Feed> feeds, List<PipelineProbe> probes, JdbcClient db,
-                         DataSource dataSource, TransactionTemplate tx, HubProperties settings,
-                         org.rollbridge.hub.ops.BatchMetrics metrics, AlertFollowUp alerts) {
+    public BatchPipeline(BatchStore batches, FindingStore findings, List<Feed> feeds, List<PipelineProbe> probes,
+                         TransactionTemplate tx, TransactionLocks locks, BatchMetrics metrics,
+                         List<MergeFollowUp> followUps) {
         this.metrics = metrics;
-        this.alerts = alerts;
+        this.followUps = followUps;
         this.batches = batches;
+        this.findings = findings;
         this.feeds = feeds.stream().collect(Collectors.toMap(Feed::kind, Function.identity()));
         this.probes = probes;
-        this.db = db;
-        this.dataSource = dataSource;
         this.tx = tx;
-        this.settings = settings;
+        this.locks = locks;
     }
 
     @Override
@@ -73,40 +67,29 @@ public class BatchPipeline implements JobHandler {
         if (feed == null) {
             throw new IllegalStateException("This hub cannot yet process " + batch.kind().id() + " batches");
         }
-        db.sql("update batches set status = 'processing', started_at = coalesce(started_at, now()) where id = ?")
-                .param(batchId).update();
-        feed.clear(batch, db);
-        Staged staged;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            staged = feed.stage(batch, c);
-        }
+        batches.processing(batchId);
+        feed.clear(batch);
+        // Staged rows are committed for matching to read; a batch interrupted after this is cleared and redone.
+        Staged staged = tx.execute(s -> feed.stage(batch));
         probe(PipelineProbe.Step.STAGED, batchId);
         if (staged.refused()) {
             tx.executeWithoutResult(s -> conclude(batch, "refused", staged, new Feed.Merged(0, 0)));
-            feed.clear(batch, db);
+            feed.clear(batch);
             metrics.finished(batch, "refused", staged.read(), 0, 0, staged.report().errors(), staged.warnings());
             log.info("Batch {} refused: {} finding(s)", batchId, staged.report().findings().size());
             return;
         }
-        feed.match(batch, db);
+        feed.match(batch);
         probe(PipelineProbe.Step.MATCHED, batchId);
         Feed.Merged merged = tx.execute(s -> {
-            Connection c = DataSourceUtils.getConnection(dataSource);
-            try {
-                db.sql("select pg_advisory_xact_lock(hashtext(?))").param("school-" + batch.laestab()).query().singleRow();
-                Feed.Merged m = feed.merge(batch, db, c);
-                alerts.queue(batch);
-                conclude(batch, "completed", staged, m);
-                return m;
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            locks.hold(SchoolLock.DATA, batch.laestab());
+            Feed.Merged m = feed.merge(batch);
+            followUps.forEach(f -> f.merged(batch));
+            conclude(batch, "completed", staged, m);
+            return m;
         });
         probe(PipelineProbe.Step.MERGED, batchId);
-        feed.clear(batch, db);
+        feed.clear(batch);
         metrics.finished(batch, "completed", staged.read(), merged.imported(), merged.held() + staged.errors(),
                 staged.report().errors(), staged.warnings());
         log.info("Batch {} completed: {} read, {} imported, {} held, {} finding(s)", batchId, staged.read(),
@@ -115,11 +98,8 @@ public class BatchPipeline implements JobHandler {
 
     @Override
     public void gaveUp(UUID batchId, String error) {
-        db.sql("update batches set status = 'failed', completed_at = now(), report = ?::jsonb where id = ?")
-                .params(JSON.writeValueAsString(Map.of("status", "failed", "error",
-                        "The hub could not process this batch; the LA's administrator can see why in the job queue")),
-                        batchId)
-                .update();
+        batches.failed(batchId, JSON.writeValueAsString(Map.of("status", "failed", "error",
+                "The hub could not process this batch; the LA's administrator can see why in the job queue")));
     }
 
     private void probe(PipelineProbe.Step step, UUID batchId) {
@@ -130,26 +110,10 @@ public class BatchPipeline implements JobHandler {
 
     /** Writes the findings, the held error records, the counts and the report, in the caller's transaction. */
     private void conclude(Batch batch, String status, Staged staged, Feed.Merged merged) {
-        db.sql("delete from batch_findings where batch_id = ?").param(batch.id()).update();
         FileReport file = staged.report();
-        try {
-            Connection c = DataSourceUtils.getConnection(dataSource);
-            try (CopyRows findings = new CopyRows(c, "batch_findings", "batch_id, la, seq, severity, rule_id, "
-                    + "location, message, field, value, fix, upn, position, line, forename, surname, nc_year")) {
-                int seq = 0;
-                for (Finding f : file.findings()) {
-                    RecordRef r = f.record();
-                    findings.field(batch.id()).field(settings.la()).field(++seq).field(f.severity().label())
-                            .field(f.rule().id()).field(location(batch, r)).field(f.message()).field(f.field())
-                            .field(f.value()).field(f.fix()).field(r.upn()).field(r.position()).field(r.line())
-                            .field(r.forename()).field(r.surname()).field(r.ncYear()).endRow();
-                }
-            }
-            if (!staged.refused()) {
-                holdErrors(batch, file, c);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Writing the findings of batch " + batch.id() + " failed", e);
+        findings.replace(batch, file);
+        if (!staged.refused()) {
+            findings.holdErrors(batch, file);
         }
         int held = merged.held() + staged.errors();
         Map<String, Object> report = new LinkedHashMap<>();
@@ -165,35 +129,8 @@ public class BatchPipeline implements JobHandler {
         report.put("findings", file.findings().stream().limit(REPORT_FINDINGS).map(f -> summary(batch, f)).toList());
         report.put("findingsTruncated", file.findings().size() > REPORT_FINDINGS);
         report.put("reportUrl", "/api/v1/batches/" + batch.id() + "/report");
-        db.sql("""
-                update batches set status = ?, merged_at = case when ? = 'completed' then now() end,
-                       completed_at = now(), records_read = ?, records_imported = ?, records_held = ?,
-                       report = ?::jsonb
-                where id = ?""")
-                .params(status, status, staged.read(), merged.imported(), held, JSON.writeValueAsString(report),
-                        batch.id())
-                .update();
-    }
-
-    /** One held record (reason ERROR) per record with errors, naming its first error's rule and field. */
-    private void holdErrors(Batch batch, FileReport file, Connection c) throws java.sql.SQLException {
-        Map<Integer, List<Finding>> byRecord = new LinkedHashMap<>();
-        for (Finding f : file.findings()) {
-            if (f.error() && f.record().position() != null) {
-                byRecord.computeIfAbsent(f.record().position(), p -> new java.util.ArrayList<>()).add(f);
-            }
-        }
-        try (CopyRows held = new CopyRows(c, "held_records", "la, batch_id, laestab, feed, location, upn, reason, "
-                + "detail, rule_id, field")) {
-            for (List<Finding> errors : byRecord.values()) {
-                Finding first = errors.get(0);
-                String detail = errors.stream().map(f -> f.rule().id() + " (" + f.field() + "): " + f.message())
-                        .collect(Collectors.joining("; "));
-                held.field(settings.la()).field(batch.id()).field(batch.laestab()).field(batch.kind().id())
-                        .field(location(batch, first.record())).field(first.record().upn()).field("ERROR")
-                        .field(detail).field(first.rule().id()).field(first.field()).endRow();
-            }
-        }
+        batches.concluded(batch.id(), status, staged.read(), merged.imported(), held,
+                JSON.writeValueAsString(report));
     }
 
     /** Where a finding is, without personal data: "pupil 3 (line 45)", "line 12" or "file". */

@@ -7,12 +7,8 @@ import java.util.Set;
 import org.rollbridge.core.validation.FileKind;
 import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.core.validation.Finding;
-import org.rollbridge.core.validation.RecordRef;
-import org.rollbridge.core.validation.Rule;
 import org.rollbridge.core.validation.SchoolRef;
-import org.rollbridge.core.validation.Severity;
 import org.rollbridge.core.validation.ValidationReport;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class BatchReports {
 
-    private final JdbcClient db;
+    private final FindingStore findings;
 
-    public BatchReports(JdbcClient db) {
-        this.db = db;
+    public BatchReports(FindingStore findings) {
+        this.findings = findings;
     }
 
     /** The batch's report, once it has one (completed or refused). */
@@ -34,20 +30,7 @@ public class BatchReports {
         if (!batch.status().equals("completed") && !batch.status().equals("refused")) {
             return Optional.empty();
         }
-        List<Finding> findings = db.sql("""
-                select rule_id, severity, upn, position, line, forename, surname, nc_year, field, value, message, fix
-                from batch_findings where batch_id = ? order by seq""")
-                .param(batch.id())
-                .query((rs, n) -> {
-                    Optional<Rule> rule = rule(rs.getString("rule_id"));
-                    return rule.isEmpty() ? Optional.<Finding>empty() : Optional.of(new Finding(rule.get(),
-                            rs.getString("severity").equals("warning") ? Severity.WARNING : Severity.ERROR,
-                            new RecordRef(rs.getString("upn"), (Integer) rs.getObject("position"),
-                                    (Long) rs.getObject("line"), rs.getString("forename"), rs.getString("surname"),
-                                    rs.getString("nc_year")),
-                            rs.getString("field"), rs.getString("value"), rs.getString("message"), rs.getString("fix")));
-                })
-                .list().stream().flatMap(Optional::stream).toList();
+        List<Finding> findings = this.findings.of(batch.id());
         Set<Integer> heldBack = new HashSet<>();
         findings.stream().filter(f -> f.error() && f.record().position() != null)
                 .forEach(f -> heldBack.add(f.record().position()));
@@ -60,14 +43,5 @@ public class BatchReports {
                 SchoolRef.fromLaestab(batch.laestab()).orElse(null),
                 batch.recordsRead() == null ? 0 : batch.recordsRead(), heldBack.size(), findings);
         return Optional.of(new ValidationReport(List.of(file)));
-    }
-
-    /** Findings stored before the rule catalogue was wired in carry other ids; they are left out. */
-    private static Optional<Rule> rule(String id) {
-        try {
-            return Optional.of(Rule.valueOf(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

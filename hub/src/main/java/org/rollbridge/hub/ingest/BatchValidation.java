@@ -1,12 +1,10 @@
 package org.rollbridge.hub.ingest;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Optional;
 import org.rollbridge.core.validation.RecordScreen;
 import org.rollbridge.core.validation.RuleSettings;
-import org.springframework.beans.factory.annotation.Value;
+import org.rollbridge.hub.HubProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +18,9 @@ public class BatchValidation {
     private final RuleSettings rules;
     private final Clock clock;
 
-    public BatchValidation(@Value("${rollbridge.rules-file:}") String rulesFile, Optional<Clock> clock) {
-        this.rules = rulesFile == null || rulesFile.isBlank() ? RuleSettings.defaults()
-                : RuleSettings.load(Path.of(rulesFile.strip()));
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+    public BatchValidation(HubProperties settings, Clock clock) {
+        this.rules = settings.rulesFile() == null ? RuleSettings.defaults() : RuleSettings.load(settings.rulesFile());
+        this.clock = clock;
     }
 
     public RuleSettings rules() {

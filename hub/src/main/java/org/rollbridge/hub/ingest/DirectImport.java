@@ -23,10 +23,10 @@ public class DirectImport {
 
     private static final Pattern LAESTAB = Pattern.compile("(?<!\\d)(\\d{7})(?!\\d)");
     private final BatchIntake intake;
-    private final Batches batches;
+    private final BatchStore batches;
     private final Workers workers;
 
-    public DirectImport(BatchIntake intake, Batches batches, Workers workers) {
+    public DirectImport(BatchIntake intake, BatchStore batches, Workers workers) {
         this.intake = intake;
         this.batches = batches;
         this.workers = workers;

@@ -13,7 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
-import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.UploadSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +26,9 @@ public class UploadStore {
     private final Path root;
     private final long maxBytes;
 
-    public UploadStore(HubProperties settings) {
+    public UploadStore(UploadSettings settings) {
         this.root = settings.dataDir().toAbsolutePath();
-        this.maxBytes = settings.maxUploadBytes();
+        this.maxBytes = settings.maxBytes();
     }
 
     /** A received upload not yet filed under its batch. */

@@ -3,6 +3,7 @@ package org.rollbridge.hub.jobs;
 import java.time.Duration;
 import java.util.UUID;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.JobSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,10 +13,12 @@ public class JobQueue {
 
     private final JdbcClient db;
     private final HubProperties settings;
+    private final JobSettings jobs;
 
-    public JobQueue(JdbcClient db, HubProperties settings) {
+    public JobQueue(JdbcClient db, HubProperties settings, JobSettings jobs) {
         this.db = db;
         this.settings = settings;
+        this.jobs = jobs;
     }
 
     public void enqueue(String kind, UUID batchId) {
@@ -28,6 +31,6 @@ public class JobQueue {
     }
 
     public Duration retryDelay() {
-        return settings.jobRetryDelay();
+        return jobs.retryDelay();
     }
 }

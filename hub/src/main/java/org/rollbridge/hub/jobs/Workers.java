@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.JobSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,12 +28,12 @@ public class Workers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Workers.class);
     private final DataSource dataSource;
-    private final HubProperties settings;
+    private final JobSettings settings;
     private final Map<String, JobHandler> handlers;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    public Workers(DataSource dataSource, HubProperties settings, List<JobHandler> handlers) {
+    public Workers(DataSource dataSource, JobSettings settings, List<JobHandler> handlers) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
@@ -53,7 +53,7 @@ public class Workers implements SmartLifecycle {
         running = false;
         for (Thread t : threads) {
             try {
-                t.join(settings.jobRetryDelay().toMillis() + 60_000);
+                t.join(settings.retryDelay().toMillis() + 60_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -70,14 +70,14 @@ public class Workers implements SmartLifecycle {
         while (running) {
             try {
                 if (!runOne()) {
-                    Thread.sleep(settings.jobPollInterval().toMillis());
+                    Thread.sleep(settings.pollInterval().toMillis());
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
                 log.error("The job queue could not be read; retrying", e);
                 try {
-                    Thread.sleep(settings.jobPollInterval().toMillis());
+                    Thread.sleep(settings.pollInterval().toMillis());
                 } catch (InterruptedException ie) {
                     return;
                 }
@@ -125,11 +125,11 @@ public class Workers implements SmartLifecycle {
                     handler.run(batchId);
                     finish(c, id, attempts, "done", null, 0);
                 } catch (Exception e) {
-                    boolean giveUp = attempts >= settings.jobMaxAttempts();
+                    boolean giveUp = attempts >= settings.maxAttempts();
                     log.warn("Job {} ({}) failed on attempt {}{}: {}", id, kind, attempts,
                             giveUp ? ", giving up" : ", will retry", e.toString());
                     finish(c, id, attempts, giveUp ? "failed" : "queued", e.toString(),
-                            settings.jobRetryDelay().toMillis());
+                            settings.retryDelay().toMillis());
                     if (giveUp && handlers.containsKey(kind)) {
                         handlers.get(kind).gaveUp(batchId, e.toString());
                     }

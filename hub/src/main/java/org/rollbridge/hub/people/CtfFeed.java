@@ -1,7 +1,5 @@
 package org.rollbridge.hub.people;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,16 +15,17 @@ import org.rollbridge.core.pupil.Contact;
 import org.rollbridge.core.pupil.Pupil;
 import org.rollbridge.core.pupil.RecordedDate;
 import org.rollbridge.hub.HubProperties;
-import org.rollbridge.hub.alerts.MovementAlerts;
 import org.rollbridge.hub.attendance.CtfAttendance;
 import org.rollbridge.hub.attendance.MarkPatches;
 import org.rollbridge.hub.attendance.MarkStore;
+import javax.sql.DataSource;
 import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.BatchKind;
 import org.rollbridge.hub.ingest.BatchValidation;
-import org.rollbridge.hub.ingest.CopyRows;
+import org.rollbridge.hub.ingest.BatchStore;
 import org.rollbridge.hub.ingest.Feed;
 import org.rollbridge.hub.ingest.Staged;
+import org.rollbridge.hub.store.CopyRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * catalogue as it is read and, when it has no error, minimised (contacts without parental responsibility or under
  * a court order are dropped there, so they never reach even the staging table) and staged with COPY, together with
  * the session marks it carries for this school ({@link CtfAttendance}); then matched and merged. A {@code full} CTF
- * is the school's whole roll: a pupil on the roll but missing from it has left, and one who left and is on no other roll raises LEFT_NO_DESTINATION.
+ * is the school's whole roll: a pupil on the roll but missing from it has left, and one who left and is on no other roll raises LEFT_NO_DESTINATION (the alerts'
+ * {@code MergeFollowUp}, in the same transaction).
  */
 @Component
 public class CtfFeed implements Feed {
@@ -45,25 +45,27 @@ public class CtfFeed implements Feed {
     private final HubProperties settings;
     private final PupilMatching matching;
     private final PupilStore pupils;
-    private final MovementAlerts movement;
     private final JdbcClient db;
     private final Clock clock;
     private final BatchValidation validation;
     private final MarkStore marks;
     private final MatchOutcomes outcomes;
+    private final DataSource dataSource;
+    private final BatchStore batches;
 
-    public CtfFeed(HubProperties settings, PupilMatching matching, PupilStore pupils, MovementAlerts movement,
-                   JdbcClient db, java.util.Optional<Clock> clock, BatchValidation validation, MarkStore marks,
-                   MatchOutcomes outcomes) {
+    public CtfFeed(HubProperties settings, PupilMatching matching, PupilStore pupils,
+                   JdbcClient db, Clock clock, BatchValidation validation, MarkStore marks,
+                   MatchOutcomes outcomes, DataSource dataSource, BatchStore batches) {
+        this.dataSource = dataSource;
+        this.batches = batches;
         this.validation = validation;
         this.marks = marks;
         this.outcomes = outcomes;
         this.settings = settings;
         this.matching = matching;
         this.pupils = pupils;
-        this.movement = movement;
         this.db = db;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     @Override
@@ -78,11 +80,11 @@ public class CtfFeed implements Feed {
     }
 
     @Override
-    public Staged stage(Batch batch, Connection connection) throws Exception {
+    public Staged stage(Batch batch) {
         AtomicInteger staged = new AtomicInteger();
         AtomicReference<CtfHeader> header = new AtomicReference<>();
         MarkPatches marks = new MarkPatches();
-        CopyRows copy = new CopyRows(connection, "stage_pupils", "batch_id, seq, upn, former_upns, uln, forename, "
+        CopyRows copy = CopyRows.inTransaction(dataSource, "stage_pupils", "batch_id, seq, upn, former_upns, uln, forename, "
                 + "surname, dob, sex, nc_year, enrol_status, admission_date, leaving_date, postcode, record");
         FileReport report;
         try {
@@ -111,13 +113,8 @@ public class CtfFeed implements Feed {
             return new Staged(report, 0);
         }
         copy.close();
-        marks.stage(batch.id(), connection);
-        String snapshot = header.get() != null && header.get().full() ? "full" : "partial";
-        try (PreparedStatement ps = connection.prepareStatement("update batches set snapshot = ? where id = ?")) {
-            ps.setString(1, snapshot);
-            ps.setObject(2, batch.id());
-            ps.executeUpdate();
-        }
+        this.marks.stage(batch.id(), marks);
+        batches.snapshot(batch.id(), header.get() != null && header.get().full() ? "full" : "partial");
         return new Staged(report, staged.get());
     }
 
@@ -125,17 +122,13 @@ public class CtfFeed implements Feed {
     private static void stage(Batch batch, Pupil pupil, PupilPosition where, CopyRows copy) {
         String upn = pupil.upn().strip().toUpperCase(Locale.ROOT);
         Pupil kept = minimised(pupil);
-        try {
-            copy.field(batch.id()).field(where.index()).field(upn)
-                    .field(pgArray(kept.formerUpns())).field(blank(kept.uln())).field(kept.forename())
-                    .field(kept.surname()).field(date(kept.dob())).field(kept.sexOrGender().raw())
-                    .field(kept.ncYear().raw()).field(kept.enrolStatus().raw()).field(date(kept.admissionDate()))
-                    .field(date(kept.leavingDate()))
-                    .field(kept.address() == null ? null : kept.address().postcode())
-                    .field(JSON.writeValueAsString(kept)).endRow();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Staging pupils failed", e);
-        }
+        copy.field(batch.id()).field(where.index()).field(upn)
+                .field(pgArray(kept.formerUpns())).field(blank(kept.uln())).field(kept.forename())
+                .field(kept.surname()).field(date(kept.dob())).field(kept.sexOrGender().raw())
+                .field(kept.ncYear().raw()).field(kept.enrolStatus().raw()).field(date(kept.admissionDate()))
+                .field(date(kept.leavingDate()))
+                .field(kept.address() == null ? null : kept.address().postcode())
+                .field(JSON.writeValueAsString(kept)).endRow();
     }
 
     private static String blank(String s) {
@@ -162,7 +155,7 @@ public class CtfFeed implements Feed {
     }
 
     @Override
-    public void match(Batch batch, JdbcClient db) {
+    public void match(Batch batch) {
         matching.match(batch.id());
         // The CTF's own marks belong to the pupil the CTF's record was matched to.
         db.sql("""
@@ -173,17 +166,15 @@ public class CtfFeed implements Feed {
     }
 
     @Override
-    public Merged merge(Batch batch, JdbcClient db, Connection connection) throws Exception {
+    public Merged merge(Batch batch) {
         LocalDate today = LocalDate.now(clock);
         // Marks of an unmatched pupil are held beside the pupil and released with them.
-        marks.applyStaged(batch.id(), batch.laestab(), connection);
-        marks.holdUnmatched(batch.id(), batch.laestab(), db);
+        marks.applyStaged(batch.id(), batch.laestab());
+        marks.holdUnmatched(batch.id(), batch.laestab());
         int imported = pupils.applyStaged(batch.id(), batch.id(), batch.laestab(), today);
         outcomes.recordLinks(batch.id(), batch.id());
         int held = outcomes.hold(batch.id(), batch.laestab());
-        String snapshot = db.sql("select snapshot from batches where id = ?").param(batch.id())
-                .query(String.class).single();
-        if ("full".equals(snapshot)) {
+        if (batches.snapshot(batch.id()).filter("full"::equals).isPresent()) {
             // Missing from the school's whole roll: left.
             db.sql("""
                     update enrolments e set to_date = ?, ended_batch = ?, ended_reason = 'missing from full CTF'
@@ -191,12 +182,11 @@ public class CtfFeed implements Feed {
                       and not exists (select 1 from stage_pupils s where s.batch_id = ? and s.person_id = e.person_id)""")
                     .params(today, batch.id(), settings.la(), batch.laestab(), batch.id()).update();
         }
-        movement.raiseForLeaversOf(batch.id(), batch.laestab());
         return new Merged(imported, held);
     }
 
     @Override
-    public void clear(Batch batch, JdbcClient db) {
+    public void clear(Batch batch) {
         db.sql("delete from stage_pupils where batch_id = ?").param(batch.id()).update();
         db.sql("delete from stage_attendance where batch_id = ?").param(batch.id()).update();
     }

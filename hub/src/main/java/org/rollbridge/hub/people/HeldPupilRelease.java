@@ -1,22 +1,21 @@
 package org.rollbridge.hub.people;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.rollbridge.hub.ingest.HeldRecords;
 import org.springframework.stereotype.Component;
 
 /** Stores a pupil record held as unmatched once the LA knows who the pupil is. */
 @Component
 public class HeldPupilRelease implements HeldRecords.HeldRelease {
 
-    private final JdbcClient db;
     private final PupilStore pupils;
+    private final Clock clock;
 
-    public HeldPupilRelease(JdbcClient db, PupilStore pupils) {
-        this.db = db;
+    public HeldPupilRelease(PupilStore pupils, Clock clock) {
         this.pupils = pupils;
+        this.clock = clock;
     }
 
     @Override
@@ -25,15 +24,7 @@ public class HeldPupilRelease implements HeldRecords.HeldRelease {
     }
 
     @Override
-    public void release(UUID batchId, String laestab, String upn, long personId, String payload, Connection c) {
-        UUID releaseId = UUID.randomUUID();
-        db.sql("""
-                insert into stage_pupils
-                select (jsonb_populate_record(null::stage_pupils,
-                        ?::jsonb || jsonb_build_object('batch_id', ?::text, 'person_id', ?, 'match_rule', null,
-                                                       'match_score', null))).*""")
-                .params(payload, releaseId.toString(), personId).update();
-        pupils.applyStaged(releaseId, batchId, laestab, LocalDate.now(Clock.systemDefaultZone()));
-        db.sql("delete from stage_pupils where batch_id = ?").param(releaseId).update();
+    public void release(UUID batchId, String laestab, String upn, long personId, String payload) {
+        pupils.releaseHeld(batchId, laestab, personId, payload, LocalDate.now(clock));
     }
 }

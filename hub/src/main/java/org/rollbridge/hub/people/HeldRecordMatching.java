@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.rollbridge.core.matching.MatchPerson;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.ingest.HeldRecords;
 import org.rollbridge.hub.jobs.JobQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -59,4 +59,18 @@ public class PupilStore {
                 .params(batchId, stagedAs, settings.la(), laestab).update();
         return n;
     }
+
+    /** Stores a pupil record held as unmatched from batch {@code batchId}, now that its person is known. */
+    public void releaseHeld(UUID batchId, String laestab, long personId, String payload, LocalDate onDate) {
+        // Staged under an id of its own, so the staging rows cannot meet a batch being processed.
+        UUID releaseId = UUID.randomUUID();
+        db.sql("""
+                insert into stage_pupils
+                select (jsonb_populate_record(null::stage_pupils,
+                        ?::jsonb || jsonb_build_object('batch_id', ?::text, 'person_id', ?, 'match_rule', null,
+                                                       'match_score', null))).*""")
+                .params(payload, releaseId.toString(), personId).update();
+        applyStaged(releaseId, batchId, laestab, onDate);
+        db.sql("delete from stage_pupils where batch_id = ?").param(releaseId).update();
+    }
 }

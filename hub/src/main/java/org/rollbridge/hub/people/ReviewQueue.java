@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,15 +19,16 @@ import org.rollbridge.core.matching.MatchPerson;
 import org.rollbridge.core.matching.NameEquivalents;
 import org.rollbridge.core.matching.PairComparison;
 import org.rollbridge.core.matching.PersonKeys;
+import org.rollbridge.core.matching.ReviewDecision;
 import org.rollbridge.core.matching.TermFrequencies;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.Refusal;
+import org.rollbridge.hub.ingest.HeldRecords;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The matching review queue: each open item is one candidate person for one held pupil record, shown side by side
  * with field agreement. A person decides: link (the record is released to that person), not a match (the
  * candidate is excluded and the record matched again) or new person (a person is created and the record
- * released). Every decision needs a reason and is audited; a decided item cannot be decided again.
+ * released). Every decision needs a reason and is audited; a decided item cannot be decided again. When a decision
+ * may be taken is core's {@link ReviewDecision}, the same for the API and the pages, and for "new person" taken on a
+ * held record itself ({@link #newPersonFor}); this class reads what it needs and stores the outcome.
  */
 @Service
 public class ReviewQueue {
@@ -59,27 +61,6 @@ public class ReviewQueue {
         this.held = held;
         this.heldMatching = heldMatching;
         this.audit = audit;
-    }
-
-    /** The three decisions, by the name used in paths. */
-    public enum Decision {
-        LINK("link", "linked"), NOT_A_MATCH("not-a-match", "not_a_match"), NEW_PERSON("new-person", "new_person");
-
-        private final String path;
-        private final String status;
-
-        Decision(String path, String status) {
-            this.path = path;
-            this.status = status;
-        }
-
-        public String path() {
-            return path;
-        }
-
-        public static Optional<Decision> ofPath(String path) {
-            return Arrays.stream(values()).filter(d -> d.path.equals(path)).findFirst();
-        }
     }
 
     /** Who decides: a signed-in user or the LA administrator's token. */
@@ -129,69 +110,59 @@ public class ReviewQueue {
         audit.record(who.name(), who.role(), AuditAction.VIEW_PUPIL, subject, null, detail, "ok");
     }
 
-    /** Takes a decision; returns what became of the held record. 404 unknown item, 409 already decided. */
+    /**
+     * Takes a decision on a review item (core's {@link ReviewDecision} says whether it may be taken); returns what
+     * became of the held record. Refused: no reason (invalid), unknown item (not found), decided already or the
+     * records in the way (conflict).
+     */
     @Transactional
-    public Map<String, Object> decide(long id, Decision decision, String reason, Reviewer who) {
-        if (reason == null || reason.isBlank()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Give a reason for the decision (for example "
-                    + "'same child: the school confirmed the date of birth'); it is kept in the audit log");
-        }
-        String why = reason.strip();
+    public Map<String, Object> decide(long id, ReviewDecision decision, String reason, Reviewer who) {
+        allowed(ReviewDecision.reasonGiven(reason));
         Map<String, Object> row = db.sql("""
                 select q.status, q.held_record_id, q.candidate_person_id, q.score, q.decided_by, q.decided_at,
                        h.status as held_status, h.upn, h.batch_id, h.laestab, h.payload::text as payload
                 from review_queue q join held_records h on h.id = q.held_record_id
                 where q.la = ? and q.id = ? for update of q, h""")
                 .params(settings.la(), id).query().listOfRows().stream().findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No review item " + id));
-        if (!"open".equals(row.get("status"))) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Review item " + id + " was already decided ("
-                    + row.get("status") + " by " + row.get("decided_by") + " at " + row.get("decided_at")
-                    + "); reload the review queue");
-        }
+                .orElseThrow(() -> new Refusal.NotFound("No review item " + id));
         long heldId = ((Number) row.get("held_record_id")).longValue();
-        if (!"held".equals(row.get("held_status"))) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Held record " + heldId + " was already "
-                    + row.get("held_status") + "; reload the review queue");
-        }
         String upn = (String) row.get("upn");
         String laestab = (String) row.get("laestab");
         Long candidate = row.get("candidate_person_id") == null ? null
                 : ((Number) row.get("candidate_person_id")).longValue();
-        Long person = switch (decision) {
-            case LINK -> link(heldId, upn, candidate, (BigDecimal) row.get("score"), (UUID) row.get("batch_id"),
-                    laestab, (String) row.get("payload"), who);
+        ReviewDecision.Item item = new ReviewDecision.Item(id, (String) row.get("status"),
+                (String) row.get("decided_by"), String.valueOf(row.get("decided_at")), heldId,
+                (String) row.get("held_status"), candidate);
+        Optional<Long> person = allowed(decision.on(item, persons.byUpn(upn), reason));
+        String why = reason.strip();
+        Long decided = switch (decision) {
+            case LINK -> link(heldId, upn, person.orElseThrow(), (BigDecimal) row.get("score"),
+                    (UUID) row.get("batch_id"), laestab, (String) row.get("payload"), who);
             case NEW_PERSON -> newPerson(heldId, upn, laestab, (String) row.get("payload"), who);
             case NOT_A_MATCH -> null;
         };
         db.sql("""
                 update review_queue set status = ?, decided_by = ?, decided_at = now(), decision_reason = ?,
                        decided_person_id = ? where id = ?""")
-                .params(decision.status, who.name(), why, person, id).update();
-        if (decision != Decision.NOT_A_MATCH) {
-            db.sql("""
-                    update review_queue set status = 'superseded', decided_by = ?, decided_at = now()
-                    where held_record_id = ? and status = 'open'""").params(who.name(), heldId).update();
-        }
+                .params(decision.status(), who.name(), why, decided, id).update();
         audit.record(who.name(), who.role(), AuditAction.REVIEW_DECISION, "review:" + id, why,
-                decision.path + ": held record " + heldId + " from school " + laestab
+                decision.path() + ": held record " + heldId + " from school " + laestab
                         + (candidate == null ? "" : ", candidate person " + candidate)
-                        + (person == null ? "" : ", released to person " + person), "ok");
-        if (decision == Decision.NOT_A_MATCH) {
+                        + (decided == null ? "" : ", released to person " + decided), "ok");
+        if (decision == ReviewDecision.NOT_A_MATCH) {
             boolean othersOpen = db.sql("select count(*) from review_queue where held_record_id = ? and status = 'open'")
                     .param(heldId).query(Long.class).single() > 0;
             if (!othersOpen) {
                 heldMatching.rematchRecord(heldId);
             }
         } else {
-            // The register changed: held records this person could match are matched again, before the reply.
-            heldMatching.rematchAround(List.of(person));
+            registerChanged(heldId, decided, who);
         }
         Map<String, Object> heldNow = db.sql("select status, reason, person_id from held_records where id = ?")
                 .param(heldId).query().singleRow();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
-        out.put("decision", decision.path);
+        out.put("decision", decision.path());
         out.put("heldRecordId", heldId);
         out.put("heldStatus", heldNow.get("status"));
         out.put("heldReason", heldNow.get("reason"));
@@ -199,16 +170,65 @@ public class ReviewQueue {
         return out;
     }
 
-    private long link(long heldId, String upn, Long candidate, BigDecimal score, UUID batch, String laestab,
+    /**
+     * "This held record is a new person", decided on the held record itself (one held as unmatched has no review
+     * item): the same rules and the same person, made from the held record, as the review item's new-person
+     * decision. Its open review items are decided with it.
+     */
+    @Transactional
+    public Map<String, Object> newPersonFor(long heldId, String reason, Reviewer who) {
+        allowed(ReviewDecision.reasonGiven(reason));
+        Map<String, Object> row = db.sql("""
+                select status, reason, upn, laestab, payload::text as payload from held_records
+                where la = ? and id = ? for update""")
+                .params(settings.la(), heldId).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new Refusal.NotFound("No held record " + heldId));
+        String upn = (String) row.get("upn");
+        String laestab = (String) row.get("laestab");
+        allowed(ReviewDecision.newPersonFor(new ReviewDecision.Held(heldId, (String) row.get("status"),
+                (String) row.get("reason"), upn), upn == null ? Optional.empty() : persons.byUpn(upn), reason));
+        String why = reason.strip();
+        long person = newPerson(heldId, upn, laestab, (String) row.get("payload"), who);
+        db.sql("""
+                update review_queue set status = ?, decided_by = ?, decided_at = now(), decision_reason = ?,
+                       decided_person_id = ? where held_record_id = ? and status = 'open'""")
+                .params(ReviewDecision.NEW_PERSON.status(), who.name(), why, person, heldId).update();
+        audit.record(who.name(), who.role(), AuditAction.REVIEW_DECISION, "held:" + heldId, why,
+                ReviewDecision.NEW_PERSON.path() + ": held record " + heldId + " from school " + laestab
+                        + ", released to person " + person, "ok");
+        registerChanged(heldId, person, who);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("personId", person);
+        out.put("heldRecordId", heldId);
+        out.put("status", db.sql("select status from held_records where id = ?").param(heldId)
+                .query(String.class).single());
+        return out;
+    }
+
+    /** The person a verdict allows the record to go to, or the refusal, in the domain's terms. */
+    private static Optional<Long> allowed(ReviewDecision.Verdict verdict) {
+        return switch (verdict) {
+            case ReviewDecision.Allowed a -> a.person();
+            case ReviewDecision.Refused r -> throw switch (r.why()) {
+                case INVALID -> new Refusal.Invalid(r.message());
+                case CONFLICT -> new Refusal.Conflict(r.message());
+            };
+        };
+    }
+
+    /**
+     * The record now belongs to a person: its other open review items are superseded, and the held records this
+     * person could match are matched again, before the reply.
+     */
+    private void registerChanged(long heldId, long person, Reviewer who) {
+        db.sql("""
+                update review_queue set status = 'superseded', decided_by = ?, decided_at = now()
+                where held_record_id = ? and status = 'open'""").params(who.name(), heldId).update();
+        heldMatching.rematchAround(List.of(person));
+    }
+
+    private long link(long heldId, String upn, long candidate, BigDecimal score, UUID batch, String laestab,
                       String payload, Reviewer who) {
-        if (candidate == null) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Review item has no candidate person to link to");
-        }
-        Optional<Long> owner = persons.byIdentifier("UPN", upn);
-        if (owner.isPresent() && owner.get() != candidate.longValue()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "The record's UPN already leads to another person "
-                    + "(person " + owner.get() + "); ask the school to check the UPN, or decide 'not a match'");
-        }
         Double s = score == null ? null : score.doubleValue();
         persons.identify(candidate, "UPN", upn, "REVIEW", s, batch, who.name());
         persons.identify(candidate, "ULN", JSON.readTree(payload).path("uln").asString(null), "REVIEW", s, batch,
@@ -219,12 +239,8 @@ public class ReviewQueue {
         return candidate;
     }
 
+    /** A person made from the held record (names, date of birth, identifiers), who receives it and its kin. */
     private long newPerson(long heldId, String upn, String laestab, String payload, Reviewer who) {
-        Optional<Long> owner = persons.byIdentifier("UPN", upn);
-        if (owner.isPresent()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "The record's UPN already leads to person "
-                    + owner.get() + "; link the record to that person, or ask the school to correct the UPN");
-        }
         JsonNode p = JSON.readTree(payload);
         List<String> former = new ArrayList<>();
         p.path("former_upns").forEach(f -> former.add(f.asString()));

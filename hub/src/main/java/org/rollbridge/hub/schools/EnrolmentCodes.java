@@ -2,6 +2,7 @@ package org.rollbridge.hub.schools;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,11 +27,13 @@ public class EnrolmentCodes {
     private final JdbcClient db;
     private final HubProperties settings;
     private final SchoolCredentials schools;
+    private final Clock clock;
 
-    public EnrolmentCodes(JdbcClient db, HubProperties settings, SchoolCredentials schools) {
+    public EnrolmentCodes(JdbcClient db, HubProperties settings, SchoolCredentials schools, Clock clock) {
         this.db = db;
         this.settings = settings;
         this.schools = schools;
+        this.clock = clock;
     }
 
     public record Issued(String laestab, String code, Instant expiresAt) {
@@ -48,7 +51,7 @@ public class EnrolmentCodes {
             }
             code.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
         }
-        Instant expires = Instant.now().plus(lifetime);
+        Instant expires = clock.instant().plus(lifetime);
         db.sql("insert into enrolment_codes (la, laestab, code_sha256, expires_at) values (?, ?, ?, ?)")
                 .params(settings.la(), school, hash(code.toString()), java.sql.Timestamp.from(expires)).update();
         return new Issued(school, code.toString(), expires);
@@ -57,8 +60,8 @@ public class EnrolmentCodes {
     /** Uses up a code for the school, atomically; empty when it is unknown, expired, used or another school's. */
     public Optional<Long> redeem(String laestab, String code) {
         return db.sql("update enrolment_codes set used_at = now() where code_sha256 = ? and laestab = ? "
-                        + "and used_at is null and expires_at > now() returning id")
-                .params(hash(code), laestab).query(Long.class).optional();
+                        + "and used_at is null and expires_at > ? returning id")
+                .params(hash(code), laestab, java.sql.Timestamp.from(clock.instant())).query(Long.class).optional();
     }
 
     /** Codes are compared case-insensitively and without the dashes, as people type them. */

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rollbridge.core.identity.Laestab;
 import org.rollbridge.hub.access.Caller;
+import org.rollbridge.hub.access.CredentialFilter;
+import org.rollbridge.hub.access.SigningCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -46,7 +48,7 @@ public class SchoolAgentController {
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> issueCode(@PathVariable String laestab,
                                          @RequestBody(required = false) CodeRequest body, HttpServletRequest request) {
-        Caller.of(request).requireAdmin();
+        CredentialFilter.callerOf(request).requireAdmin();
         int days = body == null || body.validDays() == null ? (int) EnrolmentCodes.DEFAULT_LIFETIME.toDays()
                 : body.validDays();
         if (days < 1 || days > 90) {
@@ -87,7 +89,7 @@ public class SchoolAgentController {
     @PostMapping("/api/v1/admin/credentials/{credentialId}/revoke")
     public Map<String, Object> revoke(@PathVariable String credentialId,
                                       @RequestBody(required = false) Revocation body, HttpServletRequest request) {
-        Caller.of(request).requireAdmin();
+        CredentialFilter.callerOf(request).requireAdmin();
         if (!credentials.revoke(credentialId, body == null ? null : body.reason())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No current credential " + credentialId);
         }
@@ -98,7 +100,7 @@ public class SchoolAgentController {
     @PostMapping("/api/v1/admin/schools/{laestab}/credentials/revoke")
     public Map<String, Object> revokeSchool(@PathVariable String laestab,
                                             @RequestBody(required = false) Revocation body, HttpServletRequest request) {
-        Caller.of(request).requireAdmin();
+        CredentialFilter.callerOf(request).requireAdmin();
         int n = credentials.revokeAll(laestab, body == null ? null : body.reason());
         log.info("{} credentials of school {} revoked", n, laestab);
         return ordered("laestab", laestab, "revoked", n);
@@ -121,13 +123,13 @@ public class SchoolAgentController {
 
     @GetMapping("/api/v1/schools/{laestab}/pause")
     public Map<String, Object> pauseState(@PathVariable String laestab, HttpServletRequest request) {
-        Caller.of(request).requireSchool(laestab);
+        CredentialFilter.callerOf(request).requireSchool(laestab);
         return pauses.current(laestab).map(SchoolAgentController::view)
                 .orElseGet(() -> ordered("laestab", laestab, "paused", false));
     }
 
     private Map<String, Object> choose(String laestab, boolean paused, PauseRequest body, HttpServletRequest request) {
-        Caller caller = Caller.of(request);
+        Caller caller = CredentialFilter.callerOf(request);
         caller.requireSchool(laestab);
         if (caller.admin()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Pausing is the school's own choice: "

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rollbridge.core.indicators.alerts.AlertId;
+import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.access.Capability;
 import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.SignedIn;
@@ -57,15 +58,11 @@ public class AlertPages {
         }
         String shownStatus = status == null ? "open" : status;
         boolean assignedToMe = mine != null && !mine.isBlank();
-        try {
-            List<AlertCases.Case> found = decisions.queue(viewer, new AlertCases.Filter(kind, shownStatus, laestab,
-                    assignedToMe ? user.username() : null));
-            model.addAttribute("cases", found);
-            model.addAttribute("kind", AlertId.valueOf(kind.strip().toUpperCase(java.util.Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            throw new org.springframework.web.server.ResponseStatusException(
-                    org.springframework.http.HttpStatus.BAD_REQUEST, e.getMessage());
-        }
+        // An unknown kind or status is refused by the decisions (Refusal.Invalid: a 400 page).
+        List<AlertCases.Case> found = decisions.queue(viewer, new AlertCases.Filter(kind, shownStatus, laestab,
+                assignedToMe ? user.username() : null));
+        model.addAttribute("cases", found);
+        model.addAttribute("kind", AlertId.valueOf(kind.strip().toUpperCase(java.util.Locale.ROOT)));
         model.addAttribute("status", shownStatus);
         model.addAttribute("laestab", laestab == null ? "" : laestab);
         model.addAttribute("mine", assignedToMe);
@@ -112,7 +109,7 @@ public class AlertPages {
         try {
             decision.run();
             redirect.addFlashAttribute("done", done);
-        } catch (IllegalArgumentException e) {
+        } catch (Refusal.Invalid e) {
             redirect.addFlashAttribute("error", e.getMessage());
             redirect.addFlashAttribute("errorField", field);
         }

@@ -1,8 +1,8 @@
 package org.rollbridge.hub.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.rollbridge.hub.access.SignedIn;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class AuditPage {
 
     private final AuditLog audit;
+    private final Clock clock;
 
-    public AuditPage(AuditLog audit) {
+    public AuditPage(AuditLog audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
     }
 
     @GetMapping("/audit")
@@ -34,8 +36,8 @@ public class AuditPage {
         audit.record(SignedIn.user(authentication), AuditAction.AUDIT_SEARCH, subject, null,
                 "actor=" + (actor == null ? "" : actor) + " action=" + (action == null ? "" : action));
         model.addAttribute("events", audit.search(new AuditLog.Query(actor, action, subject,
-                from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
-                to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), 200)));
+                from == null ? null : from.atStartOfDay(clock.getZone()).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(clock.getZone()).toInstant(), 200)));
         model.addAttribute("actions", AuditAction.values());
         model.addAttribute("actor", actor);
         model.addAttribute("action", action);

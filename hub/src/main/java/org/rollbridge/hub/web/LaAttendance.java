@@ -15,12 +15,13 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.rollbridge.hub.attendance.AttendanceTallies;
 import org.rollbridge.hub.attendance.CohortWeeks;
+import org.rollbridge.hub.attendance.SchoolWeeksQuery;
 import org.rollbridge.core.indicators.Period;
 import org.rollbridge.core.indicators.Term;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.access.PupilFactsQuery;
+import org.rollbridge.hub.access.SchoolQuery;
 import org.rollbridge.hub.attendance.WeekBuckets;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,10 +37,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class LaAttendance {
 
-    private final JdbcTemplate jdbc;
     private final HubProperties settings;
+    private final SchoolQuery schoolQuery;
     private final AttendanceTallies tallies;
     private final CohortWeeks cohortWeeks;
+    private final SchoolWeeksQuery schoolWeeks;
+    private final PupilFactsQuery pupilFacts;
     /** Recent figures by date, schools and tally version; a school's new marks or pupils change the version. */
     private final Map<Key, CompletableFuture<Figures>> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -48,12 +51,14 @@ public class LaAttendance {
         }
     };
 
-    public LaAttendance(JdbcTemplate jdbc, HubProperties settings, AttendanceTallies tallies,
-                        CohortWeeks cohortWeeks) {
-        this.jdbc = jdbc;
+    public LaAttendance(HubProperties settings, SchoolQuery schoolQuery, AttendanceTallies tallies,
+                        CohortWeeks cohortWeeks, SchoolWeeksQuery schoolWeeks, PupilFactsQuery pupilFacts) {
         this.settings = settings;
+        this.schoolQuery = schoolQuery;
         this.tallies = tallies;
         this.cohortWeeks = cohortWeeks;
+        this.schoolWeeks = schoolWeeks;
+        this.pupilFacts = pupilFacts;
     }
 
     private record Key(LocalDate date, Map<String, Period> schools, long version) {
@@ -164,8 +169,7 @@ public class LaAttendance {
      * the latest day with marks on or before today.
      */
     public Figures forLa(String on, LocalDate today) {
-        List<String> schools = jdbc.queryForList("select laestab from schools where la = ? order by laestab",
-                String.class, settings.la()).stream().map(String::strip).toList();
+        List<String> schools = List.copyOf(schoolQuery.ofLa(settings.la()).keySet());
         LocalDate asOf = AsOfDate.chosen(on, latestMarkedDay(schools, today).orElse(null), today);
         Map<String, Period> scope = new LinkedHashMap<>();
         schools.forEach(s -> scope.put(s, null));
@@ -174,15 +178,7 @@ public class LaAttendance {
 
     /** The latest day with a possible session at these schools on or before {@code today}. */
     public Optional<LocalDate> latestMarkedDay(Collection<String> schools, LocalDate today) {
-        if (schools.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(jdbc.query("""
-                select max(m) from unnest(?::char(7)[]) s(laestab), lateral (
-                    select max(last_day) m from attendance_tallies t
-                    where t.la = ? and t.laestab = s.laestab and t.last_day <= ?) x""",
-                rs -> rs.next() ? rs.getObject(1, LocalDate.class) : null,
-                array(schools), settings.la(), today));
+        return tallies.latestMarkedDay(schools, today);
     }
 
     /**
@@ -192,9 +188,7 @@ public class LaAttendance {
     public Figures figures(LocalDate date, Map<String, Period> schools) {
         // New marks or a pupil's changed cohort flags change the tallies' version; a new social care list changes
         // its load time and size.
-        long version = jdbc.execute((ConnectionCallback<Long>) tallies::version) + jdbc.queryForObject("""
-                select count(*) * 1000003 + coalesce(extract(epoch from max(loaded_at))::bigint, 0)
-                from social_care_cases where la = ?""", Long.class, settings.la());
+        long version = tallies.version() + pupilFacts.careListVersion();
         Key key = new Key(date, new TreeMap<>(schools), version);
         CompletableFuture<Figures> figures;
         boolean mine = false;
@@ -274,32 +268,28 @@ public class LaAttendance {
         Map<String, Periods> bySchool = new TreeMap<>();
         Map<Cohort, Periods> byCohort = new LinkedHashMap<>();
         if (!codes.isEmpty()) {
-            jdbc.execute((ConnectionCallback<Void>) c -> {
-                cohortWeeks.bringUpToDate(c, whole, academicYear);
-                Map<CohortWeeks.Group, long[]> groups = new HashMap<>(
-                        cohortWeeks.asOf(c, whole, academicYear, asOfWeek));
-                groups.putAll(cohortWeeks.counted(c, own, academicYear));
-                for (Map.Entry<CohortWeeks.Group, long[]> g : groups.entrySet()) {
-                    Periods group = periods(g.getValue());
-                    bySchool.merge(g.getKey().laestab(), group, Periods::plus);
-                    if (g.getKey().lookedAfter()) {
-                        byCohort.merge(Cohort.LOOKED_AFTER, group, Periods::plus);
-                    }
-                    if (g.getKey().fsm()) {
-                        byCohort.merge(Cohort.FSM, group, Periods::plus);
-                    }
-                    if ("E".equals(g.getKey().sen())) {
-                        byCohort.merge(Cohort.EHCP, group, Periods::plus);
-                    } else if ("K".equals(g.getKey().sen())) {
-                        byCohort.merge(Cohort.SEN_SUPPORT, group, Periods::plus);
-                    }
+            cohortWeeks.bringUpToDate(whole, academicYear);
+            Map<CohortWeeks.Group, long[]> groups = new HashMap<>(cohortWeeks.asOf(whole, academicYear, asOfWeek));
+            groups.putAll(cohortWeeks.counted(own, academicYear));
+            for (Map.Entry<CohortWeeks.Group, long[]> g : groups.entrySet()) {
+                Periods group = periods(g.getValue());
+                bySchool.merge(g.getKey().laestab(), group, Periods::plus);
+                if (g.getKey().lookedAfter()) {
+                    byCohort.merge(Cohort.LOOKED_AFTER, group, Periods::plus);
                 }
-                long[][] care = cohortWeeks.socialCare(c, everyBounds, academicYear, asOf);
-                byCohort.merge(Cohort.SOCIAL_WORKER, periods(care[0]), Periods::plus);
-                byCohort.merge(Cohort.CHILD_PROTECTION, periods(care[1]), Periods::plus);
-                byCohort.merge(Cohort.LOOKED_AFTER, periods(care[2]), Periods::plus);
-                return null;
-            });
+                if (g.getKey().fsm()) {
+                    byCohort.merge(Cohort.FSM, group, Periods::plus);
+                }
+                if ("E".equals(g.getKey().sen())) {
+                    byCohort.merge(Cohort.EHCP, group, Periods::plus);
+                } else if ("K".equals(g.getKey().sen())) {
+                    byCohort.merge(Cohort.SEN_SUPPORT, group, Periods::plus);
+                }
+            }
+            long[][] care = cohortWeeks.socialCare(everyBounds, academicYear, asOf);
+            byCohort.merge(Cohort.SOCIAL_WORKER, periods(care[0]), Periods::plus);
+            byCohort.merge(Cohort.CHILD_PROTECTION, periods(care[1]), Periods::plus);
+            byCohort.merge(Cohort.LOOKED_AFTER, periods(care[2]), Periods::plus);
         }
 
         Periods total = Periods.NONE;
@@ -326,29 +316,13 @@ public class LaAttendance {
         if (codes.isEmpty()) {
             return List.of();
         }
-        return jdbc.execute((ConnectionCallback<List<Week>>) c -> {
-            try (var ps = c.prepareStatement("""
-                    select w.week, sum(w.possible), sum(w.absent), sum(w.unauthorised)
-                    from attendance_school_weeks w
-                    join unnest(?::text[], ?::int[], ?::int[]) as s(laestab, yl, yh) on s.laestab = w.laestab
-                    where w.la = ? and w.academic_year = ? and w.week + 1 >= s.yl and w.week + 2 <= s.yh
-                    group by w.week having sum(w.possible) > 0 order by w.week""")) {
-                ps.setArray(1, c.createArrayOf("text", codes.toArray()));
-                ps.setArray(2, c.createArrayOf("int4", box(bounds[4])));
-                ps.setArray(3, c.createArrayOf("int4", box(bounds[5])));
-                ps.setString(4, settings.la());
-                ps.setInt(5, weeks.academicYear());
-                List<Week> out = new ArrayList<>();
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        int k = rs.getInt(1);
-                        LocalDate from = weeks.start(k).isBefore(year.from()) ? year.from() : weeks.start(k);
-                        out.add(new Week(from, weeks.end(k), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-                    }
-                }
-                return out;
-            }
-        });
+        List<Week> out = new ArrayList<>();
+        for (SchoolWeeksQuery.WeekTotals w : schoolWeeks.totals(weeks.academicYear(), codes, bounds[4], bounds[5])) {
+            int k = w.week();
+            LocalDate from = weeks.start(k).isBefore(year.from()) ? year.from() : weeks.start(k);
+            out.add(new Week(from, weeks.end(k), w.possible(), w.absent(), w.unauthorised()));
+        }
+        return out;
     }
 
     /** The week of a date (up to 31 July of its academic year), the term to date and the year to date. */
@@ -375,17 +349,5 @@ public class LaAttendance {
 
     private static Counts counts(long[] f, int o) {
         return new Counts(f[o], f[o + 1], f[o + 2], f[o + 3], f[o + 4], f[o + 5], f[o + 6]);
-    }
-
-    private static Integer[] box(int[] values) {
-        Integer[] out = new Integer[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
-    }
-
-    private static String[] array(Collection<String> values) {
-        return values.toArray(String[]::new);
     }
 }

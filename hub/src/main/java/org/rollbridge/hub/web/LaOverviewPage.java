@@ -23,11 +23,11 @@ public class LaOverviewPage {
     private final Clock clock;
 
     public LaOverviewPage(LaAttendance attendance, NationalFigures national, HubProperties settings,
-                          Clock signInClock) {
+                          Clock clock) {
         this.attendance = attendance;
         this.national = national;
         this.settings = settings;
-        this.clock = signInClock;
+        this.clock = clock;
     }
 
     @GetMapping("/la/overview")

@@ -26,11 +26,11 @@ public class NationalPage {
     private final Clock clock;
 
     public NationalPage(LaAttendance attendance, NationalFigures national, HubProperties settings,
-                        Clock signInClock) {
+                        Clock clock) {
         this.attendance = attendance;
         this.national = national;
         this.settings = settings;
-        this.clock = signInClock;
+        this.clock = clock;
     }
 
     /** A line of the national table, every figure already suppressed where it must be. */

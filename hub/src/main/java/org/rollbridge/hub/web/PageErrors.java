@@ -1,6 +1,8 @@
 package org.rollbridge.hub.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.rollbridge.hub.Refusal;
+import org.rollbridge.hub.ops.ApiErrors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -8,16 +10,25 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Errors on pages as GOV.UK error pages, not JSON. */
+/** Errors on pages as GOV.UK error pages, not JSON; a refusal gets the status the API gives it. */
 @ControllerAdvice(basePackageClasses = PageErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PageErrors {
 
     @ExceptionHandler(ResponseStatusException.class)
     public String status(ResponseStatusException e, HttpServletResponse response, Model model) {
-        response.setStatus(e.getStatusCode().value());
-        model.addAttribute("status", e.getStatusCode().value());
-        model.addAttribute("message", e.getReason());
+        return problem(e.getStatusCode().value(), e.getReason(), response, model);
+    }
+
+    @ExceptionHandler(Refusal.class)
+    public String refused(Refusal e, HttpServletResponse response, Model model) {
+        return problem(ApiErrors.status(e).value(), e.getMessage(), response, model);
+    }
+
+    private static String problem(int status, String message, HttpServletResponse response, Model model) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("message", message);
         return "problem";
     }
 }

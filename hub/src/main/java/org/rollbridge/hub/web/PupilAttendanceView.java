@@ -5,7 +5,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,9 +18,10 @@ import org.rollbridge.core.indicators.Period;
 import org.rollbridge.core.indicators.PupilAttendance;
 import org.rollbridge.core.indicators.PupilKey;
 import org.rollbridge.hub.attendance.AttendanceTallies;
+import org.rollbridge.hub.attendance.PupilMarksQuery;
+import org.rollbridge.hub.attendance.SchoolWeeksQuery;
 import org.rollbridge.hub.attendance.WeekBuckets;
 import org.rollbridge.hub.attendance.YearMarks;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,10 +31,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class PupilAttendanceView {
 
-    private final JdbcClient db;
+    private final PupilMarksQuery marks;
+    private final SchoolWeeksQuery schoolWeeks;
 
-    public PupilAttendanceView(JdbcClient db) {
-        this.db = db;
+    public PupilAttendanceView(PupilMarksQuery marks, SchoolWeeksQuery schoolWeeks) {
+        this.marks = marks;
+        this.schoolWeeks = schoolWeeks;
     }
 
     /** How a session is shown: its group's name, the class that colours it, and a short text. */
@@ -96,29 +98,15 @@ public class PupilAttendanceView {
 
     /** The academic years (from 1 August) this pupil has marks for, latest first. */
     public List<Integer> years(long personId) {
-        return db.sql("select distinct academic_year from attendance_years where person_id = ? order by 1 desc")
-                .param(personId).query(Integer.class).list();
+        return marks.years(personId);
     }
 
     public List<SchoolYear> year(long personId, int academicYear, String upn, LocalDate today) {
         List<SchoolYear> out = new ArrayList<>();
-        record Row(String laestab, String marks, LocalDate from, LocalDate to) {
-        }
-        // The admission and leaving dates the school sent; the hub's own enrolment spells start when it first heard.
-        List<Row> rows = db.sql("""
-                select a.laestab, a.marks, p.admission_date, p.leaving_date
-                from attendance_years a left join pupils p on p.la = a.la and p.person_id = a.person_id
-                                                          and p.laestab = a.laestab
-                where a.person_id = ? and a.academic_year = ? order by a.laestab""")
-                .params(personId, academicYear)
-                .query((rs, n) -> new Row(rs.getString(1).strip(), rs.getString(2),
-                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))).list();
-        for (Row row : rows) {
-            Set<Integer> openWeeks = new HashSet<>(db.sql("""
-                    select week from attendance_school_weeks where laestab = ? and academic_year = ? and possible > 0""")
-                    .params(row.laestab(), academicYear).query(Integer.class).list());
-            out.add(schoolYear(row.laestab(), academicYear, row.marks(), openWeeks, upn,
-                    new Enrolment(row.from(), row.to()), today));
+        for (PupilMarksQuery.SchoolYear stored : marks.year(personId, academicYear)) {
+            out.add(schoolYear(stored.laestab(), academicYear, stored.marks(),
+                    schoolWeeks.openWeeks(stored.laestab(), academicYear), upn,
+                    new Enrolment(stored.admitted(), stored.left()), today));
         }
         return out;
     }

@@ -3,6 +3,8 @@ package org.rollbridge.hub.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.rollbridge.core.matching.ReviewDecision;
+import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.SignedIn;
 import org.rollbridge.hub.people.ReviewQueue;
@@ -53,14 +55,16 @@ public class ReviewPage {
     public String decide(@PathVariable long id, @PathVariable String decision,
                          @RequestParam(required = false) String reason, Authentication authentication, Model model,
                          HttpServletResponse response) {
-        ReviewQueue.Decision d = ReviewQueue.Decision.ofPath(decision)
+        ReviewDecision d = ReviewDecision.ofPath(decision)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No decision '" + decision
                         + "': choose link, not-a-match or new-person"));
-        if (reason == null || reason.isBlank()) {
+        try {
+            queue.decide(id, d, reason, reviewer(authentication));
+        } catch (Refusal.Invalid noReason) {
+            // The decision's own rule (core's ReviewDecision) refused it; the form says so next to the field.
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(id, d.path(), "Enter a reason for your decision", authentication, model);
         }
-        queue.decide(id, d, reason, reviewer(authentication));
         return "redirect:/review?decided=" + id;
     }
 

@@ -6,9 +6,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +18,7 @@ import org.rollbridge.core.validation.report.ReportFormat;
 import org.rollbridge.hub.access.FieldAccess;
 import org.rollbridge.hub.access.FieldGroup;
 import org.rollbridge.hub.access.HubUser;
-import org.rollbridge.hub.access.OrganisationKind;
+import org.rollbridge.hub.access.SchoolQuery;
 import org.rollbridge.hub.access.SignedIn;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
@@ -28,11 +26,11 @@ import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.BatchController;
 import org.rollbridge.hub.ingest.BatchKind;
 import org.rollbridge.hub.ingest.BatchReports;
-import org.rollbridge.hub.ingest.Batches;
+import org.rollbridge.hub.ingest.BatchStore;
+import org.rollbridge.hub.ingest.HeldRecordQuery;
 import org.rollbridge.hub.schools.SchoolPauses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,21 +53,23 @@ public class SchoolPage {
     private static final int RECENT_BATCHES = 10;
     private static final int HELD_SHOWN = 200;
 
-    private final JdbcClient db;
-    private final Batches batches;
+    private final SchoolQuery schools;
+    private final HeldRecordQuery heldRecords;
+    private final BatchStore batches;
     private final BatchReports reports;
     private final SchoolPauses pauses;
     private final AuditLog audit;
     private final Clock clock;
 
-    public SchoolPage(JdbcClient db, Batches batches, BatchReports reports, SchoolPauses pauses, AuditLog audit,
-                      Clock signInClock) {
-        this.db = db;
+    public SchoolPage(SchoolQuery schools, HeldRecordQuery heldRecords, BatchStore batches, BatchReports reports,
+                      SchoolPauses pauses, AuditLog audit, Clock clock) {
+        this.schools = schools;
+        this.heldRecords = heldRecords;
         this.batches = batches;
         this.reports = reports;
         this.pauses = pauses;
         this.audit = audit;
-        this.clock = signInClock;
+        this.clock = clock;
     }
 
     /** One feed's freshness: when its last batch completed and how old that is. */
@@ -140,17 +140,7 @@ public class SchoolPage {
 
     /** Schools the user may see, by LAESTAB with their names: their own school, or their LA's schools. */
     private Map<String, String> visibleSchools(HubUser user) {
-        Map<String, String> schools = new LinkedHashMap<>();
-        String sql = user.organisation().kind() == OrganisationKind.SCHOOL
-                ? "select laestab, name from schools where laestab = ? order by laestab"
-                : user.organisation().kind() == OrganisationKind.LA
-                ? "select laestab, name from schools where la = ? order by laestab"
-                : null;
-        if (sql != null) {
-            db.sql(sql).param(user.organisation().code()).query((rs, n) -> schools.put(rs.getString(1).strip(),
-                    rs.getString(2))).list();
-        }
-        return schools;
+        return schools.of(user.organisation());
     }
 
     private String requireVisible(HubUser user, String laestab) {
@@ -175,18 +165,13 @@ public class SchoolPage {
     }
 
     private List<Freshness> freshness(String laestab) {
-        Map<String, OffsetDateTime> last = new LinkedHashMap<>();
-        db.sql("""
-                select kind, max(completed_at) from batches where laestab = ? and status = 'completed'
-                group by kind""").param(laestab)
-                .query((rs, n) -> last.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class))).list();
+        Map<String, OffsetDateTime> last = batches.lastCompleted(laestab);
         LocalDate today = LocalDate.now(clock);
         List<Freshness> feeds = new ArrayList<>();
         for (BatchKind kind : BatchKind.values()) {
             OffsetDateTime at = last.get(kind.id());
             Integer age = at == null ? null : schoolDaysBetween(
-                    at.atZoneSameInstant(clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone())
-                            .toLocalDate(), today);
+                    at.atZoneSameInstant(clock.getZone()).toLocalDate(), today);
             feeds.add(new Freshness(kind.id(), at, age, age == null || age > OVERDUE_AFTER_SCHOOL_DAYS));
         }
         return feeds;
@@ -216,13 +201,9 @@ public class SchoolPage {
 
     /** Records held back for this school; UPN and detail only for roles shown pupils' identity. */
     private List<Held> held(String laestab, boolean identity) {
-        return db.sql("""
-                select feed, location, reason, rule_id, field, upn, detail, created_at from held_records
-                where laestab = ? and status = 'held' order by created_at desc, id limit ?""")
-                .params(laestab, HELD_SHOWN)
-                .query((rs, n) -> new Held(rs.getString("feed"), rs.getString("location"), rs.getString("reason"),
-                        rs.getString("rule_id"), rs.getString("field"), identity ? rs.getString("upn") : null,
-                        identity ? rs.getString("detail") : null, rs.getObject("created_at", OffsetDateTime.class)))
-                .list();
+        return heldRecords.stillHeld(laestab, HELD_SHOWN).stream()
+                .map(h -> new Held(h.feed(), h.location(), h.reason(), h.ruleId(), h.field(),
+                        identity ? h.upn() : null, identity ? h.detail() : null, h.createdAt()))
+                .toList();
     }
 }

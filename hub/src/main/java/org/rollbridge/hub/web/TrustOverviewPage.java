@@ -33,12 +33,12 @@ public class TrustOverviewPage {
     private final Clock clock;
 
     public TrustOverviewPage(LaAttendance attendance, NationalFigures national, Organisations organisations,
-                             HubProperties settings, Clock signInClock) {
+                             HubProperties settings, Clock clock) {
         this.attendance = attendance;
         this.national = national;
         this.organisations = organisations;
         this.settings = settings;
-        this.clock = signInClock;
+        this.clock = clock;
     }
 
     @GetMapping("/trust")

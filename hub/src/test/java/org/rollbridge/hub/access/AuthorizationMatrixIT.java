@@ -1,6 +1,7 @@
 package org.rollbridge.hub.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -11,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.PageClient;
 import org.rollbridge.hub.testing.RunningHub;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -27,23 +28,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * {@link Role} say: 200 where allowed, 403 where not, 404 for a pupil that is not there (or not theirs), a
  * redirect to sign in for anonymous visitors of pages and 401 for anonymous callers of the machine API.
  */
+@HubTest(settings = "ROLLBRIDGE_WORKERS=0")
 class AuthorizationMatrixIT {
 
     static RunningHub hub;
     static final Map<Role, PageClient> SIGNED_IN = new EnumMap<>(Role.class);
 
     @BeforeAll
-    static void start() throws Exception {
-        hub = RunningHub.start(RunningHub.tempDir(), "--ROLLBRIDGE_WORKERS=0");
-        Users users = hub.bean(Users.class);
+    static void signIn() throws Exception {
         for (Role role : Role.values()) {
-            Organisation org = switch (role.organisationKind()) {
-                case LA -> Organisation.la("926");
-                case SCHOOL -> Organisation.school("9262001");
-                case TRUST -> Organisation.trust("TR1");
-                case DFE -> Organisation.DFE;
-            };
-            Users.NewAccount account = users.create("matrix-" + role.name().toLowerCase(), role.name(), role, org);
+            Users.NewAccount account = hub.account("matrix-" + role.name().toLowerCase(), role.name(), role);
             PageClient client = new PageClient(hub.base());
             HttpResponse<String> signIn = client.signIn(account.user().username(), account.password(),
                     account.totpSecret(), Instant.now());
@@ -51,11 +45,6 @@ class AuthorizationMatrixIT {
                     .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
             SIGNED_IN.put(role, client);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
     }
 
     record Endpoint(String pattern, Set<RequestMethod> methods) {
@@ -98,13 +87,13 @@ class AuthorizationMatrixIT {
                     HttpResponse<String> response = new PageClient(hub.base()).get(e.sample());
                     if (PageAccess.machine(e.sample())) {
                         if (!e.sample().startsWith("/actuator/health")) {
-                            assertThat(response.statusCode()).isEqualTo(401);
+                            assertStatus(401, response);
                         }
                     } else if (PageAccess.ruleFor(e.sample()).orElseThrow().audience() == PageAccess.Audience.ANYONE) {
                         assertThat(response.statusCode()).isIn(200, 404, 500);
                         assertThat(response.statusCode()).isNotEqualTo(302);
                     } else {
-                        assertThat(response.statusCode()).isEqualTo(302);
+                        assertStatus(302, response);
                         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
                                 l -> assertThat(l).endsWith("/sign-in"));
                     }
@@ -117,13 +106,13 @@ class AuthorizationMatrixIT {
                 .filter(e -> e.get() && !PageAccess.machine(e.sample()) && !e.pattern().equals("/error"))
                 .map(e -> DynamicTest.dynamicTest(role + " " + e.pattern(), () -> {
                     PageAccess.Rule rule = PageAccess.ruleFor(e.sample()).orElseThrow();
-                    int status = SIGNED_IN.get(role).get(e.sample()).statusCode();
+                    HttpResponse<String> response = SIGNED_IN.get(role).get(e.sample());
                     if (!rule.allows(role)) {
-                        assertThat(status).isEqualTo(403);
+                        assertStatus(403, response);
                     } else if (e.pattern().contains("{")) {
-                        assertThat(status).as("an id that does not exist").isEqualTo(404);
+                        assertStatus(404, response, "an id that does not exist");
                     } else {
-                        assertThat(status).isEqualTo(200);
+                        assertStatus(200, response);
                     }
                 })));
     }
@@ -138,8 +127,8 @@ class AuthorizationMatrixIT {
                 "/pupils", EnumSet.of(Role.LA_ADMIN, Role.LA_ATTENDANCE_OFFICER, Role.LA_CME_OFFICER,
                         Role.SOCIAL_CARE_VIEWER, Role.SCHOOL_DATA_MANAGER));
         return opens.entrySet().stream().flatMap(page -> Stream.of(Role.values()).map(role -> DynamicTest.dynamicTest(
-                role + " " + page.getKey(), () -> assertThat(SIGNED_IN.get(role).get(page.getKey()).statusCode())
-                        .isEqualTo(page.getValue().contains(role) ? 200 : 403))));
+                role + " " + page.getKey(), () -> assertStatus(page.getValue().contains(role) ? 200 : 403,
+                        SIGNED_IN.get(role).get(page.getKey())))));
     }
 
     /** The alert case forms: only roles that work the queues may post them (404 for a case that is not there). */
@@ -149,11 +138,11 @@ class AuthorizationMatrixIT {
                 .map(action -> DynamicTest.dynamicTest(role + " POST /alerts/{id}/" + action, () -> {
                     PageClient client = SIGNED_IN.get(role);
                     String csrf = client.csrf("/");
-                    int status = client.post("/alerts/999999/" + action, Map.of("_csrf", csrf,
-                            "assignedTo", "matrix-la_admin", "reason", "matrix")).statusCode();
+                    HttpResponse<String> response = client.post("/alerts/999999/" + action, Map.of("_csrf", csrf,
+                            "assignedTo", "matrix-la_admin", "reason", "matrix"));
                     assertThat(PageAccess.ruleFor("/alerts/999999/" + action).orElseThrow().capability())
                             .isEqualTo(Capability.ALERT_QUEUE);
-                    assertThat(status).isEqualTo(role.may(Capability.ALERT_QUEUE) ? 404 : 403);
+                    assertStatus(role.may(Capability.ALERT_QUEUE) ? 404 : 403, response);
                 })));
     }
 
@@ -161,7 +150,7 @@ class AuthorizationMatrixIT {
     void aSignedInUserCannotUseTheMachineApiWithTheirSession() throws Exception {
         HttpResponse<String> response = SIGNED_IN.get(Role.LA_ADMIN).get("/api/v1/batches/00000000-0000-0000-0000-000000000000");
 
-        assertThat(response.statusCode()).isEqualTo(401);
+        assertStatus(401, response);
     }
 
     @TestFactory
@@ -170,13 +159,13 @@ class AuthorizationMatrixIT {
         hub.credentialFor("9262002");
         return Stream.of(Role.values()).flatMap(role -> Stream.of("9262001", "9262002").map(school ->
                 DynamicTest.dynamicTest(role + " /schools/" + school, () -> {
-                    int status = SIGNED_IN.get(role).get("/schools/" + school).statusCode();
+                    HttpResponse<String> response = SIGNED_IN.get(role).get("/schools/" + school);
                     if (!role.may(Capability.SCHOOL_PAGE)) {
-                        assertThat(status).isEqualTo(403);
+                        assertStatus(403, response);
                     } else if (role == Role.SCHOOL_DATA_MANAGER && !school.equals("9262001")) {
-                        assertThat(status).as("another school's page").isEqualTo(404);
+                        assertStatus(404, response, "another school's page");
                     } else {
-                        assertThat(status).isEqualTo(200);
+                        assertStatus(200, response);
                     }
                 })));
     }
@@ -188,10 +177,10 @@ class AuthorizationMatrixIT {
         var upload = hub.upload("9262001", own, "matrix-report-1", "attendance", "laestab\n".getBytes());
         String report = upload.headers().firstValue("Location").orElseThrow() + "/report";
 
-        assertThat(hub.send(hub.request(report).GET(), other).statusCode()).isEqualTo(404);
-        assertThat(hub.send(hub.request(report).GET(), null).statusCode()).isEqualTo(401);
-        assertThat(hub.send(hub.request(report).GET(), own).statusCode()).as("queued: no report yet").isEqualTo(409);
-        assertThat(hub.send(hub.request(report).GET(), RunningHub.ADMIN_TOKEN).statusCode()).isEqualTo(409);
+        assertStatus(404, hub.send(hub.request(report).GET(), other));
+        assertStatus(401, hub.send(hub.request(report).GET(), null));
+        assertStatus(409, hub.send(hub.request(report).GET(), own), "queued: no report yet");
+        assertStatus(409, hub.send(hub.request(report).GET(), RunningHub.ADMIN_TOKEN));
     }
 
     @TestFactory
@@ -199,27 +188,73 @@ class AuthorizationMatrixIT {
         Stream<DynamicTest> pages = Stream.of(Role.values()).map(role -> DynamicTest.dynamicTest(
                 role + " POST /review/{id}/link", () -> {
                     PageClient client = SIGNED_IN.get(role);
-                    int status = client.post("/review/999999/link", Map.of("reason", "matrix",
-                            "_csrf", client.csrf("/"))).statusCode();
-                    assertThat(status).isEqualTo(role.may(Capability.REVIEW_QUEUE) ? 404 : 403);
+                    assertStatus(role.may(Capability.REVIEW_QUEUE) ? 404 : 403, client.post("/review/999999/link",
+                            Map.of("reason", "matrix", "_csrf", client.csrf("/"))));
                 }));
         Stream<DynamicTest> api = Stream.of(
-                DynamicTest.dynamicTest("school credential GET /api/v1/review-queue", () -> assertThat(hub.send(
-                        hub.request("/api/v1/review-queue").GET(), hub.credentialFor("9262001")).statusCode())
+                DynamicTest.dynamicTest("school credential GET /api/v1/review-queue", () -> assertStatus(403,
+                        hub.send(hub.request("/api/v1/review-queue").GET(), hub.credentialFor("9262001")))),
+                DynamicTest.dynamicTest("school credential POST /api/v1/review-queue/{id}/link", () -> assertStatus(403,
+                        hub.send(linkUnknownItem(), hub.credentialFor("9262001")))),
+                DynamicTest.dynamicTest("administrator GET /api/v1/review-queue", () -> assertStatus(200,
+                        hub.send(hub.request("/api/v1/review-queue").GET(), RunningHub.ADMIN_TOKEN))),
+                DynamicTest.dynamicTest("administrator POST /api/v1/review-queue/{id}/link unknown id", () ->
+                        assertStatus(404, hub.send(linkUnknownItem(), RunningHub.ADMIN_TOKEN))));
+        return Stream.concat(pages, api);
+    }
+
+    static java.net.http.HttpRequest.Builder linkUnknownItem() {
+        return hub.request("/api/v1/review-queue/999999/link").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reason\":\"x\"}"));
+    }
+
+    /** Retention and rights: only administrators hold, release and produce subject access on the pages; only the
+     * administrator's token on the API. */
+    @TestFactory
+    Stream<DynamicTest> onlyAdministratorsHoldAndReleaseAndOnlyTheAdministratorTokenRunsRetention() {
+        Stream<DynamicTest> pages = Stream.of(Role.values()).flatMap(role -> Stream.of("/retention/holds",
+                "/retention/holds/999999/release", "/rights/999999/subject-access", "/rights/999999/erasure").map(path ->
+                DynamicTest.dynamicTest(role + " POST " + path, () -> {
+                    PageClient client = SIGNED_IN.get(role);
+                    int status = client.post(path, Map.of("_csrf", client.csrf("/"), "personId", "999999",
+                            "reason", "matrix", "reviewOn", "2999-01-01")).statusCode();
+                    assertThat(PageAccess.ruleFor(path).orElseThrow().capability()).isEqualTo(Capability.ADMINISTER);
+                    assertThat(status).isEqualTo(role.may(Capability.ADMINISTER) ? 404 : 403);
+                })));
+        Stream<DynamicTest> api = Stream.of(
+                DynamicTest.dynamicTest("school credential GET /api/v1/retention/holds", () -> assertThat(hub.send(
+                        hub.request("/api/v1/retention/holds").GET(), hub.credentialFor("9262001")).statusCode())
                         .isEqualTo(403)),
-                DynamicTest.dynamicTest("school credential POST /api/v1/review-queue/{id}/link", () -> assertThat(
-                        hub.send(hub.request("/api/v1/review-queue/999999/link").header("Content-Type",
+                DynamicTest.dynamicTest("school credential POST /api/v1/retention/runs", () -> assertThat(hub.send(
+                        hub.request("/api/v1/retention/runs").header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")),
+                        hub.credentialFor("9262001")).statusCode()).isEqualTo(403)),
+                DynamicTest.dynamicTest("school credential GET /api/v1/persons/{id}/retention", () -> assertThat(
+                        hub.send(hub.request("/api/v1/persons/999999/retention").GET(), hub.credentialFor("9262001"))
+                                .statusCode()).isEqualTo(403)),
+                DynamicTest.dynamicTest("school credential POST /api/v1/persons/{id}/subject-access", () -> assertThat(
+                        hub.send(hub.request("/api/v1/persons/999999/subject-access").POST(
+                                java.net.http.HttpRequest.BodyPublishers.noBody()), hub.credentialFor("9262001"))
+                                .statusCode()).isEqualTo(403)),
+                DynamicTest.dynamicTest("school credential POST /api/v1/persons/{id}/erasure", () -> assertThat(
+                        hub.send(hub.request("/api/v1/persons/999999/erasure").header("Content-Type",
                                 "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                "{\"reason\":\"x\"}")), hub.credentialFor("9262001")).statusCode())
-                        .isEqualTo(403)),
-                DynamicTest.dynamicTest("administrator GET /api/v1/review-queue", () -> assertThat(hub.send(
-                        hub.request("/api/v1/review-queue").GET(), RunningHub.ADMIN_TOKEN).statusCode())
+                                "{\"reason\":\"x\"}")), hub.credentialFor("9262001")).statusCode()).isEqualTo(403)),
+                DynamicTest.dynamicTest("administrator POST /api/v1/persons/{id}/subject-access unknown id", () ->
+                        assertThat(hub.send(hub.request("/api/v1/persons/999999/subject-access").POST(
+                                java.net.http.HttpRequest.BodyPublishers.noBody()), RunningHub.ADMIN_TOKEN)
+                                .statusCode()).isEqualTo(404)),
+                DynamicTest.dynamicTest("administrator GET /api/v1/retention/holds", () -> assertThat(hub.send(
+                        hub.request("/api/v1/retention/holds").GET(), RunningHub.ADMIN_TOKEN).statusCode())
                         .isEqualTo(200)),
-                DynamicTest.dynamicTest("administrator POST /api/v1/review-queue/{id}/link unknown id", () -> assertThat(
-                        hub.send(hub.request("/api/v1/review-queue/999999/link").header("Content-Type",
-                                "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                "{\"reason\":\"x\"}")), RunningHub.ADMIN_TOKEN).statusCode())
-                        .isEqualTo(404)));
+                DynamicTest.dynamicTest("administrator GET /api/v1/retention/runs", () -> assertThat(hub.send(
+                        hub.request("/api/v1/retention/runs").GET(), RunningHub.ADMIN_TOKEN).statusCode())
+                        .isEqualTo(200)),
+                DynamicTest.dynamicTest("administrator POST /api/v1/retention/holds/{id}/release unknown id",
+                        () -> assertThat(hub.send(hub.request("/api/v1/retention/holds/999999/release")
+                                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest
+                                        .BodyPublishers.ofString("{\"reason\":\"x\"}")), RunningHub.ADMIN_TOKEN)
+                                .statusCode()).isEqualTo(404)));
         return Stream.concat(pages, api);
     }
 }

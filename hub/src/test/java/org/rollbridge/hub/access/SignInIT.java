@@ -1,44 +1,27 @@
 package org.rollbridge.hub.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.PageClient;
 import org.rollbridge.hub.testing.RunningHub;
 
+@HubTest(settings = "ROLLBRIDGE_WORKERS=0")
 class SignInIT {
 
     static RunningHub hub;
-    static Users users;
-
-    @BeforeAll
-    static void start() throws Exception {
-        hub = RunningHub.start(RunningHub.tempDir(), "--ROLLBRIDGE_WORKERS=0");
-        users = hub.bean(Users.class);
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
 
     static Users.NewAccount account(String name, Role role) {
-        Organisation org = switch (role.organisationKind()) {
-            case LA -> Organisation.la("926");
-            case SCHOOL -> Organisation.school("9262001");
-            case TRUST -> Organisation.trust("TR1");
-            case DFE -> Organisation.DFE;
-        };
-        return users.create(name, "Sam " + name, role, org);
+        return hub.account(name, "Sam " + name, role);
     }
 
     @Test
@@ -49,9 +32,9 @@ class SignInIT {
         HttpResponse<String> signIn = browser.signIn("officer-ok", a.password(), a.totpSecret(), Instant.now());
         HttpResponse<String> home = browser.get("/");
 
-        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertStatus(302, signIn);
         assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
-        assertThat(home.statusCode()).isEqualTo(200);
+        assertStatus(200, home);
         assertThat(home.body()).contains("Signed in as Sam officer-ok").contains("LA attendance officer")
                 .contains("/la/overview").doesNotContain("/audit\"");
         assertThat(events("officer-ok", AuditAction.SIGN_IN)).hasSize(1);
@@ -109,7 +92,7 @@ class SignInIT {
         HttpResponse<String> right = browser.signIn("officer-lock", a.password(), a.totpSecret(), Instant.now());
 
         assertThat(right.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in?error"));
-        assertThat(browser.get("/").statusCode()).isEqualTo(302);
+        assertStatus(302, browser.get("/"));
         assertThat(events("officer-lock", AuditAction.SIGN_IN_FAILED)).extracting(AuditLog.Event::detail)
                 .contains("wrong password", "account locked");
     }
@@ -140,7 +123,7 @@ class SignInIT {
                 "password", a.password(), "code", Totp.code(a.totpSecret(), Instant.now())));
         HttpResponse<String> page = browser.get("/sign-in");
 
-        assertThat(forged.statusCode()).isEqualTo(403);
+        assertStatus(403, forged);
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                 assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'")
                         .doesNotContain("unsafe-inline"));
@@ -149,9 +132,9 @@ class SignInIT {
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(page.body()).doesNotContain("<script").doesNotContain("style=");
         HttpResponse<String> stylesheet = browser.get("/stylesheets/govuk-frontend.min.css");
-        assertThat(stylesheet.statusCode()).isEqualTo(200);
+        assertStatus(200, stylesheet);
         assertThat(stylesheet.body()).contains(".govuk-header");
-        assertThat(browser.get("/assets/images/favicon.ico").statusCode()).isEqualTo(200);
+        assertStatus(200, browser.get("/assets/images/favicon.ico"));
     }
 
     @Test
@@ -164,7 +147,7 @@ class SignInIT {
         HttpResponse<String> out = browser.post("/sign-out", Map.of("_csrf", token));
 
         assertThat(out.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in?signed-out"));
-        assertThat(browser.get("/").statusCode()).isEqualTo(302);
+        assertStatus(302, browser.get("/"));
         assertThat(events("officer-out", AuditAction.SIGN_OUT)).hasSize(1);
     }
 
@@ -183,7 +166,7 @@ class SignInIT {
     void theMachineApiStillTakesBearerCredentialsAndNoSession() throws Exception {
         var anonymous = hub.send(hub.request("/api/v1/batches/00000000-0000-0000-0000-000000000000").GET(), null);
 
-        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertStatus(401, anonymous);
         assertThat(anonymous.headers().firstValue("Set-Cookie")).isEmpty();
     }
 

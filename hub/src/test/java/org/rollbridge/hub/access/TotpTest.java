@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
+import org.rollbridge.core.testing.Seed;
+import org.rollbridge.core.testing.SeededCases;
 
 class TotpTest {
 
@@ -38,8 +38,9 @@ class TotpTest {
         assertThat(Totp.matchingStep(secret, "abcdef", now)).isEmpty();
     }
 
-    @Property
-    void base32RoundTrips(@ForAll byte[] bytes) {
+    @SeededCases
+    void base32RoundTrips(Seed seed) {
+        byte[] bytes = seed.bytes(0, 255);
         assertThat(Totp.decodeBase32(Totp.base32(bytes))).isEqualTo(bytes);
     }
 

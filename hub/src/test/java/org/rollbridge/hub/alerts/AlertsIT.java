@@ -1,6 +1,7 @@
 package org.rollbridge.hub.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -8,12 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.rollbridge.core.identity.Upn;
 import org.rollbridge.core.pupil.LookedAfter;
 import org.rollbridge.hub.access.Organisation;
@@ -24,7 +21,9 @@ import org.rollbridge.hub.people.PersonIndex;
 import org.rollbridge.hub.testing.AttendanceCsv;
 import org.rollbridge.hub.testing.CtfFixture;
 import org.rollbridge.hub.testing.FixedAlertDay;
+import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.PageClient;
+import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
 import tools.jackson.databind.JsonNode;
 
@@ -32,23 +31,26 @@ import tools.jackson.databind.JsonNode;
  * Alert cases over the real pipeline, database and HTTP: a ten-day unauthorised streak raises one case, a later
  * batch extending it updates that case, a resolved case stays resolved for the same evidence and a new streak
  * raises a new case; who sees which case; the lifecycle's transitions and their audit rows; the nightly run.
+ * Each test starts from an empty hub holding the same two pupils' streaks, so the tests run in any order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@HubTest(beans = FixedAlertDay.class)
 class AlertsIT {
 
     static final String SCHOOL = "9267301";
     static final String OTHER_SCHOOL = "9267302";
     static final LocalDate TODAY = FixedAlertDay.TODAY;
     static RunningHub hub;
-    static String token;
-    static String otherToken;
-    static long absent;
-    static long lookedAfter;
-    static long firstCase;
+    String token;
+    String otherToken;
+    long absent;
+    long lookedAfter;
+    /** The absent pupil's CONSECUTIVE_ABSENCE_10 case. */
+    long firstCase;
 
-    @BeforeAll
-    static void start() throws Exception {
-        hub = RunningHub.start(new Class<?>[] {FixedAlertDay.class}, RunningHub.tempDir());
+    /** Two pupils in school for a week, then absent for ten school days: one without permission, one looked after. */
+    @BeforeEach
+    void twoPupilsAbsentForTenSchoolDays() throws Exception {
+        hub.reset();
         String absentUpn = CtfFixture.upn(SCHOOL, 1);
         String cohortUpn = CtfFixture.upn(SCHOOL, 2);
         absent = register(absentUpn);
@@ -64,6 +66,13 @@ class AlertsIT {
                 .days(SCHOOL, absentUpn, LocalDate.of(2025, 10, 6), 12, "O", "O")
                 .days(SCHOOL, cohortUpn, LocalDate.of(2025, 9, 29), 7, "/", "\\")
                 .days(SCHOOL, cohortUpn, LocalDate.of(2025, 10, 6), 12, "N", "N").bytes()));
+        firstCase = ((Number) cases(absent, "CONSECUTIVE_ABSENCE_10").get(0).get("id")).longValue();
+    }
+
+    /** Five more school days absent without permission: the absent pupil's streak goes on to 24 October. */
+    void theStreakGoesOnAWeek() throws Exception {
+        completed(hub.upload(SCHOOL, token, "att-2", "attendance", new AttendanceCsv()
+                .days(SCHOOL, CtfFixture.upn(SCHOOL, 1), LocalDate.of(2025, 10, 20), 5, "O", "O").bytes()));
     }
 
     static long register(String upn) {
@@ -72,17 +81,16 @@ class AlertsIT {
 
     /** A person in the register as the school's CTF names them (else the UPN link is a conflict for review). */
     static long register(String upn, String forename, String surname) {
-        return hub.bean(PersonIndex.class).register(new PersonIndex.Person("alerts-" + upn, upn, List.of(), null,
-                forename, surname, LocalDate.of(2015, 3, 14), "F", null), "register", null);
+        return RegisteredPerson.withUpn(upn).named(forename, surname).in(hub);
     }
 
     /** Waits for the batch and for the alert follow-up jobs it queued. */
-    static void completed(HttpResponse<String> upload) throws Exception {
+    void completed(HttpResponse<String> upload) throws Exception {
         completed(upload, token);
     }
 
     static void completed(HttpResponse<String> upload, String credential) throws Exception {
-        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        assertStatus(202, upload);
         JsonNode batch = hub.awaitBatch(upload.headers().firstValue("Location").orElseThrow(), credential);
         assertThat(batch.path("status").asString()).as(batch.toString()).isEqualTo("completed");
         long deadline = System.nanoTime() + 30_000_000_000L;
@@ -93,11 +101,6 @@ class AlertsIT {
         assertThat(hub.db().sql("select count(*) from jobs where kind = ? and (status = 'failed' or attempts > 0 "
                 + "and last_error is not null)").param(AlertFollowUp.KIND).query(Long.class).single())
                 .as("alert follow-up jobs that failed").isZero();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
     }
 
     static List<Map<String, Object>> cases(long person, String kind) {
@@ -118,7 +121,6 @@ class AlertsIT {
     }
 
     @Test
-    @Order(1)
     void aTenDayUnauthorisedStreakRaisesOneCaseAndALaterBatchExtendingItUpdatesThatCase() throws Exception {
         List<Map<String, Object>> raised = cases(absent, "CONSECUTIVE_ABSENCE_10");
         assertThat(raised).hasSize(1);
@@ -126,11 +128,10 @@ class AlertsIT {
         assertThat(((Number) raised.get(0).get("figure")).intValue()).isEqualTo(10);
         assertThat(raised.get(0).get("first_evidence").toString()).isEqualTo("2025-10-06");
         assertThat(cases(absent, "CONSECUTIVE_UNAUTHORISED_10")).hasSize(1);
-        firstCase = ((Number) raised.get(0).get("id")).longValue();
+        assertThat(((Number) raised.get(0).get("id")).longValue()).isEqualTo(firstCase);
 
         // The same marks again (a redelivery under a new id) change nothing; five more absent days extend the streak.
-        completed(hub.upload(SCHOOL, token, "att-2", "attendance", new AttendanceCsv()
-                .days(SCHOOL, CtfFixture.upn(SCHOOL, 1), LocalDate.of(2025, 10, 20), 5, "O", "O").bytes()));
+        theStreakGoesOnAWeek();
 
         List<Map<String, Object>> extended = cases(absent, "CONSECUTIVE_ABSENCE_10");
         assertThat(extended).hasSize(1);
@@ -142,7 +143,6 @@ class AlertsIT {
     }
 
     @Test
-    @Order(2)
     void onlyThoseWhoMaySeeThePupilSeeTheCase() throws Exception {
         PageClient ownSchool = signedIn("alerts-dm-own", Role.SCHOOL_DATA_MANAGER, Organisation.school(SCHOOL));
         PageClient otherSchool = signedIn("alerts-dm-other", Role.SCHOOL_DATA_MANAGER,
@@ -153,14 +153,14 @@ class AlertsIT {
         String queue = "/alerts?kind=CONSECUTIVE_ABSENCE_10&status=open";
 
         assertThat(ownSchool.get(queue).body()).contains("/alerts/" + firstCase).contains("/alerts/" + cohortCase);
-        assertThat(ownSchool.get("/alerts/" + firstCase).statusCode()).isEqualTo(200);
+        assertStatus(200, ownSchool.get("/alerts/" + firstCase));
         assertThat(otherSchool.get(queue).body()).doesNotContain("/alerts/" + firstCase);
-        assertThat(otherSchool.get("/alerts/" + firstCase).statusCode()).isEqualTo(404);
+        assertStatus(404, otherSchool.get("/alerts/" + firstCase));
         assertThat(socialCare.get(queue).body()).contains("/alerts/" + cohortCase)
                 .doesNotContain("/alerts/" + firstCase + "\"");
-        assertThat(socialCare.get("/alerts/" + firstCase).statusCode()).isEqualTo(404);
-        assertThat(socialCare.get("/alerts/" + cohortCase).statusCode()).isEqualTo(200);
-        assertThat(analyst.get(queue).statusCode()).isEqualTo(403);
+        assertStatus(404, socialCare.get("/alerts/" + firstCase));
+        assertStatus(200, socialCare.get("/alerts/" + cohortCase));
+        assertStatus(403, analyst.get(queue));
         // The looked-after child's absence also raises the safeguarding cohort's alert; the other child's does not.
         assertThat(cases(lookedAfter, "COHORT_ABSENCE")).hasSize(1);
         assertThat(cases(absent, "COHORT_ABSENCE")).isEmpty();
@@ -169,42 +169,38 @@ class AlertsIT {
                 .isEqualTo("{\"alerts\":[]}");
         assertThat(api("GET", "/api/v1/alerts?kind=CONSECUTIVE_ABSENCE_10&laestab=" + SCHOOL, null, token).body())
                 .contains("\"id\":" + firstCase + ",");
-        assertThat(api("POST", "/api/v1/alerts/" + firstCase + "/resolve", "{\"reason\":\"x\"}", token).statusCode())
-                .isEqualTo(403);
+        assertStatus(403, api("POST", "/api/v1/alerts/" + firstCase + "/resolve", "{\"reason\":\"x\"}", token));
         assertThat(api("GET", "/api/v1/alerts?kind=NO_SUCH", null, RunningHub.ADMIN_TOKEN).body())
                 .contains("is not an alert kind");
     }
 
     @Test
-    @Order(3)
     void theLifecycleRefusesInvalidTransitionsAndAuditsEveryDecision() throws Exception {
+        theStreakGoesOnAWeek();
         PageClient officer = signedIn("alerts-officer", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
         String admin = RunningHub.ADMIN_TOKEN;
         String path = "/api/v1/alerts/" + firstCase;
 
-        assertThat(api("POST", path + "/assign", "{\"assignedTo\":\"alerts-dm-own\"}", admin).statusCode())
-                .as("a school data manager does not work the queues").isEqualTo(400);
+        assertStatus(400, api("POST", path + "/assign", "{\"assignedTo\":\"alerts-dm-own\"}", admin), "a school data manager does not work the queues");
         HttpResponse<String> assigned = officer.post("/alerts/" + firstCase + "/assign", Map.of(
                 "assignedTo", "alerts-officer", "_csrf", officer.csrf("/alerts/" + firstCase)));
-        assertThat(assigned.statusCode()).isEqualTo(302);
+        assertStatus(302, assigned);
         assertThat(officer.get("/alerts/" + firstCase).body()).contains("assigned").contains("Case assigned");
         assertThat(officer.get("/alerts?kind=CONSECUTIVE_ABSENCE_10&mine=yes").body())
                 .contains("/alerts/" + firstCase);
-        assertThat(api("POST", path + "/acknowledge", "{\"reason\":\"calling the family\"}", admin).statusCode())
-                .isEqualTo(200);
-        assertThat(api("POST", path + "/acknowledge", null, admin).statusCode()).isEqualTo(409);
-        assertThat(api("POST", path + "/resolve", "{\"reason\":\"  \"}", admin).statusCode()).isEqualTo(400);
+        assertStatus(200, api("POST", path + "/acknowledge", "{\"reason\":\"calling the family\"}", admin));
+        assertStatus(409, api("POST", path + "/acknowledge", null, admin));
+        assertStatus(400, api("POST", path + "/resolve", "{\"reason\":\"  \"}", admin));
         HttpResponse<String> noReason = officer.post("/alerts/" + firstCase + "/resolve", Map.of(
                 "reason", "", "_csrf", officer.csrf("/alerts/" + firstCase)));
-        assertThat(noReason.statusCode()).isEqualTo(302);
+        assertStatus(302, noReason);
         assertThat(officer.get("/alerts/" + firstCase).body()).contains("There is a problem")
                 .contains("Give the reason");
         HttpResponse<String> resolved = officer.post("/alerts/" + firstCase + "/resolve", Map.of(
                 "reason", "Back in school from 27 October", "_csrf", officer.csrf("/alerts/" + firstCase)));
-        assertThat(resolved.statusCode()).isEqualTo(302);
-        assertThat(api("POST", path + "/resolve", "{\"reason\":\"again\"}", admin).statusCode()).isEqualTo(409);
-        assertThat(api("POST", path + "/assign", "{\"assignedTo\":\"alerts-officer\"}", admin).statusCode())
-                .isEqualTo(409);
+        assertStatus(302, resolved);
+        assertStatus(409, api("POST", path + "/resolve", "{\"reason\":\"again\"}", admin));
+        assertStatus(409, api("POST", path + "/assign", "{\"assignedTo\":\"alerts-officer\"}", admin));
         JsonNode after = RunningHub.json(api("GET", path, null, admin));
         assertThat(after.path("status").asString()).isEqualTo("resolved");
         assertThat(after.path("resolution").asString()).isEqualTo("Back in school from 27 October");
@@ -225,12 +221,14 @@ class AlertsIT {
     }
 
     @Test
-    @Order(4)
     void aResolvedCaseStaysResolvedForTheSameEvidenceAndANewStreakRaisesANewCase() throws Exception {
+        theStreakGoesOnAWeek();
+        assertStatus(200, api("POST", "/api/v1/alerts/" + firstCase + "/resolve",
+                "{\"reason\":\"Back in school from 27 October\"}", RunningHub.ADMIN_TOKEN));
         HttpResponse<String> nightly = api("POST", "/api/v1/jobs/nightly", null, RunningHub.ADMIN_TOKEN);
-        assertThat(nightly.statusCode()).as(nightly.body()).isEqualTo(200);
+        assertStatus(200, nightly);
         assertThat(RunningHub.json(nightly).path("status").asString()).isEqualTo("succeeded");
-        assertThat(api("POST", "/api/v1/jobs/nightly", null, token).statusCode()).isEqualTo(403);
+        assertStatus(403, api("POST", "/api/v1/jobs/nightly", null, token));
         assertThat(cases(absent, "CONSECUTIVE_ABSENCE_10")).hasSize(1);
         assertThat(hub.db().sql("select status from job_runs where name = ? order by id desc limit 1")
                 .param(NightlyAlerts.NAME).query(String.class).single()).isEqualTo("succeeded");
@@ -253,7 +251,6 @@ class AlertsIT {
      * printed beside reading the same pupils' stored marks in the same run.
      */
     @Test
-    @Order(7)
     void theOpenCountsPerTypeCountAResolveAtOnceAndOtherChangesWithinSeconds() throws Exception {
         AlertDecisions decisions = hub.bean(AlertDecisions.class);
         AlertAccess.Viewer officer = new AlertAccess.Viewer("alerts-counter", Role.LA_ATTENDANCE_OFFICER,
@@ -276,10 +273,9 @@ class AlertsIT {
     }
 
     @Test
-    @Order(6)
     void aChildOnChildrensSocialCaresListJoinsTheSocialCareViewersCases() throws Exception {
         PageClient socialCare = signedIn("alerts-sc-list", Role.SOCIAL_CARE_VIEWER, Organisation.la("926"));
-        assertThat(socialCare.get("/alerts/" + firstCase).statusCode()).isEqualTo(404);
+        assertStatus(404, socialCare.get("/alerts/" + firstCase));
         java.nio.file.Path list = java.nio.file.Files.createTempFile("social-care", ".csv");
         java.nio.file.Files.writeString(list, """
                 person_id,upn,legal_forename,legal_surname,dob,social_worker,looked_after,child_protection,start_date,end_date
@@ -288,12 +284,11 @@ class AlertsIT {
 
         assertThat(hub.bean(org.rollbridge.hub.people.SocialCareImport.class).load(list).loaded()).isEqualTo(1);
 
-        assertThat(socialCare.get("/alerts/" + firstCase).statusCode()).isEqualTo(200);
-        assertThat(socialCare.get("/pupils/" + absent).statusCode()).isEqualTo(200);
+        assertStatus(200, socialCare.get("/alerts/" + firstCase));
+        assertStatus(200, socialCare.get("/pupils/" + absent));
     }
 
     @Test
-    @Order(5)
     void recomputeCostIsPrinted() throws Exception {
         String school = "9267303";
         String schoolToken = hub.credentialFor(school);

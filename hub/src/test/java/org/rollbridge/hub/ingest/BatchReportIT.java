@@ -1,6 +1,7 @@
 package org.rollbridge.hub.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -11,16 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.identity.Upn;
 import org.rollbridge.core.validation.RuleSettings;
 import org.rollbridge.core.validation.Validator;
 import org.rollbridge.core.validation.report.ReportFormat;
-import org.rollbridge.hub.people.PersonIndex;
 import org.rollbridge.hub.testing.AttendanceCsv;
 import org.rollbridge.hub.testing.CtfFixture;
+import org.rollbridge.hub.testing.HubTest;
+import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
 import tools.jackson.databind.JsonNode;
 
@@ -28,28 +28,14 @@ import tools.jackson.databind.JsonNode;
  * A batch's validation report over HTTP in the CLI's three formats, the same findings as {@code rollbridge validate}
  * gives for the same file, and who may read it.
  */
+@HubTest
 class BatchReportIT {
 
     static final LocalDate MONDAY = LocalDate.of(2025, 9, 8);
     static RunningHub hub;
 
-    @BeforeAll
-    static void start() throws Exception {
-        hub = RunningHub.start(RunningHub.tempDir());
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
-
     static String upn(String estab, int serial) {
         return Upn.compose("926", estab, 25, serial).value();
-    }
-
-    static void registered(RunningHub on, String upn) {
-        on.bean(PersonIndex.class).register(new PersonIndex.Person("reg-" + upn, upn, List.of(), null,
-                "Pat", "Pupil", LocalDate.of(2015, 3, 14), "F", null), "register", null);
     }
 
     static JsonNode send(RunningHub on, String school, String token, String batchId, String kind, byte[] body)
@@ -74,13 +60,13 @@ class BatchReportIT {
         String school = "9269711";
         String token = hub.credentialFor(school);
         String pupil = upn("9711", 1);
-        registered(hub, pupil);
+        RegisteredPerson.withUpn(pupil).in(hub);
         byte[] csv = mixedAttendance(school, pupil);
         JsonNode batch = send(hub, school, token, "report-json-1", "attendance", csv);
 
         HttpResponse<String> response = report(hub, batch, null, token);
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertStatus(200, response);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
         JsonNode json = RunningHub.json(response);
         JsonNode file = json.path("files").get(0);
@@ -106,13 +92,13 @@ class BatchReportIT {
         String school = "9269712";
         String token = hub.credentialFor(school);
         String pupil = upn("9712", 1);
-        registered(hub, pupil);
+        RegisteredPerson.withUpn(pupil).in(hub);
         JsonNode batch = send(hub, school, token, "report-csv-1", "attendance", mixedAttendance(school, pupil));
 
         HttpResponse<String> csv = report(hub, batch, "csv", token);
         HttpResponse<String> html = report(hub, batch, "html", token);
 
-        assertThat(csv.statusCode()).isEqualTo(200);
+        assertStatus(200, csv);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new java.io.StringReader(csv.body())).getRecords();
@@ -120,7 +106,7 @@ class BatchReportIT {
         rows.forEach(r -> upns.add(r.get("upn")));
         assertThat(upns).contains("'=HYPERLINK(\"http://x\")");
         assertThat(rows).allSatisfy(r -> assertThat(r.get("upn")).doesNotStartWith("="));
-        assertThat(html.statusCode()).isEqualTo(200);
+        assertStatus(200, html);
         assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(html.headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith("default-src 'none'");
         assertThat(html.body()).contains("Held back in part").contains("ATTENDANCE_CODE_UNKNOWN")
@@ -151,13 +137,13 @@ class BatchReportIT {
         JsonNode batch = send(hub, school, token, "report-access-1", "ctf",
                 CtfFixture.full(school).add(upn("9714", 1)).bytes());
 
-        assertThat(report(hub, batch, "json", token).statusCode()).isEqualTo(200);
-        assertThat(report(hub, batch, "json", RunningHub.ADMIN_TOKEN).statusCode()).isEqualTo(200);
-        assertThat(report(hub, batch, "html", other).statusCode()).isEqualTo(404);
-        assertThat(report(hub, batch, "json", null).statusCode()).isEqualTo(401);
-        assertThat(report(hub, batch, "xml", token).statusCode()).isEqualTo(400);
-        assertThat(hub.send(hub.request("/api/v1/batches/" + java.util.UUID.randomUUID() + "/report").GET(), token)
-                .statusCode()).isEqualTo(404);
+        assertStatus(200, report(hub, batch, "json", token));
+        assertStatus(200, report(hub, batch, "json", RunningHub.ADMIN_TOKEN));
+        assertStatus(404, report(hub, batch, "html", other));
+        assertStatus(401, report(hub, batch, "json", null));
+        assertStatus(400, report(hub, batch, "xml", token));
+        assertStatus(404, hub.send(hub.request("/api/v1/batches/" + java.util.UUID.randomUUID() + "/report").GET(), token)
+                );
     }
 
     static List<String> ruleIds(JsonNode file) {

@@ -1,47 +1,33 @@
 package org.rollbridge.hub.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollbridge.hub.ingest.BatchReportIT.registered;
 import static org.rollbridge.hub.ingest.BatchReportIT.report;
 import static org.rollbridge.hub.ingest.BatchReportIT.ruleIds;
 import static org.rollbridge.hub.ingest.BatchReportIT.send;
 import static org.rollbridge.hub.ingest.BatchReportIT.upn;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.pupil.Pupil;
 import org.rollbridge.core.pupil.RecordedDate;
 import org.rollbridge.hub.testing.CtfFixture;
+import org.rollbridge.hub.testing.HubTest;
+import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
 import tools.jackson.databind.JsonNode;
 
 /** The LA's rule severities (ROLLBRIDGE_RULES_FILE, as for {@code rollbridge validate}) decide what the hub holds. */
+@HubTest(settings = "ROLLBRIDGE_RULES_FILE=src/test/resources/strict-rules.properties")
 class BatchRuleSettingsIT {
 
     static RunningHub strictHub;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Path rulesFile = Files.createTempFile("rules", ".properties");
-        Files.writeString(rulesFile, "ADMISSION_DATE_MISSING=error\nCONTACT_MISSING=off\n");
-        strictHub = RunningHub.start(RunningHub.tempDir(), "--ROLLBRIDGE_RULES_FILE=" + rulesFile);
-    }
-
-    @AfterAll
-    static void stop() {
-        strictHub.close();
-    }
 
     @Test
     void theLasSeverityOverridesDecideWhatIsHeld() throws Exception {
         String school = "9269816";
         String token = strictHub.credentialFor(school);
-        registered(strictHub, upn("9816", 1));
-        registered(strictHub, upn("9816", 2));
+        RegisteredPerson.withUpn(upn("9816", 1)).in(strictHub);
+        RegisteredPerson.withUpn(upn("9816", 2)).in(strictHub);
         Pupil noAdmission = CtfFixture.pupil(upn("9816", 2), "Sam", "Noadmission", List.of()).toBuilder()
                 .admissionDate(RecordedDate.absent()).build();
         JsonNode batch = send(strictHub, school, token, "strict-1", "ctf",

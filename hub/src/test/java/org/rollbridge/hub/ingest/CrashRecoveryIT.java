@@ -2,15 +2,13 @@ package org.rollbridge.hub.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.rollbridge.hub.people.PersonIndex;
 import org.rollbridge.hub.testing.CtfFixture;
+import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
 import org.rollbridge.hub.testing.TestDatabase;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +16,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** A worker that dies between staging and merging leaves nothing half-imported; after a restart the batch completes. */
+/**
+ * A worker that dies between staging and merging leaves nothing half-imported; after a restart the batch completes.
+ * Stopping and starting hubs is what is tested, so this class starts its own, on a database of its own.
+ */
 class CrashRecoveryIT {
 
     static final String SCHOOL = "9265001";
@@ -55,16 +56,15 @@ class CrashRecoveryIT {
     @Test
     void aBatchInterruptedBetweenStageAndMergeIsRedoneWholeAfterRestart() throws Exception {
         var dir = RunningHub.tempDir();
+        TestDatabase database = TestDatabase.create();
         String token;
         String location;
         UUID batchId;
-        try (RunningHub first = RunningHub.start(new Class<?>[] {CrashAfterStaging.class}, dir,
+        try (RunningHub first = RunningHub.start(database, new Class<?>[] {CrashAfterStaging.class}, dir,
                 "--ROLLBRIDGE_WORKERS=1")) {
             token = first.credentialFor(SCHOOL);
             for (int i = 1; i <= 3; i++) {
-                String upn = CtfFixture.upn(SCHOOL, i);
-                first.bean(PersonIndex.class).register(new PersonIndex.Person("crash-" + i, upn, List.of(), null,
-                        "Pat", "Pupil", LocalDate.of(2015, 3, 14), "F", null), "register", null);
+                RegisteredPerson.withUpn(CtfFixture.upn(SCHOOL, i)).in(first);
             }
             CtfFixture ctf = CtfFixture.full(SCHOOL).add(CtfFixture.upn(SCHOOL, 1)).add(CtfFixture.upn(SCHOOL, 2))
                     .add(CtfFixture.upn(SCHOOL, 4));
@@ -75,7 +75,7 @@ class CrashRecoveryIT {
         }
         assertThat(stateAtCrash).containsEntry("staged", 3L).containsEntry("pupils", 0L)
                 .containsEntry("enrolments", 0L).containsEntry("held", 0L);
-        try (var c = TestDatabase.connect(); var st = c.createStatement();
+        try (var c = database.connect(); var st = c.createStatement();
              var rs = st.executeQuery("select b.status, j.status, (select count(*) from pupils where laestab = '"
                      + SCHOOL + "') from batches b join jobs j on j.batch_id = b.id where b.id = '" + batchId + "'")) {
             rs.next();
@@ -84,7 +84,7 @@ class CrashRecoveryIT {
             assertThat(rs.getLong(3)).isZero();
         }
 
-        try (RunningHub second = RunningHub.start(dir)) {
+        try (RunningHub second = RunningHub.start(database, new Class<?>[0], dir)) {
             JsonNode batch = second.awaitBatch(location, token);
 
             assertThat(batch.path("status").asString()).isEqualTo("completed");

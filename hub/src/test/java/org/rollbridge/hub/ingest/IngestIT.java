@@ -1,6 +1,7 @@
 package org.rollbridge.hub.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
@@ -12,37 +13,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.identity.Upn;
-import org.rollbridge.hub.people.PersonIndex;
 import org.rollbridge.hub.testing.AttendanceCsv;
+import org.rollbridge.hub.testing.HubTest;
+import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
 import tools.jackson.databind.JsonNode;
 
+@HubTest
 class IngestIT {
 
     static RunningHub hub;
     static final LocalDate MONDAY = LocalDate.of(2025, 9, 8);
-
-    @BeforeAll
-    static void start() throws Exception {
-        hub = RunningHub.start(RunningHub.tempDir());
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
 
     static String upn(String estab, int serial) {
         return Upn.compose("926", estab, 25, serial).value();
     }
 
     static long registered(String upn) {
-        return hub.bean(PersonIndex.class).register(new PersonIndex.Person("reg-" + upn, upn, List.of(), null,
-                "Alex", "Example", LocalDate.of(2015, 1, 1), "F", null), "register", null);
+        return RegisteredPerson.withUpn(upn).named("Alex", "Example").born(LocalDate.of(2015, 1, 1)).in(hub);
     }
 
     static String location(HttpResponse<String> response) {
@@ -63,10 +53,10 @@ class IngestIT {
         byte[] changed = new AttendanceCsv().days(school, pupil, MONDAY, 5, "N", "N").bytes();
         HttpResponse<String> conflicting = hub.upload(school, token, "nightly-1", "attendance", changed);
 
-        assertThat(first.statusCode()).isEqualTo(202);
-        assertThat(again.statusCode()).isEqualTo(200);
+        assertStatus(202, first);
+        assertStatus(200, again);
         assertThat(RunningHub.json(again).path("id").asString()).isEqualTo(RunningHub.json(first).path("id").asString());
-        assertThat(conflicting.statusCode()).isEqualTo(409);
+        assertStatus(409, conflicting);
         assertThat(RunningHub.json(conflicting).path("message").asString())
                 .contains("nightly-1").contains("different content");
         JsonNode done = hub.awaitBatch(location(first), token);
@@ -93,8 +83,8 @@ class IngestIT {
                 .header("Idempotency-Key", "g-1").POST(HttpRequest.BodyPublishers.ofByteArray(gz.toByteArray())), token);
         HttpResponse<String> plain = hub.upload(school, token, "g-1", "attendance", csv);
 
-        assertThat(zipped.statusCode()).isEqualTo(202);
-        assertThat(plain.statusCode()).isEqualTo(200);
+        assertStatus(202, zipped);
+        assertStatus(200, plain);
     }
 
     @Test
@@ -102,15 +92,15 @@ class IngestIT {
         String token = hub.credentialFor("9263003");
         hub.credentialFor("9263004");
 
-        assertThat(hub.send(hub.request("/api/v1/schools/9263003/batches").POST(HttpRequest.BodyPublishers.noBody()),
-                null).statusCode()).isEqualTo(401);
-        assertThat(hub.send(hub.request("/api/v1/held-records").GET(), "not-a-token").statusCode()).isEqualTo(401);
-        assertThat(hub.send(hub.request("/actuator/prometheus").GET(), null).statusCode()).isEqualTo(401);
-        assertThat(hub.upload("9263004", token, "x", "attendance", new byte[0]).statusCode()).isEqualTo(403);
-        assertThat(hub.send(hub.request("/api/v1/admin/schools/9263003/credentials")
-                .POST(HttpRequest.BodyPublishers.noBody()), token).statusCode()).isEqualTo(403);
-        assertThat(hub.send(hub.request("/actuator/health").GET(), null).statusCode()).isEqualTo(200);
-        assertThat(hub.send(hub.request("/actuator/health/readiness").GET(), null).statusCode()).isEqualTo(200);
+        assertStatus(401, hub.send(hub.request("/api/v1/schools/9263003/batches").POST(HttpRequest.BodyPublishers.noBody()),
+                null));
+        assertStatus(401, hub.send(hub.request("/api/v1/held-records").GET(), "not-a-token"));
+        assertStatus(401, hub.send(hub.request("/actuator/prometheus").GET(), null));
+        assertStatus(403, hub.upload("9263004", token, "x", "attendance", new byte[0]));
+        assertStatus(403, hub.send(hub.request("/api/v1/admin/schools/9263003/credentials")
+                .POST(HttpRequest.BodyPublishers.noBody()), token));
+        assertStatus(200, hub.send(hub.request("/actuator/health").GET(), null));
+        assertStatus(200, hub.send(hub.request("/actuator/health/readiness").GET(), null));
     }
 
     @Test
@@ -168,10 +158,18 @@ class IngestIT {
         assertThat(held.size()).isEqualTo(1);
         assertThat(held.get(0).path("reason").asString()).isEqualTo("UNMATCHED");
 
-        HttpResponse<String> confirmed = hub.send(hub.request("/api/v1/held-records/" + held.get(0).path("id").asLong()
-                + "/confirm-new-person").POST(HttpRequest.BodyPublishers.noBody()), RunningHub.ADMIN_TOKEN);
+        String confirm = "/api/v1/held-records/" + held.get(0).path("id").asLong() + "/confirm-new-person";
+        HttpResponse<String> noReason = hub.send(hub.request(confirm).POST(HttpRequest.BodyPublishers.noBody()),
+                RunningHub.ADMIN_TOKEN);
+        assertStatus(400, noReason);
+        assertThat(RunningHub.json(noReason).path("message").asString()).startsWith("Give a reason for the decision");
 
-        assertThat(confirmed.statusCode()).isEqualTo(200);
+        HttpResponse<String> confirmed = hub.send(hub.request(confirm).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"new to the LA: moved from Wales\"}")),
+                RunningHub.ADMIN_TOKEN);
+
+        assertStatus(200, confirmed);
+        assertThat(RunningHub.json(confirmed).path("status").asString()).isEqualTo("released");
         assertThat(hub.db().sql("select marks from attendance_years where laestab = ?").param(school)
                 .query(String.class).single()).contains("/N/N/N/N/N");
         assertThat(hub.db().sql("select status from held_records where laestab = ?").param(school)
@@ -221,7 +219,7 @@ class IngestIT {
         pool.shutdown();
 
         for (var f : sent) {
-            assertThat(f.get().statusCode()).isEqualTo(202);
+            assertStatus(202, f.get());
         }
         JsonNode batchA = hub.awaitBatch(location(sent.get(0).get()), tokenA);
         JsonNode batchB = hub.awaitBatch(location(sent.get(1).get()), tokenB);

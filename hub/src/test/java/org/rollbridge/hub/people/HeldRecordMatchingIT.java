@@ -1,6 +1,7 @@
 package org.rollbridge.hub.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 import static org.rollbridge.hub.testing.CtfFixture.upn;
 
 import java.net.http.HttpRequest;
@@ -14,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rollbridge.hub.testing.HubTest;
+import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -24,21 +25,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * Held pupil records matched again when the register changes: a review decision re-matches, at once, only the
  * held records the changed person could match; a register import queues the re-matching of all of them. Names
- * and dates of birth here are used by no other test, since matching searches the whole LA.
+ * and dates of birth here are used by no other test of the class, since matching searches the whole LA.
  */
+@HubTest
 class HeldRecordMatchingIT {
 
     static RunningHub hub;
-
-    @BeforeAll
-    static void start() throws Exception {
-        hub = RunningHub.start(RunningHub.tempDir());
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
 
     @Test
     void aNewPersonDecisionRematchesTheirTwinsHeldRecordAndLeavesAnUnrelatedOneAlone() throws Exception {
@@ -60,7 +52,7 @@ class HeldRecordMatchingIT {
         HttpResponse<String> created = decide(item.path("id").asLong(), "new-person",
                 "{\"reason\":\"A different child: the school confirmed she is new to the area\"}");
 
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        assertStatus(200, created);
         long person = RunningHub.json(created).path("personId").asLong();
         // The twin, held before the decision, now has the new person proposed: same birth date, surname, home.
         Map<String, Object> twinNow = held(upn(school, 2));
@@ -152,7 +144,7 @@ class HeldRecordMatchingIT {
             HttpResponse<String> created = decide(item.path("id").asLong(), "new-person",
                     "{\"reason\":\"A different child, confirmed by the school\"}");
             double decisionMs = (System.nanoTime() - started) / 1e6;
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+            assertStatus(200, created);
             long person = RunningHub.json(created).path("personId").asLong();
 
             // Both re-matchings measured inside a transaction that is rolled back, so each run sees the same data.
@@ -177,8 +169,8 @@ class HeldRecordMatchingIT {
 
     private static long registered(String registerId, String upn, String uln, String forename, String surname,
                                    String dob, String sex, String postcode) {
-        return hub.bean(PersonIndex.class).register(new PersonIndex.Person(registerId, upn, List.of(), uln, forename,
-                surname, LocalDate.parse(dob), sex, postcode), "register", null);
+        return RegisteredPerson.withRegisterId(registerId).upn(upn).uln(uln).named(forename, surname)
+                .born(LocalDate.parse(dob)).sex(sex).postcode(postcode).in(hub);
     }
 
     private static <T> T rolledBack(TransactionTemplate tx, Supplier<T> work) {

@@ -1,6 +1,7 @@
 package org.rollbridge.hub.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 import static org.rollbridge.hub.testing.CtfFixture.upn;
 
 import java.net.http.HttpRequest;
@@ -10,8 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.code.Coded;
 import org.rollbridge.core.code.Sex;
@@ -21,32 +20,25 @@ import org.rollbridge.core.pupil.Pupil;
 import org.rollbridge.core.pupil.RecordedDate;
 import org.rollbridge.hub.testing.AttendanceCsv;
 import org.rollbridge.hub.testing.CtfFixture;
+import org.rollbridge.hub.testing.HubTest;
+import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The rules 1-5 cascade in the pipeline, through real uploads to a real PostgreSQL: what links, what is held for
  * review or as a conflict, what waits unmatched until the register changes, and the review decisions. Names and
- * dates of birth here are used by no other test, since matching searches the whole LA.
+ * dates of birth here are used by no other test of the class, since matching searches the whole LA.
  */
+@HubTest
 class MatchingIT {
 
     static RunningHub hub;
 
-    @BeforeAll
-    static void start() throws Exception {
-        hub = RunningHub.start(RunningHub.tempDir());
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
-
     static long registered(String registerId, String upn, String uln, String forename, String surname, String dob,
                            String sex, String postcode) {
-        return hub.bean(PersonIndex.class).register(new PersonIndex.Person(registerId, upn, List.of(), uln, forename,
-                surname, LocalDate.parse(dob), sex, postcode), "register", null);
+        return RegisteredPerson.withRegisterId(registerId).upn(upn).uln(uln).named(forename, surname)
+                .born(LocalDate.parse(dob)).sex(sex).postcode(postcode).in(hub);
     }
 
     static Pupil pupil(String upn, String uln, String forename, String surname, String dob, String sex,
@@ -68,7 +60,7 @@ class MatchingIT {
         }
         String token = hub.credentialFor(school);
         HttpResponse<String> response = hub.upload(school, token, batchId, "ctf", ctf.bytes());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertStatus(202, response);
         JsonNode batch = hub.awaitBatch(response.headers().firstValue("Location").orElseThrow(), token);
         assertThat(batch.path("status").asString()).as(batch.toString()).isEqualTo("completed");
         return batch;
@@ -162,7 +154,7 @@ class MatchingIT {
         HttpResponse<String> notAMatch = decide(item.path("id").asLong(), "not-a-match",
                 "{\"reason\":\"Twin sister, confirmed by the school\"}", RunningHub.ADMIN_TOKEN);
 
-        assertThat(notAMatch.statusCode()).as(notAMatch.body()).isEqualTo(200);
+        assertStatus(200, notAMatch);
         assertThat(heldRow(upn(school, 3))).containsEntry("reason", "UNMATCHED").containsEntry("status", "held");
         assertThat(hub.db().sql("select count(*) from review_queue where held_record_id = ? and status = 'open'")
                 .param(held.get("id")).query(Long.class).single()).isZero();
@@ -192,11 +184,11 @@ class MatchingIT {
         HttpResponse<String> again = decide(id, "new-person", "{\"reason\":\"Changed my mind\"}",
                 RunningHub.ADMIN_TOKEN);
 
-        assertThat(byASchool.statusCode()).isEqualTo(403);
-        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertStatus(403, byASchool);
+        assertStatus(400, noReason);
         assertThat(noReason.body()).contains("reason");
-        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
-        assertThat(again.statusCode()).isEqualTo(409);
+        assertStatus(200, linked);
+        assertStatus(409, again);
         assertThat(again.body()).contains("already decided");
         assertThat(pupilRow(upn(school, 1))).containsEntry("person_id", person).containsEntry("match_rule", "REVIEW");
         assertThat(hub.db().sql("""
@@ -223,7 +215,7 @@ class MatchingIT {
         HttpResponse<String> newPerson = decide(item.path("id").asLong(), "new-person",
                 "{\"reason\":\"Different child\"}", RunningHub.ADMIN_TOKEN);
 
-        assertThat(newPerson.statusCode()).isEqualTo(409);
+        assertStatus(409, newPerson);
         assertThat(newPerson.body()).contains("UPN already leads to person " + person);
     }
 
@@ -273,12 +265,49 @@ class MatchingIT {
                 "{\"reason\":\"A different child: the school confirmed she is new to the area\"}",
                 RunningHub.ADMIN_TOKEN);
 
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        assertStatus(200, created);
         long person = RunningHub.json(created).path("personId").asLong();
         assertThat(person).isNotEqualTo(lookalike);
         assertThat(hub.db().sql("select origin from persons where id = ?").param(person).query(String.class).single())
                 .isEqualTo("review");
         assertThat(pupilRow(upn(school, 1))).containsEntry("person_id", person);
         assertThat(heldRow(upn(school, 1))).containsEntry("status", "released");
+    }
+
+    @Test
+    void anExclusionOfAnUnknownUpnIsHeldAndTheRegisterGivingThatUpnStoresIt() throws Exception {
+        String school = "9267119";
+        String pupilUpn = upn(school, 1);
+        String token = hub.credentialFor(school);
+        HttpResponse<String> sent = hub.upload(school, token, "excl-1", "exclusions", ("""
+                laestab,upn,category,reason,start_date,end_date,sessions,exclusion_id
+                %s,%s,SUSP,PP,2025-10-06,2025-10-07,4,mis-77
+                """.formatted(school, pupilUpn)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode batch = hub.awaitBatch(sent.headers().firstValue("Location").orElseThrow(), token);
+        assertThat(batch.path("status").asString()).as(batch.toString()).isEqualTo("completed");
+        java.util.function.Supplier<Map<String, Object>> held = () -> hub.db().sql(
+                "select reason, status, person_id from held_records where upn = ? and feed = 'exclusions'")
+                .param(pupilUpn).query().singleRow();
+        assertThat(held.get()).containsEntry("reason", "UNMATCHED").containsEntry("status", "held");
+        Path register = Files.createTempFile("register", ".csv");
+        Files.writeString(register, """
+                id,upn,former_upns,uln,legal_forename,legal_surname,preferred_forename,preferred_surname,dob,sex,postcode
+                mt-excl,%s,,,Ottoline,Featherstonhaugh,,,2012-03-04,F,NR9 4KK
+                """.formatted(pupilUpn));
+
+        RegisterImport.Result loaded = hub.bean(RegisterImport.class).load(register);
+
+        assertThat(loaded.released()).isEqualTo(1);
+        long person = hub.db().sql("select id from persons where register_id = 'mt-excl'").query(Long.class).single();
+        assertThat(held.get()).containsEntry("status", "released").containsEntry("person_id", person);
+        assertThat(hub.db().sql("""
+                select person_id, exclusion_ref, category, sessions from exclusions where laestab = ?""")
+                .param(school).query().listOfRows())
+                .containsExactly(Map.of("person_id", person, "exclusion_ref", "mis:mis-77", "category", "SUSP",
+                        "sessions", 4));
+        // The release staged the exclusion under an id of its own and cleared it.
+        assertThat(hub.db().sql("""
+                select count(*) from stage_exclusions s where not exists (select 1 from batches b where b.id = s.batch_id)""")
+                .query(Long.class).single()).isZero();
     }
 }

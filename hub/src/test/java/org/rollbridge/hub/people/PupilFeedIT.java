@@ -1,48 +1,39 @@
 package org.rollbridge.hub.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 import static org.rollbridge.hub.testing.CtfFixture.contact;
 import static org.rollbridge.hub.testing.CtfFixture.upn;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.pupil.AttendanceYear;
 import org.rollbridge.core.pupil.Pupil;
 import org.rollbridge.core.pupil.RecordedDate;
 import org.rollbridge.hub.testing.CtfFixture;
+import org.rollbridge.hub.testing.HubTest;
+import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
 import tools.jackson.databind.JsonNode;
 
+@HubTest
 class PupilFeedIT {
 
     static RunningHub hub;
-
-    @BeforeAll
-    static void start() throws Exception {
-        hub = RunningHub.start(RunningHub.tempDir());
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
 
     static long registered(String upn) {
         return registered(upn, "Pat", "Pupil");
     }
 
     static long registered(String upn, String forename, String surname) {
-        return hub.bean(PersonIndex.class).register(new PersonIndex.Person("reg-" + upn, upn, List.of(), null,
-                forename, surname, LocalDate.of(2015, 3, 14), "F", null), "register", null);
+        return RegisteredPerson.withUpn(upn).named(forename, surname).in(hub);
     }
 
     static JsonNode send(String school, String token, String batchId, CtfFixture ctf) throws Exception {
         HttpResponse<String> response = hub.upload(school, token, batchId, "ctf", ctf.bytes());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertStatus(202, response);
         return hub.awaitBatch(response.headers().firstValue("Location").orElseThrow(), token);
     }
 
@@ -192,7 +183,7 @@ class PupilFeedIT {
         String token = hub.credentialFor(school);
         Pupil invalid = withMarks(upn(school, 2), week(school, "N")).toBuilder()
                 .enrolStatus(org.rollbridge.core.code.Coded.absent()).build();
-        // A name no other test's people share, so the pupil is unmatched rather than a possible match.
+        // A name no other test of the class gives its people, so the pupil is unmatched rather than a possible match.
         Pupil unknown = withMarks(upn(school, 1), week(school, "N")).toBuilder().forename("Hedda")
                 .surname("Marksworth").build();
         JsonNode batch = send(school, token, "h-1", CtfFixture.full(school).add(unknown).add(invalid));

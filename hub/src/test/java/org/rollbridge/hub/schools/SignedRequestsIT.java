@@ -1,6 +1,7 @@
 package org.rollbridge.hub.schools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
@@ -9,34 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.identity.Upn;
 import org.rollbridge.core.signing.RequestSignature;
 import org.rollbridge.hub.testing.AttendanceCsv;
+import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.RunningHub;
 import tools.jackson.databind.JsonNode;
 
 /** Enrolment, signed requests and their replay protection, revocation, against a hub on loopback. */
+@HubTest
 class SignedRequestsIT {
 
     static RunningHub hub;
 
-    @BeforeAll
-    static void start() throws Exception {
-        hub = RunningHub.start(RunningHub.tempDir());
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
-
     static String code(String school) throws Exception {
         HttpResponse<String> r = hub.send(hub.request("/api/v1/admin/schools/" + school + "/enrolment-codes")
                 .POST(HttpRequest.BodyPublishers.noBody()), RunningHub.ADMIN_TOKEN);
-        assertThat(r.statusCode()).isEqualTo(201);
+        assertStatus(201, r);
         return RunningHub.json(r).path("code").asString();
     }
 
@@ -97,10 +88,10 @@ class SignedRequestsIT {
         HttpResponse<String> first = enrol("9268001", code.toLowerCase());
         HttpResponse<String> second = enrol("9268001", code);
 
-        assertThat(wrongSchool.statusCode()).isEqualTo(403);
-        assertThat(first.statusCode()).isEqualTo(201);
+        assertStatus(403, wrongSchool);
+        assertStatus(201, first);
         assertThat(RunningHub.json(first).path("secret").asString()).startsWith("rbsec_");
-        assertThat(second.statusCode()).isEqualTo(403);
+        assertStatus(403, second);
         assertThat(second.body()).contains("already used or expired");
         assertThat(hub.db().sql("select count(*) from enrolment_codes where code_sha256 = sha256(convert_to(?, 'UTF8'))")
                 .param(code.replace("-", "")).query(Long.class).single()).isEqualTo(1);
@@ -113,7 +104,7 @@ class SignedRequestsIT {
         String code = code("9268003");
         hub.db().sql("update enrolment_codes set expires_at = now() - interval '1 minute' where laestab = '9268003'")
                 .update();
-        assertThat(enrol("9268003", code).statusCode()).isEqualTo(403);
+        assertStatus(403, enrol("9268003", code));
     }
 
     @Test
@@ -132,10 +123,10 @@ class SignedRequestsIT {
         HttpResponse<String> first = hub.send(request, null);
         HttpResponse<String> replayed = hub.send(request, null);
 
-        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        assertStatus(202, first);
         assertThat(RunningHub.json(first).path("contentSha256").asString())
                 .isEqualTo(RequestSignature.sha256Hex(csv));
-        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertStatus(401, replayed);
         assertThat(reason(replayed)).isEqualTo("nonce_replayed");
     }
 
@@ -162,7 +153,7 @@ class SignedRequestsIT {
         assertThat(reason(forged)).isEqualTo("signature_invalid");
         assertThat(reason(otherPath)).isEqualTo("signature_invalid");
         assertThat(reason(unknown)).isEqualTo("credential_unknown");
-        assertThat(good.statusCode()).isEqualTo(200);
+        assertStatus(200, good);
         assertThat(RunningHub.json(good).path("paused").asBoolean()).isFalse();
 
         byte[] csv = gzip("laestab,upn,date,session,code\n".getBytes(StandardCharsets.UTF_8));
@@ -171,7 +162,7 @@ class SignedRequestsIT {
         HttpResponse<String> changed = hub.send(signed(c, "POST", "/api/v1/schools/" + school + "/batches",
                 "kind=attendance", csv, tampered, now(), nonce()).header("Content-Encoding", "gzip")
                 .header("Idempotency-Key", "t-1"), null);
-        assertThat(changed.statusCode()).isEqualTo(400);
+        assertStatus(400, changed);
         assertThat(reason(changed)).isEqualTo("body_digest_mismatch");
         assertThat(hub.db().sql("select count(*) from batches where laestab = ?").param(school)
                 .query(Long.class).single()).isZero();
@@ -193,10 +184,10 @@ class SignedRequestsIT {
                 .POST(HttpRequest.BodyPublishers.noBody()), RunningHub.ADMIN_TOKEN);
         HttpResponse<String> bearerAfter = hub.send(hub.request(path).GET(), bearer);
 
-        assertThat(asBearer.statusCode()).isEqualTo(401);
+        assertStatus(401, asBearer);
         assertThat(reason(asBearer)).isEqualTo("credential_missing");
-        assertThat(revoke.statusCode()).isEqualTo(200);
-        assertThat(after.statusCode()).isEqualTo(401);
+        assertStatus(200, revoke);
+        assertStatus(401, after);
         assertThat(reason(after)).isEqualTo("credential_revoked");
         assertThat(reason(bearerAfter)).isEqualTo("credential_revoked");
     }
@@ -211,7 +202,7 @@ class SignedRequestsIT {
         HttpResponse<String> adminPauses = hub.send(hub.request("/api/v1/schools/" + school + "/pause")
                 .POST(HttpRequest.BodyPublishers.noBody()), RunningHub.ADMIN_TOKEN);
 
-        assertThat(schoolIssues.statusCode()).isEqualTo(403);
-        assertThat(adminPauses.statusCode()).isEqualTo(403);
+        assertStatus(403, schoolIssues);
+        assertStatus(403, adminPauses);
     }
 }

@@ -7,9 +7,9 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * A database of its own for one test run, on the local PostgreSQL (ROLLBRIDGE_TEST_DB_URL, default
- * 127.0.0.1:5432 as postgres), created on first use and dropped when the JVM exits. Integration tests of every
- * module may use it.
+ * A database of its own on the local PostgreSQL (ROLLBRIDGE_TEST_DB_SERVER, default 127.0.0.1:5432 as postgres),
+ * created empty and dropped when the JVM exits. Each hub configuration of a run gets one (see {@link HubTest}), so
+ * hubs with different settings never read each other's rows. Integration tests of every module may use it.
  */
 public final class TestDatabase {
 
@@ -17,32 +17,34 @@ public final class TestDatabase {
             "jdbc:postgresql://127.0.0.1:5432/");
     private static final String USER = System.getenv().getOrDefault("ROLLBRIDGE_TEST_DB_USER", "postgres");
     private static final String PASSWORD = System.getenv().getOrDefault("ROLLBRIDGE_TEST_DB_PASSWORD", "");
-    private static String name;
+    private final String name;
 
-    private TestDatabase() {
+    private TestDatabase(String name) {
+        this.name = name;
     }
 
-    /** The JDBC URL of this run's database, creating it on first call. */
-    public static synchronized String url() {
-        if (name == null) {
-            String candidate = "rollbridge_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            execute("create database " + candidate);
-            name = candidate;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + candidate
-                    + " with (force)")));
-        }
+    /** A new, empty database, dropped when the JVM exits. */
+    public static TestDatabase create() {
+        String name = "rollbridge_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute("create database " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name
+                + " with (force)")));
+        return new TestDatabase(name);
+    }
+
+    public String url() {
         return SERVER + name;
     }
 
-    public static String user() {
+    public String user() {
         return USER;
     }
 
-    public static String password() {
+    public String password() {
         return PASSWORD;
     }
 
-    public static Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), USER, PASSWORD);
     }
 

@@ -29,7 +29,6 @@ import org.rollbridge.hub.access.Organisation;
 import org.rollbridge.hub.access.Organisations;
 import org.rollbridge.hub.attendance.AttendanceTallies;
 import org.rollbridge.hub.attendance.YearMarks;
-import org.rollbridge.hub.people.PersonIndex;
 import org.rollbridge.hub.testing.CtfFixture;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.rollbridge.hub.access.Role;
@@ -38,6 +37,8 @@ import org.rollbridge.hub.access.Users;
 import org.rollbridge.hub.testing.AttendanceCsv;
 import org.rollbridge.hub.jobs.Workers;
 import org.rollbridge.hub.testing.FixedAlertDay;
+import org.rollbridge.hub.testing.HubTest;
+import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
 
 /**
@@ -45,6 +46,7 @@ import org.rollbridge.hub.testing.RunningHub;
  * checks every page against WCAG 2.2 AA. Installs Chromium and axe-core first when they are missing
  * (scripts/install-browser-test-tools.sh).
  */
+@HubTest(settings = "ROLLBRIDGE_WORKERS=0", beans = FixedAlertDay.class)
 class BrowserJourneysIT {
 
     static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
@@ -60,8 +62,7 @@ class BrowserJourneysIT {
     static long pupilWithMarks() throws Exception {
         String school = "9262001";
         String upn = CtfFixture.upn(school, 901);
-        long id = hub.bean(PersonIndex.class).register(new PersonIndex.Person("browser-" + upn, upn, List.of(), null,
-                "Alex", "Calendar", LocalDate.of(2015, 3, 14), "F", null), "register", null);
+        long id = RegisteredPerson.withUpn(upn).named("Alex", "Calendar").in(hub);
         JdbcClient db = hub.db();
         db.sql("insert into schools (la, laestab) values ('926', ?) on conflict do nothing").param(school).update();
         db.sql("""
@@ -96,8 +97,6 @@ class BrowserJourneysIT {
             assertThat(install.waitFor()).as("scripts/install-browser-test-tools.sh").isZero();
         }
         axe = Files.readString(axeFile);
-        hub = RunningHub.start(new Class<?>[] {FixedAlertDay.class}, RunningHub.tempDir(),
-                "--ROLLBRIDGE_WORKERS=0");
         calendarPupil = pupilWithMarks();
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -108,26 +107,16 @@ class BrowserJourneysIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void closeBrowser() {
         if (browser != null) {
             browser.quit();
-        }
-        if (hub != null) {
-            hub.close();
         }
     }
 
     @ParameterizedTest
     @EnumSource(Role.class)
     void eachRoleSignsInWalksItsPagesWithNoAccessibilityViolationsAndSignsOut(Role role) {
-        Organisation org = switch (role.organisationKind()) {
-            case LA -> Organisation.la("926");
-            case SCHOOL -> Organisation.school("9262001");
-            case TRUST -> Organisation.trust("TR1");
-            case DFE -> Organisation.DFE;
-        };
-        Users.NewAccount account = hub.bean(Users.class).create("browser-" + role.name().toLowerCase(),
-                "Sam " + role.name(), role, org);
+        Users.NewAccount account = hub.account("browser-" + role.name().toLowerCase(), "Sam " + role.name(), role);
 
         signIn(account);
 
@@ -152,9 +141,8 @@ class BrowserJourneysIT {
     @org.junit.jupiter.api.Test
     void theLaAdministratorReviewsAPossibleMatchAndLinksItWithAReason() throws Exception {
         String school = "9267201";
-        long person = hub.bean(org.rollbridge.hub.people.PersonIndex.class).register(
-                new org.rollbridge.hub.people.PersonIndex.Person("bj-review", null, List.of(), null, "Fenella",
-                        "Ravenscroft", java.time.LocalDate.of(2011, 11, 23), "F", "NR12 9QQ"), "register", null);
+        long person = RegisteredPerson.withRegisterId("bj-review").named("Fenella", "Ravenscroft")
+                .born(LocalDate.of(2011, 11, 23)).postcode("NR12 9QQ").in(hub);
         Path ctf = Files.createTempFile("review-journey", ".xml");
         Files.write(ctf, org.rollbridge.hub.testing.CtfFixture.partial(school).add(org.rollbridge.hub.testing.CtfFixture
                 .pupil(org.rollbridge.hub.testing.CtfFixture.upn(school, 1), "Fenela", "Ravenscrof", List.of())
@@ -268,8 +256,7 @@ class BrowserJourneysIT {
     void anAttendanceOfficerWorksAnAlertCaseFromTheQueueToResolved() throws Exception {
         String school = "9267304";
         String upn = CtfFixture.upn(school, 1);
-        hub.bean(PersonIndex.class).register(new PersonIndex.Person("browser-" + upn, upn, List.of(), null, "Pat",
-                "Pupil", LocalDate.of(2015, 3, 14), "F", null), "register", null);
+        RegisteredPerson.withUpn(upn).in(hub);
         String token = hub.credentialFor(school);
         hub.upload(school, token, "browser-ctf", "ctf", CtfFixture.full(school).add(upn).bytes());
         hub.upload(school, token, "browser-att", "attendance", new AttendanceCsv()

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.attendance.Session;
@@ -21,6 +20,7 @@ import org.rollbridge.hub.attendance.AttendanceTallies;
 import org.rollbridge.hub.attendance.CohortWeeks;
 import org.rollbridge.hub.attendance.WeekBuckets;
 import org.rollbridge.hub.attendance.YearMarks;
+import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.RunningHub;
 import org.rollbridge.hub.web.LaAttendance.Cohort;
 import org.rollbridge.hub.web.LaAttendance.Counts;
@@ -32,6 +32,7 @@ import org.rollbridge.hub.web.LaAttendance.Periods;
  * against the same figures worked out here pupil by pupil from the marks themselves; and a CTF change of a pupil's
  * cohort flags shows in the next figures without any new marks.
  */
+@HubTest
 class LaAttendanceIT {
 
     static final List<String> SCHOOLS = List.of("9262431", "9262432", "9264433");
@@ -63,7 +64,6 @@ class LaAttendanceIT {
 
     @BeforeAll
     static void seed() throws Exception {
-        hub = RunningHub.start(RunningHub.tempDir());
         SplittableRandom random = new SplittableRandom(20251);
         for (String school : SCHOOLS) {
             hub.db().sql("insert into schools (la, laestab) values ('926', ?)").param(school).update();
@@ -111,11 +111,6 @@ class LaAttendanceIT {
         for (String school : SCHOOLS) {
             hub.bean(AttendanceTallies.class).retally(school);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
     }
 
     static final List<LocalDate> DATES = List.of(LocalDate.of(2025, 9, 5), LocalDate.of(2025, 10, 15),

@@ -1,11 +1,11 @@
 package org.rollbridge.hub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.code.Coded;
@@ -20,14 +20,17 @@ import org.rollbridge.hub.access.Organisations;
 import org.rollbridge.hub.access.Role;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
-import org.rollbridge.hub.people.PersonIndex;
 import org.rollbridge.hub.people.SocialCareImport;
 import org.rollbridge.hub.testing.AttendanceCsv;
 import org.rollbridge.hub.testing.CtfFixture;
+import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.PageClient;
+import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
+import org.rollbridge.hub.testing.School;
 
 /** The pages over real imported data: the LA overview's figures, the pupil page's visibility, fields and audit. */
+@HubTest
 class PagesIT {
 
     static final String SCHOOL = "9262101";
@@ -41,15 +44,14 @@ class PagesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        hub = RunningHub.start(RunningHub.tempDir());
         String absentUpn = CtfFixture.upn(SCHOOL, 1);
         String presentUpn = CtfFixture.upn(SCHOOL, 2);
         String joinerUpn = CtfFixture.upn(OTHER_SCHOOL, 3);
-        absentPupil = register(absentUpn);
-        presentPupil = register(presentUpn);
-        joinerPupil = register(joinerUpn);
-        String token = hub.credentialFor(SCHOOL);
-        String otherToken = hub.credentialFor(OTHER_SCHOOL);
+        absentPupil = RegisteredPerson.withUpn(absentUpn).in(hub);
+        presentPupil = RegisteredPerson.withUpn(presentUpn).in(hub);
+        joinerPupil = RegisteredPerson.withUpn(joinerUpn).in(hub);
+        School school = hub.school(SCHOOL);
+        School otherSchool = hub.school(OTHER_SCHOOL);
         // The absent pupil is looked after and has free school meals; the present pupil has an EHC plan.
         Pupil looked = CtfFixture.pupil(absentUpn, "Pat", "Pupil", List.of()).toBuilder()
                 .lookedAfter(new LookedAfter(true, "926"))
@@ -57,18 +59,17 @@ class PagesIT {
         Pupil withPlan = CtfFixture.pupil(presentUpn, "Pat", "Pupil", List.of()).toBuilder()
                 .senProvisions(List.of(new SenProvisionPeriod(RecordedDate.of(LocalDate.of(2023, 1, 1)), null,
                         Coded.of(SenProvision.E)))).build();
-        completed(SCHOOL, token, "ctf-1", "ctf", CtfFixture.full(SCHOOL).add(looked).add(withPlan).bytes());
-        completed(OTHER_SCHOOL, otherToken, "ctf-2", "ctf", CtfFixture.full(OTHER_SCHOOL).add(joinerUpn).bytes());
+        school.completed("ctf-1", CtfFixture.full(SCHOOL).add(looked).add(withPlan));
+        otherSchool.completed("ctf-2", CtfFixture.full(OTHER_SCHOOL).add(joinerUpn));
         // Two weeks from 8 September: the first pupil misses every afternoon (unauthorised), the second attends
         // every session. The third week the first pupil is ill all week and the second attends.
         LocalDate monday = LocalDate.of(2025, 9, 8);
         LocalDate third = LocalDate.of(2025, 9, 22);
-        completed(SCHOOL, token, "att-1", "attendance", new AttendanceCsv()
+        school.completed("att-1", new AttendanceCsv()
                 .days(SCHOOL, absentUpn, monday, 12, "/", "O").days(SCHOOL, presentUpn, monday, 12, "/", "\\")
-                .days(SCHOOL, absentUpn, third, 5, "I", "I").days(SCHOOL, presentUpn, third, 5, "/", "\\").bytes());
+                .days(SCHOOL, absentUpn, third, 5, "I", "I").days(SCHOOL, presentUpn, third, 5, "/", "\\"));
         // The other school's pupil is absent without leave all three weeks.
-        completed(OTHER_SCHOOL, otherToken, "att-2", "attendance", new AttendanceCsv()
-                .days(OTHER_SCHOOL, joinerUpn, monday, 19, "N", "N").bytes());
+        otherSchool.completed("att-2", new AttendanceCsv().days(OTHER_SCHOOL, joinerUpn, monday, 19, "N", "N"));
         // Children's social care: the second pupil has a social worker and a child protection plan; the third's
         // case closed on 1 September; one row names nobody the LA knows and one has an unreadable flag.
         java.nio.file.Path careList = java.nio.file.Files.createTempFile("social-care", ".csv");
@@ -86,12 +87,6 @@ class PagesIT {
         organisations.link(OTHER_SCHOOL, Organisation.trust(TRUST), LocalDate.of(2025, 9, 22), null);
     }
 
-    static void completed(String school, String token, String id, String kind, byte[] body) throws Exception {
-        var sent = hub.upload(school, token, id, kind, body);
-        assertThat(hub.awaitBatch(sent.headers().firstValue("Location").orElseThrow(), token).path("status")
-                .asString()).as(id).isEqualTo("completed");
-    }
-
     /** A table row of a page, its whitespace collapsed. */
     static String row(String page, String id) {
         int at = page.indexOf("id=\"" + id + "\"");
@@ -105,30 +100,16 @@ class PagesIT {
                 .map(m -> m.group(1).strip()).toList();
     }
 
-    static long register(String upn) {
-        return hub.bean(PersonIndex.class).register(new PersonIndex.Person("pages-" + upn, upn, List.of(), null,
-                "Pat", "Pupil", LocalDate.of(2015, 3, 14), "F", null), "register", null);
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
-
-    static PageClient signedIn(String name, Role role, Organisation org) throws Exception {
-        return hub.signedIn(name, role, org);
-    }
-
     @Test
     void theLaOverviewShowsWeekTermAndYearRatesPersistentAndSevereAbsenceAndTheNationalFigures() throws Exception {
-        PageClient analyst = signedIn("analyst", Role.LA_ANALYST, Organisation.la("926"));
+        PageClient analyst = hub.signedIn("analyst", Role.LA_ANALYST, Organisation.la("926"));
         String page = analyst.get("/la/overview?on=2025-09-26").body();
         String earlier = analyst.get("/la/overview?on=2025-09-17").body();
 
         assertThat(page).contains("year to date").contains("Friday 26 September 2025").contains("id=\"year-absence\"")
                 .contains("id=\"year-pa\"").contains("Norfolk").contains("England").contains(">6.9<")
                 .contains("<svg").contains("id=\"trend-table\"");
-        // Other tests of the run share the database, so the school's own row is the one to check exactly:
+        // The school's own row, exactly:
         // pupils, absence % this week (20 sessions, 10 ill), this term and year (60 sessions, 10 + 10 absent),
         // persistently and severely absent (the first pupil, 20 of 30 sessions).
         assertThat(cells(page, "school-" + SCHOOL)).containsExactly(SCHOOL, "2", "50.0", "33.3", "33.3", "1", "1");
@@ -138,7 +119,7 @@ class PagesIT {
 
     @Test
     void theTrustOverviewCountsEachSchoolOnlyWhileInTheTrustWithExactCohortFigures() throws Exception {
-        PageClient viewer = signedIn("trust-viewer", Role.TRUST_VIEWER, Organisation.trust(TRUST));
+        PageClient viewer = hub.signedIn("trust-viewer", Role.TRUST_VIEWER, Organisation.trust(TRUST));
 
         String page = viewer.get("/trust?on=2025-09-26").body();
 
@@ -170,40 +151,40 @@ class PagesIT {
 
     @Test
     void aTrustViewerOfAnotherTrustSeesNoneOfTheseSchools() throws Exception {
-        String page = signedIn("trust-other", Role.TRUST_VIEWER, Organisation.trust("TROTHER")).get("/trust").body();
+        String page = hub.signedIn("trust-other", Role.TRUST_VIEWER, Organisation.trust("TROTHER")).get("/trust").body();
 
         assertThat(page).doesNotContain(SCHOOL).doesNotContain(OTHER_SCHOOL).contains("None yet.");
     }
 
     @Test
     void theNationalViewNamesNoSchoolAndSaysHowSmallCellsAreSuppressed() throws Exception {
-        PageClient dfe = signedIn("dfe-analyst", Role.DFE_ANALYST, Organisation.DFE);
+        PageClient dfe = hub.signedIn("dfe-analyst", Role.DFE_ANALYST, Organisation.DFE);
 
         HttpResponse<String> page = dfe.get("/national?on=2025-09-26");
 
-        assertThat(page.statusCode()).isEqualTo(200);
+        assertStatus(200, page);
         assertThat(page.body()).contains("id=\"suppression\"").contains("id=\"phase-All-phases\"")
                 .doesNotContain(SCHOOL).doesNotContain(OTHER_SCHOOL).doesNotContain("Looked-after");
-        assertThat(dfe.get("/national?on=yesterday").statusCode()).isEqualTo(400);
-        assertThat(dfe.get("/la/overview").statusCode()).isEqualTo(403);
+        assertStatus(400, dfe.get("/national?on=yesterday"));
+        assertStatus(403, dfe.get("/la/overview"));
     }
 
     @Test
     void aPupilPageShowsOnlyTheRolesFieldsToThoseWhoMaySeeThePupilAndEveryViewIsAudited() throws Exception {
-        PageClient officer = signedIn("officer-p", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
-        PageClient ownSchool = signedIn("dm-own", Role.SCHOOL_DATA_MANAGER, Organisation.school(SCHOOL));
-        PageClient otherSchool = signedIn("dm-other", Role.SCHOOL_DATA_MANAGER, Organisation.school(OTHER_SCHOOL));
-        PageClient otherLa = signedIn("officer-935", Role.LA_ATTENDANCE_OFFICER, Organisation.la("935"));
+        PageClient officer = hub.signedIn("officer-p", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
+        PageClient ownSchool = hub.signedIn("dm-own", Role.SCHOOL_DATA_MANAGER, Organisation.school(SCHOOL));
+        PageClient otherSchool = hub.signedIn("dm-other", Role.SCHOOL_DATA_MANAGER, Organisation.school(OTHER_SCHOOL));
+        PageClient otherLa = hub.signedIn("officer-935", Role.LA_ATTENDANCE_OFFICER, Organisation.la("935"));
 
         HttpResponse<String> asOfficer = officer.get("/pupils/" + absentPupil);
         HttpResponse<String> asOwnSchool = ownSchool.get("/pupils/" + absentPupil);
 
-        assertThat(asOfficer.statusCode()).isEqualTo(200);
+        assertStatus(200, asOfficer);
         assertThat(asOfficer.body()).contains("Pat Pupil").contains(CtfFixture.upn(SCHOOL, 1)).contains("NR1 1AA");
-        assertThat(asOwnSchool.statusCode()).isEqualTo(200);
+        assertStatus(200, asOwnSchool);
         assertThat(asOwnSchool.body()).contains("Pat Pupil").doesNotContain("NR1 1AA");
-        assertThat(otherSchool.get("/pupils/" + absentPupil).statusCode()).isEqualTo(404);
-        assertThat(otherLa.get("/pupils/" + absentPupil).statusCode()).isEqualTo(404);
+        assertStatus(404, otherSchool.get("/pupils/" + absentPupil));
+        assertStatus(404, otherLa.get("/pupils/" + absentPupil));
         assertThat(hub.bean(AuditLog.class).search(new AuditLog.Query("officer-p", AuditAction.VIEW_PUPIL,
                 "person:" + absentPupil, null, null, 10))).hasSize(1);
         assertThat(hub.bean(AuditLog.class).search(new AuditLog.Query("dm-other", AuditAction.VIEW_PUPIL,
@@ -212,8 +193,8 @@ class PagesIT {
 
     @Test
     void thePupilPageShowsTheAttendanceCalendarStreaksFlagsAndProvenanceWithinTheRolesFields() throws Exception {
-        PageClient officer = signedIn("officer-cal", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
-        PageClient school = signedIn("dm-cal", Role.SCHOOL_DATA_MANAGER, Organisation.school(SCHOOL));
+        PageClient officer = hub.signedIn("officer-cal", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
+        PageClient school = hub.signedIn("dm-cal", Role.SCHOOL_DATA_MANAGER, Organisation.school(SCHOOL));
 
         String page = officer.get("/pupils/" + absentPupil + "?year=2025").body();
         String asSchool = school.get("/pupils/" + absentPupil).body();
@@ -234,15 +215,15 @@ class PagesIT {
 
     @Test
     void aSocialCareViewerSeesLookedAfterChildrenAndOpenCasesOnly() throws Exception {
-        PageClient social = signedIn("social-cal", Role.SOCIAL_CARE_VIEWER, Organisation.la("926"));
+        PageClient social = hub.signedIn("social-cal", Role.SOCIAL_CARE_VIEWER, Organisation.la("926"));
 
         HttpResponse<String> withWorker = social.get("/pupils/" + presentPupil);
 
-        assertThat(social.get("/pupils/" + absentPupil).statusCode()).as("looked after (CTF)").isEqualTo(200);
-        assertThat(withWorker.statusCode()).as("social worker").isEqualTo(200);
+        assertStatus(200, social.get("/pupils/" + absentPupil), "looked after (CTF)");
+        assertStatus(200, withWorker, "social worker");
         assertThat(withWorker.body()).contains("id=\"flag-social-worker\">Yes")
                 .contains("id=\"flag-child-protection\">Yes");
-        assertThat(social.get("/pupils/" + joinerPupil).statusCode()).as("case closed").isEqualTo(404);
+        assertStatus(404, social.get("/pupils/" + joinerPupil), "case closed");
     }
 
     @Test
@@ -256,8 +237,8 @@ class PagesIT {
 
     @Test
     void searchingByUpnFindsOnlyVisiblePupilsAndIsAudited() throws Exception {
-        PageClient officer = signedIn("officer-s", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
-        PageClient otherSchool = signedIn("dm-other-s", Role.SCHOOL_DATA_MANAGER, Organisation.school(OTHER_SCHOOL));
+        PageClient officer = hub.signedIn("officer-s", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
+        PageClient otherSchool = hub.signedIn("dm-other-s", Role.SCHOOL_DATA_MANAGER, Organisation.school(OTHER_SCHOOL));
         String upn = CtfFixture.upn(SCHOOL, 2);
 
         assertThat(officer.get("/pupils?upn=" + upn).body()).contains("/pupils/" + presentPupil);
@@ -269,7 +250,7 @@ class PagesIT {
 
     @Test
     void anLaAdministratorSearchesTheAuditLog() throws Exception {
-        PageClient admin = signedIn("admin-a", Role.LA_ADMIN, Organisation.la("926"));
+        PageClient admin = hub.signedIn("admin-a", Role.LA_ADMIN, Organisation.la("926"));
 
         String page = admin.get("/audit?actor=admin-a&action=SIGN_IN").body();
 

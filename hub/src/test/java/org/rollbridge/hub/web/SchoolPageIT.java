@@ -1,13 +1,15 @@
 package org.rollbridge.hub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.code.Coded;
@@ -16,13 +18,16 @@ import org.rollbridge.hub.access.Organisation;
 import org.rollbridge.hub.access.Role;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
-import org.rollbridge.hub.people.PersonIndex;
 import org.rollbridge.hub.testing.AttendanceCsv;
 import org.rollbridge.hub.testing.CtfFixture;
+import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.PageClient;
+import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
+import org.rollbridge.hub.testing.School;
 
 /** The school pages: what each role sees of a school's feeds, reports and held records, and what it may not. */
+@HubTest
 class SchoolPageIT {
 
     static final String SCHOOL = "9269721";
@@ -31,35 +36,22 @@ class SchoolPageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        hub = RunningHub.start(RunningHub.tempDir());
-        String token = hub.credentialFor(SCHOOL);
+        School school = hub.school(SCHOOL);
         hub.credentialFor(OTHER);
         String known = CtfFixture.upn(SCHOOL, 1);
-        hub.bean(PersonIndex.class).register(new PersonIndex.Person("school-" + known, known, List.of(), null,
-                "Pat", "Pupil", LocalDate.of(2015, 3, 14), "F", null), "register", null);
+        RegisteredPerson.withUpn(known).in(hub);
         var noStatus = CtfFixture.pupil(CtfFixture.upn(SCHOOL, 3), "Sam", "Nostatus", List.of()).toBuilder()
                 .enrolStatus(Coded.absent()).build();
-        var ctf = hub.upload(SCHOOL, token, "school-ctf-1", "ctf", CtfFixture.full(SCHOOL).add(known)
+        school.send("school-ctf-1", "ctf", CtfFixture.full(SCHOOL).add(known)
                 .add(CtfFixture.pupil(CtfFixture.upn(SCHOOL, 2), "Ulla", "Nomatchley", List.of())).add(noStatus)
                 .bytes());
-        hub.awaitBatch(ctf.headers().firstValue("Location").orElseThrow(), token);
-        var marks = hub.upload(SCHOOL, token, "school-att-1", "attendance", new AttendanceCsv()
+        school.send("school-att-1", "attendance", new AttendanceCsv()
                 .mark(SCHOOL, known, LocalDate.of(2025, 9, 8), "AM", "QQ").bytes());
-        hub.awaitBatch(marks.headers().firstValue("Location").orElseThrow(), token);
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
-    }
-
-    static PageClient signedIn(String name, Role role, Organisation org) throws Exception {
-        return hub.signedIn(name, role, org);
     }
 
     @Test
     void aSchoolDataManagerSeesTheirSchoolsFeedsReportAndHeldRecordsAndNoOtherSchool() throws Exception {
-        PageClient manager = signedIn("school-dm", Role.SCHOOL_DATA_MANAGER, Organisation.school(SCHOOL));
+        PageClient manager = hub.signedIn("school-dm", Role.SCHOOL_DATA_MANAGER, Organisation.school(SCHOOL));
 
         String page = manager.get("/schools/" + SCHOOL).body();
 
@@ -70,27 +62,38 @@ class SchoolPageIT {
         Matcher report = Pattern.compile("href=\"(/schools/" + SCHOOL + "/batches/[0-9a-f-]+/report)\"").matcher(page);
         assertThat(report.find()).isTrue();
         HttpResponse<String> html = manager.get(report.group(1));
-        assertThat(html.statusCode()).isEqualTo(200);
+        assertStatus(200, html);
         assertThat(html.body()).contains("Data check report");
-        assertThat(manager.get("/schools/" + OTHER).statusCode()).isEqualTo(404);
-        assertThat(manager.get(report.group(1).replace(SCHOOL, OTHER)).statusCode()).isEqualTo(404);
+        assertStatus(404, manager.get("/schools/" + OTHER));
+        assertStatus(404, manager.get(report.group(1).replace(SCHOOL, OTHER)));
         assertThat(manager.get("/schools").body()).contains(SCHOOL).doesNotContain(OTHER);
         assertThat(hub.bean(AuditLog.class).search(new AuditLog.Query("school-dm", AuditAction.VIEW_SCHOOL, null,
                 null, null, 10))).hasSize(1);
     }
 
     @Test
+    void timesAreShownAsTheyAreInLondon() throws Exception {
+        // 23:30 UTC on a summer night is already 00:30 the next day in London.
+        hub.db().sql("update batches set received_at = ? where client_batch_id = 'school-att-1'")
+                .param(Timestamp.from(Instant.parse("2025-07-01T23:30:00Z"))).update();
+
+        String page = hub.signedIn("school-dm-times", Role.SCHOOL_DATA_MANAGER, Organisation.school(SCHOOL))
+                .get("/schools/" + SCHOOL).body();
+
+        assertThat(page).contains("2 Jul 2025 00:30").doesNotContain("1 Jul 2025 23:30");
+    }
+
+    @Test
     void laRolesSeeEveryLaSchoolsFreshnessAndOthersAreRefused() throws Exception {
-        PageClient officer = signedIn("school-officer", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
+        PageClient officer = hub.signedIn("school-officer", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
 
         String list = officer.get("/schools").body();
 
         assertThat(list).contains(SCHOOL).contains(OTHER).contains("Up to date").contains("Overdue");
-        assertThat(officer.get("/schools/" + OTHER).statusCode()).isEqualTo(200);
-        assertThat(signedIn("school-analyst", Role.LA_ANALYST, Organisation.la("926")).get("/schools").statusCode())
-                .isEqualTo(403);
-        assertThat(signedIn("school-cme", Role.LA_CME_OFFICER, Organisation.la("926")).get("/schools/" + SCHOOL)
-                .statusCode()).isEqualTo(403);
+        assertStatus(200, officer.get("/schools/" + OTHER));
+        assertStatus(403, hub.signedIn("school-analyst", Role.LA_ANALYST, Organisation.la("926")).get("/schools"));
+        assertStatus(403, hub.signedIn("school-cme", Role.LA_CME_OFFICER, Organisation.la("926")).get("/schools/" + SCHOOL)
+                );
     }
 
     @Test

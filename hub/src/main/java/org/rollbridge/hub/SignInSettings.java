@@ -1,0 +1,41 @@
+package org.rollbridge.hub;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How people sign in to the pages (docs/signing-in.md).
+ *
+ * @param sessionIdleTimeout a signed-in session ends after this long without a request
+ * @param secureCookies true behind TLS: the session cookie is sent only over HTTPS
+ * @param oidcIssuer the LA's OpenID Connect issuer; none means local accounts only
+ * @param oidcClientId the hub's client id at that issuer, required with it
+ * @param oidcClientSecret the hub's client secret at that issuer
+ */
+@ConfigurationProperties("rollbridge.sign-in")
+public record SignInSettings(
+        @Variable(value = "ROLLBRIDGE_SESSION_IDLE_TIMEOUT", byDefault = "20m") Duration sessionIdleTimeout,
+        @Variable(value = "ROLLBRIDGE_SECURE_COOKIES", byDefault = "false") boolean secureCookies,
+        @Variable("ROLLBRIDGE_OIDC_ISSUER") URI oidcIssuer,
+        @Variable("ROLLBRIDGE_OIDC_CLIENT_ID") String oidcClientId,
+        @Variable("ROLLBRIDGE_OIDC_CLIENT_SECRET") String oidcClientSecret) {
+
+    public SignInSettings {
+        HubSettings.requirePositive("ROLLBRIDGE_SESSION_IDLE_TIMEOUT", sessionIdleTimeout);
+        oidcClientId = oidcClientId == null ? "" : oidcClientId;
+        oidcClientSecret = oidcClientSecret == null ? "" : oidcClientSecret;
+        if (oidcIssuer != null && !oidcIssuer.toString().isEmpty()) {
+            if (!"https".equals(oidcIssuer.getScheme()) && !"http".equals(oidcIssuer.getScheme())) {
+                throw new IllegalArgumentException("ROLLBRIDGE_OIDC_ISSUER must be the issuer's URL, such as "
+                        + "https://login.example.gov.uk/realms/la; it was '" + oidcIssuer + "'");
+            }
+            if (oidcClientId.isBlank()) {
+                throw new IllegalArgumentException("ROLLBRIDGE_OIDC_ISSUER is set but ROLLBRIDGE_OIDC_CLIENT_ID is "
+                        + "not: give the client id the identity provider issued for the hub");
+            }
+        } else {
+            oidcIssuer = null;
+        }
+    }
+}

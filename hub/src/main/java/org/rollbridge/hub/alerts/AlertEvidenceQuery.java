@@ -1,0 +1,126 @@
+package org.rollbridge.hub.alerts;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.rollbridge.core.code.Coded;
+import org.rollbridge.core.code.ExclusionCategory;
+import org.rollbridge.core.code.ExclusionReason;
+import org.rollbridge.core.indicators.Period;
+import org.rollbridge.core.pupil.Appeal;
+import org.rollbridge.core.pupil.Exclusion;
+import org.rollbridge.core.pupil.RecordedDate;
+import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.attendance.YearMarks;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The evidence {@link AlertRecompute} works alerts out from, one school at a time: the pupils' stored marks
+ * (attendance_years) and exclusions this academic year, and the school's word on each pupil (pupils), else the
+ * person's UPN (person_identifiers).
+ */
+@Component
+public class AlertEvidenceQuery {
+
+    private final JdbcClient db;
+    private final HubProperties settings;
+
+    public AlertEvidenceQuery(JdbcClient db, HubProperties settings) {
+        this.db = db;
+        this.settings = settings;
+    }
+
+    /** What is read of one pupil at the school. */
+    static final class Pupil {
+        final long person;
+        String upn;
+        LocalDate admitted;
+        LocalDate left;
+        boolean partTime;
+        boolean lookedAfter;
+        final List<String> years = new ArrayList<>();
+        final List<Integer> yearStarts = new ArrayList<>();
+        final List<Exclusion> exclusions = new ArrayList<>();
+
+        Pupil(long person) {
+            this.person = person;
+        }
+    }
+
+    /** The schools with marks or exclusions this academic year, of these persons or (null) of anyone. */
+    List<String> schools(LocalDate asOf, Long[] persons) {
+        return db.sql("""
+                select laestab from attendance_years where la = ? and academic_year = any(?::smallint[])
+                  and (?::bigint[] is null or person_id = any(?::bigint[]))
+                union
+                select laestab from exclusions where la = ? and start_date >= ?
+                  and (?::bigint[] is null or person_id = any(?::bigint[]))
+                order by 1""")
+                .params(settings.la(), years(asOf), persons, persons, settings.la(),
+                        Period.academicYearContaining(asOf).from(), persons, persons)
+                .query(String.class).list();
+    }
+
+    /** The evidence of these persons (or, when null, of everyone) at one school, by person. */
+    Map<Long, Pupil> atSchool(String laestab, Long[] persons, LocalDate asOf) {
+        Map<Long, Pupil> pupils = new HashMap<>();
+        db.sql("""
+                select a.person_id, a.academic_year, a.marks from attendance_years a
+                where a.la = ? and a.laestab = ? and a.academic_year = any(?::smallint[])
+                  and (?::bigint[] is null or a.person_id = any(?::bigint[]))
+                order by a.person_id, a.academic_year""")
+                .params(settings.la(), laestab, years(asOf), persons, persons)
+                .query(rs -> {
+                    Pupil p = pupils.computeIfAbsent(rs.getLong(1), Pupil::new);
+                    p.yearStarts.add(rs.getInt(2));
+                    p.years.add(rs.getString(3));
+                });
+        db.sql("""
+                select person_id, category, reason, start_date, end_date, sessions, reinstatement_date
+                from exclusions where la = ? and laestab = ? and start_date >= ?
+                  and (?::bigint[] is null or person_id = any(?::bigint[]))""")
+                .params(settings.la(), laestab, Period.academicYearContaining(asOf).from(), persons, persons)
+                .query(rs -> {
+                    Pupil p = pupils.computeIfAbsent(rs.getLong(1), Pupil::new);
+                    p.exclusions.add(new Exclusion(null, laestab,
+                            Coded.of(ExclusionCategory.class, rs.getString(2)),
+                            Coded.of(ExclusionReason.class, rs.getString(3)),
+                            RecordedDate.of(rs.getObject(4, LocalDate.class)),
+                            RecordedDate.of(rs.getObject(5, LocalDate.class)), (Integer) rs.getObject(6),
+                            new Appeal(null, null, null, RecordedDate.of(rs.getObject(7, LocalDate.class)))));
+                });
+        if (pupils.isEmpty()) {
+            return pupils;
+        }
+        // The school's word on each pupil (UPN, enrolment, part-time timetable, looked after), else the person's UPN.
+        db.sql("""
+                select k.person_id,
+                       coalesce(p.upn, (select min(i.value) from person_identifiers i
+                                        where i.la = ? and i.person_id = k.person_id and i.kind = 'UPN')),
+                       p.admission_date, p.leaving_date,
+                       coalesce((p.record ->> 'partTime')::boolean, false),
+                       coalesce((p.record -> 'lookedAfter' ->> 'inCare')::boolean, false)
+                from unnest(?::bigint[]) k (person_id)
+                left join pupils p on p.la = ? and p.person_id = k.person_id and p.laestab = ?""")
+                .params(settings.la(), pupils.keySet().toArray(Long[]::new), settings.la(), laestab)
+                .query(rs -> {
+                    Pupil p = pupils.get(rs.getLong(1));
+                    p.upn = rs.getString(2);
+                    p.admitted = rs.getObject(3, LocalDate.class);
+                    p.left = rs.getObject(4, LocalDate.class);
+                    p.partTime = rs.getBoolean(5);
+                    p.lookedAfter = rs.getBoolean(6);
+                });
+        return pupils;
+    }
+
+    /** The compact years that hold the academic year (1 September) of {@code asOf}: they start on 1 August. */
+    private static Integer[] years(LocalDate asOf) {
+        int from = YearMarks.academicYear(Period.academicYearContaining(asOf).from());
+        int to = YearMarks.academicYear(asOf);
+        return from == to ? new Integer[] {from} : new Integer[] {from, to};
+    }
+}

@@ -1,0 +1,77 @@
+package org.rollbridge.hub.ingest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.store.SchoolLock;
+import org.rollbridge.hub.store.TransactionLocks;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records a batch held back: for errors ({@link BatchPipeline}) or because no person matched them (the feeds'
+ * merges). When the person index gains a person (from the register or a confirmed review), or re-matching or a
+ * review links a held record, the records are released into the LA's tables by their feed's {@link HeldRelease},
+ * declared here so that ingest depends on none of the feeds.
+ */
+@Service
+public class HeldRecords {
+
+    private final JdbcClient db;
+    private final TransactionLocks locks;
+    private final HubProperties settings;
+    private final List<HeldRelease> releases;
+
+    public HeldRecords(JdbcClient db, TransactionLocks locks, HubProperties settings,
+                       List<HeldRelease> releases) {
+        this.db = db;
+        this.locks = locks;
+        this.settings = settings;
+        this.releases = releases;
+    }
+
+    /** Releases every record held as unmatched under this UPN to the person; runs in the caller's transaction. */
+    public int releaseFor(String upn, long personId) {
+        if (upn == null || upn.isBlank()) {
+            return 0;
+        }
+        List<Map<String, Object>> rows = db.sql("""
+                select id, batch_id, laestab, feed, upn, payload::text as payload from held_records
+                where la = ? and upn = ? and status = 'held' and reason in ('UNMATCHED', 'REVIEW')
+                order by id for update""")
+                .params(settings.la(), upn.strip()).query().listOfRows();
+        rows.forEach(row -> release(row, personId));
+        return rows.size();
+    }
+
+    /** Releases one held record (whatever its reason, e.g. a conflict a person resolved) to the person. */
+    public boolean releaseRecord(long heldId, long personId) {
+        List<Map<String, Object>> rows = db.sql("""
+                select id, batch_id, laestab, feed, upn, payload::text as payload from held_records
+                where la = ? and id = ? and status = 'held' and reason <> 'ERROR' for update""")
+                .params(settings.la(), heldId).query().listOfRows();
+        rows.forEach(row -> release(row, personId));
+        return !rows.isEmpty();
+    }
+
+    private void release(Map<String, Object> row, long personId) {
+        UUID batch = (UUID) row.get("batch_id");
+        String laestab = (String) row.get("laestab");
+        String feed = (String) row.get("feed");
+        String upn = ((String) row.get("upn")).strip();
+        locks.hold(SchoolLock.DATA, laestab);
+        HeldRelease release = releases.stream().filter(r -> r.feed().equals(feed)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No release for held " + feed + " records"));
+        release.release(batch, laestab, upn, personId, (String) row.get("payload"));
+        db.sql("update held_records set status = 'released', released_at = now(), person_id = ? where id = ?")
+                .params(personId, row.get("id")).update();
+    }
+
+    /** Puts one kind of held record into the LA's tables once its person is known, in the caller's transaction. */
+    public interface HeldRelease {
+        String feed();
+
+        void release(UUID batchId, String laestab, String upn, long personId, String payload);
+    }
+}

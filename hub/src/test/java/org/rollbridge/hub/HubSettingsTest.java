@@ -1,0 +1,134 @@
+package org.rollbridge.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/**
+ * A hub given a setting it cannot use refuses to start, naming the variable, what was wrong and what it expects.
+ * Settings are read before anything else starts, so none of these needs a database.
+ */
+class HubSettingsTest {
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ROLLBRIDGE_WORKERS          | abc            | ROLLBRIDGE_WORKERS must be a whole number; it was 'abc'
+            ROLLBRIDGE_WORKERS          | -1             | ROLLBRIDGE_WORKERS must be 0 or more; it was -1
+            ROLLBRIDGE_DB_POOL_SIZE     | 0              | ROLLBRIDGE_DB_POOL_SIZE must be 1 or more; it was 0
+            ROLLBRIDGE_JOB_RETRY_DELAY  | soon           | ROLLBRIDGE_JOB_RETRY_DELAY must be a duration such as PT30S (ISO-8601) or 30s, 20m, 2h; it was 'soon'
+            ROLLBRIDGE_JOB_POLL_INTERVAL| PT0S           | ROLLBRIDGE_JOB_POLL_INTERVAL must be longer than zero; it was PT0S
+            ROLLBRIDGE_ALERTS_AS_OF     | 19/12/2025     | ROLLBRIDGE_ALERTS_AS_OF must be a date like 2025-12-19; it was '19/12/2025'
+            ROLLBRIDGE_NIGHTLY_CRON     | 0 30 25 * * *  | ROLLBRIDGE_NIGHTLY_CRON must be a Spring cron expression of six fields (second minute hour day month weekday) such as '0 30 2 * * *', or '-' for no nightly run; it was '0 30 25 * * *'
+            ROLLBRIDGE_NIGHTLY_CRON     | 30 2 * * *     | ROLLBRIDGE_NIGHTLY_CRON must be a Spring cron expression of six fields
+            ROLLBRIDGE_NIGHTLY_ZONE     | Europe/Londres | ROLLBRIDGE_NIGHTLY_ZONE must be a time zone such as Europe/London; it was 'Europe/Londres'
+            ROLLBRIDGE_LOG_LEVEL        | LOUD           | ROLLBRIDGE_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF; it was 'LOUD'
+            ROLLBRIDGE_SECURE_COOKIES   | sometimes      | ROLLBRIDGE_SECURE_COOKIES must be true or false; it was 'sometimes'
+            ROLLBRIDGE_LA               | 92             | ROLLBRIDGE_LA must be a 3-digit LA code, e.g. 926; it was '92'
+            ROLLBRIDGE_PORT             | 70000          | ROLLBRIDGE_PORT must be a port number from 0 to 65535; it was 70000
+            ROLLBRIDGE_MAX_UPLOAD_BYTES | 512MB          | ROLLBRIDGE_MAX_UPLOAD_BYTES must be a whole number; it was '512MB'
+            ROLLBRIDGE_SCHOOL_TAIL_DAYS | -5             | ROLLBRIDGE_SCHOOL_TAIL_DAYS must be 0 or more; it was -5
+            ROLLBRIDGE_DB_URL           | postgres://hub:secret@db | ROLLBRIDGE_DB_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://127.0.0.1:5432/rollbridge; it was one starting 'postgres:'
+            ROLLBRIDGE_OIDC_ISSUER      | login.example  | ROLLBRIDGE_OIDC_ISSUER must be the issuer's URL, such as https://login.example.gov.uk/realms/la; it was 'login.example'
+            """)
+    void aValueTheHubCannotUseStopsItWithTheVariableNamed(String variable, String value, String message) {
+        assertThatThrownBy(() -> HubApplication.start("--" + variable + "=" + value))
+                .isInstanceOf(HubSettings.Refused.class).hasMessageContaining(message)
+                .hasMessageContaining("docs/configuration.md").hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void anIssuerWithoutAClientIdIsRefused() {
+        assertThatThrownBy(() -> HubApplication.start("--ROLLBRIDGE_OIDC_ISSUER=https://login.example.gov.uk/la"))
+                .isInstanceOf(HubSettings.Refused.class)
+                .hasMessageContaining("ROLLBRIDGE_OIDC_ISSUER is set but ROLLBRIDGE_OIDC_CLIENT_ID is not");
+    }
+
+    @Test
+    void aMisspeltArgumentIsRefusedWithTheSettingItProbablyMeant() {
+        assertThatThrownBy(() -> HubApplication.start("--ROLLBRIDGE_WORKER=4"))
+                .isInstanceOf(HubSettings.Refused.class)
+                .hasMessageContaining("ROLLBRIDGE_WORKER is not a setting of the hub (did you mean ROLLBRIDGE_WORKERS?)");
+    }
+
+    @Test
+    void aMisspeltEnvironmentVariableIsRefused() {
+        SpringApplication hub = new SpringApplication(HubApplication.class);
+        hub.setEnvironment(environment(Map.of("ROLLBRIDGE_NIGHTLY_CRONE", "-", "PATH", "/usr/bin")));
+        hub.addListeners(new HubSettings());
+        assertThatThrownBy(hub::run).isInstanceOf(HubSettings.Refused.class)
+                .hasMessageContaining("ROLLBRIDGE_NIGHTLY_CRONE is not a setting of the hub "
+                        + "(did you mean ROLLBRIDGE_NIGHTLY_CRON?): correct its name or unset it");
+    }
+
+    @Test
+    void aVariableFarFromAnySettingIsRefusedWithoutAGuess() {
+        assertThatThrownBy(() -> HubApplication.start("--ROLLBRIDGE_COLOUR_SCHEME=dark"))
+                .isInstanceOf(HubSettings.Refused.class)
+                .hasMessageStartingWith("ROLLBRIDGE_COLOUR_SCHEME is not a setting of the hub: correct its name");
+    }
+
+    @Test
+    void theAgentsTheTestsAndTheBenchmarksVariablesAreNotMistakes() {
+        // Accepted, so the start goes on to the next problem: the malformed worker count.
+        assertThatThrownBy(() -> HubApplication.start("--ROLLBRIDGE_AGENT_HOME=/srv/agent",
+                "--ROLLBRIDGE_JAVA_OPTS=-Xmx1g", "--ROLLBRIDGE_TEST_DB_USER=postgres",
+                "--ROLLBRIDGE_BENCH_DB_SERVER=jdbc:postgresql://127.0.0.1:5432/", "--ROLLBRIDGE_WORKERS=many"))
+                .isInstanceOf(HubSettings.Refused.class)
+                .hasMessageStartingWith("ROLLBRIDGE_WORKERS must be a whole number; it was 'many'");
+    }
+
+    @Test
+    void anUnsetVariableTakesItsDefaultAndAnEmptyOneCountsAsUnset() {
+        List<Record> read = HubSettings.read(environment(Map.of("ROLLBRIDGE_ALERTS_AS_OF", " ",
+                "ROLLBRIDGE_WORKERS", "", "ROLLBRIDGE_JOB_POLL_INTERVAL", "250ms")));
+        assertThat(read).containsExactly(
+                new HubProperties("926", 8080, "", null, Duration.ofSeconds(30), LogLevel.INFO),
+                new DatabaseSettings("jdbc:postgresql://127.0.0.1:5432/rollbridge", "postgres", "", 12),
+                new UploadSettings(Path.of("rollbridge-data"), 536_870_912L),
+                new JobSettings(2, Duration.ofSeconds(30), 5, Duration.ofMillis(250)),
+                new SignInSettings(Duration.ofMinutes(20), false, null, "", ""),
+                new VisibilitySettings(30),
+                new AlertSettings(null),
+                new NightlySettings("0 30 2 * * *", ZoneId.of("Europe/London")),
+                new RetentionSettings(null, "0 30 3 * * *", 500, Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void spellingsOfAGivenValueAreReadAsTheHubMeansThem() {
+        List<Record> read = HubSettings.read(environment(Map.of("ROLLBRIDGE_ALERTS_AS_OF", "2024-12-20",
+                "ROLLBRIDGE_NIGHTLY_CRON", "-", "ROLLBRIDGE_RULES_FILE", "/etc/rollbridge/rules.properties",
+                "ROLLBRIDGE_LOG_LEVEL", "warn", "ROLLBRIDGE_OIDC_ISSUER", "https://login.example.gov.uk/la",
+                "ROLLBRIDGE_OIDC_CLIENT_ID", "hub")));
+        assertThat(read).contains(new AlertSettings(LocalDate.of(2024, 12, 20)),
+                new NightlySettings("-", ZoneId.of("Europe/London")),
+                new SignInSettings(Duration.ofMinutes(20), false, URI.create("https://login.example.gov.uk/la"),
+                        "hub", ""));
+        HubProperties hub = (HubProperties) read.getFirst();
+        assertThat(hub.rulesFile()).isEqualTo(Path.of("/etc/rollbridge/rules.properties"));
+        assertThat(hub.logLevel()).isEqualTo(LogLevel.WARN);
+    }
+
+    /** An environment with only the given variables, as a hub started with nothing else set would see. */
+    static StandardEnvironment environment(Map<String, Object> variables) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        variables));
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        return environment;
+    }
+}

@@ -1,0 +1,112 @@
+package org.rollbridge.hub;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.rollbridge.storefixture.RollLoader;
+import org.rollbridge.storefixture.RollQuery;
+import org.rollbridge.storefixture.RollService;
+
+/**
+ * SQL lives in store and query classes (docs/adr/0008): a class whose simple name ends in {@code Store} or
+ * {@code Query}, owned by the capability that owns its tables. Pages, controllers and services call them and see
+ * no JDBC type. The few exceptions are named here and in the ADR.
+ */
+@AnalyzeClasses(packages = "org.rollbridge.hub", importOptions = ImportOption.DoNotIncludeTests.class)
+class StoreBoundaryTest {
+
+    private static final List<String> JDBC = List.of("java.sql", "javax.sql", "org.springframework.jdbc",
+            "org.postgresql");
+
+    /**
+     * Below SQL statements, or bulk loads: COPY on the transaction's connection, the schools' advisory locks, the
+     * work queue's claim connection (docs/adr/0003), and the feeds, whose staging and set-based merges are the
+     * pipeline's bulk SQL.
+     */
+    static final Set<String> BULK_LOAD = Set.of("CopyRows", "TransactionLocks", "Workers", "CtfFeed",
+            "AttendanceFeed", "ExclusionsFeed");
+
+    /**
+     * Classes that still keep their capability's SQL beside its logic. Each is to be split into a store or query
+     * of its tables and logic that calls it; the list only shrinks ({@link #everyClassNotYetSplitStillUsesJdbc}).
+     */
+    static final Set<String> NOT_YET_SPLIT = Set.of(
+            "AlertAccess", "AlertCases", "AlertFollowUp", "MovementAlerts", "NightlyAlerts",
+            "AttendanceTallies", "CohortWeeks",
+            "AuditLog",
+            "Organisations", "RequestNonces", "SchoolCredentials", "SigningCredentials", "Users",
+            "HeldRecords",
+            "CascadeMatching", "HeldRecordMatching", "MatchOutcomes", "PersonIndex", "ReviewController",
+            "ReviewQueue", "SocialCareImport",
+            "JobQueue",
+            "EnrolmentCodes", "SchoolPauses");
+
+    @ArchTest
+    static final ArchRule jdbcOnlyInStoresAndQueries = jdbcOnlyInStoresAndQueries(
+            Stream.concat(BULK_LOAD.stream(), NOT_YET_SPLIT.stream()).collect(Collectors.toSet()));
+
+    /** No JDBC type outside a {@code *Store}, a {@code *Query} or a class named (by simple name) as an exception. */
+    static ArchRule jdbcOnlyInStoresAndQueries(Set<String> exceptions) {
+        DescribedPredicate<JavaClass> notAStore = DescribedPredicate.describe(
+                "are not stores, queries or named exceptions", c -> {
+                    String name = topLevel(c).getSimpleName();
+                    return !(name.endsWith("Store") || name.endsWith("Query") || exceptions.contains(name));
+                });
+        return noClasses().that(notAStore).should().dependOnClassesThat()
+                .resideInAnyPackage(JDBC.stream().map(p -> p + "..").toArray(String[]::new))
+                .because("SQL lives in one store or query class per group of tables (docs/adr/0008); pages, "
+                        + "controllers and services call those");
+    }
+
+    /**
+     * The rule checks something: a page holding SQL fails it; a query, a service calling it and a named exception
+     * do not.
+     */
+    @ArchTest
+    static void aPageHoldingSqlFailsAndAQueryOrANamedExceptionDoesNot(JavaClasses hub) {
+        JavaClasses fixtures = new ClassFileImporter().importPackages("org.rollbridge.storefixture");
+        assertThatThrownBy(() -> jdbcOnlyInStoresAndQueries(Set.of()).check(fixtures))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("storefixture.RollPage")
+                .hasMessageContaining("storefixture.RollLoader").message().doesNotContain("RollQuery");
+        assertThatThrownBy(() -> jdbcOnlyInStoresAndQueries(Set.of("RollLoader")).check(fixtures))
+                .isInstanceOf(AssertionError.class).message().doesNotContain("RollLoader");
+        jdbcOnlyInStoresAndQueries(Set.of("RollLoader")).check(new ClassFileImporter()
+                .importClasses(RollService.class, RollQuery.class, RollLoader.class));
+    }
+
+    /** A class split into a store and its logic comes off the list, so the list cannot hide a new use of JDBC. */
+    @ArchTest
+    static void everyClassNotYetSplitStillUsesJdbc(JavaClasses classes) {
+        Set<String> usingJdbc = new TreeSet<>();
+        for (JavaClass c : classes) {
+            if (c.getDirectDependenciesFromSelf().stream().map(d -> d.getTargetClass().getPackageName())
+                    .anyMatch(pkg -> JDBC.stream().anyMatch(pkg::startsWith))) {
+                usingJdbc.add(topLevel(c).getSimpleName());
+            }
+        }
+        assertThat(usingJdbc).as("classes listed as not yet split that no longer use JDBC: take them off the list")
+                .containsAll(NOT_YET_SPLIT);
+    }
+
+    private static JavaClass topLevel(JavaClass c) {
+        JavaClass top = c;
+        while (top.getEnclosingClass().isPresent()) {
+            top = top.getEnclosingClass().get();
+        }
+        return top;
+    }
+}
