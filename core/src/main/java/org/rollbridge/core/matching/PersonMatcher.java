@@ -262,13 +262,15 @@ public final class PersonMatcher {
      * new (they go for review) unless they carry another child's number.
      */
     private MatchResult byScore(PersonKeys r, int[] candidates, boolean restricted, String why) {
-        List<Scored> ranked = ranked(r, candidates);
+        List<Scored> all = ranked(r, candidates);
+        // Another child's number rules a candidate out; the others are weighed as if it were not there.
+        List<Scored> ranked = all.stream().filter(s -> !anotherChildsNumber(s.comparison)).toList();
+        if (ranked.isEmpty()) {
+            return new MatchResult(r.id(), null, MatchDecision.NEW, null, all.get(0).score, null,
+                    "every candidate holds another valid UPN and another forename");
+        }
         Scored best = ranked.get(0);
         PairComparison c = best.comparison;
-        if (anotherChildsNumber(c)) {
-            return new MatchResult(r.id(), null, MatchDecision.NEW, null, best.score, null,
-                    "the best candidate holds another valid UPN and another forename");
-        }
         String ambiguity = ambiguity(ranked, 0);
         String unsafe = ambiguity != null ? ambiguity
                 : c.forenameDiffers() ? "the forenames differ (a brother, sister or twin as often as a typing slip)"
