@@ -2,7 +2,9 @@ package org.rollbridge.hub.attendance;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.rollbridge.hub.HubProperties;
@@ -69,13 +71,18 @@ public class MarkStore {
         db.sql("""
                 create temp table if not exists changed_marks (person_id bigint, day date, session text,
                     old_code text, new_code text) on commit drop""").update();
+        db.sql("truncate changed_marks").update();
         int applied = 0;
         List<Change> changes = new ArrayList<>();
+        // Two staged rows can lead to one person (a current and a former UPN in one file): laid over each other.
+        Map<List<Long>, String> merged = new LinkedHashMap<>();
+        for (YearRow row : rows) {
+            applied += row.marks();
+            List<Long> key = List.of(row.person(), (long) row.year());
+            merged.put(key, merge(row, merged.getOrDefault(key, row.stored()), changes));
+        }
         try (CopyRows years = CopyRows.inTransaction(dataSource, "merged_years", "person_id, academic_year, marks")) {
-            for (YearRow row : rows) {
-                applied += row.marks();
-                years.field(row.person()).field(row.year()).field(merge(row, changes)).endRow();
-            }
+            merged.forEach((key, marks) -> years.field(key.get(0)).field(key.get(1).intValue()).field(marks).endRow());
         }
         if (!changes.isEmpty()) {
             try (CopyRows history = CopyRows.inTransaction(dataSource, "changed_marks",
@@ -134,11 +141,11 @@ public class MarkStore {
     }
 
     /** The stored year with the patch laid over it, noting each mark that changed. */
-    private static String merge(YearRow row, List<Change> changes) {
-        if (row.stored() == null) {
+    private static String merge(YearRow row, String stored, List<Change> changes) {
+        if (stored == null) {
             return row.patch();
         }
-        char[] merged = row.stored().toCharArray();
+        char[] merged = stored.toCharArray();
         String patch = row.patch();
         for (int i = 0; i < patch.length(); i++) {
             char sent = patch.charAt(i);
