@@ -83,7 +83,7 @@ public class CtfFeed implements Feed {
     public Staged stage(Batch batch) {
         AtomicInteger staged = new AtomicInteger();
         AtomicReference<CtfHeader> header = new AtomicReference<>();
-        MarkPatches marks = new MarkPatches();
+        MarkPatches marks = MarkPatches.firstLetters();
         CopyRows copy = CopyRows.inTransaction(dataSource, "stage_pupils", "batch_id, seq, upn, former_upns, uln, forename, "
                 + "surname, dob, sex, nc_year, enrol_status, admission_date, leaving_date, postcode, record");
         FileReport report;

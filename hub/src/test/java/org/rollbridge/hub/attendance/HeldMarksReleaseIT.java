@@ -28,14 +28,14 @@ class HeldMarksReleaseIT {
 
         long person = RegisteredPerson.withUpn(pupil).in(hub);
 
-        assertThat(code(person, school.laestab(), MONDAY, Session.AM)).isEqualTo("O");
-        assertThat(code(person, school.laestab(), MONDAY.plusDays(4), Session.PM)).isEqualTo("/");
+        assertThat(code(hub, person, school.laestab(), MONDAY, Session.AM)).isEqualTo("O");
+        assertThat(code(hub, person, school.laestab(), MONDAY.plusDays(4), Session.PM)).isEqualTo("/");
         assertThat(hub.db().sql("select count(*) from held_records where upn = ? and status = 'held'")
                 .param(pupil).query(Long.class).single()).isZero();
     }
 
     /** The code stored for one session, or null for none. */
-    static String code(long person, String laestab, LocalDate day, Session session) {
+    static String code(RunningHub hub, long person, String laestab, LocalDate day, Session session) {
         String marks = hub.db().sql("""
                 select marks from attendance_years where person_id = ? and laestab = ? and academic_year = ?""")
                 .params(person, laestab, YearMarks.academicYear(day)).query(String.class).optional().orElse(null);
