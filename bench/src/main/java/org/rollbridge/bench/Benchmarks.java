@@ -32,6 +32,7 @@ public final class Benchmarks {
         ALL.put("hub-load", new HubLoadBenchmark());
         ALL.put("pages-load", new PagesLoadBenchmark());
         ALL.put("dashboard", new DashboardBenchmark());
+        ALL.put("national", new NationalBenchmark());
     }
 
     private Benchmarks() {

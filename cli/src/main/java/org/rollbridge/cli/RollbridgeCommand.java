@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             "Rollbridge moves pupil data from schools to their local authority every night and turns it into",
             "what the LA must act on. Run a command with --help to see its options."},
         commandListHeading = "%nCommands:%n",
-        footer = {"", "The test suite: ./rollbridge test   Build only: ./rollbridge build"},
+        footer = {"", "The national tier on Spark: ./rollbridge national --help",
+            "The test suite: ./rollbridge test   Build only: ./rollbridge build"},
         subcommands = {
             DemoCommand.class,
             ServeCommand.class,
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
             IndicatorsCommand.class,
             AgentCommand.class,
             SchoolCredentialCommand.class,
+            RetentionCommand.class,
             CommandLine.HelpCommand.class})
 public final class RollbridgeCommand implements Runnable {
 

@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/architecture.md stays true to the code: every class it names exists, and every hub package depends only on
- * the packages its code map allows (and every package is on the map).
+ * docs/architecture.md stays true to the code: every class it names exists, every hub package depends only on the
+ * packages its code map allows (and every package is on the map), and every table has one owner on the map.
  */
 class ArchitectureDocTest {
 
@@ -35,7 +35,9 @@ class ArchitectureDocTest {
     /** `Name` or `Name.member`: a class the document names (a capital, then a small letter: not UPN or CTF). */
     private static final Pattern CLASS = Pattern.compile("`([A-Z][a-z][A-Za-z0-9]*)((?:\\.[A-Za-z][A-Za-z0-9_]*)*)`");
     private static final Pattern DECLARED = Pattern.compile("\\b(?:class|interface|record|enum)\\s+([A-Z][A-Za-z0-9]*)");
-    private static final Pattern MAP_ROW = Pattern.compile("^\\| `([a-z]+)` \\|.*\\| ([^|]+) \\|$");
+    private static final Pattern MAP_ROW = Pattern.compile("^\\| `[a-z]+` \\|.*\\|$");
+    private static final Pattern CREATE_TABLE = Pattern.compile(
+            "(?i)create\\s+(?:unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_]+)");
 
     @Test
     void everyClassTheDocumentNamesExists() throws IOException {
@@ -62,14 +64,7 @@ class ArchitectureDocTest {
     @Test
     void theCodeMapSaysWhatEachPackageMayDependOn() throws IOException {
         Map<String, Set<String>> allowed = new TreeMap<>();
-        for (String line : Files.readAllLines(DOC)) {
-            Matcher row = MAP_ROW.matcher(line.strip());
-            if (row.matches()) {
-                allowed.put(row.group(1), Arrays.stream(row.group(2).split(","))
-                        .map(s -> s.strip().replace("`", "")).filter(s -> !s.equals("none"))
-                        .collect(Collectors.toCollection(TreeSet::new)));
-            }
-        }
+        codeMap().forEach(row -> allowed.put(row.get(0), names(row.get(3))));
         Map<String, Set<String>> actual = dependencies();
         assertThat(allowed.keySet()).as("the packages of the code map in docs/architecture.md")
                 .isEqualTo(actual.keySet());
@@ -77,6 +72,40 @@ class ArchitectureDocTest {
                 .as("package %s depends on %s; the code map in docs/architecture.md allows %s", pkg, uses,
                         allowed.get(pkg))
                 .containsAll(uses));
+    }
+
+    @Test
+    void everyTableIsOwnedByOnePackageOfTheCodeMap() throws IOException {
+        List<String> owned = codeMap().stream().flatMap(row -> names(row.get(2)).stream()).sorted().toList();
+        Set<String> created = new TreeSet<>();
+        try (Stream<Path> migrations = Files.list(Path.of("src", "main", "resources", "db", "migration"))) {
+            for (Path migration : migrations.toList()) {
+                Matcher m = CREATE_TABLE.matcher(Files.readString(migration));
+                while (m.find()) {
+                    created.add(m.group(1));
+                }
+            }
+        }
+        assertThat(owned).as("the tables column of the code map in docs/architecture.md: each table once")
+                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+    }
+
+    /** The code map's rows: package, what it owns, its tables, what it may depend on. */
+    private static List<List<String>> codeMap() throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(DOC)) {
+            if (MAP_ROW.matcher(line.strip()).matches()) {
+                String[] cells = line.strip().split("\\|");
+                rows.add(Arrays.stream(cells, 1, cells.length).map(c -> c.strip().replace("`", "")).toList());
+            }
+        }
+        return rows;
+    }
+
+    /** The names in a cell ("a, b" or "none"). */
+    private static Set<String> names(String cell) {
+        return Arrays.stream(cell.split(",")).map(String::strip).filter(n -> !n.equals("none"))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Which hub packages each hub package's classes use. */

@@ -103,7 +103,8 @@ class HubSettingsTest {
                 new SignInSettings(Duration.ofMinutes(20), false, null, "", ""),
                 new VisibilitySettings(30),
                 new AlertSettings(null),
-                new NightlySettings("0 30 2 * * *", ZoneId.of("Europe/London")));
+                new NightlySettings("0 30 2 * * *", ZoneId.of("Europe/London")),
+                new RetentionSettings(null, "0 30 3 * * *", 500, Duration.ofSeconds(2)));
     }
 
     @Test

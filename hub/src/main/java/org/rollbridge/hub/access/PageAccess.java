@@ -47,6 +47,8 @@ public final class PageAccess {
             needs("/schools/**", Capability.SCHOOL_PAGE),
             needs("/review/**", Capability.REVIEW_QUEUE),
             needs("/audit", Capability.AUDIT_SEARCH),
+            needs("/retention", Capability.ADMINISTER), needs("/retention/**", Capability.ADMINISTER),
+            needs("/rights/**", Capability.ADMINISTER),
             needs("/trust", Capability.TRUST_OVERVIEW),
             needs("/national", Capability.NATIONAL_VIEW));
 

@@ -4,5 +4,13 @@ package org.rollbridge.hub.audit;
 public enum AuditAction {
     SIGN_IN, SIGN_IN_FAILED, SIGN_OUT, VIEW_PUPIL, SEARCH, CHANGE, REVIEW_DECISION, ALERT_DECISION, AUDIT_SEARCH,
     /** A school page, which lists records held back with their UPNs. */
-    VIEW_SCHOOL
+    VIEW_SCHOOL,
+    /** A retention run, real or dry (docs/retention.md). */
+    RETENTION_RUN,
+    /** A legal hold placed on a person's records, or released. */
+    LEGAL_HOLD, LEGAL_HOLD_RELEASED,
+    /** Everything the hub holds on a person, produced for them. */
+    SUBJECT_ACCESS,
+    /** A person erased on a recorded decision; the subject is the decision, not the person. */
+    ERASURE
 }

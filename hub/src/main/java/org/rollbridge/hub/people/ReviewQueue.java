@@ -36,7 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The matching review queue: each open item is one candidate person for one held pupil record, shown side by side
  * with field agreement. A person decides: link (the record is released to that person), not a match (the
  * candidate is excluded and the record matched again) or new person (a person is created and the record
- * released). Every decision needs a reason and is audited; a decided item cannot be decided again.
+ * released). Every decision needs a reason and is audited; a decided item cannot be decided again. When a decision
+ * may be taken is core's {@link ReviewDecision}, the same for the API and the pages, and for "new person" taken on a
+ * held record itself ({@link #newPersonFor}); this class reads what it needs and stores the outcome.
  */
 @Service
 public class ReviewQueue {

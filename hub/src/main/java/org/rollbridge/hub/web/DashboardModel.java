@@ -11,12 +11,12 @@ final class DashboardModel {
     }
 
     static void add(Model model, LaAttendance.Figures figures, NationalFigures national, String la) {
-        Optional<NationalFigures.Row> england = national.england("Total");
+        Optional<NationalFigures.Row> england = national.england("Total", figures.asOf());
         BigDecimal englandAbsence = england.map(NationalFigures.Row::absence).orElse(null);
         model.addAttribute("figures", figures);
         model.addAttribute("englandTotal", england.orElse(null));
         model.addAttribute("laTotal", national.la(la, "Total").orElse(null));
-        model.addAttribute("england", national.england());
+        model.addAttribute("england", national.england(figures.asOf()));
         model.addAttribute("published", national.la(la));
         model.addAttribute("chart", TrendChart.of(figures.trend(), englandAbsence));
     }

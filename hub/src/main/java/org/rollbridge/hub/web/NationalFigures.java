@@ -6,16 +6,24 @@ import java.io.Reader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The DfE's published 2025/26 attendance figures (national and every LA, by phase), the comparators the LA
- * overview shows beside the LA's own rates. Read once from reference/dfe-attendance-2025-26-ytd.csv.
+ * overview shows beside the LA's own rates. Read once from reference/dfe-attendance-2025-26-ytd.csv. When the
+ * national tier's output is configured ({@code ROLLBRIDGE_NATIONAL_FIGURES}: a folder with one
+ * {@code YYYY-MM-DD/la_phase.csv} per as-of date, as {@code ./rollbridge national aggregate} writes it), England's
+ * figures for a date come from there, and from the published year otherwise.
  */
 @Component
 public class NationalFigures {
@@ -26,9 +34,35 @@ public class NationalFigures {
     }
 
     private final List<Row> rows;
+    private final Path nationalOutput;
 
     public NationalFigures() {
+        this("");
+    }
+
+    @Autowired
+    public NationalFigures(@Value("${ROLLBRIDGE_NATIONAL_FIGURES:}") String nationalOutput) {
         this.rows = read();
+        this.nationalOutput = nationalOutput == null || nationalOutput.isBlank() ? null : Path.of(nationalOutput);
+    }
+
+    /** England's rows as of a date: the national tier's for that date when it has them, else the published year. */
+    public List<Row> england(LocalDate asOf) {
+        if (nationalOutput != null && asOf != null) {
+            Path file = nationalOutput.resolve(asOf.toString()).resolve("la_phase.csv");
+            if (Files.isRegularFile(file)) {
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    return parse(in).stream().filter(r -> r.level().equals("National")).toList();
+                } catch (IOException | RuntimeException e) {
+                    return england();       // unreadable: the published figures rather than none
+                }
+            }
+        }
+        return england();
+    }
+
+    public Optional<Row> england(String phase, LocalDate asOf) {
+        return england(asOf).stream().filter(r -> r.phase().equals(phase)).findFirst();
     }
 
     public List<Row> england() {
@@ -55,18 +89,23 @@ public class NationalFigures {
     private static List<Row> read() {
         try (Reader in = new InputStreamReader(NationalFigures.class.getResourceAsStream(
                 "/reference/dfe-attendance-2025-26-ytd.csv"), StandardCharsets.UTF_8)) {
-            List<Row> out = new ArrayList<>();
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader()
-                    .setSkipHeaderRecord(true).get().parse(in)) {
-                out.add(new Row(r.get("geographic_level"), r.get("old_la_code"), r.get("la_name"),
-                        r.get("education_phase"), pct(r.get("attendance_perc")), pct(r.get("overall_absence_perc")),
-                        pct(r.get("authorised_absence_perc")), pct(r.get("unauthorised_absence_perc")),
-                        pct(r.get("pa_perc"))));
-            }
-            return List.copyOf(out);
+            return parse(in);
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("The published DfE figures are missing from the hub: rebuild it", e);
         }
+    }
+
+    /** The published file and the national tier's la_phase.csv share these column names. */
+    private static List<Row> parse(Reader in) throws IOException {
+        List<Row> out = new ArrayList<>();
+        for (CSVRecord r : CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader()
+                .setSkipHeaderRecord(true).get().parse(in)) {
+            out.add(new Row(r.get("geographic_level"), r.get("old_la_code"), r.get("la_name"),
+                    r.get("education_phase"), pct(r.get("attendance_perc")), pct(r.get("overall_absence_perc")),
+                    pct(r.get("authorised_absence_perc")), pct(r.get("unauthorised_absence_perc")),
+                    pct(r.get("pa_perc"))));
+        }
+        return List.copyOf(out);
     }
 
     /** A published percentage; the DfE's suppression marks (c, z, x, low) become no value. */

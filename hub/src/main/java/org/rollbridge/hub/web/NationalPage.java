@@ -45,24 +45,25 @@ public class NationalPage {
         String laName = national.la(settings.la(), "Total").map(NationalFigures.Row::laName).orElse(settings.la());
         List<Line> lines = new ArrayList<>();
         for (LaAttendance.Row phase : figures.phases()) {
-            lines.add(line(laName, phase.label(), phase.schools(), phase.periods(), phase.label()));
+            lines.add(line(laName, phase.label(), phase.schools(), phase.periods(), phase.label(), figures.asOf()));
         }
-        lines.add(line(laName, "All phases", figures.schools().size(), figures.total(), "Total"));
+        lines.add(line(laName, "All phases", figures.schools().size(), figures.total(), "Total", figures.asOf()));
         boolean trendShown = SmallCells.shareable(figures.schools().size());
         model.addAttribute("figures", figures);
         model.addAttribute("lines", lines);
         model.addAttribute("trendShown", trendShown);
         model.addAttribute("trend", trendShown ? figures.trend() : List.of());
         model.addAttribute("chart", TrendChart.of(trendShown ? figures.trend() : List.of(),
-                national.england("Total").map(NationalFigures.Row::absence).orElse(null)));
+                national.england("Total", figures.asOf()).map(NationalFigures.Row::absence).orElse(null)));
         model.addAttribute("laName", laName);
         model.addAttribute("minimumSchools", SmallCells.MINIMUM_SCHOOLS);
         model.addAttribute("minimumCount", SmallCells.MINIMUM_COUNT);
         return "national";
     }
 
-    private Line line(String la, String phase, int schools, LaAttendance.Periods p, String publishedPhase) {
-        String england = national.england(publishedPhase).map(NationalFigures.Row::absence).map(BigDecimal::toString)
+    private Line line(String la, String phase, int schools, LaAttendance.Periods p, String publishedPhase,
+                      LocalDate asOf) {
+        String england = national.england(publishedPhase, asOf).map(NationalFigures.Row::absence).map(BigDecimal::toString)
                 .orElse("x");
         if (!SmallCells.shareable(schools)) {
             String c = SmallCells.WITHHELD;

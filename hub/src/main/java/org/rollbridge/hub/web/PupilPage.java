@@ -19,6 +19,7 @@ import org.rollbridge.hub.alerts.AlertCases;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.rollbridge.hub.people.PupilRecordQuery;
+import org.rollbridge.hub.retention.RetentionStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -43,9 +44,12 @@ public class PupilPage {
     private final PupilAttendanceView attendance;
     private final AlertCases alerts;
     private final PupilFactsQuery pupilFacts;
+    private final RetentionStatus retention;
 
     public PupilPage(PupilRecordQuery records, Organisations organisations, AuditLog audit, Clock clock,
-                     PupilAttendanceView attendance, AlertCases alerts, PupilFactsQuery pupilFacts) {
+                     PupilAttendanceView attendance, AlertCases alerts, PupilFactsQuery pupilFacts,
+                     RetentionStatus retention) {
+        this.retention = retention;
         this.pupilFacts = pupilFacts;
         this.alerts = alerts;
         this.records = records;
@@ -116,6 +120,8 @@ public class PupilPage {
         addAttendance(id, year, user, identity.map(PupilRecordQuery.Identity::upn).orElse(null), model);
         addFlagsAndProvenance(id, latest, user, model);
         model.addAttribute("alerts", user.may(Capability.ALERT_VIEW) ? alerts.ofPerson(id) : null);
+        model.addAttribute("retention", user.may(Capability.ADMINISTER)
+                ? retention.of(id, LocalDate.now(clock)).orElse(null) : null);
         return "pupil";
     }
 

@@ -207,4 +207,54 @@ class AuthorizationMatrixIT {
         return hub.request("/api/v1/review-queue/999999/link").header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reason\":\"x\"}"));
     }
+
+    /** Retention and rights: only administrators hold, release and produce subject access on the pages; only the
+     * administrator's token on the API. */
+    @TestFactory
+    Stream<DynamicTest> onlyAdministratorsHoldAndReleaseAndOnlyTheAdministratorTokenRunsRetention() {
+        Stream<DynamicTest> pages = Stream.of(Role.values()).flatMap(role -> Stream.of("/retention/holds",
+                "/retention/holds/999999/release", "/rights/999999/subject-access", "/rights/999999/erasure").map(path ->
+                DynamicTest.dynamicTest(role + " POST " + path, () -> {
+                    PageClient client = SIGNED_IN.get(role);
+                    int status = client.post(path, Map.of("_csrf", client.csrf("/"), "personId", "999999",
+                            "reason", "matrix", "reviewOn", "2999-01-01")).statusCode();
+                    assertThat(PageAccess.ruleFor(path).orElseThrow().capability()).isEqualTo(Capability.ADMINISTER);
+                    assertThat(status).isEqualTo(role.may(Capability.ADMINISTER) ? 404 : 403);
+                })));
+        Stream<DynamicTest> api = Stream.of(
+                DynamicTest.dynamicTest("school credential GET /api/v1/retention/holds", () -> assertThat(hub.send(
+                        hub.request("/api/v1/retention/holds").GET(), hub.credentialFor("9262001")).statusCode())
+                        .isEqualTo(403)),
+                DynamicTest.dynamicTest("school credential POST /api/v1/retention/runs", () -> assertThat(hub.send(
+                        hub.request("/api/v1/retention/runs").header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")),
+                        hub.credentialFor("9262001")).statusCode()).isEqualTo(403)),
+                DynamicTest.dynamicTest("school credential GET /api/v1/persons/{id}/retention", () -> assertThat(
+                        hub.send(hub.request("/api/v1/persons/999999/retention").GET(), hub.credentialFor("9262001"))
+                                .statusCode()).isEqualTo(403)),
+                DynamicTest.dynamicTest("school credential POST /api/v1/persons/{id}/subject-access", () -> assertThat(
+                        hub.send(hub.request("/api/v1/persons/999999/subject-access").POST(
+                                java.net.http.HttpRequest.BodyPublishers.noBody()), hub.credentialFor("9262001"))
+                                .statusCode()).isEqualTo(403)),
+                DynamicTest.dynamicTest("school credential POST /api/v1/persons/{id}/erasure", () -> assertThat(
+                        hub.send(hub.request("/api/v1/persons/999999/erasure").header("Content-Type",
+                                "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"reason\":\"x\"}")), hub.credentialFor("9262001")).statusCode()).isEqualTo(403)),
+                DynamicTest.dynamicTest("administrator POST /api/v1/persons/{id}/subject-access unknown id", () ->
+                        assertThat(hub.send(hub.request("/api/v1/persons/999999/subject-access").POST(
+                                java.net.http.HttpRequest.BodyPublishers.noBody()), RunningHub.ADMIN_TOKEN)
+                                .statusCode()).isEqualTo(404)),
+                DynamicTest.dynamicTest("administrator GET /api/v1/retention/holds", () -> assertThat(hub.send(
+                        hub.request("/api/v1/retention/holds").GET(), RunningHub.ADMIN_TOKEN).statusCode())
+                        .isEqualTo(200)),
+                DynamicTest.dynamicTest("administrator GET /api/v1/retention/runs", () -> assertThat(hub.send(
+                        hub.request("/api/v1/retention/runs").GET(), RunningHub.ADMIN_TOKEN).statusCode())
+                        .isEqualTo(200)),
+                DynamicTest.dynamicTest("administrator POST /api/v1/retention/holds/{id}/release unknown id",
+                        () -> assertThat(hub.send(hub.request("/api/v1/retention/holds/999999/release")
+                                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest
+                                        .BodyPublishers.ofString("{\"reason\":\"x\"}")), RunningHub.ADMIN_TOKEN)
+                                .statusCode()).isEqualTo(404)));
+        return Stream.concat(pages, api);
+    }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -67,6 +69,18 @@ class SchoolPageIT {
         assertThat(manager.get("/schools").body()).contains(SCHOOL).doesNotContain(OTHER);
         assertThat(hub.bean(AuditLog.class).search(new AuditLog.Query("school-dm", AuditAction.VIEW_SCHOOL, null,
                 null, null, 10))).hasSize(1);
+    }
+
+    @Test
+    void timesAreShownAsTheyAreInLondon() throws Exception {
+        // 23:30 UTC on a summer night is already 00:30 the next day in London.
+        hub.db().sql("update batches set received_at = ? where client_batch_id = 'school-att-1'")
+                .param(Timestamp.from(Instant.parse("2025-07-01T23:30:00Z"))).update();
+
+        String page = hub.signedIn("school-dm-times", Role.SCHOOL_DATA_MANAGER, Organisation.school(SCHOOL))
+                .get("/schools/" + SCHOOL).body();
+
+        assertThat(page).contains("2 Jul 2025 00:30").doesNotContain("1 Jul 2025 23:30");
     }
 
     @Test

@@ -1,0 +1,160 @@
+package org.rollbridge.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * {@code ./rollbridge bench national [PUPILS,...]}: generates a synthetic nation for a full academic year and
+ * aggregates it on Spark with local[1] and local[2], next to the single-threaded plain-Java pass over the same
+ * files. Each step runs in its own JVM on the national module's class path (Spark's libraries are kept apart from
+ * the hub's). Prints session rows per second per core, the 1 to 2 core scaling, the cluster the measured rate
+ * implies for 9 million pupils in 15 minutes, and how far la_phase.csv lands from the published rates.
+ */
+final class NationalBenchmark implements Benchmarks.Benchmark {
+
+    private static final String FROM = "2025-09-01";
+    private static final String AS_OF = "2026-07-31";
+    private static final double NATION = 9_000_000;
+    private static final double WINDOW_SECONDS = 15 * 60;
+    private static final String PUBLISHED =
+            "national/src/main/resources/org/rollbridge/national/dfe-attendance-2025-26-ytd.csv";
+    private static final Pattern TIMING = Pattern.compile("^timing (.*)$");
+
+    @Override
+    public String description() {
+        return "national tier: generate and aggregate a full year on Spark local[1], local[2] and plain Java";
+    }
+
+    @Override
+    public void run(String[] args) throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        for (String a : (args.length > 0 ? args[0] : "100000").split(",")) {
+            sizes.add(Integer.parseInt(a.strip()));
+        }
+        Path root = root();
+        Path work = Files.createTempDirectory("rollbridge-national-bench");
+        System.out.printf("National benchmark: a full year (%s to %s) in %s; machine: %d cores (shared)%n",
+                FROM, AS_OF, work, Runtime.getRuntime().availableProcessors());
+        for (int pupils : sizes) {
+            Path input = work.resolve("nation-" + pupils);
+            Map<String, Double> gen = run(root, "generate", "--pupils", String.valueOf(pupils), "--from", FROM,
+                    "--to", AS_OF, "--seed", "1", "--out", input.toString(), "--threads", "2");
+            double rows = gen.get("rows");
+            Map<String, Double> plain = run(root, "aggregate", "--input", input.toString(), "--as-of", AS_OF,
+                    "--out", work.resolve("java-" + pupils).toString(), "--engine", "java");
+            Map<String, Double> one = run(root, "aggregate", "--input", input.toString(), "--as-of", AS_OF,
+                    "--out", work.resolve("spark1-" + pupils).toString(), "--master", "local[1]",
+                    "--table", work.resolve("table1-" + pupils).toString());
+            Map<String, Double> two = run(root, "aggregate", "--input", input.toString(), "--as-of", AS_OF,
+                    "--out", work.resolve("spark2-" + pupils).toString(), "--master", "local[2]",
+                    "--table", work.resolve("table2-" + pupils).toString());
+            boolean same = Files.mismatch(work.resolve("java-" + pupils + "/la_phase.csv"),
+                    work.resolve("spark2-" + pupils + "/la_phase.csv")) == -1;
+
+            System.out.printf("%n%,d pupils (%,d generated), %,.0f session rows%n", pupils, gen.get("pupils").longValue(),
+                    rows);
+            System.out.printf("  generate (2 threads)      %8.1f s  %,12.0f rows/s%n", gen.get("generate_s"),
+                    rows / gen.get("generate_s"));
+            line("plain Java, 1 thread", plain, rows, 1);
+            line("Spark local[1]", one, rows, 1);
+            line("Spark local[2]", two, rows, 2);
+            System.out.printf("  scaling 1 -> 2 cores: %.2fx (ingest+aggregate)%n", one.get("total_s") / two.get("total_s"));
+            double perCore = rows / two.get("total_s") / 2;
+            double nationRows = rows * NATION / gen.get("pupils");
+            System.out.printf("  9,000,000 pupils: %,.0f session rows a year; at %,.0f rows/s per core that is %,.0f"
+                    + " cores for the year in 15 minutes%n", nationRows, perCore,
+                    Math.ceil(nationRows / perCore / WINDOW_SECONDS));
+            System.out.printf("  Spark and plain Java la_phase.csv identical: %s%n", same ? "yes" : "NO");
+            deviations(root.resolve(PUBLISHED), work.resolve("spark2-" + pupils + "/la_phase.csv"));
+        }
+    }
+
+    private static void line(String label, Map<String, Double> t, double rows, int cores) {
+        System.out.printf("  %-25s %8.1f s  %,12.0f rows/s  %,12.0f rows/s per core  (ingest %.1f s)%n", label,
+                t.get("total_s"), rows / t.get("total_s"), rows / t.get("total_s") / cores, t.get("ingest_s"));
+    }
+
+    /** The worst distance from the published absence and PA rates, over LAs by phase and LA totals. */
+    private static void deviations(Path publishedFile, Path laPhase) throws IOException {
+        Map<String, CSVRecord> published = new HashMap<>();
+        try (Reader in = Files.newBufferedReader(publishedFile, StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                published.put(r.get("geographic_level") + "|" + r.get("old_la_code") + "|" + r.get("education_phase")
+                        + "|" + r.get("region_code"), r);
+            }
+        }
+        Map<String, double[]> worst = new HashMap<>();
+        try (Reader in = Files.newBufferedReader(laPhase, StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                CSVRecord p = published.get(r.get("geographic_level") + "|" + r.get("old_la_code") + "|"
+                        + r.get("education_phase") + "|" + r.get("region_code"));
+                if (p == null || !numeric(p.get("pa_perc")) || !numeric(r.get("pa_perc"))) {
+                    continue;
+                }
+                String group = r.get("geographic_level") + (r.get("education_phase").equals("Total") ? " total"
+                        : " by phase");
+                double[] w = worst.computeIfAbsent(group, k -> new double[3]);
+                w[0] = Math.max(w[0], Math.abs(Double.parseDouble(r.get("overall_absence_perc"))
+                        - Double.parseDouble(p.get("overall_absence_perc"))));
+                w[1] = Math.max(w[1], Math.abs(Double.parseDouble(r.get("pa_perc"))
+                        - Double.parseDouble(p.get("pa_perc"))));
+                w[2]++;
+            }
+        }
+        worst.forEach((group, w) -> System.out.printf("  worst deviation from published, %-26s absence %.3f pp,"
+                + " PA %.3f pp (%d rows)%n", group + ":", w[0], w[1], (long) w[2]));
+    }
+
+    private static boolean numeric(String s) {
+        return s.matches("-?[0-9.]+([eE]-?[0-9]+)?");
+    }
+
+    private static Map<String, Double> run(Path root, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("@" + root.resolve("national/spark-jvm.options"));
+        cmd.add("-Xmx" + System.getProperty("rollbridge.national.heap", "8g"));
+        cmd.add("-cp");
+        cmd.add(root.resolve("national/target/lib/*") + java.io.File.pathSeparator
+                + root.resolve("national/target/rollbridge-national.jar"));
+        cmd.add("org.rollbridge.national.NationalCommand");
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Map<String, Double> timing = new HashMap<>();
+        try (BufferedReader out = p.inputReader(StandardCharsets.UTF_8)) {
+            String l;
+            while ((l = out.readLine()) != null) {
+                Matcher m = TIMING.matcher(l);
+                if (m.matches()) {
+                    for (String kv : m.group(1).split(" ")) {
+                        String[] f = kv.split("=");
+                        timing.put(f[0], Double.parseDouble(f[1]));
+                    }
+                }
+            }
+        }
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("national " + args[0] + " failed (exit " + p.exitValue() + "): "
+                    + String.join(" ", args));
+        }
+        return timing;
+    }
+
+    /** The checkout: the bench jar lives in bench/target. */
+    private static Path root() throws Exception {
+        Path jar = Path.of(NationalBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return jar.getParent().getParent().getParent();
+    }
+}
