@@ -168,6 +168,7 @@ public class CtfFeed implements Feed {
     @Override
     public Merged merge(Batch batch) {
         LocalDate today = LocalDate.now(clock);
+        outcomes.releaseHeldForLinked(batch.id());
         // Marks of an unmatched pupil are held beside the pupil and released with them.
         marks.applyStaged(batch.id(), batch.laestab());
         marks.holdUnmatched(batch.id(), batch.laestab());
