@@ -42,7 +42,7 @@ class ReimportIT {
         }
         try (ConfigurableApplicationContext hub = HubTask.start(settings)) {
             int exit = ImportCommand.importAll(hub, ImportCommand.expand(la), Optional.empty());
-            assertThat(holdings(hub)).isEqualTo(first);
+            assertUnchanged(holdings(hub), first);
             assertThat(exit).isEqualTo(ImportCommand.importAll(hub, ImportCommand.expand(la), Optional.empty()));
         }
         assertThat(first.get("marks")).isNotEqualTo(0L);
@@ -56,8 +56,19 @@ class ReimportIT {
 
         DemoCommand.load(la, settings);
 
-        assertThat(holdings(settings)).isEqualTo(first);
+        assertUnchanged(holdings(settings), first);
         assertThat(first.get("alerts")).isNotEqualTo(0L);
+    }
+
+    /**
+     * Every record the LA holds is as it was. The register, loaded again, asserts its UPNs once more, which may
+     * release a record held for review under one of them (no more are held, never another held).
+     */
+    static void assertUnchanged(Map<String, Object> second, Map<String, Object> first) {
+        Map<String, Object> records = new java.util.HashMap<>(second);
+        Map<String, Object> before = new java.util.HashMap<>(first);
+        assertThat((Long) records.remove("held")).isLessThanOrEqualTo((Long) before.remove("held"));
+        assertThat(records).isEqualTo(before);
     }
 
     static String[] settings(TestDatabase db, String folder) {

@@ -169,6 +169,7 @@ public class CtfFeed implements Feed {
     public Merged merge(Batch batch) {
         LocalDate today = LocalDate.now(clock);
         outcomes.releaseHeldForLinked(batch.id());
+        outcomes.supersedeHeldForLinked(batch.id(), batch.laestab());
         // Marks of an unmatched pupil are held beside the pupil and released with them.
         marks.applyStaged(batch.id(), batch.laestab());
         marks.holdUnmatched(batch.id(), batch.laestab());

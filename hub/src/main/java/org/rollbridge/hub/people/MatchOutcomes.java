@@ -69,6 +69,13 @@ public class MatchOutcomes {
                 on conflict (la, kind, value) do nothing""").params(settings.la(), batchId, stagedAs).update();
     }
 
+    /** Records of the school still held from earlier CTFs for pupils this one links are superseded by its own. */
+    public int supersedeHeldForLinked(UUID batchId, String laestab) {
+        return held.supersedeEarlier(batchId, laestab, "ctf", db.sql("""
+                select distinct upn from stage_pupils where batch_id = ? and person_id is not null""")
+                .param(batchId).query(String.class).list());
+    }
+
     /** The held reason for a staged row's decision (alias {@code s}). */
     private static final String REASON = """
             case s.match_decision when 'review' then 'REVIEW' when 'conflict' then 'CONFLICT' else 'UNMATCHED' end""";
