@@ -41,7 +41,7 @@ public final class HubSettings implements ApplicationListener<SpringApplicationE
     /** Every settings record of the hub. */
     public static final List<Class<? extends Record>> RECORDS = List.of(HubProperties.class, DatabaseSettings.class,
             UploadSettings.class, JobSettings.class, SignInSettings.class, VisibilitySettings.class,
-            AlertSettings.class, NightlySettings.class, RetentionSettings.class);
+            AlertSettings.class, NightlySettings.class, RetentionSettings.class, NationalSettings.class);
 
     /** The launcher's, the school agent's, the tests' and the benchmarks' variables: not the hub's, not mistakes. */
     public static final List<String> OTHER_TOOLS = List.of("ROLLBRIDGE_JAVA_OPTS", "ROLLBRIDGE_AGENT_HOME",
@@ -142,7 +142,8 @@ public final class HubSettings implements ApplicationListener<SpringApplicationE
             if (source instanceof EnumerablePropertySource<?> names) {
                 for (String name : names.getPropertyNames()) {
                     if (name.startsWith(PREFIX) && !known.contains(name) && !otherTool(name)) {
-                        String nearest = known.stream().min(Comparator.comparingInt(k -> distance(k, name))).orElseThrow();
+                        String nearest = known.stream().min(Comparator.comparingInt(k -> distance(k, name)))
+                                .orElseThrow();
                         throw new Refused(name + " is not a setting of the hub"
                                 + (distance(nearest, name) <= 3 ? " (did you mean " + nearest + "?)" : "")
                                 + ": correct its name or unset it", null);

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.rollbridge.hub.NationalSettings;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,13 +37,13 @@ public class NationalFigures {
     private final Path nationalOutput;
 
     public NationalFigures() {
-        this("");
+        this(new NationalSettings(null));
     }
 
     @Autowired
-    public NationalFigures(@Value("${ROLLBRIDGE_NATIONAL_FIGURES:}") String nationalOutput) {
+    public NationalFigures(NationalSettings settings) {
         this.rows = read();
-        this.nationalOutput = nationalOutput == null || nationalOutput.isBlank() ? null : Path.of(nationalOutput);
+        this.nationalOutput = settings.figures();
     }
 
     /** England's rows as of a date: the national tier's for that date when it has them, else the published year. */
