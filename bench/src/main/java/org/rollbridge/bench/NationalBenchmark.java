@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * {@code ./rollbridge bench national [PUPILS,...]}: generates a synthetic nation for a full academic year and
+ * {@code ./rollbridge bench national [PUPILS,...] [NATION_DIR]}: generates a synthetic nation for a full academic year and
  * aggregates it on Spark with local[1] and local[2], next to the single-threaded plain-Java pass over the same
  * files. Each step runs in its own JVM on the national module's class path (Spark's libraries are kept apart from
  * the hub's). Prints session rows per second per core, the 1 to 2 core scaling, the cluster the measured rate
@@ -25,7 +25,7 @@ import org.apache.commons.csv.CSVRecord;
 final class NationalBenchmark implements Benchmarks.Benchmark {
 
     private static final String FROM = "2025-09-01";
-    private static final String AS_OF = "2026-07-31";
+    private static final String AS_OF = "2026-07-22";
     private static final double NATION = 9_000_000;
     private static final double WINDOW_SECONDS = 15 * 60;
     private static final String PUBLISHED =
@@ -40,6 +40,8 @@ final class NationalBenchmark implements Benchmarks.Benchmark {
     @Override
     public void run(String[] args) throws Exception {
         List<Integer> sizes = new ArrayList<>();
+        // A second argument names a nation already generated for the first size, to measure the aggregation alone.
+        Path reuse = args.length > 1 ? Path.of(args[1]) : null;
         for (String a : (args.length > 0 ? args[0] : "100000").split(",")) {
             sizes.add(Integer.parseInt(a.strip()));
         }
@@ -48,31 +50,39 @@ final class NationalBenchmark implements Benchmarks.Benchmark {
         System.out.printf("National benchmark: a full year (%s to %s) in %s; machine: %d cores (shared)%n",
                 FROM, AS_OF, work, Runtime.getRuntime().availableProcessors());
         for (int pupils : sizes) {
-            Path input = work.resolve("nation-" + pupils);
-            Map<String, Double> gen = run(root, "generate", "--pupils", String.valueOf(pupils), "--from", FROM,
-                    "--to", AS_OF, "--seed", "1", "--out", input.toString(), "--threads", "2");
-            double rows = gen.get("rows");
+            Path input = reuse != null ? reuse : work.resolve("nation-" + pupils);
+            System.out.printf("%n%,d pupils%n", pupils);
+            double rows;
+            double generated;
+            if (reuse == null) {
+                Map<String, Double> gen = run(root, "generate", "--pupils", String.valueOf(pupils), "--from", FROM,
+                        "--to", AS_OF, "--seed", "1", "--out", input.toString(), "--threads", "2");
+                rows = gen.get("rows");
+                generated = gen.get("pupils");
+                System.out.printf("  generate (2 threads)      %8.1f s  %,12.0f rows/s   %,.0f pupils, %,.0f session"
+                        + " rows%n", gen.get("generate_s"), rows / gen.get("generate_s"), generated, rows);
+            } else {
+                rows = countRows(input);
+                generated = countPupils(input, AS_OF);
+                System.out.printf("  nation reused from %s: %,.0f pupils, %,.0f session rows%n", input, generated,
+                        rows);
+            }
             Map<String, Double> plain = run(root, "aggregate", "--input", input.toString(), "--as-of", AS_OF,
                     "--out", work.resolve("java-" + pupils).toString(), "--engine", "java");
+            line("plain Java, 1 thread", plain, rows, 1);
             Map<String, Double> one = run(root, "aggregate", "--input", input.toString(), "--as-of", AS_OF,
                     "--out", work.resolve("spark1-" + pupils).toString(), "--master", "local[1]",
                     "--table", work.resolve("table1-" + pupils).toString());
+            line("Spark local[1]", one, rows, 1);
             Map<String, Double> two = run(root, "aggregate", "--input", input.toString(), "--as-of", AS_OF,
                     "--out", work.resolve("spark2-" + pupils).toString(), "--master", "local[2]",
                     "--table", work.resolve("table2-" + pupils).toString());
+            line("Spark local[2]", two, rows, 2);
             boolean same = Files.mismatch(work.resolve("java-" + pupils + "/la_phase.csv"),
                     work.resolve("spark2-" + pupils + "/la_phase.csv")) == -1;
-
-            System.out.printf("%n%,d pupils (%,d generated), %,.0f session rows%n", pupils, gen.get("pupils").longValue(),
-                    rows);
-            System.out.printf("  generate (2 threads)      %8.1f s  %,12.0f rows/s%n", gen.get("generate_s"),
-                    rows / gen.get("generate_s"));
-            line("plain Java, 1 thread", plain, rows, 1);
-            line("Spark local[1]", one, rows, 1);
-            line("Spark local[2]", two, rows, 2);
             System.out.printf("  scaling 1 -> 2 cores: %.2fx (ingest+aggregate)%n", one.get("total_s") / two.get("total_s"));
             double perCore = rows / two.get("total_s") / 2;
-            double nationRows = rows * NATION / gen.get("pupils");
+            double nationRows = rows * NATION / generated;
             System.out.printf("  9,000,000 pupils: %,.0f session rows a year; at %,.0f rows/s per core that is %,.0f"
                     + " cores for the year in 15 minutes%n", nationRows, perCore,
                     Math.ceil(nationRows / perCore / WINDOW_SECONDS));
@@ -81,9 +91,37 @@ final class NationalBenchmark implements Benchmarks.Benchmark {
         }
     }
 
+    /** Session rows in a generated nation (header lines aside). */
+    private static double countRows(Path input) throws IOException {
+        long rows = 0;
+        try (var files = Files.walk(input.resolve("dfe-daily"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().equals("sessions.csv")).toList()) {
+                try (var lines = Files.lines(f)) {
+                    rows += lines.count() - 1;
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Pupils on roll on the last day. */
+    private static double countPupils(Path input, String day) throws IOException {
+        long pupils = 0;
+        try (var schools = Files.list(input.resolve("dfe-daily").resolve(day))) {
+            for (Path s : schools.toList()) {
+                try (var lines = Files.lines(s.resolve("pupils.csv"))) {
+                    pupils += lines.count() - 1;
+                }
+            }
+        }
+        return pupils;
+    }
+
     private static void line(String label, Map<String, Double> t, double rows, int cores) {
-        System.out.printf("  %-25s %8.1f s  %,12.0f rows/s  %,12.0f rows/s per core  (ingest %.1f s)%n", label,
-                t.get("total_s"), rows / t.get("total_s"), rows / t.get("total_s") / cores, t.get("ingest_s"));
+        double cpu = t.getOrDefault("cpu_s", Double.NaN);
+        System.out.printf("  %-25s %8.1f s  %,12.0f rows/s  %,12.0f rows/s per core  (ingest %.1f s; %,.0f rows per"
+                + " CPU-second, %.0f CPU-s)%n", label, t.get("total_s"), rows / t.get("total_s"),
+                rows / t.get("total_s") / cores, t.get("ingest_s"), rows / cpu, cpu);
     }
 
     /** The worst distance from the published absence and PA rates, over LAs by phase and LA totals. */

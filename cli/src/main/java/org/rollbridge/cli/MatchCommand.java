@@ -52,6 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
             "weight_sex, weight_postcode (empty when there is no register person).",
             "--format json writes a JSON array of objects with the same names; empty values are null.",
             "",
+            "The match model (m, u and weight in bits per field and level, estimated from these files) is",
+            "printed on stderr.",
+            "",
             "Exit codes: 0 done (even if rows were skipped), 2 a file cannot be read or its header is wrong.",
             "See docs/matching.md for what the decisions mean and how to tune the thresholds."})
 public final class MatchCommand implements Callable<Integer> {
@@ -107,6 +110,8 @@ public final class MatchCommand implements Callable<Integer> {
         PersonRegister index = PersonRegister.of(registerRows.people());
         PersonMatcher matcher = PersonMatcher.estimated(index, incomingRows.people(), settings);
         List<MatchResult> results = matcher.match(incomingRows.people());
+        // The figures the decisions rest on, learnt from this LA's own files; stdout keeps to the records.
+        err.print(matcher.model().describe());
 
         Writer out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         if (format == Format.json) {

@@ -62,6 +62,8 @@ class MatchCommandTest {
                 "I4,,new,,");
         assertThat(run.err()).contains("incoming.csv line 4: id I3: dob is not a date")
                 .contains("incoming.csv line 6: expected 11 fields");
+        // Too few records to estimate from: the default figures, said so, with a weight per level.
+        assertThat(run.err()).contains("Match model (default figures)").containsPattern("dob +EXACT +[0-9.]+ +[0-9.]+ +\\+");
     }
 
     @Test

@@ -26,7 +26,8 @@ public record HubProperties(
 
     public HubProperties {
         if (la == null || !la.matches("\\d{3}")) {
-            throw new IllegalArgumentException("ROLLBRIDGE_LA must be a 3-digit LA code, e.g. 926; it was '" + la + "'");
+            throw new IllegalArgumentException("ROLLBRIDGE_LA must be a 3-digit LA code, e.g. 926; it was '"
+                    + la + "'");
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("ROLLBRIDGE_PORT must be a port number from 0 to 65535; it was " + port);

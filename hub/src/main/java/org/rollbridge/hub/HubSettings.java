@@ -142,7 +142,8 @@ public final class HubSettings implements ApplicationListener<SpringApplicationE
             if (source instanceof EnumerablePropertySource<?> names) {
                 for (String name : names.getPropertyNames()) {
                     if (name.startsWith(PREFIX) && !known.contains(name) && !otherTool(name)) {
-                        String nearest = known.stream().min(Comparator.comparingInt(k -> distance(k, name))).orElseThrow();
+                        String nearest = known.stream().min(Comparator.comparingInt(k -> distance(k, name)))
+                                .orElseThrow();
                         throw new Refused(name + " is not a setting of the hub"
                                 + (distance(nearest, name) <= 3 ? " (did you mean " + nearest + "?)" : "")
                                 + ": correct its name or unset it", null);

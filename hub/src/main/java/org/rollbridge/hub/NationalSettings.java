@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where England's comparators come from (docs/national.md).
+ * England's comparators from the national tier (docs/national.md).
  *
  * @param figures a folder of the national tier's output, one {@code YYYY-MM-DD/la_phase.csv} per as-of date; none
- *                for the DfE's published year-to-date figures
+ *                means the DfE's published year
  */
 @ConfigurationProperties("rollbridge.national")
 public record NationalSettings(@Variable("ROLLBRIDGE_NATIONAL_FIGURES") Path figures) {

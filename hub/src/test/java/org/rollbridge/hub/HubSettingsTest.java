@@ -3,6 +3,9 @@ package org.rollbridge.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -61,7 +65,8 @@ class HubSettingsTest {
     void aMisspeltArgumentIsRefusedWithTheSettingItProbablyMeant() {
         assertThatThrownBy(() -> HubApplication.start("--ROLLBRIDGE_WORKER=4"))
                 .isInstanceOf(HubSettings.Refused.class)
-                .hasMessageContaining("ROLLBRIDGE_WORKER is not a setting of the hub (did you mean ROLLBRIDGE_WORKERS?)");
+                .hasMessageContaining("ROLLBRIDGE_WORKER is not a setting of the hub "
+                        + "(did you mean ROLLBRIDGE_WORKERS?)");
     }
 
     @Test
@@ -121,6 +126,20 @@ class HubSettingsTest {
         HubProperties hub = (HubProperties) read.getFirst();
         assertThat(hub.rulesFile()).isEqualTo(Path.of("/etc/rollbridge/rules.properties"));
         assertThat(hub.logLevel()).isEqualTo(LogLevel.WARN);
+    }
+
+    @Test
+    void everySettingsRecordIsBoundAndEachOfItsComponentsNamesItsVariable() {
+        List<Class<?>> annotated = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.rollbridge.hub").stream()
+                .filter(c -> c.isAnnotatedWith(ConfigurationProperties.class))
+                .<Class<?>>map(JavaClass::reflect).toList();
+        assertThat(annotated).containsExactlyInAnyOrderElementsOf(HubSettings.RECORDS);
+        for (Class<? extends Record> settings : HubSettings.RECORDS) {
+            assertThat(settings.getRecordComponents()).as(settings.getSimpleName())
+                    .allMatch(c -> c.isAnnotationPresent(Variable.class));
+        }
     }
 
     /** An environment with only the given variables, as a hub started with nothing else set would see. */

@@ -50,8 +50,8 @@ class StoreBoundaryTest {
             "AuditLog",
             "Organisations", "RequestNonces", "SchoolCredentials", "SigningCredentials", "Users",
             "HeldRecords",
-            "CascadeMatching", "HeldRecordMatching", "MatchOutcomes", "PersonIndex", "ReviewController",
-            "ReviewQueue", "SocialCareImport",
+            "CascadeMatching", "HeldRecordMatching", "MatchOutcomes", "PersonIndex", "ReviewQueue",
+            "SocialCareImport",
             "JobQueue",
             "EnrolmentCodes", "SchoolPauses");
 

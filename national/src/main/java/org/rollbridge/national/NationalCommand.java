@@ -39,6 +39,12 @@ public final class NationalCommand implements Runnable {
         System.exit(cl.execute(args));
     }
 
+    /** CPU time of this JVM, every thread: on a shared machine a steadier measure than the clock. */
+    static double cpuSeconds() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean b ? b.getProcessCpuTime() / 1e9 : Double.NaN;
+    }
+
     /** Where Spark runs and where the delivery table lives, for the commands that use them. */
     static final class SparkOptions {
         @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*])")
@@ -56,8 +62,8 @@ public final class NationalCommand implements Runnable {
             description = "Writes a synthetic nation's daily extracts, calibrated to the DfE's published 2025/26 "
                     + "figures by LA and phase.")
     static final class Generate implements Callable<Integer> {
-        @Option(names = "--pupils", required = true, description = "pupils in England (small LAs and phases get "
-                + "at least " + "60 so their rates can match)")
+        @Option(names = "--pupils", required = true, description = "pupils in England (each LA and phase gets at "
+                + "least " + org.rollbridge.national.synth.CellPlan.FLOOR + ", so its rates can match the published)")
         int pupils;
         @Option(names = "--from", required = true, description = "first day (YYYY-MM-DD)")
         LocalDate from;
@@ -83,7 +89,8 @@ public final class NationalCommand implements Runnable {
             System.out.printf("Generated %,d pupils in %,d schools over %d school days: %,d session rows in %.1f s"
                     + " (%d threads) into %s%n", s.pupils(), s.schools(), s.schoolDays(), s.sessionRows(), seconds,
                     t, out);
-            System.out.printf("timing generate_s=%.3f rows=%d pupils=%d%n", seconds, s.sessionRows(), s.pupils());
+            System.out.printf("timing generate_s=%.3f cpu_s=%.3f rows=%d pupils=%d%n", seconds, cpuSeconds(),
+                    s.sessionRows(), s.pupils());
             return 0;
         }
     }
@@ -156,7 +163,7 @@ public final class NationalCommand implements Runnable {
             long schools = results.get(0).totals().size();
             System.out.printf("Figures as of %s for %,d schools in %.1f s (%s); written to %s%n", asOf, schools,
                     seconds, engine.name().toLowerCase(java.util.Locale.ROOT), out.resolve("la_phase.csv"));
-            System.out.printf("timing ingest_s=%.3f total_s=%.3f%n", ingestSeconds, seconds);
+            System.out.printf("timing ingest_s=%.3f total_s=%.3f cpu_s=%.3f%n", ingestSeconds, seconds, cpuSeconds());
             return 0;
         }
     }

@@ -1,6 +1,7 @@
 package org.rollbridge.core.matching;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * A Fellegi-Sunter model: for each field and agreement level, m (the chance that a true match shows that level)
@@ -34,21 +35,25 @@ public final class MatchModel {
     }
 
     /**
-     * Prior figures for when there is too little data to estimate from (a handful of held records): cautious
-     * values typical of school census data, where names and dates of birth are mostly right.
+     * Prior figures for when there is too little data to estimate from (a handful of held records): rounded from
+     * what EM and random pairs give on the evaluation corpus (a register of a few thousand children), with
+     * disagreement on sex and date of birth kept from counting as an outright veto.
      */
     public static MatchModel defaults() {
         double[][] m = new double[FIELDS.length][];
         double[][] u = new double[FIELDS.length][];
-        set(m, u, MatchField.UPN, new double[] {0.70, 0.02, 0.28}, new double[] {0.0001, 0.001, 0.9989});
-        set(m, u, MatchField.ULN, new double[] {0.90, 0.10}, new double[] {0.0001, 0.9999});
-        set(m, u, MatchField.FORENAME, new double[] {0.93, 0.02, 0.045, 0.0025, 0.0025},
-                new double[] {0.024, 0.006, 0.002, 0.008, 0.96});
-        set(m, u, MatchField.SURNAME, new double[] {0.88, 0.04, 0.04, 0.02, 0.02},
-                new double[] {0.05, 0.002, 0.01, 0.04, 0.898});
-        set(m, u, MatchField.DOB, new double[] {0.95, 0.01, 0.03, 0.01}, new double[] {0.05, 0.001, 0.02, 0.929});
-        set(m, u, MatchField.SEX, new double[] {0.98, 0.02}, new double[] {0.5, 0.5});
-        set(m, u, MatchField.POSTCODE, new double[] {0.75, 0.05, 0.08, 0.12}, new double[] {0.03, 0.02, 0.10, 0.85});
+        set(m, u, MatchField.UPN, new double[] {0.95, 0.02, 0.025, 0.005},
+                new double[] {0.0002, 0.00005, 0.02, 0.97975});
+        set(m, u, MatchField.ULN, new double[] {0.95, 0.05}, new double[] {0.001, 0.999});
+        set(m, u, MatchField.FORENAME, new double[] {0.84, 0.03, 0.10, 0.01, 0.005, 0.005, 0.005, 0.005},
+                new double[] {0.015, 0.004, 0.004, 0.0005, 0.005, 0.006, 0.05, 0.9155});
+        set(m, u, MatchField.SURNAME, new double[] {0.86, 0.035, 0.065, 0.006, 0.004, 0.004, 0.026},
+                new double[] {0.025, 0.008, 0.003, 0.0012, 0.0007, 0.003, 0.9591});
+        set(m, u, MatchField.DOB, new double[] {0.86, 0.018, 0.034, 0.07, 0.012, 0.006},
+                new double[] {0.0004, 0.00007, 0.0004, 0.0046, 0.0037, 0.99083});
+        set(m, u, MatchField.SEX, new double[] {0.995, 0.005}, new double[] {0.5, 0.5});
+        set(m, u, MatchField.POSTCODE, new double[] {0.77, 0.012, 0.12, 0.098},
+                new double[] {0.0022, 0.0036, 0.026, 0.9682});
         return new MatchModel(m, u, 0.05, 0);
     }
 
@@ -62,6 +67,15 @@ public final class MatchModel {
     /** The same m and u with another prior match share: the starting point for an estimation. */
     public MatchModel withMatchShare(double share) {
         return new MatchModel(m, u, share, iterations);
+    }
+
+    /**
+     * These m with u from elsewhere: EM's u describes the candidate pairs blocking chose (which mostly share a
+     * date of birth or a surname), so agreeing on those would count for almost nothing; u from people paired at
+     * random says how rare agreement really is, as Splink does.
+     */
+    MatchModel withU(double[][] populationU) {
+        return new MatchModel(m, populationU, matchShare, iterations);
     }
 
     public double m(MatchField field, int level) {
@@ -89,17 +103,43 @@ public final class MatchModel {
 
     /** Weight per field (bits) for a compared pair, with exact name agreement adjusted by name frequency. */
     public double[] fieldWeights(PairComparison c, TermFrequencies surnames, TermFrequencies forenames) {
+        return fieldWeights(c, surnames, forenames, TermFrequencies.none());
+    }
+
+    /**
+     * Weight per field (bits) for a compared pair, with exact agreement on a name or a date of birth adjusted by
+     * how common the value is (twins and triplets share a date; Smith is shared by many).
+     */
+    public double[] fieldWeights(PairComparison c, TermFrequencies surnames, TermFrequencies forenames,
+                                 TermFrequencies birthDates) {
         double[] w = new double[FIELDS.length];
         for (MatchField f : FIELDS) {
             w[f.ordinal()] = weight(f, c.level(f));
         }
         if (c.level(MatchField.SURNAME) == PairComparison.NAME_EXACT) {
-            w[MatchField.SURNAME.ordinal()] += surnames.adjustment(c.agreedSurname());
+            w[MatchField.SURNAME.ordinal()] = adjusted(MatchField.SURNAME, surnames.adjustment(c.agreedSurname()));
         }
         if (c.level(MatchField.FORENAME) == PairComparison.NAME_EXACT) {
-            w[MatchField.FORENAME.ordinal()] += forenames.adjustment(c.agreedForename());
+            w[MatchField.FORENAME.ordinal()] = adjusted(MatchField.FORENAME, forenames.adjustment(c.agreedForename()));
+        }
+        if (c.agreedDob() != null) {
+            w[MatchField.DOB.ordinal()] = adjusted(MatchField.DOB, birthDates.adjustment(c.agreedDob()));
         }
         return w;
+    }
+
+    /**
+     * Exact agreement adjusted for how common the value is, but never below the field's best inexact level:
+     * Olivia written Olivia must not count for less than Olivia written Oliwia, or a twin would outscore the
+     * child the record is an exact copy of.
+     */
+    private double adjusted(MatchField f, double adjustment) {
+        double[] w = weights[f.ordinal()];
+        double floor = Double.NEGATIVE_INFINITY;
+        for (int l = 1; l < f.missing(); l++) {
+            floor = Math.max(floor, w[l]);
+        }
+        return Math.max(w[0] + adjustment, floor + 0.5);
     }
 
     public static double total(double[] fieldWeights) {
@@ -124,6 +164,25 @@ public final class MatchModel {
             c[i] = t[i].clone();
         }
         return c;
+    }
+
+    /**
+     * The figures as a table for people: per field and level, m, u and the weight in bits. Printed by the
+     * benchmark and by {@code ./rollbridge match} (on stderr), so an LA can see what its own data taught.
+     */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "Match model (%s): share of candidate pairs that match %.4f%n",
+                iterations == 0 ? "default figures" : "m and u estimated by EM in " + iterations + " iterations",
+                matchShare));
+        sb.append(String.format(Locale.ROOT, "  %-9s %-18s %8s %10s %8s%n", "field", "level", "m", "u", "bits"));
+        for (MatchField f : FIELDS) {
+            for (int l = 0; l < f.missing(); l++) {
+                sb.append(String.format(Locale.ROOT, "  %-9s %-18s %8.4f %10.6f %+8.2f%n", f.column(),
+                        f.levels().get(l), m[f.ordinal()][l], u[f.ordinal()][l], weights[f.ordinal()][l]));
+            }
+        }
+        return sb.toString();
     }
 
     @Override

@@ -13,8 +13,10 @@ package org.rollbridge.core.matching;
 public record MatchSettings(double linkThreshold, double reviewThreshold, double margin, boolean probabilistic,
                             int estimationSample, int maxBlockSize) {
 
-    public static final double DEFAULT_LINK = 10.0;
-    public static final double DEFAULT_REVIEW = 4.0;
+    /** Chosen from the measured curve on the evaluation corpus (tuning seed): see docs/matching.md. */
+    public static final double DEFAULT_LINK = 11.0;
+    public static final double DEFAULT_REVIEW = 6.0;
+    public static final double DEFAULT_MARGIN = 4.0;
 
     public MatchSettings {
         if (reviewThreshold > linkThreshold) {
@@ -24,11 +26,15 @@ public record MatchSettings(double linkThreshold, double reviewThreshold, double
     }
 
     public static MatchSettings defaults() {
-        return new MatchSettings(DEFAULT_LINK, DEFAULT_REVIEW, 8.0, true, 20_000, 2_000);
+        return new MatchSettings(DEFAULT_LINK, DEFAULT_REVIEW, DEFAULT_MARGIN, true, 20_000, 2_000);
     }
 
     public MatchSettings withThresholds(double link, double review) {
         return new MatchSettings(link, review, margin, probabilistic, estimationSample, maxBlockSize);
+    }
+
+    public MatchSettings withMargin(double bits) {
+        return new MatchSettings(linkThreshold, reviewThreshold, bits, probabilistic, estimationSample, maxBlockSize);
     }
 
     public MatchSettings deterministicOnly() {

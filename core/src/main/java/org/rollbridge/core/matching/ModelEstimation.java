@@ -34,7 +34,13 @@ public final class ModelEstimation {
         return pairs;
     }
 
-    /** Runs EM from the given starting model; returns the converged model. */
+    /**
+     * Runs EM from the given starting model; returns the converged model. Semi-supervised by the UPN: left free,
+     * EM takes "the same family" (siblings and twins share a surname, a home and often a date of birth) for
+     * "the same child", because candidate pairs hold many more siblings than true matches. So a pair whose
+     * UPNs agree counts as a match and a pair with two valid different UPNs as a non-match, only the pairs
+     * without that evidence are weighed by the model, and the identifiers' m stay as given.
+     */
     public MatchModel estimate(MatchModel start) {
         int n = patternCounts.size();
         int[][] patterns = new int[n][];
@@ -50,8 +56,14 @@ public final class ModelEstimation {
         double[] posterior = new double[n];
         int iteration = 0;
         for (; iteration < MAX_ITERATIONS; iteration++) {
-            // E step: the chance each pattern is a match under the current figures.
+            // E step: the chance each pattern is a match under the current figures. Where both records carry a
+            // UPN, the numbers say it: the same number is the same child, two valid different numbers are two.
             for (int k = 0; k < n; k++) {
+                int upn = patterns[k][MatchField.UPN.ordinal()];
+                if (upn == PairComparison.UPN_AGREE || upn == PairComparison.UPN_DIFFERENT) {
+                    posterior[k] = upn == PairComparison.UPN_AGREE ? 1 : 0;
+                    continue;
+                }
                 double pm = p;
                 double pu = 1 - p;
                 for (MatchField f : FIELDS) {
@@ -83,6 +95,9 @@ public final class ModelEstimation {
                 }
                 normalise(mm, f.missing());
                 normalise(uu, f.missing());
+                if (f == MatchField.UPN || f == MatchField.ULN) {
+                    mm = m[f.ordinal()];
+                }
                 for (int l = 0; l < f.missing(); l++) {
                     change = Math.max(change, Math.abs(mm[l] - m[f.ordinal()][l]));
                     change = Math.max(change, Math.abs(uu[l] - u[f.ordinal()][l]));
@@ -120,7 +135,7 @@ public final class ModelEstimation {
     private static int encode(byte[] levels) {
         int key = 0;
         for (int f = 0; f < levels.length; f++) {
-            key |= levels[f] << (3 * f);
+            key |= levels[f] << (4 * f);
         }
         return key;
     }
@@ -128,7 +143,7 @@ public final class ModelEstimation {
     private static int[] decode(int key) {
         int[] levels = new int[FIELDS.length];
         for (int f = 0; f < FIELDS.length; f++) {
-            levels[f] = (key >> (3 * f)) & 7;
+            levels[f] = (key >> (4 * f)) & 15;
         }
         return levels;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.apache.commons.codec.language.DoubleMetaphone;
 import org.rollbridge.core.identity.Postcode;
 import org.rollbridge.core.identity.Uln;
 import org.rollbridge.core.identity.Upn;
@@ -20,10 +21,16 @@ import org.rollbridge.core.identity.Upn;
  * @param surnames   legal surname, then the preferred surname when it differs
  * @param surnameParts the parts of every surname ({@code Smith-Jones} gives SMITH and JONES)
  * @param dobDigits  the date of birth as eight digits {@code yyyymmdd}, or empty
+ * @param upnsChecked true when every UPN is a permanent one with the right check letter
+ * @param forenameSounds the Double Metaphone codes (primary and alternate) of the forenames
+ * @param surnameSounds  the same for the surnames
  */
 public record PersonKeys(MatchPerson person, List<String> upns, String uln, String legalForename,
                          String legalSurname, List<String> forenames, List<String> surnames,
-                         List<String> surnameParts, LocalDate dob, String dobDigits, char sex, String postcode) {
+                         List<String> surnameParts, LocalDate dob, String dobDigits, char sex, String postcode,
+                         boolean upnsChecked, List<String> forenameSounds, List<String> surnameSounds) {
+
+    private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
 
     public static PersonKeys of(MatchPerson p) {
         Set<String> upns = new LinkedHashSet<>();
@@ -54,9 +61,19 @@ public record PersonKeys(MatchPerson person, List<String> upns, String uln, Stri
         String dobDigits = dob == null ? "" : String.format(Locale.ROOT, "%04d%02d%02d",
                 dob.getYear(), dob.getMonthValue(), dob.getDayOfMonth());
         String postcode = Postcode.normalise(p.postcode());
+        boolean checked = !upns.isEmpty() && upns.stream().allMatch(u -> Upn.check(u) == Upn.Check.VALID);
         return new PersonKeys(p, List.copyOf(upns), uln, legalForename, legalSurname, List.copyOf(forenames),
                 List.copyOf(surnames), List.copyOf(parts), dob, dobDigits, sex(p.sex()),
-                postcode == null ? "" : postcode);
+                postcode == null ? "" : postcode, checked, sounds(forenames), sounds(surnames));
+    }
+
+    private static List<String> sounds(Set<String> names) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String n : names) {
+            addIfPresent(codes, METAPHONE.doubleMetaphone(n));
+            addIfPresent(codes, METAPHONE.doubleMetaphone(n, true));
+        }
+        return List.copyOf(codes);
     }
 
     public String id() {
@@ -79,7 +96,7 @@ public record PersonKeys(MatchPerson person, List<String> upns, String uln, Stri
     }
 
     private static void addIfPresent(Set<String> names, String key) {
-        if (!key.isEmpty()) {
+        if (key != null && !key.isEmpty()) {
             names.add(key);
         }
     }

@@ -27,11 +27,13 @@ public final class PersonRegister {
     private final Map<String, int[]> blocks = new HashMap<>();
     private final TermFrequencies surnames;
     private final TermFrequencies forenames;
+    private final TermFrequencies birthDates;
 
     private PersonRegister(List<PersonKeys> people, TermFrequencies surnames, TermFrequencies forenames) {
         this.people = people;
         List<String> surnameValues = new ArrayList<>(people.size());
         List<String> forenameValues = new ArrayList<>(people.size());
+        List<String> dates = new ArrayList<>(people.size());
         for (int i = 0; i < people.size(); i++) {
             PersonKeys k = people.get(i);
             int index = i;
@@ -50,7 +52,11 @@ public final class PersonRegister {
             blockingKeys(k, false, key -> add(blocks, key, index));
             surnameValues.add(k.legalSurname());
             forenameValues.add(k.legalForename());
+            dates.add(k.dobDigits());
         }
+        // Counted over these people even for a register of candidates: the ratio that adjusts a weight stays
+        // about the same as long as everyone born that day is among them (the hub fetches whole months of birth).
+        this.birthDates = TermFrequencies.of(dates);
         this.surnames = surnames != null ? surnames : TermFrequencies.of(surnameValues);
         this.forenames = forenames != null ? forenames : TermFrequencies.of(forenameValues);
     }
@@ -83,6 +89,11 @@ public final class PersonRegister {
 
     public TermFrequencies forenames() {
         return forenames;
+    }
+
+    /** How many people share each date of birth: twins and triplets make agreement on a date less telling. */
+    public TermFrequencies birthDates() {
+        return birthDates;
     }
 
     /** Register people sharing any current or former UPN with the record (rule 1). */
@@ -135,7 +146,10 @@ public final class PersonRegister {
 
     /**
      * Blocking keys: date of birth; sound of a surname + birth year; postcode + forename initial; forename
-     * prefix + birth month. A true match is missed only when it shares none of them. The querying side also
+     * prefix + birth month; the sounds of forename and surname together; the first two letters of surname and
+     * forename; the first three of the surname and the forename's initial; day and month of birth and the
+     * surname's initial. A true match is missed only when it shares none of them: the last four find a record
+     * whose names are misspelt, whose date of birth is wrong and whose family moved. The querying side also
      * tries its date of birth with day and month swapped.
      */
     static void blockingKeys(PersonKeys k, boolean query, Consumer<String> sink) {
@@ -153,6 +167,17 @@ public final class PersonRegister {
         if (k.surnameParts().size() > 1) {
             for (String part : k.surnameParts()) {
                 sink.accept("S" + METAPHONE.doubleMetaphone(part) + year);
+            }
+        }
+        if (!k.legalForename().isEmpty() && !k.legalSurname().isEmpty()) {
+            sink.accept("N" + METAPHONE.doubleMetaphone(k.legalForename()) + '|'
+                    + METAPHONE.doubleMetaphone(k.legalSurname()));
+            sink.accept("A" + k.legalSurname().substring(0, Math.min(2, k.legalSurname().length())) + '|'
+                    + k.legalForename().substring(0, Math.min(2, k.legalForename().length())));
+            sink.accept("B" + k.legalSurname().substring(0, Math.min(3, k.legalSurname().length())) + '|'
+                    + k.legalForename().charAt(0));
+            if (!dob.isEmpty()) {
+                sink.accept("M" + dob.substring(4) + k.legalSurname().charAt(0));
             }
         }
         for (String forename : k.forenames()) {
@@ -176,7 +201,7 @@ public final class PersonRegister {
         }
     }
 
-    private static int[] union(List<int[]> lists) {
+    static int[] union(List<int[]> lists) {
         if (lists.isEmpty()) {
             return NONE;
         }

@@ -18,10 +18,97 @@ class PairComparisonTest {
     void dateOfBirthLevels() {
         assertThat(PairComparison.dob("20150304", "20150304")).isEqualTo(PairComparison.DOB_EXACT);
         assertThat(PairComparison.dob("20150304", "20150403")).isEqualTo(PairComparison.DOB_SWAPPED);
+        assertThat(PairComparison.dob("20150304", "20160304")).isEqualTo(PairComparison.DOB_YEAR_OFF_BY_ONE);
+        assertThat(PairComparison.dob("20200304", "20190304")).isEqualTo(PairComparison.DOB_YEAR_OFF_BY_ONE);
         assertThat(PairComparison.dob("20150304", "20150305")).isEqualTo(PairComparison.DOB_ONE_DIGIT);
-        assertThat(PairComparison.dob("20150304", "20160304")).isEqualTo(PairComparison.DOB_ONE_DIGIT);
+        assertThat(PairComparison.dob("20150304", "20180304")).isEqualTo(PairComparison.DOB_ONE_DIGIT);
+        assertThat(PairComparison.dob("20150304", "20150301")).isEqualTo(PairComparison.DOB_ONE_DIGIT);
+        assertThat(PairComparison.dob("20150314", "20150301")).isEqualTo(PairComparison.DOB_MONTH_AND_YEAR);
         assertThat(PairComparison.dob("20150304", "20150415")).isEqualTo(PairComparison.DOB_DIFFERENT);
         assertThat(PairComparison.dob("20150304", "")).isEqualTo(MatchField.DOB.missing());
+        assertThat(MatchField.DOB.levels().get(PairComparison.DOB_MONTH_AND_YEAR)).isEqualTo("MONTH_AND_YEAR");
+    }
+
+    @Test
+    void forenameLevelsFromExactToInitial() {
+        assertThat(forenames("Muhammad", "Muhammad")).isEqualTo("EXACT");
+        assertThat(forenames("Mohammed", "Muhammad")).isEqualTo("EQUIVALENT");
+        assertThat(forenames("Aleksander", "Alexander")).isEqualTo("EQUIVALENT");
+        assertThat(forenames("Teddy", "Tedy")).isEqualTo("CLOSE"); // one letter dropped
+        assertThat(forenames("Lucas", "Lucsa")).isEqualTo("CLOSE"); // neighbours swapped
+        assertThat(forenames("Isabella", "Isabelo")).isEqualTo("NEAR"); // Jaro-Winkler 0.91
+        assertThat(forenames("Phoebe", "Feebee")).isEqualTo("PHONETIC");
+        assertThat(forenames("Jack", "Jacob")).isEqualTo("SIMILAR");
+        assertThat(forenames("Harry", "Hugo")).isEqualTo("INITIAL");
+        assertThat(forenames("Harry", "Zainab")).isEqualTo("DIFFERENT");
+        assertThat(forenames("Harry", null)).isEqualTo("MISSING");
+    }
+
+    @Test
+    void surnameLevelsIncludePartsAndSounds() {
+        assertThat(surnames("Watson", "Watson")).isEqualTo("EXACT");
+        assertThat(surnames("Watson", "Smith-Watson")).isEqualTo("PART");
+        assertThat(surnames("Watson", "Waison")).isEqualTo("CLOSE");
+        assertThat(surnames("Ramsden", "Ramsdim")).isEqualTo("NEAR"); // two letters wrong, Jaro-Winkler 0.89
+        assertThat(surnames("Knight", "Nite")).isEqualTo("PHONETIC");
+        assertThat(surnames("Watson", "Whitfield")).isEqualTo("DIFFERENT");
+    }
+
+    @Test
+    void jaroWinklerAndOneEditAgreeWithTheirDefinitions() {
+        assertThat(NameSimilarity.jaroWinkler("MARTHA", "MARHTA")).isCloseTo(0.961, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(NameSimilarity.jaroWinkler("DWAYNE", "DUANE")).isCloseTo(0.84, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(NameSimilarity.jaroWinkler("ABC", "XYZ")).isZero();
+        assertThat(NameSimilarity.oneEdit("TEDDY", "TEDY")).isTrue();
+        assertThat(NameSimilarity.oneEdit("TEDY", "TEDDY")).isTrue();
+        assertThat(NameSimilarity.oneEdit("LUCAS", "LUCSA")).isTrue();
+        assertThat(NameSimilarity.oneEdit("LUCAS", "LUKAS")).isTrue();
+        assertThat(NameSimilarity.oneEdit("LUCAS", "LUKAZ")).isFalse();
+        assertThat(NameSimilarity.oneEdit("LUCAS", "LUCAS")).isFalse();
+    }
+
+    @Test
+    void twoValidDifferentUpnsAreAnotherChildsNumberNotASlip() {
+        MatchPerson a = MatchPerson.builder("a").upn(org.rollbridge.core.identity.Upn.compose("926", "2001", 12, 1)
+                .value()).build();
+        MatchPerson otherChild = MatchPerson.builder("b").upn(org.rollbridge.core.identity.Upn.compose("202", "3001", 15,
+                44).value()).build();
+        String valid = org.rollbridge.core.identity.Upn.compose("926", "2001", 19, 901).value();
+        char wrong = valid.charAt(0) == 'A' ? 'B' : 'A';
+        MatchPerson badCheckLetter = MatchPerson.builder("c").upn(wrong + valid.substring(1)).build();
+        assertThat(level(compare(a, otherChild), MatchField.UPN)).isEqualTo("DIFFERENT");
+        assertThat(level(compare(a, badCheckLetter), MatchField.UPN)).isEqualTo("UNCHECKED_DIFFERENT");
+    }
+
+    @Test
+    void exactAgreementOnACommonNameNeverCountsForLessThanAnInexactLevel() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 900; i++) {
+            names.add("OLIVIA");
+        }
+        for (int i = 0; i < 100; i++) {
+            names.add("NAME" + i);
+        }
+        MatchModel model = MatchModel.defaults();
+        PairComparison same = compare(MatchPerson.builder("a").forename("Olivia").build(),
+                MatchPerson.builder("b").forename("Olivia").build());
+        PairComparison variant = compare(MatchPerson.builder("a").forename("Olivia").build(),
+                MatchPerson.builder("b").forename("Oliwia").build());
+        double exact = model.fieldWeights(same, TermFrequencies.none(), TermFrequencies.of(names))[
+                MatchField.FORENAME.ordinal()];
+        double inexact = model.fieldWeights(variant, TermFrequencies.none(), TermFrequencies.of(names))[
+                MatchField.FORENAME.ordinal()];
+        assertThat(exact).isGreaterThan(inexact);
+    }
+
+    private static String forenames(String a, String b) {
+        return level(compare(MatchPerson.builder("a").forename(a).build(), MatchPerson.builder("b").forename(b).build()),
+                MatchField.FORENAME);
+    }
+
+    private static String surnames(String a, String b) {
+        return level(compare(MatchPerson.builder("a").surname(a).build(), MatchPerson.builder("b").surname(b).build()),
+                MatchField.SURNAME);
     }
 
     @Test

@@ -222,4 +222,116 @@ class PersonMatcherTest {
                 person("I1", "Amelia", "Whitfield-Nowak", "2015-03-04").sex("F").postcode("NR6 6LY").build()));
         assertThat(r.get(0).decision()).isEqualTo(MatchDecision.NEW);
     }
+
+    // Twins, near-twins and siblings: ambiguity is never settled by the order of the register.
+
+    private static final MatchPerson TEDDY = person("T1", "Teddy", "Brown", "2017-05-06").sex("M")
+            .postcode("NR2 2BB").upn(upn("926", 17, 1)).build();
+    private static final MatchPerson TEDY = person("T2", "Tedy", "Brown", "2017-05-06").sex("M")
+            .postcode("NR2 2BB").upn(upn("926", 17, 2)).build();
+
+    private static String upn(String la, int year, int serial) {
+        return org.rollbridge.core.identity.Upn.compose(la, "2001", year, serial).value();
+    }
+
+    private static MatchPerson.Builder twin(String id, String forename) {
+        return person(id, forename, "Brown", "2017-05-06").sex("M").postcode("NR2 2BB");
+    }
+
+    @Test
+    void anExactCopyOfOneTwinLinksToThatTwinWhicheverComesFirst() {
+        for (List<MatchPerson> register : List.of(List.of(TEDDY, TEDY, OTHER), List.of(TEDY, TEDDY, OTHER))) {
+            assertThat(matchOne(register, twin("I1", "Teddy").build()))
+                    .extracting(MatchResult::decision, MatchResult::registerId).containsExactly(MatchDecision.LINK, "T1");
+            assertThat(matchOne(register, twin("I2", "Tedy").build()))
+                    .extracting(MatchResult::decision, MatchResult::registerId).containsExactly(MatchDecision.LINK, "T2");
+        }
+    }
+
+    @Test
+    void aTwinsRecordWithAnErrorGoesToReviewWithBothTwinsAboveTheReviewThreshold() {
+        PersonMatcher matcher = new PersonMatcher(PersonRegister.of(List.of(TEDDY, TEDY, OTHER)),
+                MatchModel.defaults(), MatchSettings.defaults());
+        MatchPerson moved = twin("I1", "Tedy").postcode("NR5 9ZZ").build();
+        MatchPerson misspelt = twin("I2", "Tedy").surname("Brwon").build();
+        for (MatchPerson record : List.of(moved, misspelt)) {
+            MatchResult r = matcher.match(List.of(record)).get(0);
+            assertThat(r.decision()).as(record.id()).isEqualTo(MatchDecision.REVIEW);
+            assertThat(r.registerId()).isEqualTo("T2");
+            // The review page lists every candidate above the review threshold: the other twin is shown too.
+            assertThat(MatchModel.total(matcher.explain(record, TEDDY)))
+                    .isGreaterThanOrEqualTo(MatchSettings.defaults().reviewThreshold());
+        }
+    }
+
+    @Test
+    void rules3And4NeverLinkATwinsRecordToTheOtherTwin() {
+        // Jack and Jacob share three letters, so rule 3 finds both; a slip in Jacob's record must not go to Jack.
+        MatchPerson jack = twin("J1", "Jack").build();
+        MatchPerson jacob = twin("J2", "Jacob").build();
+        MatchResult r = matchOne(List.of(jack, jacob, OTHER), twin("I1", "Jacbo").build());
+        assertThat(r.decision()).isNotEqualTo(MatchDecision.LINK);
+        assertThat(r.registerId()).isEqualTo("J2");
+        // Only Jack in the register, and the record is his twin carrying his own number: new, not Jack.
+        MatchResult alone = matchOne(List.of(jack, OTHER), twin("I2", "Jacob").upn(upn("926", 17, 9)).build());
+        assertThat(jack.upn()).isNull();
+        assertThat(alone.decision()).isNotEqualTo(MatchDecision.LINK);
+        MatchPerson jackWithUpn = twin("J1", "Jack").upn(upn("926", 17, 8)).build();
+        MatchResult numbered = matchOne(List.of(jackWithUpn, OTHER), twin("I3", "Jacob").upn(upn("926", 17, 9)).build());
+        assertThat(numbered.decision()).isEqualTo(MatchDecision.NEW);
+    }
+
+    @Test
+    void anotherCandidateAgreeingBetterOnANameSendsTheRecordToReview() {
+        MatchPerson sameHome = person("A1", "Amelia", "Whitfield", "2015-03-04").sex("F").postcode("NR6 6LY").build();
+        MatchPerson sameName = person("A2", "Amelie", "Whitfield", "2015-03-04").sex("F").postcode("NR9 1AA").build();
+        MatchPerson record = person("I1", "Amelie", "Whitfield", "2015-03-04").sex("F").postcode("NR6 6LY").build();
+        PersonMatcher matcher = new PersonMatcher(PersonRegister.of(List.of(sameHome, sameName, OTHER)),
+                MatchModel.defaults(), MatchSettings.defaults());
+        assertThat(MatchModel.total(matcher.explain(record, sameHome)))
+                .isGreaterThan(MatchModel.total(matcher.explain(record, sameName)) + MatchSettings.defaults().margin());
+        MatchResult r = matcher.match(List.of(record)).get(0);
+        assertThat(r.decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(r.reason()).contains("agrees better on a name");
+    }
+
+    @Test
+    void twoCandidatesCloseInScoreGoToReview() {
+        MatchPerson a = person("C1", "Harry", "Lomax", "2012-02-03").sex("M").postcode("NR1 1AA").build();
+        MatchPerson b = person("C2", "Harry", "Lomax", "2012-02-03").sex("M").postcode("NR1 1AB").build();
+        MatchResult r = matchOne(List.of(a, b, OTHER), person("I1", "Harry", "Lomax", "2012-02-03").sex("M")
+                .postcode("NR1 1AD").build());
+        assertThat(r.decision()).isEqualTo(MatchDecision.REVIEW);
+    }
+
+    @Test
+    void aNewBrotherOrSisterIsNotLinkedToTheChildAlreadyKnown() {
+        MatchResult r = matchOne(List.of(TEDDY, OTHER), person("I1", "Lily", "Brown", "2019-11-02").sex("F")
+                .postcode("NR2 2BB").build());
+        assertThat(r.decision()).isEqualTo(MatchDecision.NEW);
+        // A sister with a similar name and close birthday still needs a person to look, never a link.
+        MatchResult close = matchOne(List.of(TEDDY, OTHER), person("I2", "Tess", "Brown", "2018-05-06").sex("F")
+                .postcode("NR2 2BB").build());
+        assertThat(close.decision()).isNotEqualTo(MatchDecision.LINK);
+    }
+
+    @Test
+    void aLookalikeWithAnotherLasValidUpnIsNew() {
+        MatchResult r = matchOne(List.of(TEDDY, OTHER), twin("I1", "Tedd").upn(upn("202", 17, 5)).postcode("SW1 1AA")
+                .build());
+        assertThat(r.decision()).isEqualTo(MatchDecision.NEW);
+    }
+
+    @Test
+    void aUpnKeyedOntoAnotherChildProposesTheChildTheDetailsDescribe() {
+        MatchPerson ivy = person("V1", "Ivy", "Okafor", "2014-01-09").sex("F").postcode("NR3 3CC")
+                .upn(upn("926", 14, 31)).build();
+        MatchPerson oscar = person("V2", "Oscar", "Lumb", "2014-06-22").sex("M").postcode("NR4 4DD")
+                .upn(upn("926", 14, 32)).build();
+        MatchResult r = matchOne(List.of(ivy, oscar, OTHER), person("I1", "Ivy", "Okafor", "2014-01-09").sex("F")
+                .postcode("NR3 3CC").upn(oscar.upn()).build());
+        assertThat(r.decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(r.registerId()).isEqualTo("V1");
+        assertThat(r.reason()).contains("belongs to another register person");
+    }
 }

@@ -41,7 +41,7 @@ public class PupilFactsQuery {
 
     /** Every child with a case open on the day in children's social care's list, with what is open. */
     public Map<Long, Care> openCases(LocalDate on) {
-        return care(null, on);
+        return care("", List.of(settings.la(), on, on));
     }
 
     /** Changes whenever children's social care's list is loaded again (its size and load time). */
@@ -51,17 +51,22 @@ public class PupilFactsQuery {
                 from social_care_cases where la = ?""").param(settings.la()).query(Long.class).single();
     }
 
-    /** The cases open on {@code on}, of these persons or, when {@code ids} is null, of everyone. */
     private Map<Long, Care> care(Long[] ids, LocalDate on) {
+        return care("and person_id = any(?)", List.of(settings.la(), ids, on, on));
+    }
+
+    /**
+     * The cases open on a day, flags or-ed together by child, of the children {@code persons} narrows to. A case is
+     * open on a day from its start date (or always, without one) until, not including, its end date.
+     */
+    private Map<Long, Care> care(String persons, List<Object> params) {
         Map<Long, Care> care = new HashMap<>();
-        // A case is open on a day from its start date (or always, without one) until, not including, its end date.
         db.sql("""
                 select person_id, bool_or(social_worker), bool_or(looked_after), bool_or(child_protection)
                 from social_care_cases
-                where la = ? and (?::bigint[] is null or person_id = any(?::bigint[]))
-                  and (start_date is null or start_date <= ?) and (end_date is null or end_date > ?)
-                group by person_id""")
-                .params(settings.la(), ids, ids, on, on)
+                where la = ? %s and (start_date is null or start_date <= ?) and (end_date is null or end_date > ?)
+                group by person_id""".formatted(persons))
+                .params(params)
                 .query(rs -> {
                     care.put(rs.getLong(1), new Care(rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)));
                 });

@@ -2,11 +2,12 @@ package org.rollbridge.hub.ingest;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.rollbridge.hub.HubProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The records a school's batches had held back (held_records still held), for the school's page. */
+/** The records batches held back (held_records), for the school's page and the held-records API. */
 @Component
 public class HeldRecordQuery {
 
@@ -32,5 +33,18 @@ public class HeldRecordQuery {
                         rs.getString("rule_id"), rs.getString("field"), rs.getString("upn"), rs.getString("detail"),
                         rs.getObject("created_at", OffsetDateTime.class)))
                 .list();
+    }
+
+    /**
+     * Held records with this status, of one school or (when {@code laestab} is null) of every school, oldest first,
+     * at most 1,000, with the API's field names.
+     */
+    public List<Map<String, Object>> withStatus(String status, String laestab) {
+        return db.sql("""
+                select id, batch_id as "batchId", laestab, feed, location, reason, detail, status,
+                       created_at as "createdAt"
+                from held_records where la = ? and status = ? and (?::text is null or laestab = ?)
+                order by id limit 1000""")
+                .params(settings.la(), status, laestab, laestab).query().listOfRows();
     }
 }

@@ -5,10 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.rollbridge.core.matching.ReviewDecision;
-import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.access.Caller;
 import org.rollbridge.hub.access.CredentialFilter;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.rollbridge.hub.ingest.HeldRecordQuery;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,13 +26,11 @@ public class ReviewController {
     /** The administrator's token acts for the LA administrator role in the audit log. */
     static final ReviewQueue.Reviewer LA_ADMIN = new ReviewQueue.Reviewer("la-admin", "LA_ADMIN");
 
-    private final JdbcClient db;
-    private final HubProperties settings;
+    private final HeldRecordQuery heldRecords;
     private final ReviewQueue queue;
 
-    public ReviewController(JdbcClient db, HubProperties settings, ReviewQueue queue) {
-        this.db = db;
-        this.settings = settings;
+    public ReviewController(HeldRecordQuery heldRecords, ReviewQueue queue) {
+        this.heldRecords = heldRecords;
         this.queue = queue;
     }
 
@@ -83,12 +80,7 @@ public class ReviewController {
         if (!caller.admin()) {
             laestab = caller.laestab();
         }
-        return db.sql("""
-                select id, batch_id as "batchId", laestab, feed, location, reason, detail, status,
-                       created_at as "createdAt"
-                from held_records where la = ? and status = ? and (?::text is null or laestab = ?)
-                order by id limit 1000""")
-                .params(settings.la(), status, laestab, laestab).query().listOfRows();
+        return heldRecords.withStatus(status, laestab);
     }
 
     /**

@@ -300,7 +300,7 @@ public class ReviewQueue {
         for (MatchField f : MatchField.values()) {
             String level = c == null ? "MISSING" : f.levels().get(c.level(f));
             String agreement = level.equals("MISSING") ? "missing"
-                    : c.level(f) == 0 ? "agree" : level.equals("DIFFERENT") ? "differ" : "partial";
+                    : c.level(f) == 0 ? "agree" : level.endsWith("DIFFERENT") ? "differ" : "partial";
             out.add(new FieldAgreement(f.column(), label(f), show(f, in), candidate == null ? null : show(f, candidate),
                     agreement, level.toLowerCase(Locale.ROOT).replace('_', ' '),
                     w == null ? null : Math.round(w[f.ordinal()] * 10) / 10.0));

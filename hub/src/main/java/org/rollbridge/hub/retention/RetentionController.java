@@ -41,7 +41,7 @@ public class RetentionController {
     }
 
     @GetMapping("/api/v1/retention/runs")
-    public List<RetentionRunStore.Run> runs(@RequestParam(defaultValue = "20") int limit, HttpServletRequest request) {
+    public List<RetentionRunStore.RecordedRun> runs(@RequestParam(defaultValue = "20") int limit, HttpServletRequest request) {
         CredentialFilter.callerOf(request).requireAdmin();
         return runs.latest(Math.max(1, Math.min(limit, 200)));
     }
@@ -82,7 +82,7 @@ public class RetentionController {
     }
 
     @GetMapping("/api/v1/persons/{id}/retention")
-    public RetentionStatus.Status person(@PathVariable long id, HttpServletRequest request) {
+    public RetentionStatus.PersonRetentionStatus person(@PathVariable long id, HttpServletRequest request) {
         CredentialFilter.callerOf(request).requireAdmin();
         return status.of(id, run.today()).orElseThrow(() -> new Refusal.NotFound(
                 "There is no person " + id + " in the LA's index"));

@@ -113,7 +113,7 @@ public class RetentionRun {
     }
 
     private long resumeOrStart(LocalDate asOf, String actor) {
-        Optional<RetentionRunStore.Run> open = runs.unfinished();
+        Optional<RetentionRunStore.RecordedRun> open = runs.unfinished();
         if (open.isPresent() && open.get().asOf().equals(asOf)) {
             log.info("Retention run {} as of {} stopped part-way; taking it up", open.get().id(), asOf);
             runs.resume(open.get().id());

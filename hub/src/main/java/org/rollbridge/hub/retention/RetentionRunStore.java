@@ -23,7 +23,7 @@ public class RetentionRunStore {
     }
 
     /** A run as the retention page lists it. */
-    public record Run(long id, LocalDate asOf, boolean dryRun, String startedBy, Instant startedAt,
+    public record RecordedRun(long id, LocalDate asOf, boolean dryRun, String startedBy, Instant startedAt,
                       Instant finishedAt, String status, RetentionReport report) {
     }
 
@@ -33,7 +33,7 @@ public class RetentionRunStore {
     }
 
     /** The latest real run, if it did not succeed (the process stopped, or it failed): the one to take up. */
-    public Optional<Run> unfinished() {
+    public Optional<RecordedRun> unfinished() {
         return db.sql(SELECT + " where la = ? and not dry_run order by id desc limit 1")
                 .param(settings.la()).query((rs, n) -> run(rs)).optional().filter(r -> !r.status().equals("succeeded"));
     }
@@ -84,7 +84,7 @@ public class RetentionRunStore {
                 + "where id = ?").params(why, runId).update();
     }
 
-    public List<Run> latest(int limit) {
+    public List<RecordedRun> latest(int limit) {
         return db.sql(SELECT + " where la = ? order by id desc limit ?").params(settings.la(), limit)
                 .query((rs, n) -> run(rs)).list();
     }
@@ -92,9 +92,9 @@ public class RetentionRunStore {
     private static final String SELECT = """
             select id, as_of, dry_run, started_by, started_at, finished_at, status, report from retention_runs""";
 
-    private static Run run(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static RecordedRun run(java.sql.ResultSet rs) throws java.sql.SQLException {
         String report = rs.getString("report");
-        return new Run(rs.getLong("id"), rs.getObject("as_of", LocalDate.class), rs.getBoolean("dry_run"),
+        return new RecordedRun(rs.getLong("id"), rs.getObject("as_of", LocalDate.class), rs.getBoolean("dry_run"),
                 rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
                 rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
                 rs.getString("status"), report == null ? null : JSON.readValue(report, RetentionReport.class));

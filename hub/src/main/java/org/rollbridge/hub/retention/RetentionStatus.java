@@ -21,7 +21,7 @@ public class RetentionStatus {
     }
 
     /** One applicable category: until when, counted from which date, for how long. */
-    public record Period(String category, String from, String period, LocalDate until) {
+    public record ApplicablePeriod(String category, String from, String period, LocalDate until) {
 
         /** Null while the clock has not started (an open case or plan). */
         public LocalDate knownUntil() {
@@ -29,7 +29,7 @@ public class RetentionStatus {
         }
     }
 
-    public record Status(long personId, List<Period> periods, String governing, LocalDate deletionDate,
+    public record PersonRetentionStatus(long personId, List<ApplicablePeriod> periods, String governing, LocalDate deletionDate,
                          boolean onHold, List<LegalHoldStore.Hold> holds) {
 
         public LocalDate knownDeletionDate() {
@@ -37,12 +37,12 @@ public class RetentionStatus {
         }
     }
 
-    public Optional<Status> of(long personId, LocalDate today) {
+    public Optional<PersonRetentionStatus> of(long personId, LocalDate today) {
         return due.of(personId, today).map(p -> {
-            List<Period> periods = new ArrayList<>();
-            p.ends().forEach((category, end) -> periods.add(new Period(category.id(),
+            List<ApplicablePeriod> periods = new ArrayList<>();
+            p.ends().forEach((category, end) -> periods.add(new ApplicablePeriod(category.id(),
                     schedule.entry(category).from().id(), schedule.entry(category).period().toString(), end)));
-            return new Status(personId, periods, p.governing().id(), p.deletionDate(), p.held(),
+            return new PersonRetentionStatus(personId, periods, p.governing().id(), p.deletionDate(), p.held(),
                     holds.ofPerson(personId));
         });
     }

@@ -38,10 +38,10 @@ public class Erasure {
     }
 
     /** What was decided: the decision's number and how many identifiers are now suppressed. */
-    public record Decision(long decisionId, int identifiersSuppressed) {
+    public record ErasureDecision(long decisionId, int identifiersSuppressed) {
     }
 
-    public Decision erase(long personId, String reason, String reference, String actor, String role) {
+    public ErasureDecision erase(long personId, String reason, String reference, String actor, String role) {
         if (reason == null || reason.isBlank()) {
             throw new Refusal.Invalid("Erasure needs the decision's reason (the legal basis, e.g. an upheld "
                     + "objection under UK GDPR article 21)");
@@ -49,7 +49,7 @@ public class Erasure {
         if (!store.exists(personId)) {
             throw new Refusal.NotFound("There is no person " + personId + " in the LA's index");
         }
-        Decision decision = tx.execute(s -> {
+        ErasureDecision decision = tx.execute(s -> {
             if (store.onHold(personId)) {
                 throw new Refusal.Conflict("Person " + personId + " is on a legal hold; release the hold before "
                         + "erasing them");
@@ -57,7 +57,7 @@ public class Erasure {
             long id = store.decide(actor, reason.strip(), reference == null ? null : reference.strip());
             int suppressed = store.suppress(personId, id);
             erasure.erase(List.of(personId), LocalDate.now(clock));
-            return new Decision(id, suppressed);
+            return new ErasureDecision(id, suppressed);
         });
         uploads.drain();
         audit.record(actor, role, AuditAction.ERASURE, "erasure:" + decision.decisionId(), reason.strip(),

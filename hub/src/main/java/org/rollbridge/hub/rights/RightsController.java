@@ -32,7 +32,7 @@ public class RightsController {
     }
 
     @PostMapping("/api/v1/persons/{id}/erasure")
-    public Erasure.Decision erase(@PathVariable long id, @RequestBody(required = false) ErasureRequest body,
+    public Erasure.ErasureDecision erase(@PathVariable long id, @RequestBody(required = false) ErasureRequest body,
                                   HttpServletRequest request) {
         Caller caller = CredentialFilter.callerOf(request);
         caller.requireAdmin();
@@ -41,11 +41,11 @@ public class RightsController {
     }
 
     /** Why the pack is produced, e.g. the request's reference; kept in the audit log. */
-    public record Request(String reason) {
+    public record SubjectAccessRequest(String reason) {
     }
 
     @PostMapping("/api/v1/persons/{id}/subject-access")
-    public ResponseEntity<byte[]> produce(@PathVariable long id, @RequestBody(required = false) Request body,
+    public ResponseEntity<byte[]> produce(@PathVariable long id, @RequestBody(required = false) SubjectAccessRequest body,
                                           HttpServletRequest request) {
         Caller caller = CredentialFilter.callerOf(request);
         caller.requireAdmin();

@@ -37,18 +37,13 @@ public class NationalFigures {
     private final Path nationalOutput;
 
     public NationalFigures() {
-        this((Path) null);
+        this(new NationalSettings(null));
     }
 
     @Autowired
     public NationalFigures(NationalSettings settings) {
-        this(settings.figures());
-    }
-
-    /** @param nationalOutput the national tier's output folder, or null for the published year only */
-    public NationalFigures(Path nationalOutput) {
         this.rows = read();
-        this.nationalOutput = nationalOutput;
+        this.nationalOutput = settings.figures();
     }
 
     /** England's rows as of a date: the national tier's for that date when it has them, else the published year. */

@@ -124,7 +124,7 @@ class MatchingIT {
         long byPostcode = registered("mt-pc", null, null, "Ignatius", "Wolstenholme", "2012-07-09", "M", "NR3 1XY");
 
         send(school, "names-1", pupil(upn(school, 1), null, "Theodora", "Quenby", "2013-05-02", "F", "NR9 9ZZ"),
-                pupil(upn(school, 2), null, "Ignatius", "Wolstenholme", "2012-08-19", "M", "NR3 1XY"));
+                pupil(upn(school, 2), null, "Ignatius", "Wolstenholme", "2012-07-19", "M", "NR3 1XY"));
 
         assertThat(pupilRow(upn(school, 1))).containsEntry("person_id", byDob).containsEntry("match_rule", "DOB_NAME");
         assertThat(pupilRow(upn(school, 2))).containsEntry("person_id", byPostcode)

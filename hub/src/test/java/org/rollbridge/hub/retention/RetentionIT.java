@@ -74,10 +74,10 @@ class RetentionIT {
     static String dryRunJson;
     static RetentionReport dryRun;
     static RuntimeException killed;
-    static RetentionRunStore.Run stopped;
+    static RetentionRunStore.RecordedRun stopped;
     static List<Long> deletedBeforeTheKill;
     static List<Long> dueAfterTheKill;
-    static RetentionRunStore.Run finished;
+    static RetentionRunStore.RecordedRun finished;
     static List<Long> keptAfterTheRun;
     static RetentionReport secondRun;
     static Map<Long, JsonNode> statusBeforeRelease = new HashMap<>();
@@ -111,7 +111,7 @@ class RetentionIT {
         String holdId = placeHolds();
         HttpResponse<String> dry = post("/api/v1/retention/runs", "{\"asOf\": \"" + NEXT_NIGHT + "\"}",
                 RunningHub.ADMIN_TOKEN);
-        assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
+        assertStatus(200, dry);
         dryRunJson = dry.body();
         dryRun = JsonMapper.builder().build().readValue(dryRunJson, RetentionReport.class);
         keptAfterTheRun = new ArrayList<>(List.of(turning25, alsoTurning25, lookedAfter, protectionPlan, held, young));
@@ -378,7 +378,7 @@ class RetentionIT {
     @Test
     void administratorsSeeRetentionAndHoldsOnThePupilPageAndTheRetentionPage() {
         HttpResponse<String> placed = pages.get("admin holds");
-        assertThat(placed.statusCode()).isEqualTo(302);
+        assertStatus(302, placed);
         assertThat(placed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
                 .endsWith("/pupils/" + lookedAfter + "#retention"));
         assertThat(pages.get("admin pupil").body()).contains("id=\"retention\"", "2090-03-14", "looked-after",

@@ -2,6 +2,7 @@ package org.rollbridge.hub.rights;
 
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.rollbridge.hub.testing.CtfFixture.upn;
 
@@ -103,7 +104,7 @@ class SubjectAccessIT {
                 .header("Authorization", "Bearer " + RunningHub.ADMIN_TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"SAR-2026-001\"}")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertStatus(200, response);
         assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(d ->
                 assertThat(d).contains("subject-access-" + person + ".zip"));
         Map<String, String> files = unzip(response.body());
@@ -252,11 +253,11 @@ class SubjectAccessIT {
         HttpResponse<String> school = hub.send(hub.request("/api/v1/persons/" + person + "/subject-access")
                 .POST(HttpRequest.BodyPublishers.noBody()), hub.credentialFor(FIRST));
 
-        assertThat(download.statusCode()).isEqualTo(200);
+        assertStatus(200, download);
         assertThat(download.headers().firstValue("Content-Type")).hasValue("application/zip");
-        assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(school.statusCode()).isEqualTo(403);
+        assertStatus(403, refused);
+        assertStatus(404, unknown);
+        assertStatus(403, school);
         assertThat(hub.db().sql("select actor from audit_events where action = 'SUBJECT_ACCESS' and reason = ?")
                 .param("SAR-2026-002").query(String.class).list()).singleElement(as(STRING)).startsWith("sar-admin");
     }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollbridge.hub.NationalSettings;
 
 /** England's figures from the national tier's output for the same as-of date, else the published year. */
 class NationalFiguresTest {
@@ -25,7 +26,7 @@ class NationalFiguresTest {
                         + "\"attendance_perc\",\"overall_absence_perc\",\"authorised_absence_perc\","
                         + "\"unauthorised_absence_perc\",\"pa_perc\"",
                 "\"202526\",\"National\",\"\",\"\",\"Total\",\"93.5\",\"6.54\",\"4.5\",\"2.04\",\"17.96\""));
-        NationalFigures figures = new NationalFigures(dir);
+        NationalFigures figures = new NationalFigures(new NationalSettings(dir));
 
         assertThat(figures.england("Total", asOf).orElseThrow().absence()).isEqualByComparingTo("6.5");
         assertThat(figures.england("Total", asOf).orElseThrow().persistentAbsence()).isEqualByComparingTo("18.0");
