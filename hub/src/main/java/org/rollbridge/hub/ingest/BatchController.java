@@ -67,15 +67,16 @@ public class BatchController {
                     + BATCH_ID_HEADER + " header (1 to 200 characters); a redelivery reuses the same id");
         }
         BatchKind kind = kind(kindParam, contentType);
-        InputStream body = request.getInputStream();
-        if (encoding != null && encoding.strip().equalsIgnoreCase("gzip")) {
-            body = new GZIPInputStream(body, 64 * 1024);
-        } else if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+        boolean gzip = encoding != null && encoding.strip().equalsIgnoreCase("gzip");
+        if (!gzip && encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
             throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Encoding '" + encoding + "' is not accepted; send gzip or no encoding");
         }
         BatchIntake.Outcome outcome;
         try {
+            // Inside the try: the gzip header is read here, and a body that is not gzip is the sender's error.
+            InputStream body = gzip ? new GZIPInputStream(request.getInputStream(), 64 * 1024)
+                    : request.getInputStream();
             outcome = intake.receive(laestab, batchId.strip(), kind, "api", fileName, body);
         } catch (UploadStore.TooLarge e) {
             throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());

@@ -88,6 +88,20 @@ class IngestIT {
     }
 
     @Test
+    void aBodyThatIsNotGzipUnderContentEncodingGzipIsABadRequest() throws Exception {
+        String school = "9263012";
+        String token = hub.credentialFor(school);
+        byte[] csv = new AttendanceCsv().days(school, upn("3012", 1), MONDAY, 1, "/", "\\").bytes();
+
+        HttpResponse<String> answer = hub.send(hub.request("/api/v1/schools/" + school + "/batches?kind=attendance")
+                .header("Content-Type", "text/csv").header("Content-Encoding", "gzip")
+                .header("Idempotency-Key", "not-gzip-1").POST(HttpRequest.BodyPublishers.ofByteArray(csv)), token);
+
+        assertStatus(400, answer);
+        assertThat(answer.body()).contains("not valid gzip");
+    }
+
+    @Test
     void everyEndpointButHealthNeedsACredentialAndASchoolOnlyItsOwn() throws Exception {
         String token = hub.credentialFor("9263003");
         hub.credentialFor("9263004");

@@ -21,13 +21,19 @@ class RollClaimsIT {
                 .params(person, laestab).query(Long.class).single();
     }
 
+    /** A person the LA knows, on the school's roll by its full CTF. */
+    private static long onRoll(School school, String pupil) throws Exception {
+        long person = RegisteredPerson.withUpn(pupil).named("Pat", "Pupil").in(hub);
+        school.completed("roll-1", CtfFixture.full(school.laestab()).add(pupil));
+        return person;
+    }
+
     @Test
     void aPupilOnAnotherSchoolsRollIsHeldAsATransferUntilTheLaConfirms() throws Exception {
         School owner = hub.school("9265001");
         School claimant = hub.school("9265002");
         String pupil = upn(owner.laestab(), 1);
-        long person = RegisteredPerson.withUpn(pupil).named("Pat", "Pupil").in(hub);
-        owner.completed("own-1", CtfFixture.full(owner.laestab()).add(pupil));
+        long person = onRoll(owner, pupil);
 
         claimant.completed("claim-1", CtfFixture.partial(claimant.laestab()).add(pupil));
 
@@ -47,8 +53,7 @@ class RollClaimsIT {
         School from = hub.school("9265003");
         School to = hub.school("9265004");
         String pupil = upn(from.laestab(), 1);
-        long person = RegisteredPerson.withUpn(pupil).named("Pat", "Pupil").in(hub);
-        from.completed("from-1", CtfFixture.full(from.laestab()).add(pupil));
+        long person = onRoll(from, pupil);
         hub.db().sql("update enrolments set to_date = current_date - 1, ended_reason = 'leaving date sent' "
                 + "where person_id = ?").param(person).update();
 
