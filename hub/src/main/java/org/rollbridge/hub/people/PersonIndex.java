@@ -53,35 +53,39 @@ public class PersonIndex {
                 .params(settings.la(), p.registerId(), p.legalForename(), p.legalSurname(), p.dob(), p.sex(),
                         p.postcode(), origin)
                 .query(Long.class).single();
-        identify(id, "UPN", p.upn(), origin, confirmedBy);
+        // Only a UPN this load newly gives the person releases what is held under it. A UPN the person already had
+        // did not link a record held since: the matcher doubted it (e.g. the UPN keyed onto another child's
+        // details), and loading the same register again must not overrule that doubt.
+        int released = 0;
+        if (identify(id, "UPN", p.upn(), origin, confirmedBy)) {
+            released += held.releaseFor(p.upn(), id);
+        }
         for (String former : p.formerUpns()) {
-            identify(id, "FORMER_UPN", former, origin, confirmedBy);
+            if (identify(id, "FORMER_UPN", former, origin, confirmedBy)) {
+                released += held.releaseFor(former, id);
+            }
         }
         identify(id, "ULN", p.uln(), origin, confirmedBy);
-        int released = held.releaseFor(p.upn(), id);
-        for (String former : p.formerUpns()) {
-            released += held.releaseFor(former, id);
-        }
         return new Registered(id, released);
     }
 
-    private void identify(long person, String kind, String value, String rule, String confirmedBy) {
-        identify(person, kind, value, rule, null, null, confirmedBy);
+    private boolean identify(long person, String kind, String value, String rule, String confirmedBy) {
+        return identify(person, kind, value, rule, null, null, confirmedBy);
     }
 
     /**
      * Records that an identifier leads to a person, how that was decided (rule, rule 5's score, the batch, who
-     * confirmed it); an identifier already known is left as it is.
+     * confirmed it); an identifier already known is left as it is. True when the identifier is new.
      */
-    public void identify(long person, String kind, String value, String rule, Double score, java.util.UUID batch,
-                         String confirmedBy) {
+    public boolean identify(long person, String kind, String value, String rule, Double score, java.util.UUID batch,
+                            String confirmedBy) {
         if (value == null || value.isBlank()) {
-            return;
+            return false;
         }
-        db.sql("""
+        return db.sql("""
                 insert into person_identifiers (la, kind, value, person_id, batch_id, rule, score, confirmed_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (la, kind, value) do nothing""")
-                .params(settings.la(), kind, value.strip(), person, batch, rule, score, confirmedBy).update();
+                .params(settings.la(), kind, value.strip(), person, batch, rule, score, confirmedBy).update() == 1;
     }
 
     /** The person an identifier leads to, if any. */
