@@ -59,9 +59,17 @@ public final class DisclosureControl {
      * does not give the suppressed one away. A small total needs nothing more: every non-zero cell is small then.
      */
     public boolean[] suppressedCells(long total, long[] cells) {
+        return suppressedCells(total, cells, new boolean[cells.length]);
+    }
+
+    /**
+     * As {@link #suppressedCells(long, long[])}, where some cells are already {@code withheld} for another reason
+     * (a line made up of too few schools, say): they count as suppressed, since the total would give them away too.
+     */
+    public boolean[] suppressedCells(long total, long[] cells, boolean[] withheld) {
         boolean[] suppressed = new boolean[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            suppressed[i] = small(cells[i]);
+            suppressed[i] = withheld[i] || small(cells[i]);
         }
         if (!small(total) && IntStream.range(0, cells.length).filter(i -> suppressed[i]).count() == 1) {
             IntStream.range(0, cells.length).filter(i -> !suppressed[i] && cells[i] > 0)

@@ -64,4 +64,11 @@ class DisclosureControlTest {
     void aTieForTheSmallestOtherCellTakesTheFirst() {
         assertThat(rule.cells(52, new long[] {2, 25, 25})).containsExactly("c", "c", "25");
     }
+
+    @Test
+    void aCellWithheldForAnotherReasonIsProtectedFromTheTotalAsWell() {
+        // Phases of 400, 250 and 30 pupils, the 30 from too few schools to share: 680 - 400 - 250 would give it.
+        assertThat(rule.suppressedCells(680, new long[] {400, 250, 30}, new boolean[] {false, false, true}))
+                .containsExactly(false, true, true);
+    }
 }
