@@ -28,6 +28,7 @@ final class DashboardModel {
         ShownFigures shown = ShownFigures.of(figures, cohorts, rule);
         model.addAttribute("figures", figures);
         model.addAttribute("shown", shown);
+        model.addAttribute("printable", true);
         model.addAttribute("smallestCount", rule.threshold());
         model.addAttribute("englandTotal", england.orElse(null));
         model.addAttribute("laTotal", national.la(la, "Total").orElse(null));

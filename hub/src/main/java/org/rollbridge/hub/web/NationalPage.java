@@ -79,6 +79,7 @@ public class NationalPage {
         model.addAttribute("chart", TrendChart.of(trendShown ? figures.trend() : List.of(),
                 national.england("Total", figures.asOf()).map(NationalFigures.Row::absence).orElse(null)));
         model.addAttribute("laName", laName);
+        model.addAttribute("printable", true);
         model.addAttribute("minimumSchools", MINIMUM_SCHOOLS);
         model.addAttribute("minimumCount", rule.threshold());
         return "national";

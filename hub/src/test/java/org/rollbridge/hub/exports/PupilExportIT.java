@@ -72,6 +72,8 @@ class PupilExportIT {
         List<String> shownCases = Pattern.compile("Case (\\d+)</a>").matcher(queue).results()
                 .map(m -> m.group(1)).toList();
         assertThat(shownCases).hasSize(2);
+        // A pupil-level page prints a notice instead of its data; the administrator is offered the export.
+        assertThat(queue).contains("id=\"print-notice\"").contains("rollbridge-no-print").contains("id=\"export-queue\"");
 
         HttpResponse<String> made = admin.post("/exports/alerts", Map.of("kind", "CONSECUTIVE_ABSENCE_10",
                 "status", "open", "laestab", SCHOOL, "purpose", "=HYPERLINK(\"x\") attendance panel, 3 November",
