@@ -28,7 +28,15 @@ class OperationsIT {
         school.send("m-1", "attendance",
                 new AttendanceCsv().days(school.laestab(), upn, LocalDate.of(2025, 9, 8), 1, "/", "\\").bytes());
 
+        // The batch reads as completed once its transaction commits; the worker counts it just after.
         String metrics = metrics();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (sample(metrics, "rollbridge_batches_total{kind=\"attendance\",status=\"completed\"")
+                == sample(before, "rollbridge_batches_total{kind=\"attendance\",status=\"completed\"")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            metrics = metrics();
+        }
 
         assertThat(sample(metrics, "rollbridge_batches_total{kind=\"attendance\",status=\"completed\"")
                 - sample(before, "rollbridge_batches_total{kind=\"attendance\",status=\"completed\"")).isEqualTo(1);
