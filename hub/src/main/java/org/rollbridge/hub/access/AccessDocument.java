@@ -74,17 +74,34 @@ public final class AccessDocument {
                   academic year to date beside England's and the LA's published 2025/26 figures; persistent and severe
                   absence; absence by school week (a chart and the same figures in a table); breakdowns by cohort
                   (social worker, looked after, child protection plan, EHC plan, SEN support, free school meals), by
-                  phase and by school. Aggregates only: no pupil is named, so the LA analyst may open it.
+                  phase and by school. Aggregates only: no pupil is named, so the LA analyst may open it, under
+                  disclosure control (below); roles that may open pupils' records see the exact figures.
                 - **Trust overview** (`/trust`): the same, for the trust's schools only, each counted only for the
-                  weeks it was in the trust (from the dated links of the organisation graph).
+                  weeks it was in the trust (from the dated links of the organisation graph), under disclosure
+                  control, and without the cohorts drawn from field groups the trust viewer is not shown (social care,
+                  SEN, free school meals: none of them).
                 - **National view** (`/national`): for the DfE, this LA by phase and in total, with no school and no
-                  cohort breakdown. Small cells are suppressed: a line made up of fewer than 3 schools is withheld
-                  (`c`, it would be a school's own figures); a count of 1 to 9 pupils, and a rate over so few pupils,
-                  is shown as `low`; `x` means there is nothing to count. The weekly trend is withheld when the LA has
-                  fewer than 3 schools. No pupil-level data is shared here.
+                  cohort breakdown. A line made up of fewer than 3 schools is withheld whole (`c`, it would be a
+                  school's own figures); every other figure is under disclosure control; `x` means there is nothing to
+                  count. The weekly trend is withheld when the LA has fewer than 3 schools. No pupil-level data is
+                  shared here.
                 - **Pupil page** (`/pupils/{id}`): identity, enrolments, flags, where the record came from, and the
                   attendance calendar, each part only for roles shown its field group (table above); every view is
                   audited.
+
+                ## Disclosure control
+
+                Every figure shown below pupil level to a role that may not see the pupils (the trust overview, the
+                national view, the LA overview of the LA analyst) goes through one rule, core's `DisclosureControl`:
+
+                - a count of 1 to 9 pupils (below `ROLLBRIDGE_SMALLEST_COUNT`, default 10) is shown as `c`; zero is
+                  shown, since that nobody is in a group tells nothing about a pupil;
+                - a rate worked out from such a count (its pupils, or the persistently absent it counts) is `c` too;
+                - where the lines of a breakdown add up to a total that is shown (schools and phases add up to the
+                  headline), a lone `c` in a column could be worked out as the total less the others, so the smallest
+                  other non-zero line of that column is shown as `c` as well (secondary suppression); a line whose
+                  pupils are `c` has all its rates `c`;
+                - the weekly trend is not shown when the whole is a small count.
                 """);
         return md.toString();
     }

@@ -11,6 +11,7 @@ public enum Capability {
     AUDIT_SEARCH("Searching the audit log"),
     TRUST_OVERVIEW("Overview of the trust's schools"),
     NATIONAL_VIEW("The DfE's national view, with no school identifiable"),
+    PUPIL_EXPORT("Pupil-level exports, password-protected XLSX (whole-system access only)"),
     ADMINISTER("Users, organisations, school credentials, retention and legal holds, people's rights");
 
     private final String description;

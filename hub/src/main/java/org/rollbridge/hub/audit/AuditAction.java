@@ -12,5 +12,7 @@ public enum AuditAction {
     /** Everything the hub holds on a person, produced for them. */
     SUBJECT_ACCESS,
     /** A person erased on a recorded decision; the subject is the decision, not the person. */
-    ERASURE
+    ERASURE,
+    /** A pupil-level export; the subject is the file's SHA-256, the detail the pupils it holds. */
+    EXPORT
 }

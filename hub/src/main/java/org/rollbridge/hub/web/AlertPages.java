@@ -47,6 +47,7 @@ public class AlertPages {
         HubUser user = SignedIn.user(authentication);
         AlertAccess.Viewer viewer = viewer(user);
         model.addAttribute("canAct", user.may(Capability.ALERT_QUEUE));
+        model.addAttribute("canExport", user.may(Capability.PUPIL_EXPORT));
         if (kind == null || kind.isBlank()) {
             Map<String, Long> counts = decisions.openCounts(viewer);
             Map<AlertId, Long> byKind = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import org.rollbridge.hub.attendance.AttendanceTallies;
 import org.rollbridge.hub.attendance.CohortWeeks;
 import org.rollbridge.hub.attendance.SchoolWeeksQuery;
 import org.rollbridge.core.indicators.Period;
+import org.rollbridge.hub.access.FieldGroup;
 import org.rollbridge.core.indicators.Term;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.access.PupilFactsQuery;
@@ -145,21 +146,28 @@ public class LaAttendance {
      * and child protection plan from children's social care (open cases on the as-of date), SEN and FSM from the CTF.
      */
     public enum Cohort {
-        SOCIAL_WORKER("Children with a social worker"),
-        LOOKED_AFTER("Looked-after children (CLA)"),
-        CHILD_PROTECTION("Child protection plan (CP)"),
-        EHCP("EHC plan"),
-        SEN_SUPPORT("SEN support"),
-        FSM("Free school meals (FSM)");
+        SOCIAL_WORKER("Children with a social worker", FieldGroup.SOCIAL_CARE),
+        LOOKED_AFTER("Looked-after children (CLA)", FieldGroup.SOCIAL_CARE),
+        CHILD_PROTECTION("Child protection plan (CP)", FieldGroup.SOCIAL_CARE),
+        EHCP("EHC plan", FieldGroup.SEN),
+        SEN_SUPPORT("SEN support", FieldGroup.SEN),
+        FSM("Free school meals (FSM)", FieldGroup.FSM);
 
         private final String label;
+        private final FieldGroup group;
 
-        Cohort(String label) {
+        Cohort(String label, FieldGroup group) {
             this.label = label;
+            this.group = group;
         }
 
         public String label() {
             return label;
+        }
+
+        /** The pupils' fields the cohort is drawn from: a role not shown them is not shown the cohort either. */
+        public FieldGroup group() {
+            return group;
         }
 
     }

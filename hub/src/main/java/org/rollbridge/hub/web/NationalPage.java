@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
+import org.rollbridge.core.disclosure.DisclosureControl;
+import org.rollbridge.hub.DisclosureSettings;
 import org.rollbridge.hub.HubProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,24 +16,31 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The DfE's view: this hub's LA by phase, with no school and no pupil identifiable. Small cells are suppressed by
- * {@link SmallCells}; no breakdown by school or by cohort is shared.
+ * The DfE's view: this hub's LA by phase, with no school and no pupil identifiable. A phase made up of fewer than
+ * {@link #MINIMUM_SCHOOLS} schools is withheld whole, since it would be a school's own figures; every other figure
+ * goes through core's {@link DisclosureControl}, the phases with secondary suppression against the LA's total.
+ * No breakdown by school or by cohort is shared.
  */
 @Hidden
 @Controller
 public class NationalPage {
 
+    static final int MINIMUM_SCHOOLS = 3;
+    private static final String NONE = "x";
+
     private final LaAttendance attendance;
     private final NationalFigures national;
     private final HubProperties settings;
     private final Clock clock;
+    private final DisclosureControl rule;
 
     public NationalPage(LaAttendance attendance, NationalFigures national, HubProperties settings,
-                        Clock clock) {
+                        Clock clock, DisclosureSettings disclosure) {
         this.attendance = attendance;
         this.national = national;
         this.settings = settings;
         this.clock = clock;
+        this.rule = new DisclosureControl(disclosure.smallestCount());
     }
 
     /** A line of the national table, every figure already suppressed where it must be. */
@@ -43,12 +53,25 @@ public class NationalPage {
     public String view(@RequestParam(required = false) String on, Model model) {
         LaAttendance.Figures figures = attendance.forLa(on, LocalDate.now(clock));
         String laName = national.la(settings.la(), "Total").map(NationalFigures.Row::laName).orElse(settings.la());
-        List<Line> lines = new ArrayList<>();
-        for (LaAttendance.Row phase : figures.phases()) {
-            lines.add(line(laName, phase.label(), phase.schools(), phase.periods(), phase.label(), figures.asOf()));
+        List<LaAttendance.Row> phases = figures.phases();
+        boolean[] withheld = new boolean[phases.size()];
+        for (int i = 0; i < withheld.length; i++) {
+            withheld[i] = phases.get(i).schools() < MINIMUM_SCHOOLS;
         }
-        lines.add(line(laName, "All phases", figures.schools().size(), figures.total(), "Total", figures.asOf()));
-        boolean trendShown = SmallCells.shareable(figures.schools().size());
+        LaAttendance.Counts total = figures.total().year();
+        boolean[] hidden = column(phases, total, LaAttendance.Counts::pupils, withheld);
+        boolean[] persistent = column(phases, total, LaAttendance.Counts::persistent, hidden);
+        boolean[] severe = column(phases, total, LaAttendance.Counts::severe, hidden);
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < phases.size(); i++) {
+            LaAttendance.Row phase = phases.get(i);
+            lines.add(line(laName, phase.label(), phase.schools(), phase.periods(), phase.label(), figures.asOf(),
+                    hidden[i], persistent[i], severe[i]));
+        }
+        boolean totalWithheld = figures.schools().size() < MINIMUM_SCHOOLS;
+        lines.add(line(laName, "All phases", figures.schools().size(), figures.total(), "Total", figures.asOf(),
+                totalWithheld, false, false));
+        boolean trendShown = !totalWithheld && !rule.small(total.pupils());
         model.addAttribute("figures", figures);
         model.addAttribute("lines", lines);
         model.addAttribute("trendShown", trendShown);
@@ -56,25 +79,35 @@ public class NationalPage {
         model.addAttribute("chart", TrendChart.of(trendShown ? figures.trend() : List.of(),
                 national.england("Total", figures.asOf()).map(NationalFigures.Row::absence).orElse(null)));
         model.addAttribute("laName", laName);
-        model.addAttribute("minimumSchools", SmallCells.MINIMUM_SCHOOLS);
-        model.addAttribute("minimumCount", SmallCells.MINIMUM_COUNT);
+        model.addAttribute("printable", true);
+        model.addAttribute("minimumSchools", MINIMUM_SCHOOLS);
+        model.addAttribute("minimumCount", rule.threshold());
         return "national";
     }
 
+    private boolean[] column(List<LaAttendance.Row> phases, LaAttendance.Counts total,
+                             ToLongFunction<LaAttendance.Counts> count, boolean[] withheld) {
+        long[] cells = phases.stream().mapToLong(r -> count.applyAsLong(r.periods().year())).toArray();
+        return rule.suppressedCells(count.applyAsLong(total), cells, withheld);
+    }
+
     private Line line(String la, String phase, int schools, LaAttendance.Periods p, String publishedPhase,
-                      LocalDate asOf) {
-        String england = national.england(publishedPhase, asOf).map(NationalFigures.Row::absence).map(BigDecimal::toString)
-                .orElse("x");
-        if (!SmallCells.shareable(schools)) {
-            String c = SmallCells.WITHHELD;
-            return new Line(la, phase, c, c, c, c, c, c, c, c, c, england);
+                      LocalDate asOf, boolean hidden, boolean persistentHidden, boolean severeHidden) {
+        String england = national.england(publishedPhase, asOf).map(NationalFigures.Row::absence)
+                .map(BigDecimal::toString).orElse(NONE);
+        String c = DisclosureControl.SUPPRESSED;
+        if (hidden) {
+            return new Line(la, phase, schools < MINIMUM_SCHOOLS ? c : String.valueOf(schools), c, c, c, c, c, c, c,
+                    c, england);
         }
         LaAttendance.Counts year = p.year();
-        return new Line(la, phase, String.valueOf(schools), SmallCells.count(year.pupils()),
-                SmallCells.rate(p.week().absence(), p.week().pupils()),
-                SmallCells.rate(p.term().absence(), p.term().pupils()),
-                SmallCells.rate(year.absence(), year.pupils()), SmallCells.rate(year.unauthorisedRate(), year.pupils()),
-                SmallCells.count(year.persistent()), SmallCells.rate(year.persistentRate(), year.persistent()),
-                SmallCells.count(year.severe()), england);
+        return new Line(la, phase, String.valueOf(schools), rule.count(year.pupils()),
+                rule.rate(p.week().absence(), NONE, p.week().pupils()),
+                rule.rate(p.term().absence(), NONE, p.term().pupils()),
+                rule.rate(year.absence(), NONE, year.pupils()),
+                rule.rate(year.unauthorisedRate(), NONE, year.pupils()),
+                persistentHidden ? c : rule.count(year.persistent()),
+                persistentHidden ? c : rule.rate(year.persistentRate(), NONE, year.persistent(), year.reportable()),
+                severeHidden ? c : rule.count(year.severe()), england);
     }
 }

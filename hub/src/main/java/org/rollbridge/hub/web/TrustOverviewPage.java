@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
+import org.rollbridge.core.disclosure.DisclosureControl;
 import org.rollbridge.core.indicators.Period;
+import org.rollbridge.hub.DisclosureSettings;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.OrganisationLink;
@@ -20,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The trust viewer's overview: the same figures as the LA's, for the trust's schools only and only for the weeks
  * each school was in the trust (a school that joined in January counts from January; one that left counts up to
- * its last day in the trust). Aggregates only.
+ * its last day in the trust). Aggregates only, under disclosure control, and no cohort drawn from fields the
+ * trust may not see.
  */
 @Hidden
 @Controller
@@ -31,9 +34,11 @@ public class TrustOverviewPage {
     private final Organisations organisations;
     private final HubProperties settings;
     private final Clock clock;
+    private final DisclosureControl rule;
 
     public TrustOverviewPage(LaAttendance attendance, NationalFigures national, Organisations organisations,
-                             HubProperties settings, Clock clock) {
+                             HubProperties settings, Clock clock, DisclosureSettings disclosure) {
+        this.rule = new DisclosureControl(disclosure.smallestCount());
         this.attendance = attendance;
         this.national = national;
         this.organisations = organisations;
@@ -50,7 +55,7 @@ public class TrustOverviewPage {
                 today);
         LocalDate yearStart = Period.academicYearContaining(asOf).from();
         Map<String, Period> scope = membership(user, new Period(yearStart, asOf.isBefore(yearStart) ? yearStart : asOf));
-        DashboardModel.add(model, attendance.figures(asOf, scope), national, settings.la());
+        DashboardModel.add(model, attendance.figures(asOf, scope), national, settings.la(), user.role(), rule);
         model.addAttribute("trust", user.organisation().code());
         return "trust-overview";
     }

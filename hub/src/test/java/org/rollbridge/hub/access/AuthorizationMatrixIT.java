@@ -124,6 +124,7 @@ class AuthorizationMatrixIT {
                 "/la/overview", EnumSet.of(Role.LA_ADMIN, Role.LA_ATTENDANCE_OFFICER, Role.LA_ANALYST),
                 "/trust", EnumSet.of(Role.TRUST_VIEWER),
                 "/national", EnumSet.of(Role.DFE_ANALYST),
+                "/exports/alerts", EnumSet.of(Role.LA_ADMIN),
                 "/pupils", EnumSet.of(Role.LA_ADMIN, Role.LA_ATTENDANCE_OFFICER, Role.LA_CME_OFFICER,
                         Role.SOCIAL_CARE_VIEWER, Role.SCHOOL_DATA_MANAGER));
         return opens.entrySet().stream().flatMap(page -> Stream.of(Role.values()).map(role -> DynamicTest.dynamicTest(

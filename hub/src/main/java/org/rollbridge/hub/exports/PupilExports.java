@@ -1,0 +1,111 @@
+package org.rollbridge.hub.exports;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.rollbridge.hub.audit.Actor;
+import org.rollbridge.hub.audit.AuditAction;
+import org.rollbridge.hub.audit.AuditLog;
+import org.springframework.stereotype.Service;
+
+/**
+ * Pupil-level exports (docs/exports.md): each a password-protected XLSX made for one user, its password generated
+ * for it and shown to that user once (never in the file's name, a log or the audit), the file kept for one download
+ * within {@link #KEPT} and then forgotten. Each export is audited with the pupils it holds and the file's SHA-256.
+ */
+@Service
+public class PupilExports {
+
+    /** The agreement exports are made under (seed agreement 001, "exported from the data dashboard"). */
+    public static final String AGREEMENT = "Data sharing agreement 001: the LA and its schools (pupil data to the LA)";
+    static final Duration KEPT = Duration.ofMinutes(10);
+    private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+    private static final int PASSWORD_LENGTH = 20;
+
+    private final AuditLog audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Prepared> ready = new ConcurrentHashMap<>();
+
+    public PupilExports(AuditLog audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** One pupil's line: the person it is about and the cells shown. */
+    public record Line(long personId, List<String> cells) {
+    }
+
+    /** An export made: the token of its one download, the password to show once, the file's name and hash. */
+    public record Made(String token, String password, String fileName, String sha256, int pupils) {
+    }
+
+    /** A file waiting for its download. */
+    public record Prepared(String fileName, byte[] bytes, Instant until) {
+    }
+
+    /** Makes the export of {@code what} (say, "Alert queue PA_10 open") for the user, for the purpose given. */
+    public Made export(Actor user, String what, String purpose, List<String> header, List<Line> lines) {
+        Instant now = clock.instant();
+        String password = password();
+        List<List<String>> preamble = List.of(
+                List.of("Rollbridge pupil-level export", what),
+                List.of("Exported by", user.username() + " (" + user.roleName() + ")"),
+                List.of("Exported at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ZonedDateTime.now(clock))),
+                List.of("Purpose", purpose),
+                List.of("Agreement", AGREEMENT),
+                List.of("Handling", "Keep in this password-protected file only; never print it or copy it to removable media."));
+        byte[] bytes = PupilWorkbook.encrypted(preamble, header, lines.stream().map(Line::cells).toList(), password);
+        String sha256 = sha256(bytes);
+        String token = token();
+        String fileName = "rollbridge-export-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .format(ZonedDateTime.now(clock)) + ".xlsx";
+        ready.values().removeIf(p -> p.until().isBefore(now));
+        ready.put(token, new Prepared(fileName, bytes, now.plus(KEPT)));
+        String pupils = lines.stream().map(l -> String.valueOf(l.personId())).distinct()
+                .collect(Collectors.joining(","));
+        audit.record(user, AuditAction.EXPORT, "export:" + sha256, purpose,
+                what + "; " + lines.size() + " line(s); persons " + pupils);
+        return new Made(token, password, fileName, sha256, lines.size());
+    }
+
+    /** The file of a token, once: a second download, or one after {@link #KEPT}, finds nothing. */
+    public Optional<Prepared> take(String token) {
+        Prepared prepared = ready.remove(token);
+        return prepared == null || prepared.until().isBefore(clock.instant()) ? Optional.empty()
+                : Optional.of(prepared);
+    }
+
+    private String password() {
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < PASSWORD_LENGTH; i++) {
+            password.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+        }
+        return password.toString();
+    }
+
+    private String token() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
