@@ -12,5 +12,9 @@ public enum AuditAction {
     /** Everything the hub holds on a person, produced for them. */
     SUBJECT_ACCESS,
     /** A person erased on a recorded decision; the subject is the decision, not the person. */
-    ERASURE
+    ERASURE,
+    /** A pupil's or a school's opt-out from an onward sharing agreement, and its withdrawal (docs/sharing.md). */
+    SHARING_OPT_OUT, SHARING_OPT_OUT_WITHDRAWN,
+    /** A file delivered under a sharing agreement. */
+    SHARING_DELIVERY
 }
