@@ -110,7 +110,8 @@ class HubSettingsTest {
                 new AlertSettings(null),
                 new NightlySettings("0 30 2 * * *", ZoneId.of("Europe/London")),
                 new RetentionSettings(null, "0 30 3 * * *", 500, Duration.ofSeconds(2)),
-                new NationalSettings(null));
+                new NationalSettings(null),
+                new SharingSettings(null));
     }
 
     @Test

@@ -168,7 +168,7 @@ public class ShareRun {
             Map<SharedItem, String> v = values(p, header.contains("urn")
                     ? urns.computeIfAbsent(p.laestab(), s -> urn(s, new ArrayList<>())) : null);
             rows.add(header.stream().map(c -> SharedItem.named(c).orElseThrow())
-                    .map(i -> restricted && !SharedItem.NAME_ADDRESS_DOB.contains(i) ? "" : v.get(i)).toList());
+                    .map(i -> restricted && !SharedItem.NAME_ADDRESS_DOB.contains(i) ? null : v.get(i)).toList());
         }
         return csv(header, rows);
     }
@@ -195,11 +195,11 @@ public class ShareRun {
         v.put(SharedItem.UPN, p.upn());
         v.put(SharedItem.FORENAME, p.forename());
         v.put(SharedItem.SURNAME, p.surname());
-        v.put(SharedItem.DOB, p.dob() == null ? "" : p.dob().toString());
+        v.put(SharedItem.DOB, p.dob() == null ? null : p.dob().toString());
         v.put(SharedItem.GENDER, p.sex());
         v.put(SharedItem.ETHNICITY, p.ethnicity());
         v.put(SharedItem.LOOKED_AFTER, flag(p.lookedAfter()));
-        v.put(SharedItem.PREVIOUSLY_LOOKED_AFTER, ""); // the CTF does not carry it (docs/sharing.md)
+        v.put(SharedItem.PREVIOUSLY_LOOKED_AFTER, null); // the CTF does not carry it (docs/sharing.md)
         v.put(SharedItem.SEN_SUPPORT, flag("K".equals(p.senProvision())));
         v.put(SharedItem.EHC_PLAN, flag("E".equals(p.senProvision())));
         v.put(SharedItem.FSM, flag(p.fsm()));
@@ -209,7 +209,7 @@ public class ShareRun {
         v.put(SharedItem.SCHOOL, p.laestab());
         v.put(SharedItem.FIRST_LANGUAGE, p.firstLanguage());
         v.put(SharedItem.EXCLUSIONS, Integer.toString(p.exclusions()));
-        v.put(SharedItem.EYFS, ""); // EYFS outcomes are not read from the CTF yet (docs/sharing.md)
+        v.put(SharedItem.EYFS, null); // EYFS outcomes are not read from the CTF yet (docs/sharing.md)
         return v;
     }
 
@@ -265,9 +265,10 @@ public class ShareRun {
     private static Csv csv(List<String> header, List<List<String>> rows) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+                CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).setNullString("").get())) {
             for (List<String> row : rows) {
-                printer.printRecord(row.stream().map(v -> v == null ? "" : v).toList());
+                // An absent value is written bare (a null), never as "" even first on its line.
+                printer.printRecord(row.stream().map(v -> v == null || v.isEmpty() ? null : v).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
