@@ -31,6 +31,19 @@ public record Agreement(String name, String recipient, String purpose, String la
         return optOuts.contains("school");
     }
 
+    /** Who may stop or narrow the sharing, in words, for the transparency page. */
+    public String optOutText() {
+        if (schoolMayOptOut()) {
+            return "The school may opt out for all its pupils at any time, and opt back in; ask the school.";
+        }
+        String who = optOutBy.contains("parent-until-16") ? "a parent until the pupil is 16, then the pupil"
+                : String.join(" or ", optOutBy.stream().sorted().toList());
+        String what = optOuts.contains("name-address-dob") ? "limit what is shared to name, address and date of birth"
+                : "stop it entirely";
+        return "Asked by " + who + ", we " + what + "; contact the school or the local authority's data protection"
+                + " officer.";
+    }
+
     /** The cohort in words, for the transparency page. */
     public String cohortText() {
         return cohortFromAge >= 0 ? "pupils aged " + cohortFromAge + " or over"

@@ -29,6 +29,7 @@ import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.testing.AttendanceCsv;
 import org.rollbridge.hub.testing.CtfFixture;
 import org.rollbridge.hub.testing.HubTest;
+import org.rollbridge.hub.testing.PageClient;
 import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
 
@@ -255,5 +256,29 @@ class SharingIT {
         assertThat(hub.db().sql("select count(*) from share_deliveries").query(Integer.class).single()).isEqualTo(4);
         assertThat(hub.db().sql("select row_count from share_deliveries where file like ?")
                 .param("%/" + A + "/pupils.csv").query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void thePublicTransparencyPageShowsEveryAgreementAsConfigured() throws Exception {
+        java.net.http.HttpResponse<String> page = new PageClient(hub.base()).get("/sharing");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        String html = org.springframework.web.util.HtmlUtils.htmlUnescape(page.body());
+        List<Agreement> agreements = hub.bean(Agreements.class).all();
+        assertThat(agreements).extracting(Agreement::name)
+                .containsExactly("dfe-daily", "youth-support", "post-16", "sure-start");
+        for (Agreement a : agreements) {
+            String card = html.substring(html.indexOf("id=\"" + a.name() + "\""));
+            card = card.substring(0, card.indexOf("</dl>"));
+            assertThat(card).contains(a.recipient(), field("purpose", a.purpose()),
+                    field("lawful-basis", a.lawfulBasis()), field("cohort", a.cohortText()),
+                    field("items", String.join(", ", a.items().stream().map(SharedItem::column).toList())),
+                    field("frequency", a.frequency()), field("retention", a.retention().toString()),
+                    field("opt-out", a.optOutText()));
+        }
+    }
+
+    static String field(String name, String value) {
+        return "data-field=\"" + name + "\">" + value + "</dd>";
     }
 }
