@@ -196,7 +196,7 @@ class SharingIT {
         register.withdraw(YEAR11, "post-16", DAY.plusDays(1), "officer-1");
         assertThat(rowsBy(share("post-16", DAY.plusDays(1)).resolve("post-16/2025-10-07/post-16.csv"), "upn"))
                 .containsOnlyKeys(YEAR11);
-        assertThat(hub.db().sql("select action from audit_events where subject = ? and reason like 'opt-out from post-16%' order by id")
+        assertThat(hub.db().sql("select action from audit_events where subject = ? and actor = 'officer-1' and reason like 'opt-out from post-16%' order by id")
                 .param(YEAR11)
                 .query(String.class).list()).containsExactly("SHARING_OPT_OUT", "SHARING_OPT_OUT_WITHDRAWN");
     }
@@ -280,5 +280,27 @@ class SharingIT {
 
     static String field(String name, String value) {
         return "data-field=\"" + name + "\">" + value + "</dd>";
+    }
+
+    @Test
+    void optOutsLoadFromAFileEachCheckedAndASecondLoadChangesNothing() throws Exception {
+        Path file = RunningHub.tempDir().resolve("optouts.csv");
+        Files.writeString(file, "upn,agreement,restriction,requested_by,date\n"
+                + YEAR11 + ",post-16,none,pupil,2025-10-01\n"
+                + YEAR6_IN_CARE + ",sure-start,none,school,2025-10-01\n"
+                + YEAR12 + ",no-such-agreement,none,parent,2025-10-01\n");
+        OptOutImport imports = hub.bean(OptOutImport.class);
+
+        OptOutImport.Result first = imports.load(file);
+        OptOutImport.Result again = imports.load(file);
+
+        assertThat(first.read()).isEqualTo(3);
+        assertThat(first.recorded()).isEqualTo(1);
+        assertThat(first.problems()).hasSize(2).anySatisfy(p -> assertThat(p).startsWith("optouts.csv line 3:")
+                .contains("may not ask")).anySatisfy(p -> assertThat(p).startsWith("optouts.csv line 4:")
+                .contains("no sharing agreement 'no-such-agreement'"));
+        assertThat(again.recorded()).isZero();
+        assertThat(again.unchanged()).isEqualTo(1);
+        assertThat(rowsBy(share("post-16", DAY).resolve("post-16/2025-10-06/post-16.csv"), "upn")).isEmpty();
     }
 }
