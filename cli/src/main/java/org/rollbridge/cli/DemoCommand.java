@@ -80,11 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
             "--ROLLBRIDGE_ALERTS_AS_OF=" + to};
 
         System.out.println("Importing the synthetic LA through the pipeline...");
-        try (ConfigurableApplicationContext task = HubTask.start(settings)) {
-            ImportCommand.importAll(task, ImportCommand.expand(la), Optional.empty());
-            // What the nightly run would do: every pupil's alerts as of the synthetic term's last day.
-            task.getBean(org.rollbridge.hub.alerts.NightlyAlerts.class).run();
-        }
+        load(la, settings);
         ConfigurableApplicationContext hub = HubApplication.start(settings);
         int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
         String school = hub.getBean(JdbcClient.class).sql("select laestab from schools order by laestab limit 1")
@@ -96,6 +92,18 @@ public final class DemoCommand implements Callable<Integer> {
                 org.rollbridge.hub.access.DemoAccounts.class).issue(school, "DEMO-TRUST"), "http://localhost:" + port));
         ServeCommand.runUntilStopped();
         return 0;
+    }
+
+    /**
+     * The demo's import: the synthetic LA's files through the pipeline, then what the nightly run would do (every
+     * pupil's alerts as of the synthetic term's last day). Run again over the same files, it changes nothing.
+     */
+    static int load(Path la, String... settings) throws Exception {
+        try (ConfigurableApplicationContext task = HubTask.start(settings)) {
+            int exit = ImportCommand.importAll(task, ImportCommand.expand(la), Optional.empty());
+            task.getBean(org.rollbridge.hub.alerts.NightlyAlerts.class).run();
+            return exit;
+        }
     }
 
     private static void print(JdbcClient db, String url, String admin, String school, String schoolToken,

@@ -109,11 +109,15 @@ public class AttendanceTallies {
         return new Tally(possible, absent, unauthorised, lastDay);
     }
 
-    /** The pupil-years written in this transaction (MarkStore's, or a re-tally's), for {@link #refresh}. */
+    /**
+     * The pupil-years written by this step of the transaction (MarkStore's, or a re-tally's), for {@link #refresh}:
+     * emptied first, since one transaction may apply several batches' marks (held records released together).
+     */
     void createMergedYears() {
         db.sql("""
                 create temp table if not exists merged_years (person_id bigint, academic_year smallint,
                     marks text) on commit drop""").update();
+        db.sql("truncate merged_years").update();
     }
 
     /**

@@ -20,6 +20,21 @@ public final class MarkPatches {
 
     private final Map<Key, char[]> patches = new HashMap<>();
     private final Map<Key, Integer> counts = new HashMap<>();
+    private final boolean firstLetters;
+
+    /** Marks with their codes in full, as the session-level attendance CSV sends them. */
+    public MarkPatches() {
+        this(false);
+    }
+
+    private MarkPatches(boolean firstLetters) {
+        this.firstLetters = firstLetters;
+    }
+
+    /** Marks written as their codes' first letters, as a CTF's marks string holds them. */
+    public static MarkPatches firstLetters() {
+        return new MarkPatches(true);
+    }
 
     public void add(String upn, LocalDate day, Session session, AttendanceCode code) {
         Key key = new Key(upn, YearMarks.academicYear(day));
@@ -28,7 +43,7 @@ public final class MarkPatches {
     }
 
     /**
-     * Writes the patches as stage_attendance rows (batch_id, upn, academic_year, patch, marks) under
+     * Writes the patches as stage_attendance rows (batch_id, upn, academic_year, patch, marks, first_letters) under
      * {@code batchId}; returns the number of marks staged.
      */
     int writeTo(CopyRows copy, UUID batchId) {
@@ -36,7 +51,7 @@ public final class MarkPatches {
         for (var e : patches.entrySet()) {
             int count = counts.get(e.getKey());
             copy.field(batchId).field(e.getKey().upn()).field(e.getKey().academicYear())
-                    .field(new String(e.getValue())).field(count).endRow();
+                    .field(new String(e.getValue())).field(count).field(firstLetters).endRow();
             marks += count;
         }
         return marks;

@@ -2,7 +2,9 @@ package org.rollbridge.hub.attendance;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.rollbridge.hub.HubProperties;
@@ -31,7 +33,7 @@ public class MarkStore {
         this.dataSource = dataSource;
     }
 
-    private record YearRow(long person, int year, String patch, int marks, String stored) {
+    private record YearRow(long person, int year, String patch, int marks, boolean firstLetters, String stored) {
     }
 
     private record Change(long person, LocalDate day, String session, String oldCode, String newCode) {
@@ -40,7 +42,7 @@ public class MarkStore {
     /** COPYs the patches into stage_attendance under {@code batchId}; returns the number of marks staged. */
     public int stage(UUID batchId, MarkPatches patches) {
         try (CopyRows copy = CopyRows.inTransaction(dataSource, "stage_attendance",
-                "batch_id, upn, academic_year, patch, marks")) {
+                "batch_id, upn, academic_year, patch, marks, first_letters")) {
             return patches.writeTo(copy, batchId);
         }
     }
@@ -53,14 +55,14 @@ public class MarkStore {
     /** As above, for staged rows under {@code stagedAs} that came from batch {@code batchId}. */
     public int applyStaged(UUID stagedAs, String laestab, UUID batchId) {
         List<YearRow> rows = db.sql("""
-                select s.person_id, s.academic_year, s.patch, s.marks, a.marks
+                select s.person_id, s.academic_year, s.patch, s.marks, s.first_letters, a.marks
                 from stage_attendance s
                 left join attendance_years a on a.la = ? and a.person_id = s.person_id and a.laestab = ?
                                             and a.academic_year = s.academic_year
                 where s.batch_id = ? and s.person_id is not null""")
                 .params(settings.la(), laestab, stagedAs)
                 .query((rs, n) -> new YearRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5)))
+                        rs.getBoolean(5), rs.getString(6)))
                 .list();
         if (rows.isEmpty()) {
             return 0;
@@ -69,13 +71,18 @@ public class MarkStore {
         db.sql("""
                 create temp table if not exists changed_marks (person_id bigint, day date, session text,
                     old_code text, new_code text) on commit drop""").update();
+        db.sql("truncate changed_marks").update();
         int applied = 0;
         List<Change> changes = new ArrayList<>();
+        // Two staged rows can lead to one person (a current and a former UPN in one file): laid over each other.
+        Map<List<Long>, String> merged = new LinkedHashMap<>();
+        for (YearRow row : rows) {
+            applied += row.marks();
+            List<Long> key = List.of(row.person(), (long) row.year());
+            merged.put(key, merge(row, merged.getOrDefault(key, row.stored()), changes));
+        }
         try (CopyRows years = CopyRows.inTransaction(dataSource, "merged_years", "person_id, academic_year, marks")) {
-            for (YearRow row : rows) {
-                applied += row.marks();
-                years.field(row.person()).field(row.year()).field(merge(row, changes)).endRow();
-            }
+            merged.forEach((key, marks) -> years.field(key.get(0)).field(key.get(1).intValue()).field(marks).endRow());
         }
         if (!changes.isEmpty()) {
             try (CopyRows history = CopyRows.inTransaction(dataSource, "changed_marks",
@@ -107,8 +114,9 @@ public class MarkStore {
         // Released under a batch id of its own, so the staging rows cannot meet a batch being processed.
         UUID releaseId = UUID.randomUUID();
         db.sql("""
-                insert into stage_attendance (batch_id, upn, academic_year, patch, marks, person_id)
-                select ?, ?, (p ->> 'academicYear')::smallint, p ->> 'patch', (p ->> 'marks')::int, ?
+                insert into stage_attendance (batch_id, upn, academic_year, patch, marks, first_letters, person_id)
+                select ?, ?, (p ->> 'academicYear')::smallint, p ->> 'patch', (p ->> 'marks')::int,
+                       coalesce((p ->> 'firstLetters')::boolean, false), ?
                 from (select ?::jsonb as p) held""")
                 .params(releaseId, upn, personId, payload).update();
         applyStaged(releaseId, laestab, batchId);
@@ -126,23 +134,37 @@ public class MarkStore {
                 select ?, s.batch_id, ?, 'attendance', 'academic year ' || s.academic_year, s.upn, 'UNMATCHED',
                        'No person in the LA''s index has this UPN: ' || s.marks || ' mark(s) held until the LA '
                        || 'confirms who the pupil is',
-                       jsonb_build_object('academicYear', s.academic_year, 'patch', s.patch, 'marks', s.marks)
+                       jsonb_build_object('academicYear', s.academic_year, 'patch', s.patch, 'marks', s.marks,
+                                          'firstLetters', s.first_letters)
                 from stage_attendance s where s.batch_id = ? and s.person_id is null
                 returning (payload ->> 'marks')::int""")
                 .params(settings.la(), laestab, batchId).query(Integer.class).list()
                 .stream().mapToInt(Integer::intValue).sum();
     }
 
+    /**
+     * Whether the stored mark is the sent first letter's code or a finer one (C1 or C2 for a CTF's C, Y1-Y7 for its
+     * Y): a CTF's marks never replace the precision of the session-level feed (docs/indicators.md).
+     */
+    private static boolean refines(char stored, char sent) {
+        if (stored == YearMarks.NONE) {
+            return false;
+        }
+        String storedCode = YearMarks.code(stored).orElse("");
+        String sentCode = YearMarks.code(sent).orElse("");
+        return !storedCode.isEmpty() && !sentCode.isEmpty() && storedCode.charAt(0) == sentCode.charAt(0);
+    }
+
     /** The stored year with the patch laid over it, noting each mark that changed. */
-    private static String merge(YearRow row, List<Change> changes) {
-        if (row.stored() == null) {
+    private static String merge(YearRow row, String stored, List<Change> changes) {
+        if (stored == null) {
             return row.patch();
         }
-        char[] merged = row.stored().toCharArray();
+        char[] merged = stored.toCharArray();
         String patch = row.patch();
         for (int i = 0; i < patch.length(); i++) {
             char sent = patch.charAt(i);
-            if (sent == YearMarks.NONE || sent == merged[i]) {
+            if (sent == YearMarks.NONE || sent == merged[i] || row.firstLetters() && refines(merged[i], sent)) {
                 continue;
             }
             if (merged[i] != YearMarks.NONE) {

@@ -38,10 +38,12 @@ public class BatchPipeline implements JobHandler {
     private final TransactionLocks locks;
     private final BatchMetrics metrics;
     private final List<MergeFollowUp> followUps;
+    private final HeldRecords held;
 
     public BatchPipeline(BatchStore batches, FindingStore findings, List<Feed> feeds, List<PipelineProbe> probes,
                          TransactionTemplate tx, TransactionLocks locks, BatchMetrics metrics,
-                         List<MergeFollowUp> followUps) {
+                         List<MergeFollowUp> followUps, HeldRecords held) {
+        this.held = held;
         this.metrics = metrics;
         this.followUps = followUps;
         this.batches = batches;
@@ -114,6 +116,9 @@ public class BatchPipeline implements JobHandler {
         findings.replace(batch, file);
         if (!staged.refused()) {
             findings.holdErrors(batch, file);
+            if (batch.kind() == BatchKind.CTF) {
+                held.supersedeEarlier(batch.id(), batch.laestab(), "ctf", held.heldUpns(batch.id(), "ctf"));
+            }
         }
         int held = merged.held() + staged.errors();
         Map<String, Object> report = new LinkedHashMap<>();

@@ -68,6 +68,35 @@ public class HeldRecords {
                 .params(personId, row.get("id")).update();
     }
 
+    /**
+     * The school's records of one feed still held from earlier batches for these pupils are superseded by the
+     * batch's newer ones (stored or held again), with their open review items, so that resends do not pile up.
+     * For whole records only (a CTF's pupil): a held attendance patch is not replaced by a later one.
+     * Returns how many were superseded.
+     */
+    public int supersedeEarlier(UUID batchId, String laestab, String feed, List<String> upns) {
+        if (upns.isEmpty()) {
+            return 0;
+        }
+        return db.sql("""
+                with gone as (
+                    update held_records set status = 'superseded', released_at = now()
+                    where la = ? and laestab = ? and feed = ? and status = 'held' and batch_id <> ?
+                      and upn = any(string_to_array(?, ','))
+                    returning id),
+                reviews as (
+                    update review_queue q set status = 'superseded', decided_by = 'a newer record', decided_at = now()
+                    from gone where q.held_record_id = gone.id and q.status = 'open')
+                select count(*) from gone""")
+                .params(settings.la(), laestab, feed, batchId, String.join(",", upns)).query(Integer.class).single();
+    }
+
+    /** The pupils (UPNs) of one feed held from this batch, for {@link #supersedeEarlier}. */
+    public List<String> heldUpns(UUID batchId, String feed) {
+        return db.sql("select distinct upn from held_records where batch_id = ? and feed = ? and upn is not null")
+                .params(batchId, feed).query(String.class).list();
+    }
+
     /** Puts one kind of held record into the LA's tables once its person is known, in the caller's transaction. */
     public interface HeldRelease {
         String feed();

@@ -83,7 +83,7 @@ public class CtfFeed implements Feed {
     public Staged stage(Batch batch) {
         AtomicInteger staged = new AtomicInteger();
         AtomicReference<CtfHeader> header = new AtomicReference<>();
-        MarkPatches marks = new MarkPatches();
+        MarkPatches marks = MarkPatches.firstLetters();
         CopyRows copy = CopyRows.inTransaction(dataSource, "stage_pupils", "batch_id, seq, upn, former_upns, uln, forename, "
                 + "surname, dob, sex, nc_year, enrol_status, admission_date, leaving_date, postcode, record");
         FileReport report;
@@ -168,6 +168,8 @@ public class CtfFeed implements Feed {
     @Override
     public Merged merge(Batch batch) {
         LocalDate today = LocalDate.now(clock);
+        outcomes.releaseHeldForLinked(batch.id());
+        outcomes.supersedeHeldForLinked(batch.id(), batch.laestab());
         // Marks of an unmatched pupil are held beside the pupil and released with them.
         marks.applyStaged(batch.id(), batch.laestab());
         marks.holdUnmatched(batch.id(), batch.laestab());

@@ -2,6 +2,7 @@ package org.rollbridge.hub.people;
 
 import java.util.UUID;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.ingest.HeldRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +21,32 @@ public class MatchOutcomes {
 
     private final JdbcClient db;
     private final HubProperties settings;
+    private final HeldRecords held;
 
-    public MatchOutcomes(JdbcClient db, HubProperties settings) {
+    public MatchOutcomes(JdbcClient db, HubProperties settings, HeldRecords held) {
         this.db = db;
         this.settings = settings;
+        this.held = held;
+    }
+
+    /**
+     * Releases, to the person each staged pupil was linked to (by any rule), everything held under the pupil's UPN
+     * or former UPNs in every feed: marks and exclusions sent before the LA knew the UPN, and earlier copies of the
+     * record. Runs in the merge transaction before the batch's own rows are written, so these, the latest, win.
+     * Returns how many held records were released.
+     */
+    public int releaseHeldForLinked(UUID batchId) {
+        record Link(String upn, long person) {
+        }
+        return db.sql("""
+                select distinct k.upn, s.person_id
+                from stage_pupils s cross join lateral unnest(array_prepend(s.upn, s.former_upns)) k(upn)
+                where s.batch_id = ? and s.person_id is not null
+                  and exists (select 1 from held_records h where h.la = ? and h.upn = k.upn and h.status = 'held'
+                              and h.reason in ('UNMATCHED', 'REVIEW'))""")
+                .params(batchId, settings.la())
+                .query((rs, n) -> new Link(rs.getString(1), rs.getLong(2))).list()
+                .stream().mapToInt(l -> held.releaseFor(l.upn(), l.person())).sum();
     }
 
     /**
@@ -44,6 +67,13 @@ public class MatchOutcomes {
                 from stage_pupils where batch_id = ? and person_id is not null and uln is not null
                 order by uln, seq
                 on conflict (la, kind, value) do nothing""").params(settings.la(), batchId, stagedAs).update();
+    }
+
+    /** Records of the school still held from earlier CTFs for pupils this one links are superseded by its own. */
+    public int supersedeHeldForLinked(UUID batchId, String laestab) {
+        return held.supersedeEarlier(batchId, laestab, "ctf", db.sql("""
+                select distinct upn from stage_pupils where batch_id = ? and person_id is not null""")
+                .param(batchId).query(String.class).list());
     }
 
     /** The held reason for a staged row's decision (alias {@code s}). */

@@ -12,7 +12,6 @@ import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
 import org.rollbridge.hub.testing.TestDatabase;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -34,7 +33,7 @@ class CrashRecoveryIT {
     static final CountDownLatch crashed = new CountDownLatch(1);
     static volatile Map<String, Object> stateAtCrash;
 
-    @Configuration
+    /** A plain bean class (not a scanned configuration), so that no other hub built with this test jar crashes. */
     static class CrashAfterStaging {
         @Bean
         PipelineProbe crashAfterStaging(JdbcClient db) {
