@@ -17,4 +17,12 @@ final class HubTask {
         args.addAll(List.of(extra));
         return HubApplication.start(args.toArray(String[]::new));
     }
+
+    /** The innermost cause's message: what went wrong, without the layers around it. */
+    static String rootMessage(Throwable e) {
+        while (e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e.getMessage();
+    }
 }

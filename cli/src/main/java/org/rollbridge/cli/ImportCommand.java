@@ -14,6 +14,7 @@ import org.rollbridge.hub.ingest.BatchKind;
 import org.rollbridge.hub.ingest.DirectImport;
 import org.rollbridge.hub.people.RegisterImport;
 import org.rollbridge.hub.people.SocialCareImport;
+import org.rollbridge.hub.sharing.OptOutImport;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Parameters;
         description = {"Loads feed files directly (for LAs that receive files by other means) through the same",
             "pipeline and rules as uploads, and prints a summary per file. A directory is searched for",
             "register.csv (the LA's person register, loaded first), CTF *.xml, *attendance*.csv and",
-            "*exclusion*.csv. Importing the same file again changes nothing.",
+            "*exclusion*.csv, social-care.csv and optouts.csv (sharing opt-outs: upn,agreement,restriction,",
+            "requested_by,date; docs/sharing.md). Importing the same file again changes nothing.",
             "Exit code: 0 all files imported, 1 some file refused or failed, 2 bad arguments."})
 public final class ImportCommand implements Callable<Integer> {
 
@@ -69,6 +71,14 @@ public final class ImportCommand implements Callable<Integer> {
                 r.problems().stream().limit(20).forEach(p -> System.out.println("  " + p));
                 continue;
             }
+            if (f.getFileName().toString().equals("optouts.csv")) {
+                var r = hub.getBean(OptOutImport.class).load(f);
+                System.out.printf("%s: sharing opt-outs, %d read, %d recorded, %d in force already%n", f, r.read(),
+                        r.recorded(), r.unchanged());
+                r.problems().stream().limit(20).forEach(p -> System.out.println("  " + p));
+                bad += r.problems().isEmpty() ? 0 : 1;
+                continue;
+            }
             Batch batch;
             try {
                 batch = imports.process(imports.queue(f, school));
@@ -100,6 +110,7 @@ public final class ImportCommand implements Callable<Integer> {
             return all.filter(Files::isRegularFile)
                     .filter(f -> f.getFileName().toString().equals("register.csv")
                             || f.getFileName().toString().equals("social-care.csv")
+                            || f.getFileName().toString().equals("optouts.csv")
                             || BatchKind.fromFileName(f.getFileName().toString()).isPresent())
                     .filter(f -> !f.toString().contains("/truth/"))
                     .sorted(Comparator.comparingInt(ImportCommand::order).thenComparing(Path::toString))
@@ -112,7 +123,7 @@ public final class ImportCommand implements Callable<Integer> {
         if (n.equals("register.csv")) {
             return 0;
         }
-        if (n.equals("social-care.csv")) {
+        if (n.equals("social-care.csv") || n.equals("optouts.csv")) {
             return 5;
         }
         if (n.contains("previous")) {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             AgentCommand.class,
             SchoolCredentialCommand.class,
             RetentionCommand.class,
+            ShareCommand.class,
             CommandLine.HelpCommand.class})
 public final class RollbridgeCommand implements Runnable {
 

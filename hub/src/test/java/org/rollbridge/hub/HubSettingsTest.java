@@ -111,7 +111,8 @@ class HubSettingsTest {
                 new NightlySettings("0 30 2 * * *", ZoneId.of("Europe/London")),
                 new RetentionSettings(null, "0 30 3 * * *", 500, Duration.ofSeconds(2)),
                 new NationalSettings(null),
-                new DisclosureSettings(10));
+                new DisclosureSettings(10),
+                new SharingSettings(null));
     }
 
     @Test

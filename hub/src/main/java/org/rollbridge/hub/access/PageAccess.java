@@ -37,7 +37,7 @@ public final class PageAccess {
     public enum Audience { ANYONE, SIGNED_IN, CAPABILITY }
 
     public static final List<Rule> RULES = List.of(
-            open("/sign-in"), open("/assets/**"), open("/stylesheets/**"), open("/error"),
+            open("/sign-in"), open("/sharing"), open("/assets/**"), open("/stylesheets/**"), open("/error"),
             new Rule("/", Audience.SIGNED_IN, null),
             needs("/la/overview", Capability.LA_OVERVIEW),
             needs("/alerts/*/assign", Capability.ALERT_QUEUE), needs("/alerts/*/acknowledge", Capability.ALERT_QUEUE),

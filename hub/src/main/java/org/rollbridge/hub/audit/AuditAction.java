@@ -14,5 +14,9 @@ public enum AuditAction {
     /** A person erased on a recorded decision; the subject is the decision, not the person. */
     ERASURE,
     /** A pupil-level export; the subject is the file's SHA-256, the detail the pupils it holds. */
-    EXPORT
+    EXPORT,
+    /** A pupil's or a school's opt-out from an onward sharing agreement, and its withdrawal (docs/sharing.md). */
+    SHARING_OPT_OUT, SHARING_OPT_OUT_WITHDRAWN,
+    /** A file delivered under a sharing agreement. */
+    SHARING_DELIVERY
 }

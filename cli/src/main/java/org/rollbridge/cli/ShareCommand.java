@@ -1,0 +1,62 @@
+package org.rollbridge.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.rollbridge.hub.Refusal;
+import org.rollbridge.hub.sharing.ShareReport;
+import org.rollbridge.hub.sharing.ShareRun;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./rollbridge share}: builds one agreement's extract from the hub's data and logs its delivery. */
+@Command(name = "share", mixinStandardHelpOptions = true,
+        description = {"Builds the extract of one sharing agreement (docs/sharing.md) as of a day into a folder for",
+            "pick-up, and logs each file delivered; a file of that day delivered already is not written again.",
+            "Only the agreement's items, for its cohort, less opt-outs in force, are written. The DfE daily feed is",
+            "OUT/dfe-daily/YYYY-MM-DD/URN/pupils.csv and sessions.csv; the others OUT/NAME/YYYY-MM-DD/NAME.csv.",
+            "Exit codes: 0 done, 1 the extract failed, 2 bad arguments, settings or agreement."})
+public final class ShareCommand implements Callable<Integer> {
+
+    @Option(names = "--agreement", required = true, paramLabel = "NAME", description = "The agreement, e.g. dfe-daily.")
+    String agreement;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The day of the extract (default: today in London).")
+    LocalDate asOf;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "share", description = "The delivery folder (default: ./share).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        ConfigurableApplicationContext hub;
+        try {
+            hub = HubTask.start("--ROLLBRIDGE_RETENTION_CRON=-", "--ROLLBRIDGE_NIGHTLY_CRON=-");
+        } catch (RuntimeException e) {
+            System.err.println("share: the hub could not start: " + HubTask.rootMessage(e));
+            return 2;
+        }
+        try (hub) {
+            ShareRun run = hub.getBean(ShareRun.class);
+            ShareReport report;
+            try {
+                report = run.share(agreement, asOf == null ? run.today() : asOf, out,
+                        "cli:" + System.getProperty("user.name"));
+            } catch (Refusal e) {
+                System.err.println("share: " + e.getMessage());
+                return 2;
+            } catch (RuntimeException e) {
+                System.err.println("share: the extract failed: " + HubTask.rootMessage(e));
+                return 1;
+            }
+            for (ShareReport.File f : report.files()) {
+                System.out.printf("%s  %d rows  sha256 %s%s%n", f.path(), f.rows(), f.sha256(),
+                        f.alreadyDelivered() ? "  (delivered already, not written again)" : "");
+            }
+            report.notes().forEach(n -> System.out.println("note: " + n));
+            System.out.printf("%s as of %s: %d files%n", report.agreement(), report.asOf(), report.files().size());
+            return 0;
+        }
+    }
+}
