@@ -107,16 +107,14 @@ public class BatchController {
 
     @GetMapping("/api/v1/batches/{id}")
     public Map<String, Object> batch(@PathVariable String id, HttpServletRequest request) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No batch " + id);
-        }
-        Batch batch = batches.find(uuid).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "No batch " + id));
-        CredentialFilter.callerOf(request).requireSchool(batch.laestab());
-        return view(batch, true);
+        return view(visibleBatch(id, CredentialFilter.callerOf(request)), true);
+    }
+
+    /** The batch, if the caller may see it: another school's batch is not found, so its owner is never named. */
+    private Batch visibleBatch(String id, Caller caller) {
+        return parse(id).flatMap(batches::find)
+                .filter(b -> caller.admin() || caller.laestab().equals(b.laestab()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No batch " + id));
     }
 
     /**
@@ -133,9 +131,7 @@ public class BatchController {
                                          HttpServletRequest request) throws IOException {
         Caller caller = CredentialFilter.callerOf(request);
         ReportFormat format = reportFormat(formatParam);
-        Batch batch = parse(id).flatMap(batches::find)
-                .filter(b -> caller.admin() || caller.laestab().equals(b.laestab()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No batch " + id));
+        Batch batch = visibleBatch(id, caller);
         ValidationReport report = reports.of(batch).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.CONFLICT, "Batch " + id + " is " + batch.status() + ": it has a report once it is "
                         + "completed or refused; read its status at /api/v1/batches/" + id));

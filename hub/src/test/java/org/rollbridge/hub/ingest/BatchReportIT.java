@@ -146,6 +146,21 @@ class BatchReportIT {
                 );
     }
 
+    @Test
+    void anotherSchoolsBatchIsNotFoundAndItsOwnerNotNamed() throws Exception {
+        String school = "9269716";
+        String token = hub.credentialFor(school);
+        String other = hub.credentialFor("9269717");
+        JsonNode batch = send(hub, school, token, "status-access-1", "ctf",
+                CtfFixture.full(school).add(upn("9716", 1)).bytes());
+        String url = "/api/v1/batches/" + batch.path("id").asString();
+
+        assertStatus(200, hub.send(hub.request(url).GET(), token));
+        HttpResponse<String> refused = hub.send(hub.request(url).GET(), other);
+        assertStatus(404, refused);
+        assertThat(refused.body()).doesNotContain(school);
+    }
+
     static List<String> ruleIds(JsonNode file) {
         List<String> ids = new ArrayList<>();
         file.path("findings").forEach(f -> ids.add(f.path("rule").asString()));
