@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.rollbridge.hub.audit.Actor;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
@@ -30,7 +31,11 @@ public class PupilExports {
     /** The agreement exports are made under (seed agreement 001, "exported from the data dashboard"). */
     public static final String AGREEMENT = "Data sharing agreement 001: the LA and its schools (pupil data to the LA)";
     static final Duration KEPT = Duration.ofMinutes(10);
-    private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+    /** Letters and digits a reader cannot mistake for one another: no I, O, l, o, 0 or 1. */
+    private static final char[] ALPHABET = IntStream.concat(IntStream.concat(
+                    IntStream.rangeClosed('A', 'Z'), IntStream.rangeClosed('a', 'z')), IntStream.rangeClosed('2', '9'))
+            .filter(c -> "IOlo".indexOf(c) < 0)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().toCharArray();
     private static final int PASSWORD_LENGTH = 20;
 
     private final AuditLog audit;
