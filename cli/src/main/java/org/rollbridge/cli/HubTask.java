@@ -5,7 +5,10 @@ import java.util.List;
 import org.rollbridge.hub.HubApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The hub's services without its web server or background workers, for commands that do one job and end. */
+/**
+ * The hub's services without its web server, background workers or scheduled nightly runs (alerts, retention), for
+ * commands that do one job and end.
+ */
 final class HubTask {
 
     private HubTask() {
@@ -13,7 +16,8 @@ final class HubTask {
 
     static ConfigurableApplicationContext start(String... extra) {
         List<String> args = new ArrayList<>(List.of("--spring.main.web-application-type=none",
-                "--ROLLBRIDGE_WORKERS=0", "--logging.level.root=WARN", "--logging.level.org.rollbridge=WARN"));
+                "--ROLLBRIDGE_WORKERS=0", "--ROLLBRIDGE_NIGHTLY_CRON=-", "--ROLLBRIDGE_RETENTION_CRON=-",
+                "--logging.level.root=WARN", "--logging.level.org.rollbridge=WARN"));
         args.addAll(List.of(extra));
         return HubApplication.start(args.toArray(String[]::new));
     }

@@ -35,9 +35,9 @@ public final class RetentionCommand implements Callable<Integer> {
     public Integer call() {
         ConfigurableApplicationContext hub;
         try {
-            hub = HubTask.start("--ROLLBRIDGE_RETENTION_CRON=-", "--ROLLBRIDGE_NIGHTLY_CRON=-");
+            hub = HubTask.start();
         } catch (RuntimeException e) {
-            System.err.println("retention: the hub could not start: " + rootMessage(e));
+            System.err.println("retention: the hub could not start: " + HubTask.rootMessage(e));
             return 2;
         }
         try (hub) {
@@ -68,12 +68,5 @@ public final class RetentionCommand implements Callable<Integer> {
         out.append(String.format("%-18s %8d %8d %8d", "people", report.persons().due(), report.persons().deleted(),
                 report.persons().onHold()));
         return out.toString();
-    }
-
-    private static String rootMessage(Throwable e) {
-        while (e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e.getMessage();
     }
 }

@@ -32,7 +32,7 @@ public final class ShareCommand implements Callable<Integer> {
     public Integer call() {
         ConfigurableApplicationContext hub;
         try {
-            hub = HubTask.start("--ROLLBRIDGE_RETENTION_CRON=-", "--ROLLBRIDGE_NIGHTLY_CRON=-");
+            hub = HubTask.start();
         } catch (RuntimeException e) {
             System.err.println("share: the hub could not start: " + HubTask.rootMessage(e));
             return 2;
