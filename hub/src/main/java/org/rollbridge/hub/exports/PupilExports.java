@@ -1,7 +1,5 @@
 package org.rollbridge.hub.exports;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.rollbridge.core.signing.RequestSignature;
 import org.rollbridge.hub.audit.Actor;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
@@ -72,7 +71,7 @@ public class PupilExports {
                 List.of("Agreement", AGREEMENT),
                 List.of("Handling", "Keep in this password-protected file only; never print it or copy it to removable media."));
         byte[] bytes = PupilWorkbook.encrypted(preamble, header, lines.stream().map(Line::cells).toList(), password);
-        String sha256 = sha256(bytes);
+        String sha256 = RequestSignature.sha256Hex(bytes);
         String token = token();
         String fileName = "rollbridge-export-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .format(ZonedDateTime.now(clock)) + ".xlsx";
@@ -106,11 +105,4 @@ public class PupilExports {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

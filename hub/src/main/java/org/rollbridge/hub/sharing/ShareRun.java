@@ -8,12 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +24,7 @@ import org.rollbridge.core.ctf.CtfReader;
 import org.rollbridge.core.ctf.CtfVisitor;
 import org.rollbridge.core.pupil.Pupil;
 import org.rollbridge.core.ctf.PupilPosition;
+import org.rollbridge.core.signing.RequestSignature;
 import org.rollbridge.hub.HubClock;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.attendance.YearMarks;
@@ -78,7 +76,7 @@ public class ShareRun {
                 : Map.of(agreement.name() + "/" + day + "/" + agreement.name() + ".csv", flat(agreement, day));
         List<ShareReport.File> written = new ArrayList<>();
         for (Map.Entry<String, Csv> f : files.entrySet()) {
-            String hash = sha256(f.getValue().content());
+            String hash = RequestSignature.sha256Hex(f.getValue().content());
             int rows = f.getValue().rows();
             boolean already = query.delivered(agreement.name(), day, f.getKey());
             if (!already) {
@@ -287,11 +285,4 @@ public class ShareRun {
         }
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
