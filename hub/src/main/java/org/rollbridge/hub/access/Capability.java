@@ -12,6 +12,7 @@ public enum Capability {
     TRUST_OVERVIEW("Overview of the trust's schools"),
     NATIONAL_VIEW("The DfE's national view, with no school identifiable"),
     PUPIL_EXPORT("Pupil-level exports, password-protected XLSX (whole-system access only)"),
+    PLANNING_EXPORT("Pseudonymised pupil data for a planning purpose, password-protected XLSX"),
     ADMINISTER("Users, organisations, school credentials, retention and legal holds, people's rights");
 
     private final String description;

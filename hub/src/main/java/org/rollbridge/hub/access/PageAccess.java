@@ -39,7 +39,7 @@ public final class PageAccess {
     public static final List<Rule> RULES = List.of(
             open("/sign-in"), open("/sharing"), open("/assets/**"), open("/stylesheets/**"), open("/error"),
             new Rule("/", Audience.SIGNED_IN, null),
-            needs("/la/overview", Capability.LA_OVERVIEW),
+            needs("/la/overview", Capability.LA_OVERVIEW), needs("/la/overview/*", Capability.LA_OVERVIEW),
             needs("/alerts/*/assign", Capability.ALERT_QUEUE), needs("/alerts/*/acknowledge", Capability.ALERT_QUEUE),
             needs("/alerts/*/resolve", Capability.ALERT_QUEUE),
             needs("/alerts", Capability.ALERT_VIEW), needs("/alerts/**", Capability.ALERT_VIEW),
@@ -50,8 +50,10 @@ public final class PageAccess {
             needs("/retention", Capability.ADMINISTER), needs("/retention/**", Capability.ADMINISTER),
             needs("/rights/**", Capability.ADMINISTER),
             needs("/exports/**", Capability.PUPIL_EXPORT),
-            needs("/trust", Capability.TRUST_OVERVIEW),
-            needs("/national", Capability.NATIONAL_VIEW));
+            needs("/planning/exports", Capability.PLANNING_EXPORT),
+            needs("/planning/exports/**", Capability.PLANNING_EXPORT),
+            needs("/trust", Capability.TRUST_OVERVIEW), needs("/trust/*", Capability.TRUST_OVERVIEW),
+            needs("/national", Capability.NATIONAL_VIEW), needs("/national/*", Capability.NATIONAL_VIEW));
 
     /** Paths served to machines with a bearer credential (schools, the LA's operations); checked by {@link Caller}. */
     public static final List<String> MACHINE = List.of("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",

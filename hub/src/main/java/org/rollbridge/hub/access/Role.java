@@ -20,7 +20,7 @@ public enum Role {
     SOCIAL_CARE_VIEWER(OrganisationKind.LA, "Social care viewer (children with a social worker, looked after or on a CP plan)",
             EnumSet.of(ALERT_VIEW, PUPIL_RECORD)),
     LA_ANALYST(OrganisationKind.LA, "LA analyst (aggregates and pseudonymised data only)",
-            EnumSet.of(LA_OVERVIEW)),
+            EnumSet.of(LA_OVERVIEW, PLANNING_EXPORT)),
     SCHOOL_DATA_MANAGER(OrganisationKind.SCHOOL, "School data manager (own school)",
             EnumSet.of(SCHOOL_PAGE, ALERT_VIEW, PUPIL_RECORD)),
     TRUST_VIEWER(OrganisationKind.TRUST, "Trust viewer (the trust's schools)",

@@ -47,48 +47,71 @@ public class PupilExports {
         this.clock = clock;
     }
 
-    /** One pupil's line: the person it is about and the cells shown. */
-    public record Line(long personId, List<String> cells) {
+    /**
+     * One pupil's line: whom it is about, as the audit records it ({@code person:12}, or {@code held-record:34} for
+     * a record not yet linked to a person), and the cells shown.
+     */
+    public record Line(String pupil, List<String> cells) {
+
+        public static Line ofPerson(long personId, List<String> cells) {
+            return new Line("person:" + personId, cells);
+        }
+    }
+
+    /** What kind of export: the title of its first line. */
+    public enum Kind {
+        PUPIL_LEVEL("Rollbridge pupil-level export"),
+        PLANNING("Rollbridge pseudonymised planning export");
+
+        private final String title;
+
+        Kind(String title) {
+            this.title = title;
+        }
     }
 
     /** An export made: the token of its one download, the password to show once, the file's name and hash. */
     public record Made(String token, String password, String fileName, String sha256, int pupils) {
     }
 
-    /** A file waiting for its download. */
-    public record Prepared(String fileName, byte[] bytes, Instant until) {
+    /** A file waiting for its download by the user who made it. */
+    public record Prepared(String fileName, byte[] bytes, Instant until, String username) {
     }
 
     /** Makes the export of {@code what} (say, "Alert queue PA_10 open") for the user, for the purpose given. */
-    public Made export(Actor user, String what, String purpose, List<String> header, List<Line> lines) {
+    public Made export(Actor user, Kind kind, String what, String purpose, List<String> header, List<Line> lines) {
         Instant now = clock.instant();
         String password = password();
         List<List<String>> preamble = List.of(
-                List.of("Rollbridge pupil-level export", what),
+                List.of(kind.title, what),
                 List.of("Exported by", user.username() + " (" + user.roleName() + ")"),
                 List.of("Exported at", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ZonedDateTime.now(clock))),
                 List.of("Purpose", purpose),
                 List.of("Agreement", AGREEMENT),
                 List.of("Handling", "Keep in this password-protected file only; never print it or copy it to removable media."));
-        byte[] bytes = PupilWorkbook.encrypted(preamble, header, lines.stream().map(Line::cells).toList(), password);
+        byte[] bytes = ExportWorkbook.encrypted(preamble, header, lines.stream().map(Line::cells).toList(), password);
         String sha256 = RequestSignature.sha256Hex(bytes);
         String token = token();
         String fileName = "rollbridge-export-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .format(ZonedDateTime.now(clock)) + ".xlsx";
         ready.values().removeIf(p -> p.until().isBefore(now));
-        ready.put(token, new Prepared(fileName, bytes, now.plus(KEPT)));
-        String pupils = lines.stream().map(l -> String.valueOf(l.personId())).distinct()
-                .collect(Collectors.joining(","));
+        ready.put(token, new Prepared(fileName, bytes, now.plus(KEPT), user.username()));
+        String pupils = lines.stream().map(Line::pupil).distinct().collect(Collectors.joining(","));
         audit.record(user, AuditAction.EXPORT, "export:" + sha256, purpose,
-                what + "; " + lines.size() + " line(s); persons " + pupils);
+                what + "; " + lines.size() + " line(s); pupils " + pupils);
         return new Made(token, password, fileName, sha256, lines.size());
     }
 
-    /** The file of a token, once: a second download, or one after {@link #KEPT}, finds nothing. */
-    public Optional<Prepared> take(String token) {
-        Prepared prepared = ready.remove(token);
-        return prepared == null || prepared.until().isBefore(clock.instant()) ? Optional.empty()
-                : Optional.of(prepared);
+    /**
+     * The file of a token, once, to the user who made it: a second download, one after {@link #KEPT}, or anyone
+     * else's, finds nothing.
+     */
+    public Optional<Prepared> take(String token, Actor user) {
+        Prepared prepared = ready.get(token);
+        if (prepared == null || !prepared.username().equals(user.username()) || !ready.remove(token, prepared)) {
+            return Optional.empty();
+        }
+        return prepared.until().isBefore(clock.instant()) ? Optional.empty() : Optional.of(prepared);
     }
 
     private String password() {

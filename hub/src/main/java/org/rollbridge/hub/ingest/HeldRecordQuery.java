@@ -19,17 +19,17 @@ public class HeldRecordQuery {
         this.settings = settings;
     }
 
-    public record Held(String feed, String location, String reason, String ruleId, String field, String upn,
+    public record Held(long id, String feed, String location, String reason, String ruleId, String field, String upn,
                        String detail, OffsetDateTime createdAt) {
     }
 
     /** The school's records still held, newest first, at most {@code limit}. */
     public List<Held> stillHeld(String laestab, int limit) {
         return db.sql("""
-                select feed, location, reason, rule_id, field, upn, detail, created_at from held_records
+                select id, feed, location, reason, rule_id, field, upn, detail, created_at from held_records
                 where la = ? and laestab = ? and status = 'held' order by created_at desc, id limit ?""")
                 .params(settings.la(), laestab, limit)
-                .query((rs, n) -> new Held(rs.getString("feed"), rs.getString("location"), rs.getString("reason"),
+                .query((rs, n) -> new Held(rs.getLong("id"), rs.getString("feed"), rs.getString("location"), rs.getString("reason"),
                         rs.getString("rule_id"), rs.getString("field"), rs.getString("upn"), rs.getString("detail"),
                         rs.getObject("created_at", OffsetDateTime.class)))
                 .list();

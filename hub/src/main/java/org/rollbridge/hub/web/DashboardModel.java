@@ -1,10 +1,12 @@
 package org.rollbridge.hub.web;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.rollbridge.core.disclosure.DisclosureControl;
 import org.rollbridge.hub.access.FieldAccess;
+import org.rollbridge.hub.exports.AggregateTable;
 import org.rollbridge.hub.access.OrganisationKind;
 import org.rollbridge.hub.access.Role;
 import org.springframework.ui.Model;
@@ -19,8 +21,8 @@ final class DashboardModel {
      * The figures as the role is shown them: through {@code rule}, with only the cohorts drawn from fields the role
      * is shown (a trust viewer, shown no social care, SEN or FSM fields, is shown none of those cohorts).
      */
-    static void add(Model model, LaAttendance.Figures figures, NationalFigures national, String la, Role role,
-                    DisclosureControl rule) {
+    static List<AggregateTable> add(Model model, LaAttendance.Figures figures, NationalFigures national, String la,
+                                    Role role, DisclosureControl rule) {
         Optional<NationalFigures.Row> england = national.england("Total", figures.asOf());
         BigDecimal englandAbsence = england.map(NationalFigures.Row::absence).orElse(null);
         List<LaAttendance.Row> cohorts = figures.cohorts().stream()
@@ -37,6 +39,16 @@ final class DashboardModel {
         List<LaAttendance.Week> trend = shown.trendShown() ? figures.trend() : List.of();
         model.addAttribute("trend", trend);
         model.addAttribute("chart", TrendChart.of(trend, englandAbsence));
+        List<AggregateTable> tables = new ArrayList<>();
+        tables.add(DashboardTables.headline(figures, shown, england.orElse(null),
+                national.la(la, "Total").orElse(null)));
+        tables.add(DashboardTables.trend(trend));
+        if (!shown.cohorts().isEmpty()) {
+            tables.add(DashboardTables.breakdown("cohorts", "By cohort", "Cohort", shown.cohorts()));
+        }
+        tables.add(DashboardTables.breakdown("phases", "By phase", "Phase", shown.phases()));
+        tables.add(DashboardTables.breakdown("schools", "By school", "School (LAESTAB)", shown.schools()));
+        return tables;
     }
 
     /** LA staff see every cohort (in aggregate); others only the cohorts of fields they are shown. */

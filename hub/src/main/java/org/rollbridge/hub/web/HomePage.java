@@ -27,6 +27,7 @@ public class HomePage {
         LINKS.put(Capability.REVIEW_QUEUE, new String[] {"/review", "Matching review queue"});
         LINKS.put(Capability.TRUST_OVERVIEW, new String[] {"/trust", "Trust attendance overview"});
         LINKS.put(Capability.ADMINISTER, new String[] {"/retention", "Retention: due this month, legal holds, runs"});
+        LINKS.put(Capability.PLANNING_EXPORT, new String[] {"/planning/exports", "Pseudonymised planning exports"});
         LINKS.put(Capability.NATIONAL_VIEW, new String[] {"/national", "Attendance by local authority and phase"});
     }
 

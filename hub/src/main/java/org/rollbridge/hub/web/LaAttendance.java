@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.rollbridge.hub.attendance.AttendanceTallies;
 import org.rollbridge.hub.attendance.CohortWeeks;
+import org.rollbridge.hub.attendance.PupilYearQuery;
 import org.rollbridge.hub.attendance.SchoolWeeksQuery;
 import org.rollbridge.core.indicators.Period;
 import org.rollbridge.hub.access.FieldGroup;
@@ -168,6 +169,18 @@ public class LaAttendance {
         /** The pupils' fields the cohort is drawn from: a role not shown them is not shown the cohort either. */
         public FieldGroup group() {
             return group;
+        }
+
+        /** Whether a pupil's year at a school counts in the cohort, as the figures above count it. */
+        public boolean has(PupilYearQuery.PupilYear pupil) {
+            return switch (this) {
+                case SOCIAL_WORKER -> pupil.care().socialWorker();
+                case LOOKED_AFTER -> pupil.lookedAfter();
+                case CHILD_PROTECTION -> pupil.care().childProtection();
+                case EHCP -> "E".equals(pupil.sen());
+                case SEN_SUPPORT -> "K".equals(pupil.sen());
+                case FSM -> pupil.fsm();
+            };
         }
 
     }

@@ -10,9 +10,13 @@ import java.util.function.ToLongFunction;
 import org.rollbridge.core.disclosure.DisclosureControl;
 import org.rollbridge.hub.DisclosureSettings;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.exports.AggregateTable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -26,6 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class NationalPage {
 
     static final int MINIMUM_SCHOOLS = 3;
+    static final List<String> HEADER = List.of("Local authority", "Phase", "Schools", "Pupils",
+            "Absence % this week", "Absence % this term", "Absence % year to date", "Unauthorised % year to date",
+            "Persistently absent", "Persistent absence %", "Severely absent", "England absence % (published)");
     private static final String NONE = "x";
 
     private final LaAttendance attendance;
@@ -51,6 +58,21 @@ public class NationalPage {
 
     @GetMapping("/national")
     public String view(@RequestParam(required = false) String on, Model model) {
+        TableDownloads.link(model, "/national", tables(on, model));
+        return "national";
+    }
+
+    /** The national table (or the trend, when the page shows it) as CSV or XLSX, as the page shows it. */
+    @GetMapping("/national/{table}.{format}")
+    public ResponseEntity<byte[]> download(@PathVariable String table, @PathVariable String format,
+                                           @RequestParam(required = false) String on) {
+        Model model = new ExtendedModelMap();
+        List<AggregateTable> tables = tables(on, model);
+        return TableDownloads.file(tables, table, format, "national", "National view, LA " + settings.la()
+                + ", figures to " + ((LaAttendance.Figures) model.getAttribute("figures")).asOf());
+    }
+
+    private List<AggregateTable> tables(String on, Model model) {
         LaAttendance.Figures figures = attendance.forLa(on, LocalDate.now(clock));
         String laName = national.la(settings.la(), "Total").map(NationalFigures.Row::laName).orElse(settings.la());
         List<LaAttendance.Row> phases = figures.phases();
@@ -82,7 +104,15 @@ public class NationalPage {
         model.addAttribute("printable", true);
         model.addAttribute("minimumSchools", MINIMUM_SCHOOLS);
         model.addAttribute("minimumCount", rule.threshold());
-        return "national";
+        List<AggregateTable> tables = new ArrayList<>();
+        tables.add(new AggregateTable("phases", "Absence by local authority and phase", HEADER, lines.stream()
+                .map(l -> List.of(l.la(), l.phase(), l.schools(), l.pupils(), l.weekAbsence(), l.termAbsence(),
+                        l.yearAbsence(), l.yearUnauthorised(), l.persistent(), l.persistentRate(), l.severe(),
+                        l.englandAbsence())).toList()));
+        if (trendShown) {
+            tables.add(DashboardTables.trend(figures.trend()));
+        }
+        return tables;
     }
 
     private boolean[] column(List<LaAttendance.Row> phases, LaAttendance.Counts total,

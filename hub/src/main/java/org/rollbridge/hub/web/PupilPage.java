@@ -10,11 +10,8 @@ import org.rollbridge.hub.access.Capability;
 import org.rollbridge.hub.access.FieldAccess;
 import org.rollbridge.hub.access.FieldGroup;
 import org.rollbridge.hub.access.HubUser;
-import org.rollbridge.hub.access.Organisations;
-import org.rollbridge.hub.access.PupilFacts;
 import org.rollbridge.hub.access.PupilFactsQuery;
 import org.rollbridge.hub.access.SignedIn;
-import org.rollbridge.hub.access.Visibility;
 import org.rollbridge.hub.alerts.AlertCases;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
@@ -38,7 +35,7 @@ import org.springframework.web.server.ResponseStatusException;
 public class PupilPage {
 
     private final PupilRecordQuery records;
-    private final Organisations organisations;
+    private final PupilSearch search;
     private final AuditLog audit;
     private final Clock clock;
     private final PupilAttendanceView attendance;
@@ -46,14 +43,14 @@ public class PupilPage {
     private final PupilFactsQuery pupilFacts;
     private final RetentionStatus retention;
 
-    public PupilPage(PupilRecordQuery records, Organisations organisations, AuditLog audit, Clock clock,
+    public PupilPage(PupilRecordQuery records, PupilSearch search, AuditLog audit, Clock clock,
                      PupilAttendanceView attendance, AlertCases alerts, PupilFactsQuery pupilFacts,
                      RetentionStatus retention) {
         this.retention = retention;
         this.pupilFacts = pupilFacts;
         this.alerts = alerts;
         this.records = records;
-        this.organisations = organisations;
+        this.search = search;
         this.audit = audit;
         this.clock = clock;
         this.attendance = attendance;
@@ -88,13 +85,10 @@ public class PupilPage {
         HubUser user = SignedIn.user(authentication);
         model.addAttribute("upn", upn == null ? "" : upn);
         if (upn != null && !upn.isBlank()) {
-            String wanted = upn.strip().toUpperCase();
             audit.record(user, AuditAction.SEARCH, null, null, "UPN search");
-            Visibility visibility = organisations.visibility();
-            List<Long> found = records.personsWithUpn(wanted).stream()
-                    .filter(id -> visible(visibility, user, id)).toList();
-            model.addAttribute("results", found);
+            model.addAttribute("results", search.byUpn(user, upn));
             model.addAttribute("searched", true);
+            model.addAttribute("exportable", user.may(Capability.PUPIL_EXPORT));
         }
         return "pupil-search";
     }
@@ -103,7 +97,7 @@ public class PupilPage {
     public String pupil(@PathVariable long id, @RequestParam(required = false) Integer year,
                         Authentication authentication, Model model) {
         HubUser user = SignedIn.user(authentication);
-        if (!visible(organisations.visibility(), user, id)) {
+        if (!search.visible(user, id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND,
                     "There is no pupil with this reference that you can see");
         }
@@ -175,11 +169,5 @@ public class PupilPage {
                 .map(r -> new SchoolRecord(r.laestab(), r.updatedAt(), r.batchId(), r.fileName(), r.receivedAt(),
                         r.ncYear(), r.enrolStatus(), howMatched(r.matchRule(), r.matchScore()))).toList());
         model.addAttribute("links", records.links(id));
-    }
-
-    private boolean visible(Visibility visibility, HubUser user, long personId) {
-        LocalDate today = LocalDate.now(clock);
-        PupilFacts facts = pupilFacts.of(personId, today);
-        return !facts.spells().isEmpty() && visibility.visible(user.role(), user.organisation(), facts, today);
     }
 }

@@ -15,6 +15,7 @@ import org.rollbridge.core.validation.Finding;
 import org.rollbridge.core.validation.Rule;
 import org.rollbridge.core.validation.ValidationReport;
 import org.rollbridge.core.validation.report.ReportFormat;
+import org.rollbridge.hub.access.Capability;
 import org.rollbridge.hub.access.FieldAccess;
 import org.rollbridge.hub.access.FieldGroup;
 import org.rollbridge.hub.access.HubUser;
@@ -51,7 +52,7 @@ public class SchoolPage {
     /** A feed whose last completed batch is older than this many school days is overdue. */
     static final int OVERDUE_AFTER_SCHOOL_DAYS = 2;
     private static final int RECENT_BATCHES = 10;
-    private static final int HELD_SHOWN = 200;
+    static final int HELD_SHOWN = 200;
 
     private final SchoolQuery schools;
     private final HeldRecordQuery heldRecords;
@@ -123,6 +124,7 @@ public class SchoolPage {
         model.addAttribute("rules", latest.flatMap(reports::of).map(SchoolPage::byRule).orElse(List.of()));
         model.addAttribute("held", held(laestab, identity));
         model.addAttribute("identity", identity);
+        model.addAttribute("exportable", user.may(Capability.PUPIL_EXPORT));
         return "school";
     }
 

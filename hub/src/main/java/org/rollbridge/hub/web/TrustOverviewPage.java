@@ -3,6 +3,7 @@ package org.rollbridge.hub.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rollbridge.core.disclosure.DisclosureControl;
@@ -13,10 +14,14 @@ import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.OrganisationLink;
 import org.rollbridge.hub.access.Organisations;
 import org.rollbridge.hub.access.SignedIn;
+import org.rollbridge.hub.exports.AggregateTable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -48,16 +53,30 @@ public class TrustOverviewPage {
 
     @GetMapping("/trust")
     public String overview(@RequestParam(required = false) String on, Authentication authentication, Model model) {
+        TableDownloads.link(model, "/trust", tables(on, SignedIn.user(authentication), model));
+        return "trust-overview";
+    }
+
+    /** One of the page's tables as CSV or XLSX, under the page's disclosure control. */
+    @GetMapping("/trust/{table}.{format}")
+    public ResponseEntity<byte[]> download(@PathVariable String table, @PathVariable String format,
+                                           @RequestParam(required = false) String on, Authentication authentication) {
         HubUser user = SignedIn.user(authentication);
+        Model model = new ExtendedModelMap();
+        List<AggregateTable> tables = tables(on, user, model);
+        return TableDownloads.file(tables, table, format, "trust", "Trust overview, trust "
+                + user.organisation().code() + ", figures to " + ((LaAttendance.Figures) model.getAttribute("figures")).asOf());
+    }
+
+    private List<AggregateTable> tables(String on, HubUser user, Model model) {
         LocalDate today = LocalDate.now(clock);
         Map<String, Period> everMember = membership(user, Period.academicYearContaining(today));
         LocalDate asOf = AsOfDate.chosen(on, attendance.latestMarkedDay(everMember.keySet(), today).orElse(null),
                 today);
         LocalDate yearStart = Period.academicYearContaining(asOf).from();
         Map<String, Period> scope = membership(user, new Period(yearStart, asOf.isBefore(yearStart) ? yearStart : asOf));
-        DashboardModel.add(model, attendance.figures(asOf, scope), national, settings.la(), user.role(), rule);
         model.addAttribute("trust", user.organisation().code());
-        return "trust-overview";
+        return DashboardModel.add(model, attendance.figures(asOf, scope), national, settings.la(), user.role(), rule);
     }
 
     /** The trust's schools during a period, each with the span of its membership within it. */

@@ -116,7 +116,7 @@ class PupilExportIT {
         List<AuditLog.Event> audited = hub.bean(AuditLog.class).search(new AuditLog.Query("export-admin",
                 AuditAction.EXPORT, "export:" + sha256, null, null, 10));
         assertThat(audited).hasSize(1);
-        assertThat(audited.get(0).toString()).doesNotContain(password).contains("persons ");
+        assertThat(audited.get(0).toString()).doesNotContain(password).contains("pupils person:");
         assertStatus(404, admin.get(link));
     }
 

@@ -8,15 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.rollbridge.core.text.SpreadsheetCell;
 import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.core.validation.Finding;
 import org.rollbridge.core.validation.RecordRef;
 import org.rollbridge.core.validation.ValidationReport;
 
 /**
- * The school's CSV report: one row per finding, grouped by file, rule, then pupil. Any cell a spreadsheet would
- * take for a formula (starting {@code = + - @}, tab or carriage return) gets a leading apostrophe, so a hostile
- * value in a school's file cannot run in the reader's spreadsheet.
+ * The school's CSV report: one row per finding, grouped by file, rule, then pupil. Every cell goes through
+ * {@link SpreadsheetCell}, so a hostile value in a school's file cannot run in the reader's spreadsheet.
  */
 public final class CsvReport implements ReportRenderer {
 
@@ -44,13 +44,6 @@ public final class CsvReport implements ReportRenderer {
 
     /** The text of a cell, neutralised against spreadsheet formula injection. */
     static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            return "'" + s;
-        }
-        return s;
+        return SpreadsheetCell.safe(value);
     }
 }
