@@ -47,6 +47,7 @@ class HubSettingsTest {
             ROLLBRIDGE_SCHOOL_TAIL_DAYS | -5             | ROLLBRIDGE_SCHOOL_TAIL_DAYS must be 0 or more; it was -5
             ROLLBRIDGE_DB_URL           | postgres://hub:secret@db | ROLLBRIDGE_DB_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://127.0.0.1:5432/rollbridge; it was one starting 'postgres:'
             ROLLBRIDGE_OIDC_ISSUER      | login.example  | ROLLBRIDGE_OIDC_ISSUER must be the issuer's URL, such as https://login.example.gov.uk/realms/la; it was 'login.example'
+            ROLLBRIDGE_PSEUDONYM_KEY    | short-secret-key | ROLLBRIDGE_PSEUDONYM_KEY must be at least 32 characters (it was 16)
             """)
     void aValueTheHubCannotUseStopsItWithTheVariableNamed(String variable, String value, String message) {
         assertThatThrownBy(() -> HubApplication.start("--" + variable + "=" + value))

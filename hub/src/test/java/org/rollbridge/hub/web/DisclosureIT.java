@@ -1,7 +1,7 @@
 package org.rollbridge.hub.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rollbridge.hub.web.PagesIT.cells;
+import static org.rollbridge.hub.testing.PageTables.cells;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package org.rollbridge.hub.web;
 
+import static org.rollbridge.hub.testing.PageTables.cells;
+import static org.rollbridge.hub.testing.PageTables.row;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 
@@ -85,19 +88,6 @@ class PagesIT {
         Organisations organisations = hub.bean(Organisations.class);
         organisations.link(SCHOOL, Organisation.trust(TRUST), LocalDate.of(2025, 9, 1), null);
         organisations.link(OTHER_SCHOOL, Organisation.trust(TRUST), LocalDate.of(2025, 9, 22), null);
-    }
-
-    /** A table row of a page, its whitespace collapsed. */
-    static String row(String page, String id) {
-        int at = page.indexOf("id=\"" + id + "\"");
-        assertThat(at).as("row " + id).isNotNegative();
-        return page.substring(at, page.indexOf("</tr>", at)).replaceAll("\\s+", " ");
-    }
-
-    /** The numbers of a row's cells, in order. */
-    static List<String> cells(String page, String id) {
-        return java.util.regex.Pattern.compile(">([^<>]+)</t[dh]>").matcher(row(page, id)).results()
-                .map(m -> m.group(1).strip()).toList();
     }
 
     @Test
