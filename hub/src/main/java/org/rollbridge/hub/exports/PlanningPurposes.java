@@ -34,11 +34,7 @@ public class PlanningPurposes {
     private final Map<String, Purpose> byName;
 
     public PlanningPurposes(ExportSettings settings) {
-        this(load(settings.planningPurposes()));
-    }
-
-    PlanningPurposes(Map<String, Purpose> byName) {
-        this.byName = byName;
+        this.byName = load(settings.planningPurposes());
     }
 
     public List<Purpose> all() {

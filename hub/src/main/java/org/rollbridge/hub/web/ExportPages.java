@@ -90,6 +90,7 @@ public class ExportPages {
                                @RequestParam(required = false) String laestab,
                                @RequestParam(required = false) String purpose, Authentication authentication,
                                Model model) {
+        String why = purpose(purpose);
         HubUser user = SignedIn.user(authentication);
         String shownStatus = blank(status) ? "open" : status;
         String school = blank(laestab) ? null : laestab;
@@ -103,7 +104,7 @@ public class ExportPages {
                     c.dueOn() == null ? "" : c.dueOn().toString(), text(c.assignedTo()))));
         }
         String what = "Alert queue " + kind + " (" + shownStatus + (school == null ? "" : ", school " + school) + ")";
-        return made(model, user, what, purpose, ALERT_COLUMNS, lines);
+        return made(model, user, what, why, ALERT_COLUMNS, lines);
     }
 
     @GetMapping("/exports/cohort")
@@ -119,6 +120,7 @@ public class ExportPages {
     public String exportCohort(@RequestParam String cohort, @RequestParam(required = false) String on,
                                @RequestParam(required = false) String purpose, Authentication authentication,
                                Model model) {
+        String why = purpose(purpose);
         LaAttendance.Cohort chosen = java.util.Arrays.stream(LaAttendance.Cohort.values())
                 .filter(c -> c.name().equals(cohort)).findFirst().orElseThrow(() -> new Refusal.Invalid(
                         "There is no cohort '" + cohort + "': choose one of " + String.join(", ", names()) + "."));
@@ -132,7 +134,7 @@ public class ExportPages {
                         String.valueOf(p.permanentExclusions()))))
                 .toList();
         return made(model, SignedIn.user(authentication), "Cohort " + chosen.label() + ", academic year to " + asOf,
-                purpose, COHORT_COLUMNS, lines);
+                why, COHORT_COLUMNS, lines);
     }
 
     @GetMapping("/exports/held")
@@ -145,6 +147,7 @@ public class ExportPages {
     @PostMapping("/exports/held")
     public String exportHeld(@RequestParam String laestab, @RequestParam(required = false) String purpose,
                              Authentication authentication, Model model) {
+        String why = purpose(purpose);
         HubUser user = SignedIn.user(authentication);
         if (!schools.of(user.organisation()).containsKey(laestab)) {
             throw new Refusal.NotFound("There is no school " + laestab + " that you can see.");
@@ -154,7 +157,7 @@ public class ExportPages {
                         text(h.location()), h.reason(), text(h.ruleId()), text(h.field()), text(h.upn()),
                         text(h.detail()), text(h.createdAt()))))
                 .toList();
-        return made(model, user, "Held records of school " + laestab, purpose, HELD_COLUMNS, lines);
+        return made(model, user, "Held records of school " + laestab, why, HELD_COLUMNS, lines);
     }
 
     @GetMapping("/exports/search")
@@ -167,6 +170,7 @@ public class ExportPages {
     @PostMapping("/exports/search")
     public String exportSearch(@RequestParam String upn, @RequestParam(required = false) String purpose,
                                Authentication authentication, Model model) {
+        String why = purpose(purpose);
         HubUser user = SignedIn.user(authentication);
         List<PupilExports.Line> lines = search.byUpn(user, upn).stream().map(id -> {
             PupilRecordQuery.Identity i = records.latest(id).map(PupilRecordQuery.Latest::identity).orElse(null);
@@ -174,7 +178,7 @@ public class ExportPages {
                     : List.of(String.valueOf(id), text(i.upn()), text(i.surname()), text(i.forename()),
                     text(i.dob()), text(i.sex()), text(i.ncYear()), text(i.postcode()), text(i.laestab())));
         }).toList();
-        return made(model, user, "Pupil search by UPN " + upn.strip(), purpose, SEARCH_COLUMNS, lines);
+        return made(model, user, "Pupil search by UPN " + upn.strip(), why, SEARCH_COLUMNS, lines);
     }
 
     /** The file, once, to the user who made it; the password is not in its name. */
@@ -203,13 +207,18 @@ public class ExportPages {
         return "export-form";
     }
 
-    private String made(Model model, HubUser user, String what, String purpose, List<String> header,
-                        List<PupilExports.Line> lines) {
+    /** The purpose given, asked before anything else: the agreement allows exports for a purpose only. */
+    private static String purpose(String purpose) {
         if (blank(purpose)) {
             throw new Refusal.Invalid("Say what the export is for: the agreement allows exports for a purpose only.");
         }
-        model.addAttribute("made", exports.export(user, PupilExports.Kind.PUPIL_LEVEL, what, purpose.strip(),
-                header, lines));
+        return purpose.strip();
+    }
+
+    private String made(Model model, HubUser user, String what, String purpose, List<String> header,
+                        List<PupilExports.Line> lines) {
+        model.addAttribute("made", exports.export(user, PupilExports.Kind.PUPIL_LEVEL, what, purpose, header,
+                lines));
         model.addAttribute("what", what);
         model.addAttribute("files", "/exports/files/");
         return "export-made";

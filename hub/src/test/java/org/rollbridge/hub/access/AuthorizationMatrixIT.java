@@ -120,16 +120,49 @@ class AuthorizationMatrixIT {
     /** The dashboards, role by role, written out rather than derived from the roles' capabilities. */
     @TestFactory
     Stream<DynamicTest> eachDashboardOpensForItsRolesAndNoOthers() {
-        Map<String, Set<Role>> opens = Map.of(
+        Map<String, Set<Role>> opens = new java.util.HashMap<>(Map.of(
                 "/la/overview", EnumSet.of(Role.LA_ADMIN, Role.LA_ATTENDANCE_OFFICER, Role.LA_ANALYST),
                 "/trust", EnumSet.of(Role.TRUST_VIEWER),
                 "/national", EnumSet.of(Role.DFE_ANALYST),
-                "/exports/alerts", EnumSet.of(Role.LA_ADMIN),
                 "/pupils", EnumSet.of(Role.LA_ADMIN, Role.LA_ATTENDANCE_OFFICER, Role.LA_CME_OFFICER,
-                        Role.SOCIAL_CARE_VIEWER, Role.SCHOOL_DATA_MANAGER));
+                        Role.SOCIAL_CARE_VIEWER, Role.SCHOOL_DATA_MANAGER)));
+        opens.putAll(EXPORTS);
         return opens.entrySet().stream().flatMap(page -> Stream.of(Role.values()).map(role -> DynamicTest.dynamicTest(
                 role + " " + page.getKey(), () -> assertStatus(page.getValue().contains(role) ? 200 : 403,
                         SIGNED_IN.get(role).get(page.getKey())))));
+    }
+
+    /**
+     * Every export URL and who may open it, written out: pupil-level exports for whole-system access only (the LA
+     * administrator), planning exports for the LA analyst, each dashboard's tables for the roles of its page.
+     */
+    static final Map<String, Set<Role>> EXPORTS = Map.of(
+            "/exports/alerts?kind=PA_10", EnumSet.of(Role.LA_ADMIN),
+            "/exports/cohort?cohort=FSM", EnumSet.of(Role.LA_ADMIN),
+            "/exports/held?laestab=9262001", EnumSet.of(Role.LA_ADMIN),
+            "/exports/search?upn=A926200125001", EnumSet.of(Role.LA_ADMIN),
+            "/planning/exports", EnumSet.of(Role.LA_ANALYST),
+            "/la/overview/schools.csv", EnumSet.of(Role.LA_ADMIN, Role.LA_ATTENDANCE_OFFICER, Role.LA_ANALYST),
+            "/la/overview/cohorts.xlsx", EnumSet.of(Role.LA_ADMIN, Role.LA_ATTENDANCE_OFFICER, Role.LA_ANALYST),
+            "/trust/schools.csv", EnumSet.of(Role.TRUST_VIEWER),
+            "/trust/headline.xlsx", EnumSet.of(Role.TRUST_VIEWER),
+            "/national/phases.csv", EnumSet.of(Role.DFE_ANALYST));
+
+    /** Making an export is a POST: refused (403) to every role but the export's own, which is asked its purpose. */
+    @TestFactory
+    Stream<DynamicTest> onlyTheExportsOwnRoleMayPostItsForm() {
+        Map<String, Set<Role>> forms = Map.of(
+                "/exports/alerts", EnumSet.of(Role.LA_ADMIN), "/exports/cohort", EnumSet.of(Role.LA_ADMIN),
+                "/exports/held", EnumSet.of(Role.LA_ADMIN), "/exports/search", EnumSet.of(Role.LA_ADMIN),
+                "/planning/exports", EnumSet.of(Role.LA_ANALYST));
+        return forms.entrySet().stream().flatMap(form -> Stream.of(Role.values()).map(role -> DynamicTest.dynamicTest(
+                role + " POST " + form.getKey(), () -> {
+                    PageClient client = SIGNED_IN.get(role);
+                    HttpResponse<String> response = client.post(form.getKey(), Map.of("_csrf", client.csrf("/"),
+                            "kind", "PA_10", "cohort", "FSM", "laestab", "9262001", "upn", "A926200125001",
+                            "purpose", " "));
+                    assertStatus(form.getValue().contains(role) ? 400 : 403, response, "no purpose given");
+                })));
     }
 
     /** The alert case forms: only roles that work the queues may post them (404 for a case that is not there). */
