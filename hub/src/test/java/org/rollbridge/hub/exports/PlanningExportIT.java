@@ -25,8 +25,7 @@ import org.rollbridge.hub.testing.RunningHub;
  * The LA analyst's pseudonymised planning export: no direct identifier anywhere in the file, a pseudonym that is
  * the same for one purpose every time and different under another purpose, and a password as every export has.
  */
-@HubTest(settings = {"ROLLBRIDGE_WORKERS=0",
-        "ROLLBRIDGE_PSEUDONYM_KEY=a-test-master-key-of-well-over-thirty-two-characters"})
+@HubTest(settings = "ROLLBRIDGE_PSEUDONYM_KEY=a-test-master-key-of-well-over-thirty-two-characters")
 class PlanningExportIT {
 
     static final String SCHOOL = "9262251";

@@ -302,6 +302,45 @@ class BrowserJourneysIT {
         assertAccessible("resolved case");
     }
 
+    /**
+     * The LA administrator finds every export where its data is shown (a school's held records, a search's result,
+     * the LA overview's cohorts and tables), states a purpose and is shown the password; every page axe-clean.
+     */
+    @Test
+    void theLaAdministratorExportsHeldRecordsAndFindsEveryDownloadWithNoAccessibilityViolations() throws Exception {
+        String school = "9269741";
+        String token = hub.credentialFor(school);
+        hub.upload(school, token, "browser-held-ctf", "ctf", CtfFixture.full(school).add(CtfFixture.pupil(
+                CtfFixture.upn(school, 1), "Held", "Unknownson", List.of())).bytes());
+        hub.bean(Workers.class).drain();
+        signIn(hub.bean(Users.class).create("browser-exports-admin", "Sam Exports", Role.LA_ADMIN,
+                Organisation.la("926")));
+
+        browser.get(hub.base() + "/la/overview?on=2025-09-26");
+        assertThat(browser.findElements(By.cssSelector("a[id^='download-'][id$='-csv']"))).hasSizeGreaterThan(4);
+        assertThat(browser.findElements(By.cssSelector("#cohort-exports a"))).isNotEmpty();
+        assertAccessible("LA overview with its downloads and cohort exports");
+        browser.findElement(By.id("export-cohort-FSM")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Export a cohort's pupils");
+        assertAccessible("cohort export form");
+
+        browser.get(hub.base() + "/pupils?upn=" + CtfFixture.upn("9262001", 901));
+        browser.findElement(By.id("export-search")).click();
+        assertThat(browser.findElement(By.id("upn")).getAttribute("value")).isEqualTo(CtfFixture.upn("9262001", 901));
+        assertAccessible("search export form");
+
+        browser.get(hub.base() + "/schools/" + school);
+        assertAccessible("school page with its held records export");
+        browser.findElement(By.id("export-held")).click();
+        assertAccessible("held records export form");
+        browser.findElement(By.id("purpose")).sendKeys("Chasing unmatched records with the school");
+        browser.findElement(By.cssSelector("main form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("export-password")));
+        assertThat(browser.findElement(By.id("export-password")).getText()).hasSize(20);
+        assertAccessible("export made, with its password");
+    }
+
     /** Runs axe-core in the page and fails with its findings when any WCAG 2.2 A or AA rule is violated. */
     static void assertAccessible(String page) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
