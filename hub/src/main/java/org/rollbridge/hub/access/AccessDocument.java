@@ -102,6 +102,10 @@ public final class AccessDocument {
                   other non-zero line of that column is shown as `c` as well (secondary suppression); a line whose
                   pupils are `c` has all its rates `c`;
                 - the weekly trend is not shown when the whole is a small count.
+
+                Each of those pages' tables downloads as CSV and XLSX with the same cells suppressed: the download is
+                built from the figures the page shows (docs/exports.md). Pupil-level exports (`PUPIL_EXPORT`) are for
+                whole-system access only; the LA analyst's pupil data is pseudonymised (`PLANNING_EXPORT`).
                 """);
         return md.toString();
     }
