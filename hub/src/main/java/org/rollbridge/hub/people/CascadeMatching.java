@@ -20,7 +20,6 @@ import org.rollbridge.core.matching.MatchSettings;
 import org.rollbridge.core.matching.PersonMatcher;
 import org.rollbridge.core.matching.PersonRegister;
 import org.rollbridge.core.matching.TermFrequencies;
-import org.rollbridge.core.pupil.RecordedDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * candidate is excluded and the record matched again) or new person (a person is created and the record
  * released). Every decision needs a reason and is audited; a decided item cannot be decided again. When a decision
  * may be taken is core's {@link ReviewDecision}, the same for the API and the pages, and for "new person" taken on a
- * held record itself ({@link #newPersonFor}); this class reads what it needs and stores the outcome.
+ * held record itself ({@link #newPersonFor}); this class takes the decision, which {@link ReviewQueueStore} stores.
  */
 @Service
 public class ReviewQueue {
