@@ -138,7 +138,7 @@ class AlertsIT {
         assertThat(((Number) extended.get(0).get("id")).longValue()).isEqualTo(firstCase);
         assertThat(((Number) extended.get(0).get("figure")).intValue()).isEqualTo(15);
         assertThat(extended.get(0).get("last_evidence").toString()).isEqualTo("2025-10-24");
-        assertThat(hub.bean(AlertCases.class).history(firstCase)).extracting(AlertCases.Event::event)
+        assertThat(hub.bean(AlertCaseQuery.class).history(firstCase)).extracting(AlertCaseQuery.Event::event)
                 .containsExactly("updated");
     }
 
@@ -214,7 +214,7 @@ class AlertsIT {
         assertThat(decisions.get(0).reason()).isEqualTo("Back in school from 27 October");
         assertThat(decisions.get(0).actor()).isEqualTo("alerts-officer");
         assertThat(decisions.get(1).reason()).isEqualTo("calling the family");
-        assertThat(hub.bean(AlertCases.class).history(firstCase)).extracting(AlertCases.Event::event)
+        assertThat(hub.bean(AlertCaseQuery.class).history(firstCase)).extracting(AlertCaseQuery.Event::event)
                 .containsExactly("updated", "assigned", "acknowledged", "resolved");
         assertThat(officer.get("/pupils/" + absent).body()).contains("Alerts")
                 .contains("Back in school from 27 October");
@@ -267,7 +267,7 @@ class AlertsIT {
         hub.db().sql("update alert_cases set status = 'resolved', resolution = 'elsewhere' where id = (select id from "
                 + "alert_cases where kind = 'SEVERE_ABSENCE' and status <> 'resolved' order by id limit 1)").update();
         long cached = decisions.openCounts(officer).getOrDefault("SEVERE_ABSENCE", 0L);
-        Thread.sleep(AlertCases.COUNTS_FRESH_FOR.toMillis() + 100);
+        Thread.sleep(AlertCaseQuery.COUNTS_FRESH_FOR.toMillis() + 100);
         assertThat(decisions.openCounts(officer).getOrDefault("SEVERE_ABSENCE", 0L))
                 .isEqualTo(before.get("SEVERE_ABSENCE") - 2).isLessThanOrEqualTo(cached);
     }
