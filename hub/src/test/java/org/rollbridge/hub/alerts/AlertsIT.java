@@ -116,6 +116,10 @@ class AlertsIT {
         return hub.send(r, credential);
     }
 
+    static AlertAccess.Viewer laAttendanceOfficer(String name) {
+        return new AlertAccess.Viewer(name, Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
+    }
+
     static PageClient signedIn(String name, Role role, Organisation org) throws Exception {
         return hub.signedIn(name, role, org);
     }
@@ -253,8 +257,7 @@ class AlertsIT {
     @Test
     void theOpenCountsPerTypeCountAResolveAtOnceAndOtherChangesWithinSeconds() throws Exception {
         AlertDecisions decisions = hub.bean(AlertDecisions.class);
-        AlertAccess.Viewer officer = new AlertAccess.Viewer("alerts-counter", Role.LA_ATTENDANCE_OFFICER,
-                Organisation.la("926"));
+        AlertAccess.Viewer officer = laAttendanceOfficer("alerts-counter");
         Map<String, Long> before = decisions.openCounts(officer);
         long open = hub.db().sql("select id from alert_cases where kind = 'SEVERE_ABSENCE' and status <> 'resolved' "
                 + "order by id limit 1").query(Long.class).optional().orElseThrow();
@@ -280,8 +283,7 @@ class AlertsIT {
     @Test
     void theOpenCountsFollowTheCasesTableWhenItIsEmptiedAndFilledAgain() throws Exception {
         AlertDecisions decisions = hub.bean(AlertDecisions.class);
-        AlertAccess.Viewer officer = new AlertAccess.Viewer("alerts-recounter", Role.LA_ATTENDANCE_OFFICER,
-                Organisation.la("926"));
+        AlertAccess.Viewer officer = laAttendanceOfficer("alerts-recounter");
         Map<String, Long> before = decisions.openCounts(officer);
         assertThat(before).containsKey("CONSECUTIVE_ABSENCE_10");
 
