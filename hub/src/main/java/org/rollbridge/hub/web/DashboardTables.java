@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.rollbridge.hub.attendance.AttendanceFiguresQuery;
 import org.rollbridge.hub.exports.AggregateTable;
 
 /**
@@ -24,7 +25,7 @@ final class DashboardTables {
     }
 
     /** The headline table: each measure this week, this term, the year to date, and England's and the LA's year. */
-    static AggregateTable headline(LaAttendance.Figures figures, ShownFigures shown, NationalFigures.Row england,
+    static AggregateTable headline(AttendanceFiguresQuery.Figures figures, ShownFigures shown, NationalFigures.Row england,
                                    NationalFigures.Row la) {
         List<String> header = List.of("Measure", "This week (from " + DAY_MONTH.format(figures.weekFrom()) + ")",
                 "This term", "Year to date", "England 2025/26 (published)",
@@ -62,7 +63,7 @@ final class DashboardTables {
     }
 
     /** The weekly trend as its table on the page lists it (only when the page shows the trend). */
-    static AggregateTable trend(List<LaAttendance.Week> weeks) {
+    static AggregateTable trend(List<AttendanceFiguresQuery.Week> weeks) {
         return new AggregateTable("trend", "Absence rate by school week", List.of("Week beginning", "Absence %"),
                 weeks.stream().map(w -> List.of(w.start().toString(),
                         w.absence() == null ? NONE : w.absence().toPlainString())).toList());

@@ -6,11 +6,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.rollbridge.hub.attendance.AttendanceFiguresQuery;
 import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.SchoolQuery;
 import org.rollbridge.hub.access.SignedIn;
-import org.rollbridge.hub.alerts.AlertCases;
+import org.rollbridge.hub.alerts.AlertCaseQuery;
 import org.rollbridge.hub.alerts.AlertDecisions;
 import org.rollbridge.hub.attendance.PupilYearQuery;
 import org.rollbridge.hub.exports.PupilExports;
@@ -54,7 +55,7 @@ public class ExportPages {
 
     private final AlertDecisions decisions;
     private final PupilExports exports;
-    private final LaAttendance attendance;
+    private final AttendanceFiguresQuery attendance;
     private final PupilYearQuery pupilYears;
     private final HeldRecordQuery heldRecords;
     private final SchoolQuery schools;
@@ -62,7 +63,7 @@ public class ExportPages {
     private final PupilRecordQuery records;
     private final Clock clock;
 
-    public ExportPages(AlertDecisions decisions, PupilExports exports, LaAttendance attendance,
+    public ExportPages(AlertDecisions decisions, PupilExports exports, AttendanceFiguresQuery attendance,
                        PupilYearQuery pupilYears, HeldRecordQuery heldRecords, SchoolQuery schools,
                        PupilSearch search, PupilRecordQuery records, Clock clock) {
         this.decisions = decisions;
@@ -94,10 +95,10 @@ public class ExportPages {
         HubUser user = SignedIn.user(authentication);
         String shownStatus = blank(status) ? "open" : status;
         String school = blank(laestab) ? null : laestab;
-        List<AlertCases.Case> cases = decisions.queue(AlertPages.viewer(user),
-                new AlertCases.Filter(kind, shownStatus, school, null));
+        List<AlertCaseQuery.Case> cases = decisions.queue(AlertPages.viewer(user),
+                new AlertCaseQuery.Filter(kind, shownStatus, school, null));
         List<PupilExports.Line> lines = new ArrayList<>();
-        for (AlertCases.Case c : cases) {
+        for (AlertCaseQuery.Case c : cases) {
             lines.add(PupilExports.Line.ofPerson(c.personId(), List.of(String.valueOf(c.id()),
                     String.valueOf(c.personId()), c.laestab(), c.status(),
                     c.figure() == null ? "" : c.figure() + " " + c.figureUnit(), String.valueOf(c.lastEvidence()),
@@ -121,7 +122,7 @@ public class ExportPages {
                                @RequestParam(required = false) String purpose, Authentication authentication,
                                Model model) {
         String why = purpose(purpose);
-        LaAttendance.Cohort chosen = java.util.Arrays.stream(LaAttendance.Cohort.values())
+        AttendanceFiguresQuery.Cohort chosen = java.util.Arrays.stream(AttendanceFiguresQuery.Cohort.values())
                 .filter(c -> c.name().equals(cohort)).findFirst().orElseThrow(() -> new Refusal.Invalid(
                         "There is no cohort '" + cohort + "': choose one of " + String.join(", ", names()) + "."));
         LocalDate asOf = attendance.forLa(blank(on) ? null : on, LocalDate.now(clock)).asOf();
@@ -225,7 +226,7 @@ public class ExportPages {
     }
 
     private static List<String> names() {
-        return java.util.Arrays.stream(LaAttendance.Cohort.values()).map(Enum::name).toList();
+        return java.util.Arrays.stream(AttendanceFiguresQuery.Cohort.values()).map(Enum::name).toList();
     }
 
     static boolean blank(String text) {

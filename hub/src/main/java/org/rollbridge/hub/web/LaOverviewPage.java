@@ -11,6 +11,7 @@ import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.access.Capability;
 import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.SignedIn;
+import org.rollbridge.hub.attendance.AttendanceFiguresQuery;
 import org.rollbridge.hub.exports.AggregateTable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -30,13 +31,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class LaOverviewPage {
 
-    private final LaAttendance attendance;
+    private final AttendanceFiguresQuery attendance;
     private final NationalFigures national;
     private final HubProperties settings;
     private final Clock clock;
     private final DisclosureControl rule;
 
-    public LaOverviewPage(LaAttendance attendance, NationalFigures national, HubProperties settings,
+    public LaOverviewPage(AttendanceFiguresQuery attendance, NationalFigures national, HubProperties settings,
                           Clock clock, DisclosureSettings disclosure) {
         this.rule = new DisclosureControl(disclosure.smallestCount());
         this.attendance = attendance;
@@ -61,7 +62,7 @@ public class LaOverviewPage {
                                            @RequestParam(required = false) String on, Authentication authentication) {
         Model model = new ExtendedModelMap();
         List<AggregateTable> tables = tables(on, SignedIn.user(authentication), model);
-        LaAttendance.Figures figures = (LaAttendance.Figures) model.getAttribute("figures");
+        AttendanceFiguresQuery.Figures figures = (AttendanceFiguresQuery.Figures) model.getAttribute("figures");
         return TableDownloads.file(tables, table, format, "la-overview",
                 "LA overview, LA " + settings.la() + ", figures to " + figures.asOf());
     }
@@ -72,7 +73,7 @@ public class LaOverviewPage {
                 attendance.forLa(on, LocalDate.now(clock)), national, settings.la(), user.role(),
                 user.role().may(Capability.PUPIL_RECORD) ? DisclosureControl.NONE : rule));
         tables.add(DashboardTables.published(national.la(settings.la()), national.england(
-                ((LaAttendance.Figures) model.getAttribute("figures")).asOf())));
+                ((AttendanceFiguresQuery.Figures) model.getAttribute("figures")).asOf())));
         return tables;
     }
 }

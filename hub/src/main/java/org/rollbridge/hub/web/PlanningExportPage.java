@@ -3,6 +3,7 @@ package org.rollbridge.hub.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.rollbridge.hub.attendance.AttendanceFiguresQuery;
 import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.SignedIn;
@@ -31,11 +32,11 @@ public class PlanningExportPage {
     private final PlanningPurposes purposes;
     private final PupilExports exports;
     private final PupilYearQuery pupilYears;
-    private final LaAttendance attendance;
+    private final AttendanceFiguresQuery attendance;
     private final Clock clock;
 
     public PlanningExportPage(PlanningExports planning, PlanningPurposes purposes, PupilExports exports,
-                              PupilYearQuery pupilYears, LaAttendance attendance, Clock clock) {
+                              PupilYearQuery pupilYears, AttendanceFiguresQuery attendance, Clock clock) {
         this.planning = planning;
         this.purposes = purposes;
         this.exports = exports;

@@ -14,6 +14,8 @@ import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.OrganisationLink;
 import org.rollbridge.hub.access.Organisations;
 import org.rollbridge.hub.access.SignedIn;
+import org.rollbridge.hub.attendance.AsOfDate;
+import org.rollbridge.hub.attendance.AttendanceFiguresQuery;
 import org.rollbridge.hub.exports.AggregateTable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -34,14 +36,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class TrustOverviewPage {
 
-    private final LaAttendance attendance;
+    private final AttendanceFiguresQuery attendance;
     private final NationalFigures national;
     private final Organisations organisations;
     private final HubProperties settings;
     private final Clock clock;
     private final DisclosureControl rule;
 
-    public TrustOverviewPage(LaAttendance attendance, NationalFigures national, Organisations organisations,
+    public TrustOverviewPage(AttendanceFiguresQuery attendance, NationalFigures national, Organisations organisations,
                              HubProperties settings, Clock clock, DisclosureSettings disclosure) {
         this.rule = new DisclosureControl(disclosure.smallestCount());
         this.attendance = attendance;
@@ -65,7 +67,7 @@ public class TrustOverviewPage {
         Model model = new ExtendedModelMap();
         List<AggregateTable> tables = tables(on, user, model);
         return TableDownloads.file(tables, table, format, "trust", "Trust overview, trust "
-                + user.organisation().code() + ", figures to " + ((LaAttendance.Figures) model.getAttribute("figures")).asOf());
+                + user.organisation().code() + ", figures to " + ((AttendanceFiguresQuery.Figures) model.getAttribute("figures")).asOf());
     }
 
     private List<AggregateTable> tables(String on, HubUser user, Model model) {
