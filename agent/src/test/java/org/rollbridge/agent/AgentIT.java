@@ -25,6 +25,9 @@ import org.rollbridge.hub.people.PersonIndex;
 import org.rollbridge.hub.testing.AttendanceCsv;
 import org.rollbridge.hub.testing.CtfFixture;
 import org.rollbridge.hub.testing.HubTest;
+import org.rollbridge.hub.testing.PupilApi;
+import org.rollbridge.hub.testing.RegisteredPerson;
+import org.rollbridge.hub.access.Role;
 import org.rollbridge.hub.testing.RunningHub;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
@@ -209,6 +212,41 @@ class AgentIT {
     }
 
     @Test
+    void aMarkCorrectedThirtyDaysBackReachesTheHubThroughReconciliation() throws Exception {
+        String school = "9265021";
+        Path home = enrolled(school);
+        String pupil = upn(school, 1);
+        RegisteredPerson.withUpn(pupil).in(hub);
+        LocalDate first = MONDAY.minusDays(14);
+        LocalDate last = MONDAY.plusDays(25);
+        LocalDate corrected = last.minusDays(30);
+        Files.write(home.resolve("drop").resolve("attendance.csv"), new AttendanceCsv()
+                .days(school, pupil, first, (int) (last.toEpochDay() - first.toEpochDay()) + 1, "/", "\\").bytes());
+        runAndSettle(home, school);
+        assertThat(reconciledDiffering(school)).as("in step after the first export").isZero();
+
+        AttendanceCsv correction = new AttendanceCsv();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            correction.mark(school, pupil, d, "AM", d.equals(corrected) ? "I" : "/").mark(school, pupil, d, "PM", "\\");
+        }
+        Files.write(home.resolve("drop").resolve("attendance.csv"), correction.bytes());
+        Result r = run(home, "--reconcile-hours", "0");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("Reconciliation: 1 pupils compared");
+        assertThat(new PupilApi(hub).marks(pupil, corrected, corrected))
+                .containsEntry(corrected + " AM " + school, "I");
+        assertThat(reconciledDiffering(school)).as("in step after the resend").isZero();
+        assertThat(hub.signedIn("reconcile-admin", Role.LA_ADMIN).get("/schools/" + school).body())
+                .contains("In step");
+    }
+
+    static long reconciledDiffering(String school) {
+        return hub.db().sql("select differing from school_reconciliations where laestab = ?").param(school)
+                .query(Long.class).single();
+    }
+
+    @Test
     void anExportReadAgainAfterAStopBeforeItWasRecordedIsTheBatchAlreadyWaiting() throws Exception {
         String school = "9265011";
         Path home = enrolled(school);
@@ -319,7 +357,7 @@ class AgentIT {
     }
 
     @Test
-    void aCorruptedOutboxFileIsQuarantinedReportedAndNotSent() throws Exception {
+    void aCorruptedOutboxFileIsQuarantinedReportedAndNotSentAndReconciliationSendsItsMarksAgain() throws Exception {
         String school = "9265003";
         Path home = enrolled(school);
         dropAttendance(home, school, 5, MONDAY, "attendance.csv");
@@ -338,7 +376,9 @@ class AgentIT {
         Result r = run(home);
 
         assertThat(r.err()).contains("quarantine").contains("checksum");
-        assertThat(batchesAtHub(school)).isZero();
+        // The damaged file is never sent; the hub lacks its marks, so reconciliation sends them in a batch of its own.
+        assertThat(r.err()).contains("marks of pupils that differ at the hub resent");
+        assertThat(batchesAtHub(school)).isEqualTo(1);
         assertThat(outboxFiles(home)).isZero();
         assertThat(home.resolve("quarantine").resolve(batch.getFileName())).exists();
         JsonNode status = AgentHome.JSON.readTree(agent("status", "--json", "--home", home.toString()).out());
