@@ -3,9 +3,7 @@ package org.rollbridge.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +26,7 @@ import org.rollbridge.hub.testing.PupilApi;
 import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.access.Role;
 import org.rollbridge.hub.testing.RunningHub;
-import picocli.CommandLine;
+import org.rollbridge.agent.SchoolAgent.Result;
 import tools.jackson.databind.JsonNode;
 
 /** The agent against a real hub on loopback (and the run's PostgreSQL), through a proxy that can fail. */
@@ -52,39 +49,17 @@ class AgentIT {
         proxy.close();
     }
 
-    record Result(int exit, String out, String err) {
-    }
-
     static Result agent(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new AgentCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+        return SchoolAgent.agent(args);
     }
 
     /** A school enrolled through the proxy, with its own agent home. */
     static Path enrolled(String school) throws Exception {
-        proxy.mode(FlakyProxy.Mode.UP);
-        HttpResponse<String> issued = hub.send(hub.request("/api/v1/admin/schools/" + school + "/enrolment-codes")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")),
-                RunningHub.ADMIN_TOKEN);
-        assertStatus(201, issued);
-        String code = RunningHub.json(issued).path("code").asString();
-        Path home = work.resolve("agent-" + school);
-        Result init = agent("init", "--hub", proxy.url(), "--school", school, "--enrol-code", code,
-                "--home", home.toString());
-        assertThat(init.exit()).as(init.err()).isZero();
-        return home;
+        return SchoolAgent.enrol(hub, proxy, work, school);
     }
 
     static Result run(Path home, String... extra) {
-        List<String> args = new ArrayList<>(List.of("run", "--once", "--home", home.toString(),
-                "--retry-base-ms", "20", "--retry-max-ms", "100"));
-        args.addAll(List.of(extra));
-        return agent(args.toArray(String[]::new));
+        return SchoolAgent.run(home, extra);
     }
 
     static long batchesAtHub(String school) {
@@ -168,13 +143,7 @@ class AgentIT {
 
     /** Runs the agent once and waits until the hub has finished every batch of the school. */
     static void runAndSettle(Path home, String school) throws Exception {
-        Result r = run(home);
-        assertThat(r.exit()).as(r.err()).isZero();
-        for (String id : hub.db().sql("select id::text from batches where laestab = ?").param(school)
-                .query(String.class).list()) {
-            assertThat(hub.awaitBatch("/api/v1/batches/" + id, RunningHub.ADMIN_TOKEN).path("status").asString())
-                    .isEqualTo("completed");
-        }
+        SchoolAgent.runAndSettle(hub, home, school);
     }
 
     static void dropCtf(Path home, String school, String postcode) throws Exception {
