@@ -64,7 +64,12 @@ public class BatchPipeline implements JobHandler {
     public void run(UUID batchId) throws Exception {
         Batch batch = batches.find(batchId).orElseThrow(() -> new IllegalStateException("No batch " + batchId));
         if (batch.finished()) {
-            return; // merged before a crash stopped the job being marked done
+            // Merged before a crash stopped the job being marked done: only its staged rows may be left.
+            Feed finishedFeed = feeds.get(batch.kind());
+            if (finishedFeed != null) {
+                finishedFeed.clear(batch);
+            }
+            return;
         }
         Optional<String> earlier = batches.earlierUnfinished(batchId);
         if (earlier.isPresent()) {
