@@ -135,6 +135,10 @@ public final class AgentCommand implements Runnable {
         long retryBaseMs;
         @Option(names = "--retry-max-ms", defaultValue = "300000", hidden = true)
         long retryMaxMs;
+        @Option(names = "--reconcile-hours", defaultValue = "20", paramLabel = "H",
+                description = "Hours from one reconciliation with the hub to the next (default: 20, so once a "
+                        + "night; 0: every pass)")
+        int reconcileHours;
         @Option(names = "--retry-attempts", defaultValue = "8", paramLabel = "N",
                 description = "Tries per batch in one pass before leaving it for the next (default: 8)")
         int retryAttempts;
@@ -147,7 +151,8 @@ public final class AgentCommand implements Runnable {
             Duration settle = Duration.ofSeconds(settleSeconds != null ? settleSeconds : once || dryRun ? 0 : 10);
             Backoff backoff = new Backoff(Duration.ofMillis(retryBaseMs), Duration.ofMillis(retryMaxMs),
                     retryAttempts);
-            AgentRun run = new AgentRun(home, log(home), backoff, resendDays, settle);
+            AgentRun run = new AgentRun(home, log(home), backoff, resendDays, settle,
+                    Duration.ofHours(Math.max(0, reconcileHours)));
             if (dryRun) {
                 run.dryRun(out());
                 out().flush();

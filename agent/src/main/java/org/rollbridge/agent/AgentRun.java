@@ -23,20 +23,30 @@ public final class AgentRun {
     private final Extraction extraction;
     private final BatchSequence sequence;
     private final Delivery delivery;
+    private final Reconciler reconciler;
+    private final Duration reconcileEvery;
 
     public AgentRun(AgentHome home, ActivityLog log, Backoff backoff, int resendDays, Duration settle)
             throws IOException {
+        this(home, log, backoff, resendDays, settle, Duration.ofHours(20));
+    }
+
+    /** {@code reconcileEvery}: how long after a reconciliation the next is due (zero: every pass). */
+    public AgentRun(AgentHome home, ActivityLog log, Backoff backoff, int resendDays, Duration settle,
+                    Duration reconcileEvery) throws IOException {
+        this.reconcileEvery = reconcileEvery;
         this.home = home;
         this.config = home.config();
         this.log = log;
         this.outbox = new Outbox(home);
         this.ledgers = new Ledgers(home, config.laestab());
         this.drop = new DropFolder(home.dropFolder(), home, settle);
-        this.extraction = new Extraction(config.laestab(), resendDays,
-                org.rollbridge.core.validation.RuleSettings.resolve(null, System.getenv()));
+        var rules = org.rollbridge.core.validation.RuleSettings.resolve(null, System.getenv());
+        this.extraction = new Extraction(config.laestab(), resendDays, rules);
         this.sequence = new BatchSequence(home);
         HubClient hub = new HubClient(URI.create(config.hub()), config.laestab(), home.credential());
         this.delivery = new Delivery(home, hub, outbox, ledgers, log, backoff, resendDays);
+        this.reconciler = new Reconciler(home, config.laestab(), hub, log, rules);
     }
 
     /**
@@ -62,10 +72,35 @@ public final class AgentRun {
             }
         }
         Delivery.Round round = delivery.deliver();
+        if (round.waiting() == 0 && reconciler.due(reconcileEvery)) {
+            round = reconcile(round);
+        }
         if (round.waiting() > 0) {
             log.warn(round.waiting() + " batch(es) wait in the outbox for the hub; they are sent on the next run");
         }
         return new Pass(notSent, round);
+    }
+
+    /**
+     * Compares what the school holds with what the hub holds, resends the pupils that differ, and compares again
+     * so that the hub records the outcome of the resend. Returns the delivery round with the resent batches.
+     */
+    private Delivery.Round reconcile(Delivery.Round round) throws IOException, InterruptedException, AgentStopped {
+        Reconciler.Holding holding = reconciler.holding();
+        var answer = reconciler.compare(holding);
+        if (answer.isEmpty()) {
+            return round;
+        }
+        int resent = answer.get().differing().isEmpty() ? 0 : reconciler.resend(holding, answer.get(), outbox,
+                sequence);
+        if (resent == 0) {
+            reconciler.done(answer.get(), 0);
+            return round;
+        }
+        Delivery.Round again = delivery.deliver();
+        var after = again.waiting() == 0 ? reconciler.compare(holding) : java.util.Optional.<Reconciler.Answer>empty();
+        reconciler.done(after.orElse(answer.get()), resent);
+        return new Delivery.Round(round.acknowledged() + again.acknowledged(), again.waiting());
     }
 
     /** Puts what changed in an export in the outbox under a new batch id; false when the export cannot be sent. */
@@ -93,6 +128,9 @@ public final class AgentRun {
             log.warn("Export " + result.summary().line());
         }
         drop.taken(export);
+        if (result.summary().usable()) {
+            reconciler.taken(result.feed(), export.file());
+        }
         AgentStatus status = AgentStatus.load(home).withExtract(new AgentStatus.Extract(name, result.feed().id(),
                 result.summary().at(), result.summary().records(), batch == null ? null : batch.id(),
                 result.batchRecords()), result.summary());

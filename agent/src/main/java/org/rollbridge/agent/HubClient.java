@@ -108,10 +108,18 @@ public final class HubClient {
 
     public Reply pause(boolean paused, String reason) throws IOException, InterruptedException {
         byte[] json = AgentHome.JSON.writeValueAsBytes(reason == null ? Map.of() : Map.of("reason", reason));
-        String path = "/api/v1/schools/" + laestab + (paused ? "/pause" : "/resume");
+        return postJson("/api/v1/schools/" + laestab + (paused ? "/pause" : "/resume"), json);
+    }
+
+    /** Sends the reconciliation digest (docs/agent.md); the answer names the pupils to resend. */
+    public Reply reconcile(byte[] digestJson) throws IOException, InterruptedException {
+        return postJson("/api/v1/schools/" + laestab + "/reconciliations", digestJson);
+    }
+
+    private Reply postJson(String path, byte[] json) throws IOException, InterruptedException {
         HttpRequest.Builder request = signed("POST", path, null, RequestSignature.sha256Hex(json),
                 HttpRequest.BodyPublishers.ofByteArray(json))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60));
+                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(5));
         return Reply.of(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 

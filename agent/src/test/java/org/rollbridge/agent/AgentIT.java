@@ -3,9 +3,7 @@ package org.rollbridge.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +22,11 @@ import org.rollbridge.hub.people.PersonIndex;
 import org.rollbridge.hub.testing.AttendanceCsv;
 import org.rollbridge.hub.testing.CtfFixture;
 import org.rollbridge.hub.testing.HubTest;
+import org.rollbridge.hub.testing.PupilApi;
+import org.rollbridge.hub.testing.RegisteredPerson;
+import org.rollbridge.hub.access.Role;
 import org.rollbridge.hub.testing.RunningHub;
-import picocli.CommandLine;
+import org.rollbridge.agent.SchoolAgent.Result;
 import tools.jackson.databind.JsonNode;
 
 /** The agent against a real hub on loopback (and the run's PostgreSQL), through a proxy that can fail. */
@@ -49,39 +49,17 @@ class AgentIT {
         proxy.close();
     }
 
-    record Result(int exit, String out, String err) {
-    }
-
     static Result agent(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new AgentCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+        return SchoolAgent.agent(args);
     }
 
     /** A school enrolled through the proxy, with its own agent home. */
     static Path enrolled(String school) throws Exception {
-        proxy.mode(FlakyProxy.Mode.UP);
-        HttpResponse<String> issued = hub.send(hub.request("/api/v1/admin/schools/" + school + "/enrolment-codes")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")),
-                RunningHub.ADMIN_TOKEN);
-        assertStatus(201, issued);
-        String code = RunningHub.json(issued).path("code").asString();
-        Path home = work.resolve("agent-" + school);
-        Result init = agent("init", "--hub", proxy.url(), "--school", school, "--enrol-code", code,
-                "--home", home.toString());
-        assertThat(init.exit()).as(init.err()).isZero();
-        return home;
+        return SchoolAgent.enrol(hub, proxy, work, school);
     }
 
     static Result run(Path home, String... extra) {
-        List<String> args = new ArrayList<>(List.of("run", "--once", "--home", home.toString(),
-                "--retry-base-ms", "20", "--retry-max-ms", "100"));
-        args.addAll(List.of(extra));
-        return agent(args.toArray(String[]::new));
+        return SchoolAgent.run(home, extra);
     }
 
     static long batchesAtHub(String school) {
@@ -165,13 +143,7 @@ class AgentIT {
 
     /** Runs the agent once and waits until the hub has finished every batch of the school. */
     static void runAndSettle(Path home, String school) throws Exception {
-        Result r = run(home);
-        assertThat(r.exit()).as(r.err()).isZero();
-        for (String id : hub.db().sql("select id::text from batches where laestab = ?").param(school)
-                .query(String.class).list()) {
-            assertThat(hub.awaitBatch("/api/v1/batches/" + id, RunningHub.ADMIN_TOKEN).path("status").asString())
-                    .isEqualTo("completed");
-        }
+        SchoolAgent.runAndSettle(hub, home, school);
     }
 
     static void dropCtf(Path home, String school, String postcode) throws Exception {
@@ -206,6 +178,41 @@ class AgentIT {
                 .query(String.class).single()).isEqualTo("NR1 1AA");
         assertThat(hub.db().sql("select old_code || '>' || new_code from mark_history where laestab = ? "
                 + "order by changed_at").param(school).query(String.class).list()).endsWith("R>O", "O>R");
+    }
+
+    @Test
+    void aMarkCorrectedThirtyDaysBackReachesTheHubThroughReconciliation() throws Exception {
+        String school = "9265021";
+        Path home = enrolled(school);
+        String pupil = upn(school, 1);
+        RegisteredPerson.withUpn(pupil).in(hub);
+        LocalDate first = MONDAY.minusDays(14);
+        LocalDate last = MONDAY.plusDays(25);
+        LocalDate corrected = last.minusDays(30);
+        Files.write(home.resolve("drop").resolve("attendance.csv"), new AttendanceCsv()
+                .days(school, pupil, first, (int) (last.toEpochDay() - first.toEpochDay()) + 1, "/", "\\").bytes());
+        runAndSettle(home, school);
+        assertThat(reconciledDiffering(school)).as("in step after the first export").isZero();
+
+        AttendanceCsv correction = new AttendanceCsv();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            correction.mark(school, pupil, d, "AM", d.equals(corrected) ? "I" : "/").mark(school, pupil, d, "PM", "\\");
+        }
+        Files.write(home.resolve("drop").resolve("attendance.csv"), correction.bytes());
+        Result r = run(home, "--reconcile-hours", "0");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("Reconciliation: 1 pupils compared");
+        assertThat(new PupilApi(hub).marks(pupil, corrected, corrected))
+                .containsEntry(corrected + " AM " + school, "I");
+        assertThat(reconciledDiffering(school)).as("in step after the resend").isZero();
+        assertThat(hub.signedIn("reconcile-admin", Role.LA_ADMIN).get("/schools/" + school).body())
+                .contains("In step");
+    }
+
+    static long reconciledDiffering(String school) {
+        return hub.db().sql("select differing from school_reconciliations where laestab = ?").param(school)
+                .query(Long.class).single();
     }
 
     @Test
@@ -319,7 +326,7 @@ class AgentIT {
     }
 
     @Test
-    void aCorruptedOutboxFileIsQuarantinedReportedAndNotSent() throws Exception {
+    void aCorruptedOutboxFileIsQuarantinedReportedAndNotSentAndReconciliationSendsItsMarksAgain() throws Exception {
         String school = "9265003";
         Path home = enrolled(school);
         dropAttendance(home, school, 5, MONDAY, "attendance.csv");
@@ -338,7 +345,9 @@ class AgentIT {
         Result r = run(home);
 
         assertThat(r.err()).contains("quarantine").contains("checksum");
-        assertThat(batchesAtHub(school)).isZero();
+        // The damaged file is never sent; the hub lacks its marks, so reconciliation sends them in a batch of its own.
+        assertThat(r.err()).contains("marks of pupils that differ at the hub resent");
+        assertThat(batchesAtHub(school)).isEqualTo(1);
         assertThat(outboxFiles(home)).isZero();
         assertThat(home.resolve("quarantine").resolve(batch.getFileName())).exists();
         JsonNode status = AgentHome.JSON.readTree(agent("status", "--json", "--home", home.toString()).out());

@@ -16,13 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FlakyProxy implements AutoCloseable {
 
-    enum Mode { UP, DOWN, CUT_REQUEST, DROP_RESPONSE }
+    /** HOLD_REQUEST: the request never reaches the hub; HOLD_RESPONSE: it does, its answer never comes back. */
+    enum Mode { UP, DOWN, CUT_REQUEST, DROP_RESPONSE, HOLD_REQUEST, HOLD_RESPONSE }
 
     private final ServerSocket server;
     private final int target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.UP;
     private volatile long cutAfter;
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
     FlakyProxy(int targetPort) throws IOException {
         this.target = targetPort;
@@ -32,6 +34,11 @@ final class FlakyProxy implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    /** Connections accepted so far, whatever the mode. */
+    int connections() {
+        return connections.get();
     }
 
     /** Switches mode, closing open connections so that a pooled connection cannot bypass it. */
@@ -50,6 +57,7 @@ final class FlakyProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                connections.incrementAndGet();
                 if (mode == Mode.DOWN) {
                     client.close();
                     continue;
@@ -59,9 +67,14 @@ final class FlakyProxy implements AutoCloseable {
                 open.add(hub);
                 Mode now = mode;
                 long limit = cutAfter;
+                if (now == Mode.HOLD_REQUEST) {
+                    continue;
+                }
                 Thread.ofPlatform().daemon().start(() -> pump(client, hub, now == Mode.CUT_REQUEST ? limit : -1));
                 Thread.ofPlatform().daemon().start(() -> {
-                    if (now == Mode.DROP_RESPONSE) {
+                    if (now == Mode.HOLD_RESPONSE) {
+                        return;
+                    } else if (now == Mode.DROP_RESPONSE) {
                         try {
                             int first = hub.getInputStream().read();
                             if (first >= 0) {

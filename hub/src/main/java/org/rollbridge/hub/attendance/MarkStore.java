@@ -33,7 +33,12 @@ public class MarkStore {
         this.dataSource = dataSource;
     }
 
-    private record YearRow(long person, int year, String patch, int marks, boolean firstLetters, String stored) {
+    private record YearRow(long person, int year, String patch, int marks, boolean firstLetters, String stored,
+                           MarkSources sources) {
+    }
+
+    /** A pupil-year's marks as merged so far in this batch, and which batch sent each. */
+    private record Merged(String marks, MarkSources sources) {
     }
 
     private record Change(long person, LocalDate day, String session, String oldCode, String newCode) {
@@ -55,14 +60,16 @@ public class MarkStore {
     /** As above, for staged rows under {@code stagedAs} that came from batch {@code batchId}. */
     public int applyStaged(UUID stagedAs, String laestab, UUID batchId) {
         List<YearRow> rows = db.sql("""
-                select s.person_id, s.academic_year, s.patch, s.marks, s.first_letters, a.marks
+                select s.person_id, s.academic_year, s.patch, s.marks, s.first_letters, a.marks, a.mark_sources,
+                       a.mark_batches, a.batch_id
                 from stage_attendance s
                 left join attendance_years a on a.la = ? and a.person_id = s.person_id and a.laestab = ?
                                             and a.academic_year = s.academic_year
                 where s.batch_id = ? and s.person_id is not null""")
                 .params(settings.la(), laestab, stagedAs)
                 .query((rs, n) -> new YearRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
-                        rs.getBoolean(5), rs.getString(6)))
+                        rs.getBoolean(5), rs.getString(6), MarkSources.of(rs.getString(7), PupilMarksQuery.batches(rs.getArray(8)),
+                        rs.getString(6), rs.getObject(9, UUID.class))))
                 .list();
         if (rows.isEmpty()) {
             return 0;
@@ -75,14 +82,20 @@ public class MarkStore {
         int applied = 0;
         List<Change> changes = new ArrayList<>();
         // Two staged rows can lead to one person (a current and a former UPN in one file): laid over each other.
-        Map<List<Long>, String> merged = new LinkedHashMap<>();
+        Map<List<Long>, Merged> merged = new LinkedHashMap<>();
         for (YearRow row : rows) {
             applied += row.marks();
             List<Long> key = List.of(row.person(), (long) row.year());
-            merged.put(key, merge(row, merged.getOrDefault(key, row.stored()), changes));
+            merged.put(key, merge(row, merged.getOrDefault(key, new Merged(row.stored(), row.sources())), batchId,
+                    changes));
         }
-        try (CopyRows years = CopyRows.inTransaction(dataSource, "merged_years", "person_id, academic_year, marks")) {
-            merged.forEach((key, marks) -> years.field(key.get(0)).field(key.get(1).intValue()).field(marks).endRow());
+        try (CopyRows years = CopyRows.inTransaction(dataSource, "merged_years",
+                "person_id, academic_year, marks, mark_sources, mark_batches")) {
+            merged.forEach((key, year) -> {
+                MarkSources sources = year.sources().compacted();
+                years.field(key.get(0)).field(key.get(1).intValue()).field(year.marks()).field(sources.text())
+                        .field(sources.batchesLiteral()).endRow();
+            });
         }
         if (!changes.isEmpty()) {
             try (CopyRows history = CopyRows.inTransaction(dataSource, "changed_marks",
@@ -94,10 +107,12 @@ public class MarkStore {
             }
         }
         db.sql("""
-                insert into attendance_years (la, person_id, laestab, academic_year, marks, batch_id)
-                select ?, person_id, ?, academic_year, marks, ? from merged_years
+                insert into attendance_years (la, person_id, laestab, academic_year, marks, batch_id, mark_sources,
+                                              mark_batches)
+                select ?, person_id, ?, academic_year, marks, ?, mark_sources, mark_batches from merged_years
                 on conflict (la, person_id, laestab, academic_year)
-                do update set marks = excluded.marks, batch_id = excluded.batch_id, updated_at = now()""")
+                do update set marks = excluded.marks, batch_id = excluded.batch_id, updated_at = now(),
+                              mark_sources = excluded.mark_sources, mark_batches = excluded.mark_batches""")
                 .params(settings.la(), laestab, batchId).update();
         tallies.refresh(laestab);
         if (!changes.isEmpty()) {
@@ -155,13 +170,19 @@ public class MarkStore {
         return !storedCode.isEmpty() && !sentCode.isEmpty() && storedCode.charAt(0) == sentCode.charAt(0);
     }
 
-    /** The stored year with the patch laid over it, noting each mark that changed. */
-    private static String merge(YearRow row, String stored, List<Change> changes) {
-        if (stored == null) {
-            return row.patch();
-        }
-        char[] merged = stored.toCharArray();
+    /** The stored year with the patch laid over it, noting each mark that changed and the batch that sent it. */
+    private static Merged merge(YearRow row, Merged stored, UUID batchId, List<Change> changes) {
+        MarkSources sources = stored.sources();
         String patch = row.patch();
+        if (stored.marks() == null) {
+            for (int i = 0; i < patch.length(); i++) {
+                if (patch.charAt(i) != YearMarks.NONE) {
+                    sources.sent(i, batchId);
+                }
+            }
+            return new Merged(patch, sources);
+        }
+        char[] merged = stored.marks().toCharArray();
         for (int i = 0; i < patch.length(); i++) {
             char sent = patch.charAt(i);
             if (sent == YearMarks.NONE || sent == merged[i] || row.firstLetters() && refines(merged[i], sent)) {
@@ -172,7 +193,8 @@ public class MarkStore {
                         YearMarks.code(merged[i]).orElseThrow(), YearMarks.code(sent).orElseThrow()));
             }
             merged[i] = sent;
+            sources.sent(i, batchId);
         }
-        return new String(merged);
+        return new Merged(new String(merged), sources);
     }
 }

@@ -40,7 +40,7 @@ public class TallyStore {
     void createMergedYears() {
         db.sql("""
                 create temp table if not exists merged_years (person_id bigint, academic_year smallint,
-                    marks text) on commit drop""").update();
+                    marks text, mark_sources text, mark_batches uuid[]) on commit drop""").update();
         db.sql("truncate merged_years").update();
     }
 

@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.access.SchoolCredentials;
 import org.rollbridge.hub.jobs.JobQueue;
+import org.rollbridge.hub.store.SchoolLock;
+import org.rollbridge.hub.store.TransactionLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,9 +29,11 @@ public class BatchIntake {
     private final SchoolCredentials schools;
     private final TransactionTemplate tx;
     private final HubProperties settings;
+    private final TransactionLocks locks;
 
     public BatchIntake(UploadStore store, BatchStore batches, JobQueue queue, SchoolCredentials schools,
-                       TransactionTemplate tx, HubProperties settings) {
+                       TransactionTemplate tx, HubProperties settings, TransactionLocks locks) {
+        this.locks = locks;
         this.store = store;
         this.batches = batches;
         this.queue = queue;
@@ -63,6 +67,8 @@ public class BatchIntake {
         try {
             tx.executeWithoutResult(s -> {
                 schools.ensureSchool(laestab);
+                // Held to commit, so the school's batches are numbered (batches.arrival) in the order they commit.
+                locks.hold(SchoolLock.INTAKE, laestab);
                 batches.insert(settings.la(), id, laestab, clientBatchId, kind, source, fileName, received, stored);
                 queue.enqueue("process-batch", id);
             });

@@ -3,6 +3,7 @@ package org.rollbridge.hub.ingest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -63,7 +64,17 @@ public class BatchPipeline implements JobHandler {
     public void run(UUID batchId) throws Exception {
         Batch batch = batches.find(batchId).orElseThrow(() -> new IllegalStateException("No batch " + batchId));
         if (batch.finished()) {
-            return; // merged before a crash stopped the job being marked done
+            // Merged before a crash stopped the job being marked done: only its staged rows may be left.
+            Feed finishedFeed = feeds.get(batch.kind());
+            if (finishedFeed != null) {
+                finishedFeed.clear(batch);
+            }
+            return;
+        }
+        Optional<String> earlier = batches.earlierUnfinished(batchId);
+        if (earlier.isPresent()) {
+            throw new JobHandler.NotYet("Waits for batch " + earlier.get() + " of school " + batch.laestab()
+                    + ", received earlier: a school's batches of one feed merge in the order they were received");
         }
         Feed feed = feeds.get(batch.kind());
         if (feed == null) {

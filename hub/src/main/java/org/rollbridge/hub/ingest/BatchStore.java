@@ -47,6 +47,19 @@ public class BatchStore {
                 .update();
     }
 
+    /**
+     * The client batch id of the school's earliest batch of the same feed received before this one and not yet
+     * finished, if any: this batch must wait for it (docs/hub.md, "Order").
+     */
+    Optional<String> earlierUnfinished(UUID id) {
+        return db.sql("""
+                select e.client_batch_id from batches b
+                join batches e on e.laestab = b.laestab and e.kind = b.kind and e.arrival < b.arrival
+                where b.id = ? and e.status in ('queued', 'processing')
+                order by e.arrival limit 1""")
+                .param(id).query(String.class).optional();
+    }
+
     /** The batch is being worked on: staged, matched or merged. */
     void processing(UUID id) {
         db.sql("update batches set status = 'processing', started_at = coalesce(started_at, now()) where id = ?")

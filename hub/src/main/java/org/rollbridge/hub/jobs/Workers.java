@@ -124,6 +124,9 @@ public class Workers implements SmartLifecycle {
                     }
                     handler.run(batchId);
                     finish(c, id, attempts, "done", null, 0);
+                } catch (JobHandler.NotYet wait) {
+                    log.debug("Job {} ({}) waits: {}", id, kind, wait.getMessage());
+                    finish(c, id, attempts - 1, "queued", wait.getMessage(), settings.pollInterval().toMillis());
                 } catch (Exception e) {
                     boolean giveUp = attempts >= settings.maxAttempts();
                     log.warn("Job {} ({}) failed on attempt {}{}: {}", id, kind, attempts,

@@ -95,4 +95,42 @@ public class PupilRecordQuery {
     private static Instant instant(OffsetDateTime at) {
         return at == null ? null : at.toInstant();
     }
+
+    /** One school's current record of the pupil as the read API gives it: the CTF's fields and the batch it came in. */
+    public record CurrentRecord(String laestab, String upn, String uln, String forename, String surname,
+                                LocalDate dob, String sex, String ncYear, String enrolStatus, LocalDate admissionDate,
+                                LocalDate leavingDate, String postcode, String batch, Instant updatedAt,
+                                String record) {
+    }
+
+    /** A spell on a school's roll as the hub recorded it. */
+    public record Enrolment(String laestab, LocalDate from, LocalDate to, String endedReason, String startedBatch,
+                            String endedBatch) {
+    }
+
+    /** Each school's current record of the person, by school. */
+    public List<CurrentRecord> currentRecords(long personId) {
+        return db.sql("""
+                select laestab, upn, uln, forename, surname, dob, sex, nc_year, enrol_status, admission_date,
+                       leaving_date, postcode, batch_id, updated_at, record::text
+                from pupils where la = ? and person_id = ? order by laestab""")
+                .params(settings.la(), personId)
+                .query((rs, n) -> new CurrentRecord(rs.getString(1).strip(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7),
+                        rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class),
+                        rs.getObject(11, LocalDate.class), rs.getString(12), rs.getString(13),
+                        instant(rs.getObject(14, OffsetDateTime.class)), rs.getString(15)))
+                .list();
+    }
+
+    /** The person's spells on schools' rolls, oldest first. */
+    public List<Enrolment> enrolments(long personId) {
+        return db.sql("""
+                select laestab, from_date, to_date, ended_reason, started_batch, ended_batch from enrolments
+                where la = ? and person_id = ? order by from_date, laestab""")
+                .params(settings.la(), personId)
+                .query((rs, n) -> new Enrolment(rs.getString(1).strip(), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6)))
+                .list();
+    }
 }

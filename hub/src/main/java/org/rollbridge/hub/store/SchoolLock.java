@@ -6,6 +6,8 @@ package org.rollbridge.hub.store;
  */
 public enum SchoolLock {
 
+    /** The school's intake: batches are numbered in the order their records commit (BatchIntake). */
+    INTAKE("intake-"),
     /** The school's pupils, marks and exclusions: a batch's merge, a held record's release, a re-tally. */
     DATA("school-"),
     /** The school's attendance_cohort_weeks: a batch's rewrite and a viewer's recount never interleave. */

@@ -29,6 +29,7 @@ import org.rollbridge.hub.ingest.BatchKind;
 import org.rollbridge.hub.ingest.BatchReports;
 import org.rollbridge.hub.ingest.BatchStore;
 import org.rollbridge.hub.ingest.HeldRecordQuery;
+import org.rollbridge.hub.reconciliation.ReconciliationQuery;
 import org.rollbridge.hub.schools.SchoolPauses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -61,9 +62,11 @@ public class SchoolPage {
     private final SchoolPauses pauses;
     private final AuditLog audit;
     private final Clock clock;
+    private final ReconciliationQuery reconciliations;
 
     public SchoolPage(SchoolQuery schools, HeldRecordQuery heldRecords, BatchStore batches, BatchReports reports,
-                      SchoolPauses pauses, AuditLog audit, Clock clock) {
+                      SchoolPauses pauses, AuditLog audit, Clock clock, ReconciliationQuery reconciliations) {
+        this.reconciliations = reconciliations;
         this.schools = schools;
         this.heldRecords = heldRecords;
         this.batches = batches;
@@ -118,6 +121,7 @@ public class SchoolPage {
         model.addAttribute("name", name);
         model.addAttribute("paused", pauses.current(laestab).filter(SchoolPauses.State::paused).orElse(null));
         model.addAttribute("feeds", freshness(laestab));
+        model.addAttribute("reconciliation", reconciliations.status(laestab).orElse(null));
         model.addAttribute("overdueAfter", OVERDUE_AFTER_SCHOOL_DAYS);
         model.addAttribute("batches", recent);
         model.addAttribute("latest", latest.orElse(null));

@@ -242,6 +242,19 @@ class AuthorizationMatrixIT {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reason\":\"x\"}"));
     }
 
+    /** The read API (docs/hub.md): the administrator's token only; a school's credential is refused, pupil or none. */
+    @TestFactory
+    Stream<DynamicTest> onlyTheAdministratorTokenReadsAPupilsRecords() {
+        return Stream.of("/api/v1/pupils/999999", "/api/v1/pupils/999999/attendance",
+                "/api/v1/pupils/999999/exclusions").flatMap(path -> Stream.of(
+                DynamicTest.dynamicTest("school credential GET " + path, () -> assertStatus(403,
+                        hub.send(hub.request(path).GET(), hub.credentialFor("9262001")))),
+                DynamicTest.dynamicTest("anonymous GET " + path, () -> assertStatus(401,
+                        hub.send(hub.request(path).GET(), null))),
+                DynamicTest.dynamicTest("administrator GET " + path + " unknown pupil", () -> assertStatus(404,
+                        hub.send(hub.request(path).GET(), RunningHub.ADMIN_TOKEN)))));
+    }
+
     /** Retention and rights: only administrators hold, release and produce subject access on the pages; only the
      * administrator's token on the API. */
     @TestFactory

@@ -1,0 +1,250 @@
+package org.rollbridge.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rollbridge.hub.testing.CtfFixture.upn;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rollbridge.agent.SchoolAgent.Result;
+import org.rollbridge.core.identity.Uln;
+import org.rollbridge.core.pupil.Address;
+import org.rollbridge.core.pupil.AttendanceYear;
+import org.rollbridge.core.pupil.Pupil;
+import org.rollbridge.core.pupil.RecordedDate;
+import org.rollbridge.hub.testing.AttendanceCsv;
+import org.rollbridge.hub.testing.CtfFixture;
+import org.rollbridge.hub.testing.HubTest;
+import org.rollbridge.hub.testing.PupilApi;
+import org.rollbridge.hub.testing.RegisteredPerson;
+import org.rollbridge.hub.testing.RunningHub;
+
+/**
+ * Faults and sequences as a school lives them, with the real agent (in this JVM, or in a process of its own where
+ * it is killed with SIGKILL), a real hub and PostgreSQL. Each test ends by reading the hub's records through the read
+ * API and comparing them with the school's files in its drop folder ({@link SchoolFiles}). The numbers are those of
+ * the problems this suite was written against (docs/agent.md, docs/hub.md): 1 a value put back, 2 a CTF's coarse
+ * codes, 3 held records released by a CTF link, 4 merge order, 5 held records piling up, 6 an export not sent, 7 a
+ * NUL byte, 8 a correction beyond the resend window, and 10 the same upload twice. A worker of the hub dying between
+ * staging and merging is CrashRecoveryIT's; importing the same files twice is ReimportIT's.
+ */
+@HubTest
+class FaultSequenceIT {
+
+    static RunningHub hub;
+    static FlakyProxy proxy;
+    static Path work;
+    static final LocalDate MONDAY = LocalDate.of(2025, 9, 8);
+
+    @BeforeAll
+    static void startProxy() throws Exception {
+        work = RunningHub.tempDir();
+        proxy = new FlakyProxy(URI.create(hub.base()).getPort());
+    }
+
+    @AfterAll
+    static void closeProxy() throws Exception {
+        proxy.close();
+    }
+
+    static Path drop(Path home) {
+        return home.resolve("drop");
+    }
+
+    /**
+     * A school week of marks (every mark within the agent's resend window) for pupils 1 to {@code pupils}, pupil 1's
+     * Monday and Tuesday with precise codes, Monday morning's given.
+     */
+    static AttendanceCsv week(String school, int pupils, String mondayAm) {
+        AttendanceCsv csv = new AttendanceCsv().mark(school, upn(school, 1), MONDAY, "AM", mondayAm)
+                .mark(school, upn(school, 1), MONDAY, "PM", "C2").mark(school, upn(school, 1), MONDAY.plusDays(1), "AM",
+                        "Y3").mark(school, upn(school, 1), MONDAY.plusDays(1), "PM", "\\");
+        csv.days(school, upn(school, 1), MONDAY.plusDays(2), 3, "/", "\\");
+        for (int p = 2; p <= pupils; p++) {
+            csv.days(school, upn(school, p), MONDAY, 5, "/", "\\");
+        }
+        return csv;
+    }
+
+    /** Pupils 1 to 3's marks from MONDAY for {@code days} days, pupil 2's morning of {@code changed} as {@code code}. */
+    static AttendanceCsv span(String school, int days, LocalDate changed, String code) {
+        AttendanceCsv csv = new AttendanceCsv();
+        for (int p = 1; p <= 3; p++) {
+            for (LocalDate d = MONDAY; d.isBefore(MONDAY.plusDays(days)); d = d.plusDays(1)) {
+                if (d.getDayOfWeek().getValue() <= 5) {
+                    csv.mark(school, upn(school, p), d, "AM", p == 2 && d.equals(changed) ? code : "/")
+                            .mark(school, upn(school, p), d, "PM", "\\");
+                }
+            }
+        }
+        return csv;
+    }
+
+    /** The school's CTF: pupils 1 to 3 at a postcode, pupil 1 with the CTF's first letters of the week's start. */
+    static CtfFixture roll(String school, String postcode) {
+        CtfFixture ctf = CtfFixture.full(school);
+        for (int p = 1; p <= 3; p++) {
+            Pupil pupil = CtfFixture.pupil(upn(school, p), "Pat", "Pupil", List.of()).toBuilder()
+                    .address(Address.lines(List.of("1 High Street", "Norwich"), postcode)).build();
+            if (p == 1) {
+                pupil = pupil.toBuilder().attendance(List.of(new AttendanceYear(2025, school.substring(0, 3),
+                        school.substring(3), "Test School", 4, 3, 0, 1, RecordedDate.of(MONDAY), "CCY\\"))).build();
+            }
+            ctf.add(pupil);
+        }
+        return ctf;
+    }
+
+    static void write(Path home, String name, byte[] content) throws Exception {
+        Files.write(drop(home).resolve(name), content);
+    }
+
+    static List<String> batchIds(String school) {
+        return hub.db().sql("select client_batch_id from batches where laestab = ? order by arrival").param(school)
+                .query(String.class).list();
+    }
+
+    /** Problems 1, 2, 4, 6, 7, 8 and 10 in the nights of one school. */
+    @Test
+    void ordinaryNightsEndWithTheHubHoldingWhatTheSchoolHolds() throws Exception {
+        String school = "9266001";
+        Path home = SchoolAgent.enrol(hub, proxy, work, school);
+        for (int p = 1; p <= 40; p++) {
+            RegisteredPerson.withUpn(upn(school, p)).in(hub);
+        }
+        // Night 1: the attendance file's precise codes, then the CTF's coarse ones for the same sessions (2).
+        write(home, "attendance.csv", week(school, 3, "C1").bytes());
+        write(home, "roll.xml", roll(school, "NR1 1AA").bytes());
+        SchoolAgent.runAndSettle(hub, home, school);
+        SchoolFiles.assertHubHolds(hub, drop(home), school);
+
+        // Nights 2 and 3: a postcode and a mark changed, then put back as they were (1).
+        for (String[] night : new String[][] {{"NR2 2BB", "R"}, {"NR1 1AA", "C1"}}) {
+            write(home, "roll.xml", roll(school, night[0]).bytes());
+            write(home, "attendance.csv", week(school, 3, night[1]).bytes());
+            SchoolAgent.runAndSettle(hub, home, school);
+        }
+        SchoolFiles.assertHubHolds(hub, drop(home), school);
+
+        // The same export written again unchanged: nothing new is sent (10).
+        int before = batchIds(school).size();
+        write(home, "attendance.csv", week(school, 3, "C1").bytes());
+        SchoolAgent.runAndSettle(hub, home, school);
+        assertThat(batchIds(school)).hasSize(before);
+
+        // A CTF cut short is not sent, and the agent says so with exit code 1 (6).
+        byte[] good = roll(school, "NR1 1AA").bytes();
+        write(home, "roll.xml", java.util.Arrays.copyOf(good, good.length / 2));
+        Result cut = SchoolAgent.run(home);
+        assertThat(cut.exit()).as(cut.err()).isEqualTo(1);
+        assertThat(batchIds(school)).hasSize(before);
+        write(home, "roll.xml", good);
+
+        // A large export, then a one-row correction sent straight after it: merged in that order (4). A NUL byte
+        // in one row's field holds that row back and the rest of the file is sent (7).
+        write(home, "attendance.csv", week(school, 40, "C1").bytes());
+        assertThat(SchoolAgent.run(home).exit()).isZero();
+        AttendanceCsv corrected = week(school, 40, "L");
+        write(home, "attendance.csv", week(school, 40, "L").raw(school + "," + upn(school, 3) + ","
+                + MONDAY.plusDays(3) + ",AM,\u0000/").bytes());
+        SchoolAgent.runAndSettle(hub, home, school);
+        write(home, "attendance.csv", corrected.bytes()); // the file less its bad row, as the hub should hold it
+        SchoolFiles.assertHubHolds(hub, drop(home), school);
+
+        // A mark corrected 30 days back, beyond the resend window, reaches the hub by reconciliation (8).
+        write(home, "attendance.csv", span(school, 45, null, "/").bytes());
+        SchoolAgent.runAndSettle(hub, home, school, "--reconcile-hours", "0");
+        LocalDate back = MONDAY.plusDays(44 - 30);
+        write(home, "attendance.csv", span(school, 45, back, "M").bytes());
+        Result late = SchoolAgent.run(home, "--reconcile-hours", "0");
+        assertThat(late.exit()).as(late.err()).isZero();
+        assertThat(late.err()).contains("marks of pupils that differ at the hub resent");
+        SchoolAgent.settle(hub, school);
+        SchoolFiles.assertHubHolds(hub, drop(home), school);
+        assertThat(new PupilApi(hub).marks(upn(school, 2), back, back)).containsEntry(back + " AM " + school, "M");
+        assertThat(batchIds(school)).doesNotHaveDuplicates();
+    }
+
+    /** Problems 3 and 5: marks and an exclusion held for a UPN the LA does not know, released when a CTF links it. */
+    @Test
+    void heldRecordsAreReleasedWhenACtfLinksThePupilAndACtfResentHoldsItsUnknownPupilOnce() throws Exception {
+        String school = "9266002";
+        Path home = SchoolAgent.enrol(hub, proxy, work, school);
+        String uln = "123456789" + Uln.checkDigit("123456789");
+        String known = upn(school, 1);
+        RegisteredPerson.withUpn(upn("9266009", 1)).uln(uln).in(hub); // known to the LA under another UPN
+        write(home, "attendance.csv", new AttendanceCsv().days(school, known, MONDAY, 5, "/", "N").bytes());
+        write(home, "exclusions.csv", ("laestab,upn,category,reason,start_date,end_date,sessions,exclusion_id\n"
+                + school + "," + known + ",SUSP,PP,2025-09-10,2025-09-11,4,EX1\n").getBytes(StandardCharsets.UTF_8));
+        SchoolAgent.runAndSettle(hub, home, school);
+
+        for (String postcode : List.of("NR1 1AA", "NR1 1AB", "NR1 1AC")) {
+            Pupil linked = CtfFixture.pupil(known, "Pat", "Pupil", List.of()).toBuilder().uln(uln).build();
+            Pupil stranger = CtfFixture.pupil(upn(school, 2), "Quinn", "Stranger", List.of()).toBuilder()
+                    .address(Address.lines(List.of("2 Low Road"), postcode)).build();
+            write(home, "roll.xml", CtfFixture.full(school).add(linked).add(stranger).bytes());
+            SchoolAgent.runAndSettle(hub, home, school);
+        }
+
+        PupilApi api = new PupilApi(hub);
+        assertThat(api.exclusions(known).path("exclusions")).singleElement()
+                .satisfies(e -> assertThat(e.path("exclusionId").asString()).isEqualTo("EX1"));
+        assertThat(hub.db().sql("select count(*) from held_records where laestab = ? and status = 'held' and upn = ?")
+                .params(school, upn(school, 2)).query(Long.class).single()).isEqualTo(1);
+        write(home, "roll.xml", CtfFixture.full(school).add(CtfFixture.pupil(known, "Pat", "Pupil", List.of())
+                .toBuilder().uln(uln).build()).bytes());
+        SchoolFiles.assertHubHolds(hub, drop(home), school);
+    }
+
+    /** Changes queued while the hub is down, then the agent killed (kill -9) mid-send and after the hub received. */
+    @Test
+    void changesQueuedWhileTheHubIsDownAndAnAgentKilledMidSendAreDeliveredOnceEach() throws Exception {
+        String school = "9266003";
+        Path home = SchoolAgent.enrol(hub, proxy, work, school);
+        for (int p = 1; p <= 3; p++) {
+            RegisteredPerson.withUpn(upn(school, p)).in(hub);
+        }
+        proxy.mode(FlakyProxy.Mode.DOWN);
+        write(home, "attendance.csv", week(school, 3, "C1").bytes());
+        assertThat(SchoolAgent.run(home, "--retry-attempts", "1").exit()).isEqualTo(1);
+        write(home, "attendance.csv", week(school, 3, "R").bytes());
+        assertThat(SchoolAgent.run(home, "--retry-attempts", "1").exit()).isEqualTo(1);
+
+        // Killed while its request waits to reach the hub: the batch stays in the outbox.
+        proxy.mode(FlakyProxy.Mode.HOLD_REQUEST);
+        killWhen(home, () -> proxy.connections() > 0);
+        // Killed after the hub received the first batch but before its answer came back.
+        proxy.mode(FlakyProxy.Mode.HOLD_RESPONSE);
+        killWhen(home, () -> !batchIds(school).isEmpty());
+        proxy.mode(FlakyProxy.Mode.UP);
+        SchoolAgent.runAndSettle(hub, home, school);
+
+        assertThat(batchIds(school)).hasSize(2).doesNotHaveDuplicates();
+        SchoolFiles.assertHubHolds(hub, drop(home), school);
+    }
+
+    /** Runs the agent in a process of its own and kills it with SIGKILL once {@code reached} holds. */
+    static void killWhen(Path home, BooleanSupplier reached) throws Exception {
+        int before = proxy.connections();
+        Process agent = AgentProcess.start(home.resolve("killed-" + System.nanoTime() + ".log"),
+                SchoolAgent.runArguments(home, "--retry-attempts", "1"));
+        try {
+            for (int i = 0; i < 1200 && !(proxy.connections() > before && reached.getAsBoolean()); i++) {
+                assertThat(agent.isAlive()).as("the agent is still running").isTrue();
+                Thread.sleep(50);
+            }
+            assertThat(reached.getAsBoolean()).isTrue();
+        } finally {
+            agent.destroyForcibly();
+            assertThat(agent.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.rollbridge.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.rollbridge.core.code.AttendanceCode;
+import org.rollbridge.core.ctf.CtfReader;
+import org.rollbridge.core.pupil.Pupil;
+import org.rollbridge.hub.testing.PupilApi;
+import org.rollbridge.hub.testing.RunningHub;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The school's files in its drop folder, compared with what the hub holds as read through the read API: the end of
+ * every fault-and-sequence test.
+ */
+final class SchoolFiles {
+
+    private SchoolFiles() {
+    }
+
+    /** Each pupil's marks in an attendance export, "date session school" to code as the hub reads it. */
+    static Map<String, Map<String, String>> marks(Path csv) throws Exception {
+        Map<String, Map<String, String>> marks = new TreeMap<>();
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            LocalDate day = LocalDate.parse(f[2]);
+            AttendanceCode.interpret(f[4], day).ifPresent(code -> marks.computeIfAbsent(f[1], u -> new TreeMap<>())
+                    .put(day + " " + f[3] + " " + f[0], code.code()));
+        }
+        return marks;
+    }
+
+    /**
+     * Expects the hub to hold, for every pupil of the school's attendance export, exactly the export's marks over
+     * the export's span, and for every pupil of its CTF the CTF's name, date of birth and postcode.
+     */
+    static void assertHubHolds(RunningHub hub, Path drop, String school) throws Exception {
+        PupilApi api = new PupilApi(hub);
+        Path csv = drop.resolve("attendance.csv");
+        if (Files.exists(csv)) {
+            Map<String, Map<String, String>> expected = marks(csv);
+            List<LocalDate> days = expected.values().stream().flatMap(m -> m.keySet().stream())
+                    .map(k -> LocalDate.parse(k.substring(0, 10))).sorted().toList();
+            for (var pupil : expected.entrySet()) {
+                assertThat(api.marks(pupil.getKey(), days.getFirst(), days.getLast()))
+                        .as("marks of pupil %s at the hub against %s", pupil.getKey(), csv).isEqualTo(pupil.getValue());
+            }
+        }
+        Path xml = drop.resolve("roll.xml");
+        if (Files.exists(xml)) {
+            Map<String, Pupil> pupils = new HashMap<>();
+            CtfReader.read(xml, (pupil, where) -> pupils.put(pupil.upn(), pupil));
+            for (Pupil p : pupils.values()) {
+                JsonNode records = api.pupil(p.upn()).path("records");
+                JsonNode record = records.valueStream().filter(r -> r.path("laestab").asString().equals(school))
+                        .findFirst().orElseThrow(() -> new AssertionError("no record of " + p.upn() + " from "
+                                + school + " at the hub: " + records));
+                assertThat(List.of(record.path("forename").asString(), record.path("surname").asString(),
+                        record.path("dob").asString(), record.path("postcode").asString()))
+                        .as("record of pupil %s at the hub against %s", p.upn(), xml)
+                        .containsExactly(p.forename(), p.surname(), p.dob().date().orElseThrow().toString(),
+                                p.address().postcode());
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.rollbridge.hub.reconciliation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.rollbridge.hub.Refusal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Compares a school agent's digest of every pupil-year it holds with what the hub holds (docs/hub.md,
+ * "Reconciliation") and says which pupils differ, so that the agent resends them whatever their date. A pupil
+ * whose records the hub holds back (unmatched, for review, with errors) is counted as held, not as differing:
+ * resending cannot change that, an officer's decision or a correction in the MIS does.
+ */
+@Service
+public class Reconciliation {
+
+    private final ReconciliationQuery query;
+    private final ReconciliationStore store;
+
+    public Reconciliation(ReconciliationQuery query, ReconciliationStore store) {
+        this.query = query;
+        this.store = store;
+    }
+
+    /** The agent's digests: the span of its attendance export, and each pupil's record and years of marks. */
+    public record Digest(LocalDate marksFrom, LocalDate marksTo, List<PupilDigests> pupils) {
+    }
+
+    /** One pupil's digests: {@code record} null when the school's CTF does not hold them. */
+    public record PupilDigests(String upn, String record, Map<Integer, String> years) {
+    }
+
+    /** A pupil whose record or some years of marks differ at the hub. */
+    public record Difference(String upn, boolean record, List<Integer> years) {
+    }
+
+    public record Answer(int compared, int inStep, int held, List<Difference> differing) {
+    }
+
+    @Transactional
+    public Answer compare(String laestab, Digest digest) {
+        if (digest == null || digest.pupils() == null) {
+            throw new Refusal.Invalid("Send the digest as JSON: {\"marksFrom\", \"marksTo\", \"pupils\": [{\"upn\", "
+                    + "\"record\", \"years\": {\"2025\": \"...\"}}]} (docs/agent.md, Reconciliation)");
+        }
+        if ((digest.marksFrom() == null) != (digest.marksTo() == null)
+                || digest.marksFrom() != null && digest.marksTo().isBefore(digest.marksFrom())) {
+            throw new Refusal.Invalid("marksFrom and marksTo are the first and last day of the attendance export, "
+                    + "both or neither, the first on or before the last");
+        }
+        long unfinished = query.unfinishedBatches(laestab);
+        if (unfinished > 0) {
+            throw new Refusal.Conflict(unfinished + " batch(es) from school " + laestab + " are still being "
+                    + "processed; send the digest again once they have completed");
+        }
+        Set<String> upns = new HashSet<>();
+        digest.pupils().forEach(p -> upns.add(p.upn()));
+        Map<String, String> records = query.recordDigests(laestab);
+        Map<String, Map<Integer, String>> marks = digest.marksFrom() == null ? Map.of()
+                : query.markDigests(laestab, upns, digest.marksFrom(), digest.marksTo());
+        Map<String, Set<String>> held = query.heldUpns(laestab);
+        int inStep = 0;
+        int heldBack = 0;
+        List<Difference> differing = new ArrayList<>();
+        for (PupilDigests pupil : digest.pupils()) {
+            boolean record = pupil.record() != null && !pupil.record().equals(records.get(pupil.upn()));
+            List<Integer> years = new ArrayList<>();
+            Map<Integer, String> stored = marks.getOrDefault(pupil.upn(), Map.of());
+            if (pupil.years() != null) {
+                pupil.years().forEach((year, sent) -> {
+                    if (!Objects.equals(sent, stored.get(year))) {
+                        years.add(year);
+                    }
+                });
+            }
+            years.sort(null);
+            if (!record && years.isEmpty()) {
+                inStep++;
+            } else if (record && held.getOrDefault("ctf", Set.of()).contains(pupil.upn())
+                    || !years.isEmpty() && held.getOrDefault("attendance", Set.of()).contains(pupil.upn())) {
+                heldBack++;
+            } else {
+                differing.add(new Difference(pupil.upn(), record, years));
+            }
+        }
+        store.record(laestab, digest.pupils().size(), differing.size(), heldBack);
+        return new Answer(digest.pupils().size(), inStep, heldBack, differing);
+    }
+}

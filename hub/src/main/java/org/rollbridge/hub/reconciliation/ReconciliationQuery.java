@@ -1,0 +1,116 @@
+package org.rollbridge.hub.reconciliation;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.rollbridge.core.reconcile.PupilDigest;
+import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.attendance.YearMarks;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** What the hub holds of one school's pupils, as digests to compare with its agent's, and each school's last result. */
+@Component
+public class ReconciliationQuery {
+
+    private final JdbcClient db;
+    private final HubProperties settings;
+
+    public ReconciliationQuery(JdbcClient db, HubProperties settings) {
+        this.db = db;
+        this.settings = settings;
+    }
+
+    /** The school's last reconciliation, for its page. */
+    public record Status(OffsetDateTime checkedAt, int pupils, int differing, int held,
+                         OffsetDateTime differingSince) {
+        public boolean inStep() {
+            return differing == 0;
+        }
+    }
+
+    public Optional<Status> status(String laestab) {
+        return db.sql("""
+                select checked_at, pupils, differing, held, differing_since from school_reconciliations
+                where la = ? and laestab = ?""")
+                .params(settings.la(), laestab)
+                .query((rs, n) -> new Status(rs.getObject(1, OffsetDateTime.class), rs.getInt(2), rs.getInt(3),
+                        rs.getInt(4), rs.getObject(5, OffsetDateTime.class)))
+                .optional();
+    }
+
+    /** Batches of the school still queued or being processed: until they merge, the hub is behind on purpose. */
+    long unfinishedBatches(String laestab) {
+        return db.sql("select count(*) from batches where laestab = ? and status in ('queued', 'processing')")
+                .param(laestab).query(Long.class).single();
+    }
+
+    /** The record digest of each pupil the school's CTFs stored, by UPN. */
+    Map<String, String> recordDigests(String laestab) {
+        Map<String, String> digests = new HashMap<>();
+        db.sql("""
+                select upn, uln, forename, surname, dob, sex, nc_year, enrol_status, admission_date, leaving_date,
+                       postcode
+                from pupils where la = ? and laestab = ?""")
+                .params(settings.la(), laestab)
+                .query(rs -> {
+                    digests.put(rs.getString(1), PupilDigest.record(Arrays.asList(rs.getString(1),
+                            rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, LocalDate.class), rs.getString(6),
+                            rs.getString(7), rs.getString(8),
+                            rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class),
+                            rs.getString(11))));
+                });
+        return digests;
+    }
+
+    /**
+     * The marks digest of each pupil-year the school's files stored, by UPN (current or former, as the agent may
+     * know the pupil by either) and year, over the marks from {@code from} to {@code to}.
+     */
+    Map<String, Map<Integer, String>> markDigests(String laestab, Set<String> upns, LocalDate from, LocalDate to) {
+        Map<String, PupilDigest.Marks> marks = new HashMap<>();
+        db.sql("""
+                select i.value, a.academic_year, a.marks from attendance_years a
+                join person_identifiers i on i.la = a.la and i.person_id = a.person_id
+                                         and i.kind in ('UPN', 'FORMER_UPN') and i.value = any(?)
+                where a.la = ? and a.laestab = ? and a.academic_year between ? and ?""")
+                .params(upns.toArray(String[]::new), settings.la(), laestab, YearMarks.academicYear(from),
+                        YearMarks.academicYear(to))
+                .query(rs -> {
+                    PupilDigest.Marks pupil = marks.computeIfAbsent(rs.getString(1), u -> new PupilDigest.Marks());
+                    int year = rs.getInt(2);
+                    String stored = rs.getString(3);
+                    for (int i = 0; i < stored.length(); i++) {
+                        if (stored.charAt(i) == YearMarks.NONE) {
+                            continue;
+                        }
+                        LocalDate day = YearMarks.dayAt(year, i);
+                        if (!day.isBefore(from) && !day.isAfter(to)) {
+                            pupil.add(day, YearMarks.sessionAt(i), YearMarks.code(stored.charAt(i)).orElseThrow());
+                        }
+                    }
+                });
+        Map<String, Map<Integer, String>> digests = new HashMap<>();
+        marks.forEach((upn, m) -> digests.put(upn, m.digests()));
+        return digests;
+    }
+
+    /** The UPNs the school's records are held under (not stored yet: unmatched, for review, with errors), by feed. */
+    Map<String, Set<String>> heldUpns(String laestab) {
+        Map<String, Set<String>> held = new HashMap<>();
+        db.sql("""
+                select distinct feed, upn from held_records
+                where la = ? and laestab = ? and status = 'held' and upn is not null""")
+                .params(settings.la(), laestab)
+                .query(rs -> {
+                    held.computeIfAbsent(rs.getString(1), f -> new HashSet<>()).add(rs.getString(2));
+                });
+        return held;
+    }
+}
