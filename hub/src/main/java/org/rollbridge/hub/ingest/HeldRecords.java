@@ -22,9 +22,11 @@ public class HeldRecords {
     private final TransactionLocks locks;
     private final HubProperties settings;
     private final List<HeldRelease> releases;
+    private final SchoolRollStore roll;
 
     public HeldRecords(JdbcClient db, TransactionLocks locks, HubProperties settings,
-                       List<HeldRelease> releases) {
+                       List<HeldRelease> releases, SchoolRollStore roll) {
+        this.roll = roll;
         this.db = db;
         this.locks = locks;
         this.settings = settings;
@@ -55,6 +57,16 @@ public class HeldRecords {
         return !rows.isEmpty();
     }
 
+    /**
+     * Releases the school's rows held because their pupil was not on its roll ({@link SchoolRollStore}) whose
+     * pupil now is; runs in the caller's transaction after the school's pupils were stored. Returns how many.
+     */
+    public int releaseOnRoll(String laestab) {
+        List<SchoolRollStore.OnRoll> due = roll.heldNowOnRoll(laestab);
+        due.forEach(held -> releaseRecord(held.heldId(), held.personId()));
+        return due.size();
+    }
+
     private void release(Map<String, Object> row, long personId) {
         UUID batch = (UUID) row.get("batch_id");
         String laestab = (String) row.get("laestab");
@@ -66,6 +78,10 @@ public class HeldRecords {
         release.release(batch, laestab, upn, personId, (String) row.get("payload"));
         db.sql("update held_records set status = 'released', released_at = now(), person_id = ? where id = ?")
                 .params(personId, row.get("id")).update();
+        if (feed.equals("ctf")) {
+            // A pupil's record released onto the roll brings the school's rows held for want of it.
+            releaseOnRoll(laestab);
+        }
     }
 
     /**

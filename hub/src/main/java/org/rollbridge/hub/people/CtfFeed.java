@@ -90,7 +90,8 @@ public class CtfFeed implements Feed {
                 + "surname, dob, sex, nc_year, enrol_status, admission_date, leaving_date, postcode, record");
         FileReport report;
         try {
-            report = validation.screen(batch).ctf(batch.storedPath(), BatchValidation.displayPath(batch),
+            report = validation.screen(batch).ctf(validation.stored(batch),
+                    batch.storedPath().getFileName().toString(), BatchValidation.displayPath(batch),
                     new RecordScreen.CtfRecords() {
                         @Override
                         public void header(CtfHeader h) {
@@ -180,6 +181,7 @@ public class CtfFeed implements Feed {
         int imported = pupils.applyStaged(batch.id(), batch.id(), batch.laestab(), today);
         outcomes.recordLinks(batch.id(), batch.id());
         int held = outcomes.hold(batch.id(), batch.laestab());
+        outcomes.releaseOnRoll(batch.laestab());
         if (batches.snapshot(batch.id()).filter("full"::equals).isPresent()) {
             // Missing from the school's whole roll: left.
             db.sql("""
