@@ -50,9 +50,11 @@ public class AlertAccess {
     private final Organisations organisations;
     private final Clock clock;
     private final PupilFactsQuery pupilFacts;
+    private final AlertCases cases;
 
     public AlertAccess(JdbcClient db, HubProperties settings, Organisations organisations, Clock clock,
-                       PupilFactsQuery pupilFacts) {
+                       PupilFactsQuery pupilFacts, AlertCases cases) {
+        this.cases = cases;
         this.pupilFacts = pupilFacts;
         this.db = db;
         this.settings = settings;
@@ -75,6 +77,14 @@ public class AlertAccess {
             return new Scope(COHORT, List.of());
         }
         return new Scope("true", List.of());
+    }
+
+    /**
+     * The person's cases the viewer may see, as the queues would show them: a school's own, none for a trust, the
+     * cohort's for social care, all for the LA.
+     */
+    public List<AlertCases.Case> ofPerson(Viewer viewer, long personId) {
+        return visible(viewer, cases.ofPerson(personId, scope(viewer)));
     }
 
     /** The cases of the list the viewer may see. */

@@ -250,9 +250,13 @@ public class AlertCases {
     }
 
     /** Every case of one person, newest first (the pupil page's alert history). */
-    public List<Case> ofPerson(long personId) {
-        return db.sql("select " + COLUMNS + " from alert_cases where la = ? and person_id = ? order by raised_at desc, id desc")
-                .params(settings.la(), personId).query((rs, n) -> read(rs)).list();
+    /** The person's cases within the scope (from {@link AlertAccess}), newest first. */
+    List<Case> ofPerson(long personId, AlertAccess.Scope scope) {
+        List<Object> params = new ArrayList<>(List.of(settings.la(), personId));
+        params.addAll(scope.params());
+        return db.sql("select " + COLUMNS + " from alert_cases where la = ? and person_id = ? and " + scope.sql()
+                        + " order by raised_at desc, id desc")
+                .params(params).query((rs, n) -> read(rs)).list();
     }
 
     /**
