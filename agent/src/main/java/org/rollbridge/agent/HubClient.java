@@ -133,15 +133,7 @@ public final class HubClient {
                 .header(RequestSignature.NONCE_HEADER, nonce)
                 .header(RequestSignature.CONTENT_SHA256_HEADER, bodySha256)
                 .method(method, body);
-        if (headers.contentEncoding() != null) {
-            request.header("Content-Encoding", headers.contentEncoding());
-        }
-        if (headers.contentType() != null) {
-            request.header("Content-Type", headers.contentType());
-        }
-        if (headers.idempotencyKey() != null) {
-            request.header("Idempotency-Key", headers.idempotencyKey());
-        }
+        headers.each(request::header);
         return request;
     }
 

@@ -51,6 +51,19 @@ public final class RequestSignature {
 
         public static final SignedHeaders NONE = new SignedHeaders(null, null, null);
 
+        /** Hands each header that is sent (name, value) to {@code header}, e.g. a request builder's. */
+        public void each(java.util.function.BiConsumer<String, String> header) {
+            if (contentEncoding != null) {
+                header.accept("Content-Encoding", contentEncoding);
+            }
+            if (contentType != null) {
+                header.accept("Content-Type", contentType);
+            }
+            if (idempotencyKey != null) {
+                header.accept("Idempotency-Key", idempotencyKey);
+            }
+        }
+
         String canonical() {
             return (contentEncoding == null ? "" : contentEncoding.strip().toLowerCase(Locale.ROOT)) + "\n"
                     + (contentType == null ? "" : contentType.strip()) + "\n"

@@ -115,11 +115,14 @@ public class BatchStore {
     public record KeptUpload(UUID id, Path file) {
     }
 
-    /** Batches completed or refused before {@code before} whose uploads are still kept, oldest first. */
+    /**
+     * Batches completed before {@code before}, and every refused batch (its report says why; nothing of it was
+     * stored), whose uploads are still kept, oldest first.
+     */
     public java.util.List<KeptUpload> uploadsKeptSince(OffsetDateTime before) {
         return db.sql("""
                 select id, stored_path from batches
-                where status in ('completed', 'refused') and completed_at < ? and upload_erased_at is null
+                where (status = 'completed' and completed_at < ? or status = 'refused') and upload_erased_at is null
                 order by completed_at limit 10000""")
                 .param(before).query((rs, n) -> new KeptUpload(rs.getObject(1, UUID.class),
                         Path.of(rs.getString(2)))).list();

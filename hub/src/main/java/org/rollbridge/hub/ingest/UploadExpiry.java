@@ -12,8 +12,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes the upload of every batch completed or refused more than ROLLBRIDGE_UPLOAD_KEEP_DAYS ago: the LA's tables
- * hold what was kept of it, and the batch's report, hash and counts stay. Runs each night with the retention run
+ * Deletes the upload of every batch completed more than ROLLBRIDGE_UPLOAD_KEEP_DAYS ago (the LA's tables hold what
+ * was kept of it) and of every refused batch (nothing of it was kept); the batch's report, hash and counts stay. Runs each night with the retention run
  * (ROLLBRIDGE_RETENTION_CRON), which also erases, sooner, the uploads of people it deletes; both record the deletion
  * on the batch, so neither deletes twice.
  */

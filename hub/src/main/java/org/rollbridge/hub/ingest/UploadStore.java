@@ -134,7 +134,7 @@ public class UploadStore {
         return file.toAbsolutePath().normalize().startsWith(root.normalize());
     }
 
-    /** A new file only the hub's user can read, written encrypted; closing it finishes and syncs nothing. */
+    /** A new file only the hub's user can read, written encrypted; closing the stream seals its last segment. */
     private OutputStream create(Path file) throws IOException {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         return UploadCipher.encrypting(Channels.newOutputStream(FileChannel.open(file, StandardOpenOption.WRITE)),

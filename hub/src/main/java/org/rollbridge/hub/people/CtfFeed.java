@@ -175,13 +175,9 @@ public class CtfFeed implements Feed {
         LocalDate today = LocalDate.now(clock);
         outcomes.releaseHeldForLinked(batch.id());
         outcomes.supersedeHeldForLinked(batch.id(), batch.laestab());
-        // Marks of an unmatched pupil are held beside the pupil and released with them.
-        marks.applyStaged(batch.id(), batch.laestab());
-        marks.holdUnmatched(batch.id(), batch.laestab());
         int imported = pupils.applyStaged(batch.id(), batch.id(), batch.laestab(), today);
         outcomes.recordLinks(batch.id(), batch.id());
         int held = outcomes.hold(batch.id(), batch.laestab());
-        outcomes.releaseOnRoll(batch.laestab());
         if (batches.snapshot(batch.id()).filter("full"::equals).isPresent()) {
             // Missing from the school's whole roll: left.
             db.sql("""
@@ -190,6 +186,11 @@ public class CtfFeed implements Feed {
                       and not exists (select 1 from stage_pupils s where s.batch_id = ? and s.person_id = e.person_id)""")
                     .params(today, batch.id(), settings.la(), batch.laestab(), batch.id()).update();
         }
+        // The school's rows held until their pupils were on its roll, sent before this CTF: written before its own.
+        outcomes.releaseOnRoll(batch.laestab());
+        // Marks of an unmatched pupil are held beside the pupil and released with them.
+        marks.applyStaged(batch.id(), batch.laestab());
+        marks.holdUnmatched(batch.id(), batch.laestab());
         return new Merged(imported, held);
     }
 

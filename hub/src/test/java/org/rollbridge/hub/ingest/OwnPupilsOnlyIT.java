@@ -13,6 +13,7 @@ import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
 import org.rollbridge.hub.testing.School;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A school writes attendance and exclusions only for pupils on its own roll (or who left it lately): rows for any
@@ -115,5 +116,27 @@ class OwnPupilsOnlyIT {
         assertThat(stored("attendance_years", school.laestab())).isEqualTo(2);
         assertThat(hub.db().sql("select upn from held_records where laestab = ? and status = 'held'")
                 .param(school.laestab()).query(String.class).list()).containsExactly(longAgo);
+    }
+
+    @Test
+    void aSchoolReadsTheSameOfAHeldPupilTheLaKnowsAsOfOneItDoesNot() throws Exception {
+        School school = hub.school("9265105");
+        String known = upn(school.laestab(), 1);
+        RegisteredPerson.withUpn(known).named("Quentin", "Knownby").born(LocalDate.of(2012, 1, 1)).in(hub);
+        school.completed("ctf-1", CtfFixture.partial(school.laestab()).add(known)
+                .add(CtfFixture.pupil(upn(school.laestab(), 2), "Ursula", "Unknownby", List.of())));
+
+        JsonNode asSchool = RunningHub.json(hub.send(hub.request("/api/v1/held-records").GET(), school.token()));
+        JsonNode asLa = RunningHub.json(hub.send(hub.request("/api/v1/held-records?laestab=" + school.laestab())
+                .GET(), RunningHub.ADMIN_TOKEN));
+
+        assertThat(asSchool.size()).isEqualTo(2);
+        assertThat(asSchool.get(0).path("reason").asString()).isEqualTo("UNMATCHED")
+                .isEqualTo(asSchool.get(1).path("reason").asString());
+        assertThat(asSchool.get(0).path("detail").asString()).startsWith("held: the LA is confirming who this pupil is")
+                .isEqualTo(asSchool.get(1).path("detail").asString());
+        List<String> laReasons = new java.util.ArrayList<>();
+        asLa.forEach(held -> laReasons.add(held.path("reason").asString()));
+        assertThat(laReasons).containsExactlyInAnyOrder("CONFLICT", "UNMATCHED");
     }
 }

@@ -60,15 +60,7 @@ class SignedRequestsIT {
         String signature = RequestSignature.sign(RequestSignature.signingKey(c.secret()),
                 RequestSignature.canonical(method, path, query, timestamp, nonce, digest, headers));
         HttpRequest.Builder request = hub.request(path + (query == null ? "" : "?" + query));
-        if (headers.contentEncoding() != null) {
-            request.header("Content-Encoding", headers.contentEncoding());
-        }
-        if (headers.contentType() != null) {
-            request.header("Content-Type", headers.contentType());
-        }
-        if (headers.idempotencyKey() != null) {
-            request.header("Idempotency-Key", headers.idempotencyKey());
-        }
+        headers.each(request::header);
         return request
                 .header("Authorization", RequestSignature.authorization(c.id(), signature))
                 .header(RequestSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
