@@ -75,8 +75,8 @@ class IngestIT {
         JsonNode done = hub.awaitBatch(location(first), token);
         assertThat(done.path("status").asString()).isEqualTo("completed");
         assertThat(done.path("records").path("imported").asInt()).isEqualTo(10);
-        assertThat(hub.db().sql("select count(*) from batches where laestab = ?").param(school)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(hub.db().sql("select count(*) from batches where laestab = ? and kind = 'attendance'")
+                .param(school).query(Long.class).single()).isEqualTo(1);
         assertThat(hub.db().sql("select marks from attendance_years a join person_identifiers p "
                         + "on p.person_id = a.person_id where p.value = ?").param(pupil).query(String.class).single())
                 .contains("/\\/\\/\\/\\/\\");

@@ -33,8 +33,8 @@ class PupilPageAlertsIT {
         hub.bean(Organisations.class).link(SCHOOL, Organisation.trust(TRUST), LocalDate.of(2025, 9, 1), null);
         hub.db().sql("""
                 insert into alert_cases (la, person_id, kind, laestab, status, detail)
-                values ('926', ?, 'PERSISTENT_ABSENCE', ?, 'open', 'absent 12%'),
-                       ('926', ?, 'SEVERE_ABSENCE', ?, 'open', 'absent 60%')""")
+                values ('926', ?, 'PERSISTENT_ABSENCE', ?, 'raised', 'absent 12%'),
+                       ('926', ?, 'SEVERE_ABSENCE', ?, 'raised', 'absent 60%')""")
                 .params(person, SCHOOL, person, OTHER).update();
     }
 
