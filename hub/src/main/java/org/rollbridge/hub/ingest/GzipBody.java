@@ -110,6 +110,9 @@ public final class GzipBody extends InputStream {
         if (ended) {
             return -1;
         }
+        if (len == 0) {
+            return 0;
+        }
         try {
             while (true) {
                 int n = inflater.inflate(b, off, len);
