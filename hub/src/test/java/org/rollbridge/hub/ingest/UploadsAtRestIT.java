@@ -13,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.ctf.CtfReader;
 import org.rollbridge.core.ctf.CtfVisitor;
@@ -66,10 +65,8 @@ class UploadsAtRestIT {
         Path kept = stored("contacts-1");
         assertThat(contactsIn(kept)).extracting(Contact::surname).containsExactly("Keptparent");
 
-        List<Path> ctfs;
-        try (Stream<Path> files = Files.walk(kept.getParent().getParent())) {
-            ctfs = files.filter(f -> f.toString().endsWith(".ctf")).toList();
-        }
+        List<Path> ctfs = hub.db().sql("select stored_path from batches where kind = 'ctf' and upload_erased_at is null")
+                .query(String.class).list().stream().map(Path::of).toList();
         assertThat(ctfs).isNotEmpty();
         for (Path ctf : ctfs) {
             try {

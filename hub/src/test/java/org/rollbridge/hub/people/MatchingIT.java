@@ -293,7 +293,7 @@ class MatchingIT {
         Path register = Files.createTempFile("register", ".csv");
         Files.writeString(register, """
                 id,upn,former_upns,uln,legal_forename,legal_surname,preferred_forename,preferred_surname,dob,sex,postcode
-                mt-excl,%s,,,Ottoline,Featherstonhaugh,,,2015-03-14,F,NR9 4KK
+                mt-excl,%s,,,Ottoline,Featherstonhaugh,,,2015-03-14,F,NR9 4LL
                 """.formatted(pupilUpn));
 
         RegisterImport.Result loaded = hub.bean(RegisterImport.class).load(register);
@@ -301,7 +301,7 @@ class MatchingIT {
         assertThat(loaded.released()).isZero();
         assertThat(held.get()).containsEntry("status", "held");
         JsonNode ctf = send(school, "ctf-excl", pupil(pupilUpn, null, "Ottoline", "Featherstonhaugh", "2015-03-14", "F",
-                "NR9 4KK"));
+                "NR9 4LL"));
         assertThat(ctf.path("records").path("imported").asInt()).as(ctf.toString()).isEqualTo(1);
 
         long person = hub.db().sql("select id from persons where register_id = 'mt-excl'").query(Long.class).single();
