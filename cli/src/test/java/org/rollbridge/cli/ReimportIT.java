@@ -63,7 +63,7 @@ class ReimportIT {
     /**
      * The synthetic LA sends each school's CTF before its attendance and exclusions, so a school's rows are held for
      * a pupil not on its roll only when the school's own record of that pupil is held (for review or as a transfer),
-     * and the demo still raises its alerts.
+     * and the demo still raises the alerts its marks and exclusions plant.
      */
     @Test
     void theDemosAttendanceAndExclusionsAreForPupilsOnTheSendingSchoolsRoll() throws Exception {
@@ -77,7 +77,7 @@ class ReimportIT {
                                       and c.laestab = h.laestab and c.upn = h.upn)""")
                     .query(Long.class).single()).isZero();
             assertThat(db.sql("select distinct kind from alert_cases").query(String.class).list())
-                    .contains("PERSISTENT_ABSENCE", "NEW_TO_ROLL_NON_STANDARD");
+                    .contains("PERSISTENT_ABSENCE", "CONSECUTIVE_ABSENCE_10", "PERMANENT_EXCLUSION_DAY_6");
         }
     }
 
