@@ -98,10 +98,9 @@ public final class HubClient {
                     }
                 }),
                 batch.bodyLength());
-        HttpRequest.Builder request = signed("POST", path, query, batch.bodySha256(), body)
-                .header("Content-Type", batch.kind() == Feed.CTF ? "application/xml" : "text/csv")
-                .header("Content-Encoding", "gzip")
-                .header("Idempotency-Key", batch.id())
+        HttpRequest.Builder request = signed("POST", path, query, batch.bodySha256(), body,
+                new RequestSignature.SignedHeaders("gzip", batch.kind() == Feed.CTF ? "application/xml" : "text/csv",
+                        batch.id()))
                 .timeout(Duration.ofMinutes(30));
         return Reply.of(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
@@ -118,28 +117,32 @@ public final class HubClient {
 
     private Reply postJson(String path, byte[] json) throws IOException, InterruptedException {
         HttpRequest.Builder request = signed("POST", path, null, RequestSignature.sha256Hex(json),
-                HttpRequest.BodyPublishers.ofByteArray(json))
-                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(5));
+                HttpRequest.BodyPublishers.ofByteArray(json),
+                new RequestSignature.SignedHeaders(null, "application/json", null))
+                .timeout(Duration.ofMinutes(5));
         return Reply.of(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** A request signed with its body's digest and {@code headers}, which it carries. */
     private HttpRequest.Builder signed(String method, String path, String query, String bodySha256,
-                                       HttpRequest.BodyPublisher body) {
+                                       HttpRequest.BodyPublisher body, RequestSignature.SignedHeaders headers) {
         String fullPath = hub.getRawPath() + path;
         long timestamp = clock.instant().getEpochSecond();
         byte[] raw = new byte[16];
         RANDOM.nextBytes(raw);
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         String signature = RequestSignature.sign(signingKey,
-                RequestSignature.canonical(method, fullPath, query, timestamp, nonce, bodySha256));
+                RequestSignature.canonical(method, fullPath, query, timestamp, nonce, bodySha256, headers));
         URI uri = URI.create(hub.getScheme() + "://" + hub.getRawAuthority() + fullPath
                 + (query == null ? "" : "?" + query));
-        return HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Authorization", RequestSignature.authorization(credential.credentialId(), signature))
                 .header(RequestSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
                 .header(RequestSignature.NONCE_HEADER, nonce)
                 .header(RequestSignature.CONTENT_SHA256_HEADER, bodySha256)
                 .method(method, body);
+        headers.each(request::header);
+        return request;
     }
 
     /** Reports bytes as they leave, for the progress bar. */

@@ -44,6 +44,7 @@ class HubSettingsTest {
             ROLLBRIDGE_LA               | 92             | ROLLBRIDGE_LA must be a 3-digit LA code, e.g. 926; it was '92'
             ROLLBRIDGE_PORT             | 70000          | ROLLBRIDGE_PORT must be a port number from 0 to 65535; it was 70000
             ROLLBRIDGE_MAX_UPLOAD_BYTES | 512MB          | ROLLBRIDGE_MAX_UPLOAD_BYTES must be a whole number; it was '512MB'
+            ROLLBRIDGE_UPLOAD_KEEP_DAYS | 0              | ROLLBRIDGE_UPLOAD_KEEP_DAYS must be 1 or more; it was 0
             ROLLBRIDGE_SCHOOL_TAIL_DAYS | -5             | ROLLBRIDGE_SCHOOL_TAIL_DAYS must be 0 or more; it was -5
             ROLLBRIDGE_DB_URL           | postgres://hub:secret@db | ROLLBRIDGE_DB_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://127.0.0.1:5432/rollbridge; it was one starting 'postgres:'
             ROLLBRIDGE_OIDC_ISSUER      | login.example  | ROLLBRIDGE_OIDC_ISSUER must be the issuer's URL, such as https://login.example.gov.uk/realms/la; it was 'login.example'
@@ -104,7 +105,7 @@ class HubSettingsTest {
         assertThat(read).containsExactly(
                 new HubProperties("926", 8080, "", null, Duration.ofSeconds(30), LogLevel.INFO),
                 new DatabaseSettings("jdbc:postgresql://127.0.0.1:5432/rollbridge", "postgres", "", 12),
-                new UploadSettings(Path.of("rollbridge-data"), 536_870_912L),
+                new UploadSettings(Path.of("rollbridge-data"), 536_870_912L, "", null, 30, 200, 2_147_483_648L, 120),
                 new JobSettings(2, Duration.ofSeconds(30), 5, Duration.ofMillis(250)),
                 new SignInSettings(Duration.ofMinutes(20), false, null, "", ""),
                 new VisibilitySettings(30),

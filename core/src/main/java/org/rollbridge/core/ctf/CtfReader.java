@@ -1,9 +1,9 @@
 package org.rollbridge.core.ctf;
 
+import org.rollbridge.core.text.FileSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import javax.xml.XMLConstants;
@@ -40,10 +40,14 @@ public final class CtfReader {
     }
 
     public static CtfHeader read(Path file, CtfVisitor visitor) throws CtfReadException {
-        String name = String.valueOf(file.getFileName());
+        return read(FileSource.of(file), String.valueOf(file.getFileName()), visitor);
+    }
+
+    /** Reads a file opened from {@code source}; {@code name} names it in error messages. */
+    public static CtfHeader read(FileSource source, String name, CtfVisitor visitor) throws CtfReadException {
         InputStream in;
         try {
-            in = Files.newInputStream(file);
+            in = source.open();
         } catch (NoSuchFileException e) {
             throw new CtfReadException(Problem.IO, name + ": there is no such file. Check the path and try again.",
                     -1, -1, 0, null, e);

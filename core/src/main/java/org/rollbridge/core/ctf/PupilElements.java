@@ -354,11 +354,15 @@ final class PupilElements {
     }
 
     private Boolean flag() throws XMLStreamException, CtfReadException {
-        String v = in.value();
+        return flag(in.value());
+    }
+
+    /** A CTF yes/no element's value: true, false or null when absent or neither. */
+    static Boolean flag(String v) {
         if (v == null) {
             return null;
         }
-        return switch (v.toLowerCase(Locale.ROOT)) {
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1", "y", "yes" -> Boolean.TRUE;
             case "false", "0", "n", "no" -> Boolean.FALSE;
             default -> null;

@@ -1,5 +1,6 @@
 package org.rollbridge.core.feed;
 
+import org.rollbridge.core.text.FileSource;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -23,7 +24,12 @@ public final class ExclusionsCsv {
 
     public static CsvReadResult read(Path file, Consumer<ExclusionRow> rows, Consumer<CsvProblem> problems)
             throws IOException {
-        try (Reader reader = FeedCsv.open(file)) {
+        return read(FileSource.of(file), rows, problems);
+    }
+
+    public static CsvReadResult read(FileSource source, Consumer<ExclusionRow> rows, Consumer<CsvProblem> problems)
+            throws IOException {
+        try (Reader reader = FeedCsv.open(source)) {
             return read(reader, rows, problems);
         }
     }

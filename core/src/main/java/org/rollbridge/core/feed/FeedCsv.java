@@ -1,5 +1,6 @@
 package org.rollbridge.core.feed;
 
+import org.rollbridge.core.text.FileSource;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -58,8 +59,8 @@ final class FeedCsv {
     }
 
     /** The file as UTF-8: bytes that are not end the read with an {@link CsvProblem.Kind#ENCODING} problem. */
-    static Reader open(Path file) throws IOException {
-        return new StrictDecoder(Files.newInputStream(file), StandardCharsets.UTF_8, 0);
+    static Reader open(FileSource source) throws IOException {
+        return new StrictDecoder(source.open(), StandardCharsets.UTF_8, 0);
     }
 
     /** Normalises a header name: no BOM, stripped, lower case, inner spaces and hyphens as underscores. */

@@ -15,21 +15,28 @@ import javax.crypto.spec.SecretKeySpec;
  * the credential's secret never travels after enrolment. Both ends build the same canonical text:
  *
  * <pre>
- * ROLLBRIDGE-HMAC-SHA256
+ * ROLLBRIDGE-HMAC-SHA256-V2
  * METHOD
  * raw path
  * raw query (empty when none)
  * timestamp (Unix seconds)
  * nonce
- * SHA-256 of the body as sent, lower-case hex (of nothing for a request without a body)
+ * SHA-256 of the body's bytes as sent (before any decoding), lower-case hex (of nothing for a request without a body)
+ * Content-Encoding, stripped and lower-case (empty when none)
+ * Content-Type, stripped (empty when none)
+ * Idempotency-Key, as sent (empty when none)
  * </pre>
  *
  * and sign it with HMAC-SHA256 under a key derived from the secret ({@link #signingKey}). The request carries
- * {@code Authorization: Rollbridge-HMAC-SHA256 Credential=<id>, Signature=<base64url>} and the headers below.
+ * {@code Authorization: Rollbridge-HMAC-SHA256-V2 Credential=<id>, Signature=<base64url>} and the headers below.
+ * The first version ({@link #SCHEME_V1}) covered neither the body's encoding and type nor the batch id, so that a
+ * captured upload's headers could be changed; the hub refuses it and says to update the agent.
  */
 public final class RequestSignature {
 
-    public static final String SCHEME = "Rollbridge-HMAC-SHA256";
+    public static final String SCHEME = "Rollbridge-HMAC-SHA256-V2";
+    /** The first version's scheme, refused since V2. */
+    public static final String SCHEME_V1 = "Rollbridge-HMAC-SHA256";
     public static final String TIMESTAMP_HEADER = "X-Rollbridge-Timestamp";
     public static final String NONCE_HEADER = "X-Rollbridge-Nonce";
     public static final String CONTENT_SHA256_HEADER = "X-Rollbridge-Content-SHA256";
@@ -39,12 +46,37 @@ public final class RequestSignature {
     private RequestSignature() {
     }
 
+    /** The headers that say what the body is and which batch it is, signed with it (null when not sent). */
+    public record SignedHeaders(String contentEncoding, String contentType, String idempotencyKey) {
+
+        public static final SignedHeaders NONE = new SignedHeaders(null, null, null);
+
+        /** Hands each header that is sent (name, value) to {@code header}, e.g. a request builder's. */
+        public void each(java.util.function.BiConsumer<String, String> header) {
+            if (contentEncoding != null) {
+                header.accept("Content-Encoding", contentEncoding);
+            }
+            if (contentType != null) {
+                header.accept("Content-Type", contentType);
+            }
+            if (idempotencyKey != null) {
+                header.accept("Idempotency-Key", idempotencyKey);
+            }
+        }
+
+        String canonical() {
+            return (contentEncoding == null ? "" : contentEncoding.strip().toLowerCase(Locale.ROOT)) + "\n"
+                    + (contentType == null ? "" : contentType.strip()) + "\n"
+                    + (idempotencyKey == null ? "" : idempotencyKey);
+        }
+    }
+
     /** The text both ends sign. */
     public static String canonical(String method, String rawPath, String rawQuery, long timestamp, String nonce,
-                                   String contentSha256) {
+                                   String contentSha256, SignedHeaders headers) {
         return SCHEME.toUpperCase(Locale.ROOT) + "\n" + method.toUpperCase(Locale.ROOT) + "\n" + rawPath + "\n"
                 + (rawQuery == null ? "" : rawQuery) + "\n" + timestamp + "\n" + nonce + "\n"
-                + contentSha256.toLowerCase(Locale.ROOT);
+                + contentSha256.toLowerCase(Locale.ROOT) + "\n" + headers.canonical();
     }
 
     /** The key requests are signed with, derived from the credential's secret; the hub keeps only this. */

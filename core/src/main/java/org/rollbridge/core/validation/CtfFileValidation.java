@@ -1,5 +1,6 @@
 package org.rollbridge.core.validation;
 
+import org.rollbridge.core.text.FileSource;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.rollbridge.core.code.EnrolStatus;
@@ -40,16 +41,18 @@ final class CtfFileValidation implements CtfVisitor {
 
     static FileReport validate(Path file, String path, RuleSettings settings, LocalDate defaultDate,
                                UpnRegister upns) {
-        return validate(file, path, settings, defaultDate, upns, null, (pupil, where, passed) -> { });
+        return validate(FileSource.of(file), String.valueOf(file.getFileName()), path, settings, defaultDate, upns,
+                null, (pupil, where, passed) -> { });
     }
 
     /** As above, for a file sent for {@code expectedSchool} (null: any), handing each pupil on once checked. */
-    static FileReport validate(Path file, String path, RuleSettings settings, LocalDate defaultDate,
-                               UpnRegister upns, String expectedSchool, RecordScreen.CtfRecords downstream) {
+    static FileReport validate(FileSource file, String fileName, String path, RuleSettings settings,
+                               LocalDate defaultDate, UpnRegister upns, String expectedSchool,
+                               RecordScreen.CtfRecords downstream) {
         CtfFileValidation v = new CtfFileValidation(path, settings, defaultDate, upns, expectedSchool, downstream);
         FileKind kind = FileKind.CTF;
         try {
-            CtfReader.read(file, v);
+            CtfReader.read(file, fileName, v);
         } catch (CtfReadException e) {
             Rule rule = switch (e.kind()) {
                 case MALFORMED, ENCODING -> Rule.XML_MALFORMED;

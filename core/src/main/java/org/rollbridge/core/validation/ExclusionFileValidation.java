@@ -1,5 +1,6 @@
 package org.rollbridge.core.validation;
 
+import org.rollbridge.core.text.FileSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,11 +20,11 @@ final class ExclusionFileValidation extends CsvFileValidation {
     }
 
     static FileReport validate(Path file, String path, RuleSettings settings) throws IOException {
-        return validate(file, path, settings, null, (row, passed) -> { });
+        return validate(FileSource.of(file), path, settings, null, (row, passed) -> { });
     }
 
     /** As above, for a file sent for {@code expectedSchool} (null: any), handing each row on once checked. */
-    static FileReport validate(Path file, String path, RuleSettings settings, String expectedSchool,
+    static FileReport validate(FileSource file, String path, RuleSettings settings, String expectedSchool,
                                RecordScreen.Rows<ExclusionRow> downstream) throws IOException {
         ExclusionFileValidation v = new ExclusionFileValidation(path, settings);
         v.expectedSchool = expectedSchool;

@@ -1,5 +1,6 @@
 package org.rollbridge.core.validation;
 
+import org.rollbridge.core.text.FileSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -48,11 +49,20 @@ public final class RecordScreen {
     }
 
     public FileReport ctf(Path file, String displayPath, CtfRecords records) {
-        return CtfFileValidation.validate(file, displayPath, settings, defaultDate, new UpnRegister(), school,
-                records);
+        return ctf(FileSource.of(file), String.valueOf(file.getFileName()), displayPath, records);
+    }
+
+    /** As above, for a file opened from {@code source} and called {@code fileName} in its read errors. */
+    public FileReport ctf(FileSource source, String fileName, String displayPath, CtfRecords records) {
+        return CtfFileValidation.validate(source, fileName, displayPath, settings, defaultDate, new UpnRegister(),
+                school, records);
     }
 
     public FileReport attendance(Path file, String displayPath, Rows<AttendanceRow> rows) {
+        return attendance(FileSource.of(file), displayPath, rows);
+    }
+
+    public FileReport attendance(FileSource file, String displayPath, Rows<AttendanceRow> rows) {
         try {
             return AttendanceFileValidation.validate(file, displayPath, settings, school, rows);
         } catch (IOException e) {
@@ -61,6 +71,10 @@ public final class RecordScreen {
     }
 
     public FileReport exclusions(Path file, String displayPath, Rows<ExclusionRow> rows) {
+        return exclusions(FileSource.of(file), displayPath, rows);
+    }
+
+    public FileReport exclusions(FileSource file, String displayPath, Rows<ExclusionRow> rows) {
         try {
             return ExclusionFileValidation.validate(file, displayPath, settings, school, rows);
         } catch (IOException e) {

@@ -20,7 +20,8 @@ public class SignedRequests {
 
     public static final Duration MAX_SKEW = Duration.ofMinutes(5);
     private static final Pattern AUTHORIZATION = Pattern.compile(
-            Pattern.quote(RequestSignature.SCHEME) + "\\s+Credential=([A-Za-z0-9_-]{1,100})\\s*,\\s*Signature=([A-Za-z0-9_-]{1,100})\\s*");
+            "(" + Pattern.quote(RequestSignature.SCHEME) + "|" + Pattern.quote(RequestSignature.SCHEME_V1)
+                    + ")\\s+Credential=([A-Za-z0-9_-]{1,100})\\s*,\\s*Signature=([A-Za-z0-9_-]{1,100})\\s*");
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,100}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private final SigningCredentials credentials;
@@ -43,14 +44,16 @@ public class SignedRequests {
 
     /**
      * Refused, with a machine-readable reason: credential_unknown, credential_revoked, signature_invalid,
-     * timestamp_skew, nonce_replayed, request_malformed.
+     * signature_version (signed as the first version, which the hub no longer accepts), timestamp_skew,
+     * nonce_replayed, request_malformed.
      */
     public record Refused(String reason, String message) implements Verdict {
     }
 
     public static boolean applies(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        return header != null && header.startsWith(RequestSignature.SCHEME + " ");
+        return header != null && (header.startsWith(RequestSignature.SCHEME + " ")
+                || header.startsWith(RequestSignature.SCHEME_V1 + " "));
     }
 
     public Verdict verify(HttpServletRequest request) {
@@ -59,7 +62,13 @@ public class SignedRequests {
             return malformed("Authorization must be '" + RequestSignature.SCHEME
                     + " Credential=<id>, Signature=<signature>'");
         }
-        String credentialId = auth.group(1);
+        if (auth.group(1).equals(RequestSignature.SCHEME_V1)) {
+            return new Refused("signature_version", "This request is signed as " + RequestSignature.SCHEME_V1
+                    + ", which does not cover the body's encoding and type or the batch id and is no longer "
+                    + "accepted; update the school agent, which signs as " + RequestSignature.SCHEME
+                    + " (docs/agent.md). Its queued batches are sent once it is updated");
+        }
+        String credentialId = auth.group(2);
         Optional<SigningCredentials.Known> known = credentials.find(credentialId);
         if (known.isEmpty()) {
             return new Refused("credential_unknown", "The hub does not know credential " + credentialId
@@ -86,8 +95,10 @@ public class SignedRequests {
                     + MAX_SKEW.toMinutes() + " minutes; check the school computer's clock and time zone");
         }
         String canonical = RequestSignature.canonical(request.getMethod(), request.getRequestURI(),
-                request.getQueryString(), timestamp, nonce, digest);
-        if (!RequestSignature.verify(known.get().signingKey(), canonical, auth.group(2))) {
+                request.getQueryString(), timestamp, nonce, digest, new RequestSignature.SignedHeaders(
+                        request.getHeader("Content-Encoding"), request.getHeader("Content-Type"),
+                        request.getHeader("Idempotency-Key")));
+        if (!RequestSignature.verify(known.get().signingKey(), canonical, auth.group(3))) {
             return new Refused("signature_invalid", "The request's signature does not match; the credential "
                     + "file may be damaged or the request was changed on its way");
         }

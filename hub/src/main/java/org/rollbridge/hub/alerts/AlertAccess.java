@@ -67,6 +67,14 @@ public class AlertAccess {
         return Scope.WHOLE_LA;
     }
 
+    /**
+     * The person's cases the viewer may see, as the queues would show them: a school's own, none for a trust, the
+     * cohort's for social care, all for the LA.
+     */
+    public List<Case> ofPerson(Viewer viewer, long personId) {
+        return visible(viewer, query.ofPerson(personId, scope(viewer)));
+    }
+
     /** The cases of the list the viewer may see. */
     List<Case> visible(Viewer viewer, List<Case> cases) {
         if (cases.isEmpty()) {

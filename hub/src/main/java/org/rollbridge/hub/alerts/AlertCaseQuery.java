@@ -105,10 +105,12 @@ public class AlertCaseQuery {
                         rs.getString("actor"), rs.getString("detail"))).list();
     }
 
-    /** Every case of one person, newest first (the pupil page's alert history). */
-    public List<Case> ofPerson(long personId) {
-        return db.sql("select " + COLUMNS + " from alert_cases where la = ? and person_id = ? order by raised_at desc, id desc")
-                .params(settings.la(), personId).query((rs, n) -> read(rs)).list();
+    /** The cases of one person within the scope, newest first (the pupil page's alert history). */
+    List<Case> ofPerson(long personId, Scope scope) {
+        Where where = new Where(settings.la()).scope(scope).and("person_id = ?", personId);
+        return db.sql("select " + COLUMNS + " from alert_cases where " + where.sql()
+                        + " order by raised_at desc, id desc")
+                .params(where.params).query((rs, n) -> read(rs)).list();
     }
 
     /** Cases matching the filter within the scope, newest first, at most {@code limit}. */

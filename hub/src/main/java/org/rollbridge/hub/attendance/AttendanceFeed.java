@@ -5,11 +5,11 @@ import java.util.Locale;
 import org.rollbridge.core.code.AttendanceCode;
 import org.rollbridge.core.feed.AttendanceRow;
 import org.rollbridge.core.validation.FileReport;
-import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.BatchKind;
 import org.rollbridge.hub.ingest.BatchValidation;
 import org.rollbridge.hub.ingest.Feed;
+import org.rollbridge.hub.ingest.SchoolRollStore;
 import org.rollbridge.hub.ingest.Staged;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,14 +22,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class AttendanceFeed implements Feed {
 
-    private final HubProperties settings;
+    private final SchoolRollStore roll;
     private final MarkStore marks;
     private final BatchValidation validation;
     private final JdbcClient db;
 
-    public AttendanceFeed(HubProperties settings, MarkStore marks, BatchValidation validation, JdbcClient db) {
+    public AttendanceFeed(SchoolRollStore roll, MarkStore marks, BatchValidation validation, JdbcClient db) {
         this.db = db;
-        this.settings = settings;
+        this.roll = roll;
         this.marks = marks;
         this.validation = validation;
     }
@@ -42,7 +42,7 @@ public class AttendanceFeed implements Feed {
     @Override
     public Staged stage(Batch batch) {
         MarkPatches patches = new MarkPatches();
-        FileReport report = validation.screen(batch).attendance(batch.storedPath(), BatchValidation.displayPath(batch),
+        FileReport report = validation.screen(batch).attendance(validation.stored(batch), BatchValidation.displayPath(batch),
                 (row, passed) -> {
                     if (passed) {
                         add(row, patches);
@@ -63,18 +63,14 @@ public class AttendanceFeed implements Feed {
 
     @Override
     public void match(Batch batch) {
-        // A session-level feed carries only the UPN, so matching rule 1 (current or former UPN) is the whole rule.
-        db.sql("""
-                update stage_attendance s set person_id = pi.person_id
-                from person_identifiers pi
-                where s.batch_id = ? and pi.la = ? and pi.kind in ('UPN', 'FORMER_UPN') and pi.value = s.upn""")
-                .params(batch.id(), settings.la()).update();
+        // The row carries only the UPN: rule 1 (current or former UPN), for pupils on the school's roll only.
+        roll.link(SchoolRollStore.StagedRows.ATTENDANCE, batch.id(), batch.laestab());
     }
 
     @Override
     public Merged merge(Batch batch) {
         int imported = marks.applyStaged(batch.id(), batch.laestab());
-        int held = marks.holdUnmatched(batch.id(), batch.laestab());
+        int held = marks.holdNotOnRoll(batch.id(), batch.laestab());
         return new Merged(imported, held);
     }
 

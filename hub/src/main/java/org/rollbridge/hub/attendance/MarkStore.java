@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.ingest.SchoolRollStore;
 import org.rollbridge.hub.store.CopyRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -139,21 +140,33 @@ public class MarkStore {
     }
 
     /**
-     * Holds the batch's staged marks that matched no person (reason UNMATCHED, feed attendance), one held record
-     * per pupil-year, for {@link HeldMarksRelease} to apply once the LA knows who the pupil is. Returns how many
-     * marks were held.
+     * Holds a CTF's staged marks of a pupil not linked (reason UNMATCHED, feed attendance), one held record per
+     * pupil-year, released with the pupil's record by {@link HeldMarksRelease}. Returns how many marks were held.
      */
     public int holdUnmatched(UUID batchId, String laestab) {
+        return hold(batchId, laestab, "UNMATCHED",
+                "Held with this pupil's record until the LA confirms who the pupil is: %s mark(s)");
+    }
+
+    /**
+     * Holds the attendance feed's staged marks of pupils not on the school's roll (reason NOT_ON_ROLL), saying
+     * nothing of whether the LA knows the UPN, for {@link HeldMarksRelease} to apply once the pupil is on it.
+     */
+    public int holdNotOnRoll(UUID batchId, String laestab) {
+        return hold(batchId, laestab, SchoolRollStore.NOT_ON_ROLL,
+                SchoolRollStore.NOT_ON_ROLL_DETAIL + " (%s mark(s))");
+    }
+
+    private int hold(UUID batchId, String laestab, String reason, String detail) {
         return db.sql("""
                 insert into held_records (la, batch_id, laestab, feed, location, upn, reason, detail, payload)
-                select ?, s.batch_id, ?, 'attendance', 'academic year ' || s.academic_year, s.upn, 'UNMATCHED',
-                       'No person in the LA''s index has this UPN: ' || s.marks || ' mark(s) held until the LA '
-                       || 'confirms who the pupil is',
+                select ?, s.batch_id, ?, 'attendance', 'academic year ' || s.academic_year, s.upn, ?,
+                       format(?, s.marks),
                        jsonb_build_object('academicYear', s.academic_year, 'patch', s.patch, 'marks', s.marks,
                                           'firstLetters', s.first_letters)
                 from stage_attendance s where s.batch_id = ? and s.person_id is null
                 returning (payload ->> 'marks')::int""")
-                .params(settings.la(), laestab, batchId).query(Integer.class).list()
+                .params(settings.la(), laestab, reason, detail, batchId).query(Integer.class).list()
                 .stream().mapToInt(Integer::intValue).sum();
     }
 

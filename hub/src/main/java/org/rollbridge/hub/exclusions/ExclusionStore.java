@@ -2,6 +2,7 @@ package org.rollbridge.hub.exclusions;
 
 import java.util.UUID;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.ingest.SchoolRollStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,15 +40,17 @@ public class ExclusionStore {
                 .params(settings.la(), laestab, batchId, stagedAs).update();
     }
 
-    /** Holds the batch's staged exclusions that matched no person (reason UNMATCHED); returns how many. */
-    int holdUnmatched(UUID batchId, String laestab) {
+    /**
+     * Holds the batch's staged exclusions of pupils not on the school's roll (reason NOT_ON_ROLL, whether or not
+     * the LA knows the UPN); returns how many.
+     */
+    int holdNotOnRoll(UUID batchId, String laestab) {
         return db.sql("""
                 insert into held_records (la, batch_id, laestab, feed, location, upn, reason, detail, payload)
-                select ?, batch_id, ?, 'exclusions', 'line ' || (line + 1), upn, 'UNMATCHED',
-                       'No person in the LA''s index has this UPN; held until the LA confirms who the pupil is',
-                       to_jsonb(s)
+                select ?, batch_id, ?, 'exclusions', 'line ' || (line + 1), upn, ?, ?, to_jsonb(s)
                 from stage_exclusions s where batch_id = ? and person_id is null""")
-                .params(settings.la(), laestab, batchId).update();
+                .params(settings.la(), laestab, SchoolRollStore.NOT_ON_ROLL, SchoolRollStore.NOT_ON_ROLL_DETAIL,
+                        batchId).update();
     }
 
     /** Stores an exclusion held as unmatched from batch {@code batchId}, now that its person is known. */

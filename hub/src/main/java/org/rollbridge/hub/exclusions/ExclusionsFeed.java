@@ -6,11 +6,11 @@ import javax.sql.DataSource;
 import org.rollbridge.core.feed.ExclusionRow;
 import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.core.validation.Outcome;
-import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.BatchKind;
 import org.rollbridge.hub.ingest.BatchValidation;
 import org.rollbridge.hub.ingest.Feed;
+import org.rollbridge.hub.ingest.SchoolRollStore;
 import org.rollbridge.hub.ingest.Staged;
 import org.rollbridge.hub.store.CopyRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,18 +23,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExclusionsFeed implements Feed {
 
-    private final HubProperties settings;
+    private final SchoolRollStore roll;
     private final BatchValidation validation;
     private final JdbcClient db;
     private final DataSource dataSource;
     private final ExclusionStore exclusions;
 
-    public ExclusionsFeed(HubProperties settings, BatchValidation validation, JdbcClient db, DataSource dataSource,
+    public ExclusionsFeed(SchoolRollStore roll, BatchValidation validation, JdbcClient db, DataSource dataSource,
                           ExclusionStore exclusions) {
         this.exclusions = exclusions;
         this.db = db;
         this.dataSource = dataSource;
-        this.settings = settings;
+        this.roll = roll;
         this.validation = validation;
     }
 
@@ -50,7 +50,7 @@ public class ExclusionsFeed implements Feed {
         try (CopyRows copy = CopyRows.inTransaction(dataSource, "stage_exclusions", "batch_id, line, upn, exclusion_ref, "
                 + "category, reason, start_date, end_date, sessions, appeal_received, appeal_result, "
                 + "appeal_result_date, reinstatement_date")) {
-            report = validation.screen(batch).exclusions(batch.storedPath(), BatchValidation.displayPath(batch),
+            report = validation.screen(batch).exclusions(validation.stored(batch), BatchValidation.displayPath(batch),
                     (row, passed) -> {
                         if (passed) {
                             stage(batch, row, copy);
@@ -81,17 +81,14 @@ public class ExclusionsFeed implements Feed {
 
     @Override
     public void match(Batch batch) {
-        db.sql("""
-                update stage_exclusions s set person_id = pi.person_id
-                from person_identifiers pi
-                where s.batch_id = ? and pi.la = ? and pi.kind in ('UPN', 'FORMER_UPN') and pi.value = s.upn""")
-                .params(batch.id(), settings.la()).update();
+        // The row carries only the UPN: rule 1 (current or former UPN), for pupils on the school's roll only.
+        roll.link(SchoolRollStore.StagedRows.EXCLUSIONS, batch.id(), batch.laestab());
     }
 
     @Override
     public Merged merge(Batch batch) {
         int imported = exclusions.applyStaged(batch.id(), batch.id(), batch.laestab());
-        int held = exclusions.holdUnmatched(batch.id(), batch.laestab());
+        int held = exclusions.holdNotOnRoll(batch.id(), batch.laestab());
         return new Merged(imported, held);
     }
 

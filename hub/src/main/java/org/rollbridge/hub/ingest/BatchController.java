@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.zip.GZIPInputStream;
 import io.swagger.v3.oas.annotations.Operation;
 import org.rollbridge.core.identity.Laestab;
 import org.rollbridge.core.validation.ValidationReport;
 import org.rollbridge.core.validation.report.ReportFormat;
+import org.rollbridge.hub.UploadSettings;
 import org.rollbridge.hub.access.Caller;
 import org.rollbridge.hub.access.CredentialFilter;
 import org.springframework.http.ContentDisposition;
@@ -41,9 +41,14 @@ public class BatchController {
     private final BatchIntake intake;
     private final BatchStore batches;
     private final BatchReports reports;
+    private final SchoolQuota quota;
+    private final long maxCompressionRatio;
 
-    public BatchController(BatchIntake intake, BatchStore batches, BatchReports reports) {
+    public BatchController(BatchIntake intake, BatchStore batches, BatchReports reports, SchoolQuota quota,
+                           UploadSettings uploads) {
         this.reports = reports;
+        this.quota = quota;
+        this.maxCompressionRatio = uploads.maxCompressionRatio();
         this.intake = intake;
         this.batches = batches;
     }
@@ -72,13 +77,19 @@ public class BatchController {
             throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Encoding '" + encoding + "' is not accepted; send gzip or no encoding");
         }
+        Optional<SchoolQuota.Exceeded> exceeded = quota.exceeded(laestab);
+        if (exceeded.isPresent()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", Long.toString(Math.max(1, exceeded.get().retryAfter().toSeconds())))
+                    .body(Map.of("status", 429, "error", "Too Many Requests", "message", exceeded.get().message()));
+        }
         BatchIntake.Outcome outcome;
         try {
             // Inside the try: the gzip header is read here, and a body that is not gzip is the sender's error.
-            InputStream body = gzip ? new GZIPInputStream(request.getInputStream(), 64 * 1024)
+            InputStream body = gzip ? new GzipBody(request.getInputStream(), maxCompressionRatio)
                     : request.getInputStream();
             outcome = intake.receive(laestab, batchId.strip(), kind, "api", fileName, body);
-        } catch (UploadStore.TooLarge e) {
+        } catch (UploadStore.TooLarge | GzipBody.TooCompressed e) {
             throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
         } catch (java.util.zip.ZipException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,

@@ -56,7 +56,7 @@ public class BatchIntake {
 
     public Outcome receive(String laestab, String clientBatchId, BatchKind kind, String source, String fileName,
                            InputStream content) throws IOException {
-        UploadStore.Received received = store.receive(content);
+        UploadStore.Received received = store.receive(content, kind);
         var existing = batches.find(laestab, clientBatchId);
         if (existing.isPresent()) {
             store.discard(received);

@@ -123,4 +123,41 @@ public class BatchStore {
                 (Integer) rs.getObject("records_imported"), (Integer) rs.getObject("records_held"),
                 rs.getString("report"));
     }
+
+    /** A processed batch whose upload is still kept. */
+    public record KeptUpload(UUID id, Path file) {
+    }
+
+    /**
+     * Batches completed before {@code before}, and every refused batch (its report says why; nothing of it was
+     * stored), whose uploads are still kept, oldest first.
+     */
+    public java.util.List<KeptUpload> uploadsKeptSince(OffsetDateTime before) {
+        return db.sql("""
+                select id, stored_path from batches
+                where (status = 'completed' and completed_at < ? or status = 'refused') and upload_erased_at is null
+                order by completed_at limit 10000""")
+                .param(before).query((rs, n) -> new KeptUpload(rs.getObject(1, UUID.class),
+                        Path.of(rs.getString(2)))).list();
+    }
+
+    /** The batch's upload is gone; its report, hash and counts stay. */
+    public void uploadDeleted(UUID id) {
+        db.sql("update batches set upload_erased_at = now() where id = ? and upload_erased_at is null").param(id)
+                .update();
+    }
+
+    /** A school's recent uploads: batches in the last hour (and the oldest of them), bytes since midnight. */
+    public record Usage(int batchesInHour, OffsetDateTime oldestInHour, long bytesToday) {
+    }
+
+    public Usage usage(String laestab, OffsetDateTime hourAgo, OffsetDateTime midnight) {
+        return db.sql("""
+                select count(*) filter (where received_at > ?), min(received_at) filter (where received_at > ?),
+                       coalesce(sum(size_bytes) filter (where received_at >= ?), 0)
+                from batches where laestab = ? and received_at >= least(?::timestamptz, ?::timestamptz)""")
+                .params(hourAgo, hourAgo, midnight, laestab, hourAgo, midnight)
+                .query((rs, n) -> new Usage(rs.getInt(1), rs.getObject(2, OffsetDateTime.class), rs.getLong(3)))
+                .single();
+    }
 }

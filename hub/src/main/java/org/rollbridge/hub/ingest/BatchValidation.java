@@ -1,5 +1,6 @@
 package org.rollbridge.hub.ingest;
 
+import org.rollbridge.core.text.FileSource;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.rollbridge.core.validation.RecordScreen;
@@ -18,7 +19,10 @@ public class BatchValidation {
     private final RuleSettings rules;
     private final Clock clock;
 
-    public BatchValidation(HubProperties settings, Clock clock) {
+    private final UploadStore uploads;
+
+    public BatchValidation(HubProperties settings, Clock clock, UploadStore uploads) {
+        this.uploads = uploads;
         this.rules = settings.rulesFile() == null ? RuleSettings.defaults() : RuleSettings.load(settings.rulesFile());
         this.clock = clock;
     }
@@ -30,6 +34,11 @@ public class BatchValidation {
     /** Validation for one batch: its file must come from the batch's school. */
     public RecordScreen screen(Batch batch) {
         return new RecordScreen(rules, LocalDate.now(clock), batch.laestab());
+    }
+
+    /** The batch's stored file, decrypted as core's readers read it. */
+    public FileSource stored(Batch batch) {
+        return uploads.source(batch.storedPath());
     }
 
     /** How reports name a batch's file: the sender's own batch id, which the school knows. */

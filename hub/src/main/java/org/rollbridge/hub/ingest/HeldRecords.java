@@ -19,9 +19,12 @@ public class HeldRecords {
     private final HeldRecordStore held;
     private final TransactionLocks locks;
     private final List<HeldRelease> releases;
+    private final SchoolRollStore roll;
 
-    public HeldRecords(HeldRecordStore held, TransactionLocks locks, List<HeldRelease> releases) {
+    public HeldRecords(HeldRecordStore held, TransactionLocks locks, List<HeldRelease> releases,
+                       SchoolRollStore roll) {
         this.held = held;
+        this.roll = roll;
         this.locks = locks;
         this.releases = releases;
     }
@@ -43,12 +46,26 @@ public class HeldRecords {
         return !rows.isEmpty();
     }
 
+    /**
+     * Releases the school's rows held because their pupil was not on its roll ({@link SchoolRollStore}) whose
+     * pupil now is; runs in the caller's transaction after the school's pupils were stored. Returns how many.
+     */
+    public int releaseOnRoll(String laestab) {
+        List<SchoolRollStore.OnRoll> due = roll.heldNowOnRoll(laestab);
+        due.forEach(onRoll -> releaseRecord(onRoll.heldId(), onRoll.personId()));
+        return due.size();
+    }
+
     private void release(Releasable record, long personId) {
         locks.hold(SchoolLock.DATA, record.laestab());
         HeldRelease release = releases.stream().filter(r -> r.feed().equals(record.feed())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No release for held " + record.feed() + " records"));
         release.release(record.batchId(), record.laestab(), record.upn().strip(), personId, record.payload());
         held.markReleased(record.id(), personId);
+        if (record.feed().equals("ctf")) {
+            // A pupil's record released onto the roll brings the school's rows held for want of it.
+            releaseOnRoll(record.laestab());
+        }
     }
 
     /**

@@ -3,35 +3,52 @@ package org.rollbridge.hub.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.UUID;
+import org.rollbridge.core.ctf.ContactFilter;
+import org.rollbridge.core.text.FileSource;
 import org.rollbridge.hub.UploadSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The durable store of uploads under ROLLBRIDGE_DATA_DIR. An upload is streamed to disk while it is hashed,
- * never held whole in memory, and synced before the batch is acknowledged.
+ * The durable store of uploads under ROLLBRIDGE_DATA_DIR. An upload is streamed to disk while it is hashed, never
+ * held whole in memory, and synced before the batch is acknowledged. What is kept is minimal and unreadable to
+ * anyone but the hub: a CTF loses the contacts the LA may not hold before it is filed (core's
+ * {@link ContactFilter}, the rule the pupils' tables follow), every file is encrypted with AES-GCM
+ * ({@link UploadCipher}, keys from {@link UploadKeys}) and readable by the hub's own user only (mode 600), and a
+ * merged batch's file is deleted once ROLLBRIDGE_UPLOAD_KEEP_DAYS have passed ({@link UploadExpiry}).
  */
 @Component
 public class UploadStore {
 
+    private static final Logger log = LoggerFactory.getLogger(UploadStore.class);
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     private final Path root;
     private final long maxBytes;
+    private final UploadKeys keys;
 
     public UploadStore(UploadSettings settings) {
         this.root = settings.dataDir().toAbsolutePath();
         this.maxBytes = settings.maxBytes();
+        this.keys = UploadKeys.configured(settings);
     }
 
-    /** A received upload not yet filed under its batch. */
+    /** A received upload not yet filed under its batch; its hash and size are of the content as received. */
     public record Received(Path file, String sha256, long size) {
     }
 
@@ -43,12 +60,12 @@ public class UploadStore {
         }
     }
 
-    public Received receive(InputStream content) throws IOException {
-        Path incoming = Files.createDirectories(root.resolve("incoming"));
+    public Received receive(InputStream content, BatchKind kind) throws IOException {
+        Path incoming = directory(root.resolve("incoming"));
         Path part = incoming.resolve(UUID.randomUUID() + ".part");
         MessageDigest digest = sha256();
         long size = 0;
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(part), digest)) {
+        try (OutputStream out = new DigestOutputStream(create(part), digest)) {
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = content.read(buffer)) != -1; ) {
                 size += n;
@@ -61,12 +78,35 @@ public class UploadStore {
             Files.deleteIfExists(part);
             throw e;
         }
-        return new Received(part, HexFormat.of().formatHex(digest.digest()), size);
+        Received received = new Received(part, HexFormat.of().formatHex(digest.digest()), size);
+        return kind == BatchKind.CTF ? withoutContactsTheLaMayNotHold(received) : received;
+    }
+
+    /**
+     * The CTF again without the contacts the LA may not hold. A file that is not readable XML is kept as it came:
+     * the reader refuses it whole, so nothing of it reaches the LA's tables, and it is deleted on the same terms.
+     */
+    private Received withoutContactsTheLaMayNotHold(Received received) throws IOException {
+        Path minimal = received.file().resolveSibling(UUID.randomUUID() + ".part");
+        try (InputStream in = open(received.file()); OutputStream out = create(minimal)) {
+            ContactFilter.copy(in, out);
+        } catch (ContactFilter.Unreadable e) {
+            Files.deleteIfExists(minimal);
+            log.info("A CTF that is not readable XML is kept as received until its batch is refused: {}",
+                    e.getMessage());
+            return received;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(minimal);
+            Files.deleteIfExists(received.file());
+            throw e;
+        }
+        Files.delete(received.file());
+        return new Received(minimal, received.sha256(), received.size());
     }
 
     /** Files a received upload under its batch, synced to disk, and returns where it lies. */
     public Path file(Received received, String laestab, UUID batchId, BatchKind kind) throws IOException {
-        Path dir = Files.createDirectories(root.resolve("batches").resolve(laestab));
+        Path dir = directory(root.resolve("batches").resolve(laestab));
         Path target = dir.resolve(batchId + "." + kind.id());
         try (FileChannel ch = FileChannel.open(received.file(), StandardOpenOption.WRITE)) {
             ch.force(true);
@@ -77,6 +117,40 @@ public class UploadStore {
 
     public void discard(Received received) throws IOException {
         Files.deleteIfExists(received.file());
+    }
+
+    /** The stored upload's content, decrypted as it is read. */
+    public InputStream open(Path stored) throws IOException {
+        return UploadCipher.decrypting(Files.newInputStream(stored), keys);
+    }
+
+    /** The stored upload as core's readers take it. */
+    public FileSource source(Path stored) {
+        return () -> open(stored);
+    }
+
+    /** Whether a path lies inside the upload store, where the hub may delete it. */
+    public boolean holds(Path file) {
+        return file.toAbsolutePath().normalize().startsWith(root.normalize());
+    }
+
+    /** A new file only the hub's user can read, written encrypted; closing the stream seals its last segment. */
+    private OutputStream create(Path file) throws IOException {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        return UploadCipher.encrypting(Channels.newOutputStream(FileChannel.open(file, StandardOpenOption.WRITE)),
+                keys);
+    }
+
+    private static Path directory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+        }
+        return dir;
+    }
+
+    /** Makes a file readable and writable by its owner only. */
+    static void ownerOnly(Path file) throws IOException {
+        Files.setPosixFilePermissions(file, OWNER_ONLY);
     }
 
     static MessageDigest sha256() {

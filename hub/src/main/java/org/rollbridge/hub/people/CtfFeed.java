@@ -90,7 +90,8 @@ public class CtfFeed implements Feed {
                 + "surname, dob, sex, nc_year, enrol_status, admission_date, leaving_date, postcode, record");
         FileReport report;
         try {
-            report = validation.screen(batch).ctf(batch.storedPath(), BatchValidation.displayPath(batch),
+            report = validation.screen(batch).ctf(validation.stored(batch),
+                    batch.storedPath().getFileName().toString(), BatchValidation.displayPath(batch),
                     new RecordScreen.CtfRecords() {
                         @Override
                         public void header(CtfHeader h) {
@@ -174,9 +175,6 @@ public class CtfFeed implements Feed {
         LocalDate today = LocalDate.now(clock);
         outcomes.releaseHeldForLinked(batch.id());
         outcomes.supersedeHeldForLinked(batch.id(), batch.laestab());
-        // Marks of an unmatched pupil are held beside the pupil and released with them.
-        marks.applyStaged(batch.id(), batch.laestab());
-        marks.holdUnmatched(batch.id(), batch.laestab());
         int imported = pupils.applyStaged(batch.id(), batch.id(), batch.laestab(), today);
         outcomes.recordLinks(batch.id(), batch.id());
         int held = outcomes.hold(batch.id(), batch.laestab());
@@ -188,6 +186,11 @@ public class CtfFeed implements Feed {
                       and not exists (select 1 from stage_pupils s where s.batch_id = ? and s.person_id = e.person_id)""")
                     .params(today, batch.id(), settings.la(), batch.laestab(), batch.id()).update();
         }
+        // The school's rows held until their pupils were on its roll, sent before this CTF: written before its own.
+        outcomes.releaseOnRoll(batch.laestab());
+        // Marks of an unmatched pupil are held beside the pupil and released with them.
+        marks.applyStaged(batch.id(), batch.laestab());
+        marks.holdUnmatched(batch.id(), batch.laestab());
         return new Merged(imported, held);
     }
 

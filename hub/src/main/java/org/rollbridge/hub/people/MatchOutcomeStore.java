@@ -13,10 +13,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class MatchOutcomeStore {
 
-    /** What the school is asked when no person matches. */
-    static final String UNMATCHED = "No person in the LA's records matches this pupil by UPN, ULN, date of birth, "
-            + "postcode or name. Please tell the LA whether the child is new to the LA or starting in their first "
-            + "setting, and check the UPN, legal names and date of birth in your MIS.";
+    /**
+     * What the school reads of a pupil held unmatched, for review or as a conflict: the same words whichever, so
+     * that a held record never tells a school whether the LA knows a UPN or a name and date of birth. What the LA
+     * needs to decide (the candidates and why) is on the review items.
+     */
+    static final String UNCONFIRMED = "held: the LA is confirming who this pupil is. Please check the UPN, legal "
+            + "names and date of birth in your MIS, and tell the LA whether the child is new to the LA or starting "
+            + "in their first setting.";
 
     private final JdbcClient db;
     private final HubProperties settings;
@@ -75,13 +79,9 @@ public class MatchOutcomeStore {
     private static final String REASON = """
             case s.match_decision when 'review' then 'REVIEW' when 'conflict' then 'CONFLICT'
                 when 'transfer' then 'TRANSFER' else 'UNMATCHED' end""";
-    /** What the held record says, for the school and the LA (alias {@code s}; one parameter: {@link #UNMATCHED}). */
+    /** What the held record says, for the school and the LA (alias {@code s}; one parameter: {@link #UNCONFIRMED}). */
     private static final String DETAIL = """
             case s.match_decision
-                when 'review' then 'Possibly a person the LA already knows (' || s.match_reason
-                    || '); held until the LA reviews it'
-                when 'conflict' then 'The UPN belongs to a person whose date of birth and names disagree ('
-                    || s.match_reason || '); held until the LA checks it with the school'
                 when 'transfer' then 'held: the LA is confirming this pupil''s move'
                 else ? end""";
 
@@ -90,7 +90,7 @@ public class MatchOutcomeStore {
         int held = db.sql("insert into held_records (la, batch_id, laestab, feed, location, upn, reason, detail, "
                         + "payload) select ?, s.batch_id, ?, 'ctf', 'pupil ' || (s.seq + 1), s.upn, " + REASON + ", "
                         + DETAIL + ", to_jsonb(s) from stage_pupils s where s.batch_id = ? and s.person_id is null")
-                .params(settings.la(), laestab, UNMATCHED, batchId).update();
+                .params(settings.la(), laestab, UNCONFIRMED, batchId).update();
         db.sql("""
                 insert into review_queue (la, held_record_id, candidate_person_id, rule, score, why, field_weights)
                 select h.la, h.id, (c ->> 'personId')::bigint, c ->> 'rule', (c ->> 'score')::numeric,
@@ -112,7 +112,7 @@ public class MatchOutcomeStore {
                         + " from stage_pupils s where s.batch_id = ? and h.id = s.seq and s.person_id is null"
                         + " and (s.match_decision <> 'new' or not exists (select 1 from review_queue q"
                         + " where q.held_record_id = h.id and q.status = 'open'))")
-                .params(UNMATCHED, stagedAs).update();
+                .params(UNCONFIRMED, stagedAs).update();
         db.sql("""
                 insert into review_queue (la, held_record_id, candidate_person_id, rule, score, why, field_weights)
                 select ?, s.seq, (c ->> 'personId')::bigint, c ->> 'rule', (c ->> 'score')::numeric, s.match_reason,

@@ -38,6 +38,14 @@ public class MatchOutcomes {
         store.recordLinks(stagedAs, batchId);
     }
 
+    /**
+     * The school's attendance and exclusions held because their pupils were not on its roll follow the pupils
+     * this CTF put on it; runs after the batch's pupils and identifiers are written. Returns how many.
+     */
+    public int releaseOnRoll(String laestab) {
+        return held.releaseOnRoll(laestab);
+    }
+
     /** Records of the school still held from earlier CTFs for pupils this one links are superseded by its own. */
     public int supersedeHeldForLinked(UUID batchId, String laestab) {
         return held.supersedeEarlier(batchId, laestab, "ctf", store.linkedUpns(batchId));

@@ -80,7 +80,7 @@ public class ReviewController {
         if (!caller.admin()) {
             laestab = caller.laestab();
         }
-        return heldRecords.withStatus(status, laestab);
+        return heldRecords.withStatus(status, laestab, !caller.admin());
     }
 
     /**

@@ -110,10 +110,11 @@ public class ShareQuery {
                 .params(settings.la(), laestab, agreement, day, day).query(Boolean.class).single();
     }
 
-    /** Where the school's latest completed CTF is stored, to read its URN from the header. */
+    /** Where the school's latest completed CTF still kept is stored, to read its URN from the header. */
     public Optional<String> latestCtf(String laestab) {
         return db.sql("""
                 select stored_path from batches where la = ? and laestab = ? and kind = 'ctf' and status = 'completed'
+                   and upload_erased_at is null
                  order by received_at desc limit 1""")
                 .params(settings.la(), laestab).query(String.class).optional();
     }

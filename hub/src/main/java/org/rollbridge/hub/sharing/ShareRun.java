@@ -27,6 +27,7 @@ import org.rollbridge.core.ctf.PupilPosition;
 import org.rollbridge.core.signing.RequestSignature;
 import org.rollbridge.hub.HubClock;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.ingest.UploadStore;
 import org.rollbridge.hub.attendance.YearMarks;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
@@ -48,6 +49,7 @@ public class ShareRun {
     static final List<String> DFE_SESSIONS = List.of("urn", "upn", "date", "session", "code");
 
     private final Agreements agreements;
+    private final UploadStore uploads;
     private final ShareQuery query;
     private final DeliveryStore deliveries;
     private final AuditLog audit;
@@ -55,7 +57,8 @@ public class ShareRun {
     private final HubClock clock;
 
     ShareRun(Agreements agreements, ShareQuery query, DeliveryStore deliveries, AuditLog audit,
-             HubProperties settings, HubClock clock) {
+             HubProperties settings, HubClock clock, UploadStore uploads) {
+        this.uploads = uploads;
         this.agreements = agreements;
         this.query = query;
         this.deliveries = deliveries;
@@ -217,14 +220,15 @@ public class ShareRun {
 
     /** The URN the school's latest CTF names as its source; its LAESTAB when no CTF names one. */
     private String urn(String laestab, List<String> notes) {
-        Optional<String> urn = query.latestCtf(laestab).flatMap(ShareRun::sourceUrn);
+        Optional<String> urn = query.latestCtf(laestab).flatMap(this::sourceUrn);
         if (urn.isEmpty()) {
             notes.add("school " + laestab + ": no URN in its CTF, its LAESTAB is used");
         }
         return urn.orElse(laestab);
     }
 
-    private static Optional<String> sourceUrn(String storedPath) {
+    /** The URN in the header of a stored CTF (kept encrypted: read through the upload store). */
+    private Optional<String> sourceUrn(String storedPath) {
         Path file = Path.of(storedPath);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -238,7 +242,7 @@ public class ShareRun {
             }
         }
         try {
-            CtfHeader h = CtfReader.read(file, new CtfVisitor() {
+            CtfHeader h = CtfReader.read(uploads.source(file), file.getFileName().toString(), new CtfVisitor() {
                 @Override
                 public void header(CtfHeader header) {
                     throw new HeaderRead(header); // the header is all that is needed

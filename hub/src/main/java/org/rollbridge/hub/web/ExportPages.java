@@ -153,7 +153,7 @@ public class ExportPages {
         if (!schools.of(user.organisation()).containsKey(laestab)) {
             throw new Refusal.NotFound("There is no school " + laestab + " that you can see.");
         }
-        List<PupilExports.Line> lines = heldRecords.stillHeld(laestab, SchoolPage.HELD_SHOWN).stream()
+        List<PupilExports.Line> lines = heldRecords.stillHeld(laestab, SchoolPage.HELD_SHOWN, false).stream()
                 .map(h -> new PupilExports.Line("held-record:" + h.id(), List.of(String.valueOf(h.id()), h.feed(),
                         text(h.location()), h.reason(), text(h.ruleId()), text(h.field()), text(h.upn()),
                         text(h.detail()), text(h.createdAt()))))

@@ -12,7 +12,7 @@ import org.rollbridge.hub.access.FieldGroup;
 import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.PupilFactsQuery;
 import org.rollbridge.hub.access.SignedIn;
-import org.rollbridge.hub.alerts.AlertCaseQuery;
+import org.rollbridge.hub.alerts.AlertAccess;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.rollbridge.hub.people.PupilRecordQuery;
@@ -39,16 +39,16 @@ public class PupilPage {
     private final AuditLog audit;
     private final Clock clock;
     private final PupilAttendanceView attendance;
-    private final AlertCaseQuery alerts;
+    private final AlertAccess alertAccess;
     private final PupilFactsQuery pupilFacts;
     private final RetentionStatus retention;
 
     public PupilPage(PupilRecordQuery records, PupilSearch search, AuditLog audit, Clock clock,
-                     PupilAttendanceView attendance, AlertCaseQuery alerts, PupilFactsQuery pupilFacts,
+                     PupilAttendanceView attendance, AlertAccess alertAccess, PupilFactsQuery pupilFacts,
                      RetentionStatus retention) {
         this.retention = retention;
         this.pupilFacts = pupilFacts;
-        this.alerts = alerts;
+        this.alertAccess = alertAccess;
         this.records = records;
         this.search = search;
         this.audit = audit;
@@ -113,7 +113,8 @@ public class PupilPage {
         model.addAttribute("enrolments", pupilFacts.enrolments(id));
         addAttendance(id, year, user, identity.map(PupilRecordQuery.Identity::upn).orElse(null), model);
         addFlagsAndProvenance(id, latest, user, model);
-        model.addAttribute("alerts", user.may(Capability.ALERT_VIEW) ? alerts.ofPerson(id) : null);
+        model.addAttribute("alerts", user.may(Capability.ALERT_VIEW)
+                ? alertAccess.ofPerson(AlertPages.viewer(user), id) : null);
         model.addAttribute("retention", user.may(Capability.ADMINISTER)
                 ? retention.of(id, LocalDate.now(clock)).orElse(null) : null);
         return "pupil";

@@ -19,6 +19,7 @@ import org.rollbridge.hub.access.Capability;
 import org.rollbridge.hub.access.FieldAccess;
 import org.rollbridge.hub.access.FieldGroup;
 import org.rollbridge.hub.access.HubUser;
+import org.rollbridge.hub.access.OrganisationKind;
 import org.rollbridge.hub.access.SchoolQuery;
 import org.rollbridge.hub.access.SignedIn;
 import org.rollbridge.hub.audit.AuditAction;
@@ -126,7 +127,8 @@ public class SchoolPage {
         model.addAttribute("batches", recent);
         model.addAttribute("latest", latest.orElse(null));
         model.addAttribute("rules", latest.flatMap(reports::of).map(SchoolPage::byRule).orElse(List.of()));
-        model.addAttribute("held", held(laestab, identity));
+        model.addAttribute("held", held(laestab, identity,
+                user.organisation().kind() != OrganisationKind.LA));
         model.addAttribute("identity", identity);
         model.addAttribute("exportable", user.may(Capability.PUPIL_EXPORT));
         return "school";
@@ -205,9 +207,12 @@ public class SchoolPage {
         return out;
     }
 
-    /** Records held back for this school; UPN and detail only for roles shown pupils' identity. */
-    private List<Held> held(String laestab, boolean identity) {
-        return heldRecords.stillHeld(laestab, HELD_SHOWN).stream()
+    /**
+     * Records held back for this school; UPN and detail only for roles shown pupils' identity, and outside the LA
+     * as the school reads them (nothing of what the LA knows of a pupil).
+     */
+    private List<Held> held(String laestab, boolean identity, boolean outsideLa) {
+        return heldRecords.stillHeld(laestab, HELD_SHOWN, outsideLa).stream()
                 .map(h -> new Held(h.feed(), h.location(), h.reason(), h.ruleId(), h.field(),
                         identity ? h.upn() : null, identity ? h.detail() : null, h.createdAt()))
                 .toList();

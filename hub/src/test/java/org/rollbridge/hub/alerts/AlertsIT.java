@@ -318,14 +318,17 @@ class AlertsIT {
         List<Long> persons = new ArrayList<>();
         PersonIndex index = hub.bean(PersonIndex.class);
         AttendanceCsv csv = new AttendanceCsv();
+        CtfFixture roll = CtfFixture.partial(school);
         for (int i = 1; i <= pupils; i++) {
             String upn = Upn.compose("926", "7303", 25 - i / 1000, i % 1000).value();
             persons.add(index.register(new PersonIndex.Person("alerts-cost-" + upn, upn, List.of(), null, "Pat",
                     "Pupil", LocalDate.of(2015, 3, 14), "F", null), "register", null));
+            roll.add(upn);
             // A term so far: every tenth pupil absent without permission from November.
             csv.days(school, upn, LocalDate.of(2025, 9, 1), 61, "/", "\\")
                     .days(school, upn, LocalDate.of(2025, 11, 1), 41, i % 10 == 0 ? "O" : "/", i % 10 == 0 ? "O" : "\\");
         }
+        completed(hub.upload(school, schoolToken, "roll-1", "ctf", roll.bytes()), schoolToken);
         completed(hub.upload(school, schoolToken, "cost-1", "attendance", csv.bytes()), schoolToken);
         AlertRecompute recompute = hub.bean(AlertRecompute.class);
 

@@ -7,12 +7,13 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.attendance.Session;
 import org.rollbridge.hub.testing.AttendanceCsv;
+import org.rollbridge.hub.testing.CtfFixture;
 import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
 import org.rollbridge.hub.testing.School;
 
-/** Marks held for a pupil the LA did not know yet, released when the LA learns who the pupil is. */
+/** Marks held for a pupil not yet on the school's roll, released when the school's CTF puts them on it. */
 @HubTest
 class HeldMarksReleaseIT {
 
@@ -27,6 +28,7 @@ class HeldMarksReleaseIT {
         school.completed("second", new AttendanceCsv().days(school.laestab(), pupil, MONDAY, 5, "O", "/"));
 
         long person = RegisteredPerson.withUpn(pupil).in(hub);
+        school.completed("roll", CtfFixture.partial(school.laestab()).add(pupil));
 
         assertThat(code(hub, person, school.laestab(), MONDAY, Session.AM)).isEqualTo("O");
         assertThat(code(hub, person, school.laestab(), MONDAY.plusDays(4), Session.PM)).isEqualTo("/");

@@ -33,6 +33,7 @@ class MarkPrecisionIT {
         School school = hub.school("9264701");
         String pupil = upn(school.laestab(), 1);
         long person = RegisteredPerson.withUpn(pupil).in(hub);
+        school.completed("roll-1", CtfFixture.partial(school.laestab()).add(pupil));
         school.completed("csv-1", preciseMarks(school.laestab(), pupil));
 
         school.completed("ctf-1", ctf(school.laestab(), pupil, "Pat", "Pupil"));
@@ -57,6 +58,7 @@ class MarkPrecisionIT {
         School school = hub.school("9264703");
         String pupil = upn(school.laestab(), 1);
         long person = RegisteredPerson.withUpn(pupil).in(hub);
+        school.completed("roll-1", CtfFixture.partial(school.laestab()).add(pupil));
         school.completed("csv-1", preciseMarks(school.laestab(), pupil));
 
         school.completed("csv-2", new AttendanceCsv().mark(school.laestab(), pupil, MONDAY, "AM", "C")

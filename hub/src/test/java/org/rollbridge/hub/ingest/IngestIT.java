@@ -16,6 +16,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.identity.Upn;
 import org.rollbridge.hub.testing.AttendanceCsv;
+import org.rollbridge.hub.testing.CtfFixture;
 import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
@@ -32,7 +33,19 @@ class IngestIT {
     }
 
     static long registered(String upn) {
-        return RegisteredPerson.withUpn(upn).named("Alex", "Example").born(LocalDate.of(2015, 1, 1)).in(hub);
+        return RegisteredPerson.withUpn(upn).in(hub);
+    }
+
+    /** Registered pupils on the school's roll by its CTF: a school sends attendance for its own pupils only. */
+    static void onRoll(String school, String token, String... upns) throws Exception {
+        CtfFixture ctf = CtfFixture.partial(school);
+        for (String upn : upns) {
+            registered(upn);
+            ctf.add(upn);
+        }
+        JsonNode batch = hub.awaitBatch(location(hub.upload(school, token, "roll-" + upns[0], "ctf", ctf.bytes())),
+                token);
+        assertThat(batch.path("status").asString()).isEqualTo("completed");
     }
 
     static String location(HttpResponse<String> response) {
@@ -45,7 +58,7 @@ class IngestIT {
         String school = "9263001";
         String token = hub.credentialFor(school);
         String pupil = upn("3001", 1);
-        registered(pupil);
+        onRoll(school, token, pupil);
         byte[] csv = new AttendanceCsv().days(school, pupil, MONDAY, 5, "/", "\\").bytes();
 
         HttpResponse<String> first = hub.upload(school, token, "nightly-1", "attendance", csv);
@@ -62,8 +75,8 @@ class IngestIT {
         JsonNode done = hub.awaitBatch(location(first), token);
         assertThat(done.path("status").asString()).isEqualTo("completed");
         assertThat(done.path("records").path("imported").asInt()).isEqualTo(10);
-        assertThat(hub.db().sql("select count(*) from batches where laestab = ?").param(school)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(hub.db().sql("select count(*) from batches where laestab = ? and kind = 'attendance'")
+                .param(school).query(Long.class).single()).isEqualTo(1);
         assertThat(hub.db().sql("select marks from attendance_years a join person_identifiers p "
                         + "on p.person_id = a.person_id where p.value = ?").param(pupil).query(String.class).single())
                 .contains("/\\/\\/\\/\\/\\");
@@ -137,7 +150,7 @@ class IngestIT {
         String school = "9263006";
         String token = hub.credentialFor(school);
         String pupil = upn("3006", 1);
-        registered(pupil);
+        onRoll(school, token, pupil);
         byte[] csv = new AttendanceCsv().mark(school, pupil, MONDAY, "AM", "/")
                 .mark(school, pupil, MONDAY, "PM", "QQ")
                 .mark(school, "A123", MONDAY, "AM", "/").bytes();
@@ -157,7 +170,7 @@ class IngestIT {
     }
 
     @Test
-    void unmatchedMarksAreHeldAndReleasedWhenTheLaConfirmsANewPerson() throws Exception {
+    void marksOfAPupilNotOnTheRollAreHeldAndFollowTheCtfTheLaConfirmsAsANewPerson() throws Exception {
         String school = "9263007";
         String token = hub.credentialFor(school);
         String pupil = upn("3007", 1);
@@ -170,24 +183,36 @@ class IngestIT {
         JsonNode held = RunningHub.json(hub.send(hub.request("/api/v1/held-records?laestab=" + school).GET(),
                 RunningHub.ADMIN_TOKEN));
         assertThat(held.size()).isEqualTo(1);
-        assertThat(held.get(0).path("reason").asString()).isEqualTo("UNMATCHED");
+        assertThat(held.get(0).path("reason").asString()).isEqualTo("NOT_ON_ROLL");
+        // Marks alone make nobody a pupil: the school's record of the child does.
+        assertStatus(409, confirmNewPerson(held.get(0).path("id").asLong()));
 
-        String confirm = "/api/v1/held-records/" + held.get(0).path("id").asLong() + "/confirm-new-person";
-        HttpResponse<String> noReason = hub.send(hub.request(confirm).POST(HttpRequest.BodyPublishers.noBody()),
-                RunningHub.ADMIN_TOKEN);
+        JsonNode ctf = hub.awaitBatch(location(hub.upload(school, token, "ctf-1", "ctf",
+                CtfFixture.partial(school).add(CtfFixture.pupil(pupil, "Ottoline", "Nottonroll", List.of())).bytes())),
+                token);
+        assertThat(ctf.path("records").path("held").asInt()).isEqualTo(1);
+        long heldCtf = hub.db().sql("select id from held_records where laestab = ? and feed = 'ctf'").param(school)
+                .query(Long.class).single();
+        HttpResponse<String> noReason = hub.send(hub.request("/api/v1/held-records/" + heldCtf
+                + "/confirm-new-person").POST(HttpRequest.BodyPublishers.noBody()), RunningHub.ADMIN_TOKEN);
         assertStatus(400, noReason);
         assertThat(RunningHub.json(noReason).path("message").asString()).startsWith("Give a reason for the decision");
 
-        HttpResponse<String> confirmed = hub.send(hub.request(confirm).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"new to the LA: moved from Wales\"}")),
-                RunningHub.ADMIN_TOKEN);
+        HttpResponse<String> confirmed = confirmNewPerson(heldCtf);
 
         assertStatus(200, confirmed);
         assertThat(RunningHub.json(confirmed).path("status").asString()).isEqualTo("released");
         assertThat(hub.db().sql("select marks from attendance_years where laestab = ?").param(school)
                 .query(String.class).single()).contains("/N/N/N/N/N");
-        assertThat(hub.db().sql("select status from held_records where laestab = ?").param(school)
-                .query(String.class).single()).isEqualTo("released");
+        assertThat(hub.db().sql("select distinct status from held_records where laestab = ?").param(school)
+                .query(String.class).list()).containsExactly("released");
+    }
+
+    private static HttpResponse<String> confirmNewPerson(long heldId) throws Exception {
+        return hub.send(hub.request("/api/v1/held-records/" + heldId + "/confirm-new-person")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"new to the LA: moved from Wales\"}")),
+                RunningHub.ADMIN_TOKEN);
     }
 
     @Test
@@ -195,7 +220,9 @@ class IngestIT {
         String school = "9263008";
         String token = hub.credentialFor(school);
         String pupil = upn("3008", 1);
-        long person = registered(pupil);
+        onRoll(school, token, pupil);
+        long person = hub.db().sql("select person_id from person_identifiers where value = ?").param(pupil)
+                .query(Long.class).single();
         hub.awaitBatch(location(hub.upload(school, token, "d-1", "attendance",
                 new AttendanceCsv().mark(school, pupil, MONDAY, "AM", "N").mark(school, pupil, MONDAY, "PM", "N")
                         .bytes())), token);
@@ -220,12 +247,16 @@ class IngestIT {
         String tokenB = hub.credentialFor(b);
         AttendanceCsv csvA = new AttendanceCsv();
         AttendanceCsv csvB = new AttendanceCsv();
+        String[] pupilsA = new String[40];
+        String[] pupilsB = new String[40];
         for (int i = 1; i <= 40; i++) {
-            registered(upn("3009", i));
-            registered(upn("3010", i));
+            pupilsA[i - 1] = upn("3009", i);
+            pupilsB[i - 1] = upn("3010", i);
             csvA.days(a, upn("3009", i), MONDAY, 5, "/", "\\");
             csvB.days(b, upn("3010", i), MONDAY, 5, "I", "I");
         }
+        onRoll(a, tokenA, pupilsA);
+        onRoll(b, tokenB, pupilsB);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<HttpResponse<String>>> sent = pool.invokeAll(List.<Callable<HttpResponse<String>>>of(
                 () -> hub.upload(a, tokenA, "same-id", "attendance", csvA.bytes()),

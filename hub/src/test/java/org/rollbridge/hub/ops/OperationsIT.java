@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.identity.Upn;
 import org.rollbridge.hub.testing.AttendanceCsv;
+import org.rollbridge.hub.testing.CtfFixture;
 import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
@@ -23,6 +24,7 @@ class OperationsIT {
         School school = hub.school("9266001");
         String upn = Upn.compose("926", "6001", 25, 1).value();
         RegisteredPerson.withUpn(upn).in(hub);
+        school.completed("roll-1", CtfFixture.partial(school.laestab()).add(upn));
         // Other test classes share this hub and its counters: what counts is what this batch adds.
         String before = metrics();
         school.send("m-1", "attendance",

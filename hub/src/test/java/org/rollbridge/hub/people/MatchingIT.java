@@ -275,7 +275,8 @@ class MatchingIT {
     }
 
     @Test
-    void anExclusionOfAnUnknownUpnIsHeldAndTheRegisterGivingThatUpnStoresIt() throws Exception {
+    void anExclusionOfAnUnknownUpnIsHeldAndStoredOnceTheRegisterKnowsThePupilAndTheSchoolsCtfEnrolsThem()
+            throws Exception {
         String school = "9267119";
         String pupilUpn = upn(school, 1);
         String token = hub.credentialFor(school);
@@ -288,16 +289,21 @@ class MatchingIT {
         java.util.function.Supplier<Map<String, Object>> held = () -> hub.db().sql(
                 "select reason, status, person_id from held_records where upn = ? and feed = 'exclusions'")
                 .param(pupilUpn).query().singleRow();
-        assertThat(held.get()).containsEntry("reason", "UNMATCHED").containsEntry("status", "held");
+        assertThat(held.get()).containsEntry("reason", "NOT_ON_ROLL").containsEntry("status", "held");
         Path register = Files.createTempFile("register", ".csv");
         Files.writeString(register, """
                 id,upn,former_upns,uln,legal_forename,legal_surname,preferred_forename,preferred_surname,dob,sex,postcode
-                mt-excl,%s,,,Ottoline,Featherstonhaugh,,,2012-03-04,F,NR9 4KK
+                mt-excl,%s,,,Ottoline,Featherstonhaugh,,,2015-03-14,F,NR9 4LL
                 """.formatted(pupilUpn));
 
         RegisterImport.Result loaded = hub.bean(RegisterImport.class).load(register);
+        // Known to the LA is not on the school's roll: the school's CTF puts the pupil there.
+        assertThat(loaded.released()).isZero();
+        assertThat(held.get()).containsEntry("status", "held");
+        JsonNode ctf = send(school, "ctf-excl", pupil(pupilUpn, null, "Ottoline", "Featherstonhaugh", "2015-03-14", "F",
+                "NR9 4LL"));
+        assertThat(ctf.path("records").path("imported").asInt()).as(ctf.toString()).isEqualTo(1);
 
-        assertThat(loaded.released()).isEqualTo(1);
         long person = hub.db().sql("select id from persons where register_id = 'mt-excl'").query(Long.class).single();
         assertThat(held.get()).containsEntry("status", "released").containsEntry("person_id", person);
         assertThat(hub.db().sql("""

@@ -48,10 +48,20 @@ class SignedRequestsIT {
     /** A request signed as the agent signs it; {@code sentBody} may differ from {@code signedBody} to tamper. */
     static HttpRequest.Builder signed(Credential c, String method, String path, String query, byte[] signedBody,
                                       byte[] sentBody, long timestamp, String nonce) {
+        return signed(c, method, path, query, signedBody, sentBody, timestamp, nonce,
+                RequestSignature.SignedHeaders.NONE);
+    }
+
+    /** As above, signing and sending {@code headers} (Content-Encoding, Content-Type, Idempotency-Key). */
+    static HttpRequest.Builder signed(Credential c, String method, String path, String query, byte[] signedBody,
+                                      byte[] sentBody, long timestamp, String nonce,
+                                      RequestSignature.SignedHeaders headers) {
         String digest = RequestSignature.sha256Hex(signedBody);
         String signature = RequestSignature.sign(RequestSignature.signingKey(c.secret()),
-                RequestSignature.canonical(method, path, query, timestamp, nonce, digest));
-        return hub.request(path + (query == null ? "" : "?" + query))
+                RequestSignature.canonical(method, path, query, timestamp, nonce, digest, headers));
+        HttpRequest.Builder request = hub.request(path + (query == null ? "" : "?" + query));
+        headers.each(request::header);
+        return request
                 .header("Authorization", RequestSignature.authorization(c.id(), signature))
                 .header(RequestSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
                 .header(RequestSignature.NONCE_HEADER, nonce)
@@ -117,8 +127,8 @@ class SignedRequestsIT {
         String path = "/api/v1/schools/" + school + "/batches";
         long ts = now();
         String nonce = nonce();
-        HttpRequest.Builder request = signed(c, "POST", path, "kind=attendance", body, body, ts, nonce)
-                .header("Content-Encoding", "gzip").header("Idempotency-Key", "b-1");
+        HttpRequest.Builder request = signed(c, "POST", path, "kind=attendance", body, body, ts, nonce,
+                new RequestSignature.SignedHeaders("gzip", null, "b-1"));
 
         HttpResponse<String> first = hub.send(request, null);
         HttpResponse<String> replayed = hub.send(request, null);
@@ -160,12 +170,82 @@ class SignedRequestsIT {
         byte[] tampered = gzip("laestab,upn,date,session,code\n9268005,X,2025-09-08,AM,/\n"
                 .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> changed = hub.send(signed(c, "POST", "/api/v1/schools/" + school + "/batches",
-                "kind=attendance", csv, tampered, now(), nonce()).header("Content-Encoding", "gzip")
-                .header("Idempotency-Key", "t-1"), null);
+                "kind=attendance", csv, tampered, now(), nonce(),
+                new RequestSignature.SignedHeaders("gzip", null, "t-1")), null);
         assertStatus(400, changed);
         assertThat(reason(changed)).isEqualTo("body_digest_mismatch");
         assertThat(hub.db().sql("select count(*) from batches where laestab = ?").param(school)
                 .query(Long.class).single()).isZero();
+    }
+
+    private static long batches(String school) {
+        return hub.db().sql("select count(*) from batches where laestab = ?").param(school).query(Long.class)
+                .single();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    @Test
+    void aSignedGzipBodyWithAnythingAfterItsStreamIsRefused() throws Exception {
+        String school = "9268008";
+        Credential c = enrolled(school);
+        String path = "/api/v1/schools/" + school + "/batches";
+        byte[] header = "laestab,upn,date,session,code\n".getBytes(StandardCharsets.UTF_8);
+        byte[] swapped = gzip(("laestab,upn,date,session,code\n" + school + "," + Upn.compose("926", "8008", 25, 1)
+                .value() + ",2025-09-08,AM,/\n").getBytes(StandardCharsets.UTF_8));
+        byte[] secondMember = concat(gzip(header), swapped);
+        byte[] garbage = concat(gzip(header), "not gzip".getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> twoMembers = hub.send(signed(c, "POST", path, "kind=attendance", secondMember,
+                secondMember, now(), nonce(), new RequestSignature.SignedHeaders("gzip", "text/csv", "m-1")), null);
+        HttpResponse<String> trailing = hub.send(signed(c, "POST", path, "kind=attendance", garbage, garbage,
+                now(), nonce(), new RequestSignature.SignedHeaders("gzip", "text/csv", "m-2")), null);
+
+        assertStatus(400, twoMembers);
+        assertThat(twoMembers.body()).contains("bytes follow the end of the gzip stream");
+        assertStatus(400, trailing);
+        assertThat(batches(school)).isZero();
+    }
+
+    @Test
+    void theBodysEncodingTypeAndBatchIdAreSignedWithIt() throws Exception {
+        String school = "9268009";
+        Credential c = enrolled(school);
+        String path = "/api/v1/schools/" + school + "/batches";
+        byte[] body = gzip("laestab,upn,date,session,code\n".getBytes(StandardCharsets.UTF_8));
+        RequestSignature.SignedHeaders signedAs = new RequestSignature.SignedHeaders("gzip", "text/csv", "h-1");
+
+        HttpResponse<String> otherBatch = hub.send(signed(c, "POST", path, "kind=attendance", body, body, now(),
+                nonce(), signedAs).setHeader("Idempotency-Key", "h-2"), null);
+        HttpResponse<String> otherType = hub.send(signed(c, "POST", path, "kind=attendance", body, body, now(),
+                nonce(), signedAs).setHeader("Content-Type", "application/xml"), null);
+        HttpResponse<String> asSigned = hub.send(signed(c, "POST", path, "kind=attendance", body, body, now(),
+                nonce(), signedAs), null);
+
+        assertStatus(401, otherBatch);
+        assertThat(reason(otherBatch)).isEqualTo("signature_invalid");
+        assertThat(reason(otherType)).isEqualTo("signature_invalid");
+        assertStatus(202, asSigned);
+        assertThat(batches(school)).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestSignedTheFirstWayIsRefusedSayingToUpdateTheAgent() throws Exception {
+        String school = "9268010";
+        Credential c = enrolled(school);
+        String path = "/api/v1/schools/" + school + "/pause";
+
+        HttpResponse<String> old = hub.send(signed(c, "GET", path, null, new byte[0], new byte[0], now(), nonce())
+                .setHeader("Authorization", RequestSignature.SCHEME_V1 + " Credential=" + c.id() + ", Signature=x"),
+                null);
+
+        assertStatus(401, old);
+        assertThat(reason(old)).isEqualTo("signature_version");
+        assertThat(old.body()).contains("update the school agent");
     }
 
     @Test
