@@ -68,6 +68,7 @@ class MergeOrderIT {
         School school = hub.school("9264901");
         String pupil = CtfFixture.upn(school.laestab(), 1);
         RegisteredPerson.withUpn(pupil).in(hub);
+        school.completed("roll-1", CtfFixture.partial(school.laestab()).add(pupil));
         AttendanceCsv large = new AttendanceCsv().days(school.laestab(), pupil, MONDAY.minusDays(28), 33, "/", "\\");
         for (int p = 2; p <= 40; p++) {
             large.days(school.laestab(), CtfFixture.upn(school.laestab(), p), MONDAY.minusDays(28), 33, "/", "\\");
