@@ -112,7 +112,8 @@ class HubSettingsTest {
                 new RetentionSettings(null, "0 30 3 * * *", 500, Duration.ofSeconds(2)),
                 new NationalSettings(null),
                 new DisclosureSettings(10),
-                new SharingSettings(null));
+                new SharingSettings(null),
+                new AccessReviewSettings(90));
     }
 
     @Test
