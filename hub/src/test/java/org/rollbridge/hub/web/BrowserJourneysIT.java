@@ -307,6 +307,95 @@ class BrowserJourneysIT {
         assertAccessible("resolved case");
     }
 
+    /**
+     * The LA administrator creates an account, loads the DfE's trust links and disables another account, whose
+     * holder then cannot sign in; every page axe-clean and no wider than the window.
+     */
+    @Test
+    void anAdministratorCreatesAUserLoadsTrustLinksAndDisablesAUserWhoThenCannotSignIn() throws Exception {
+        Users.NewAccount leaver = hub.bean(Users.class).create("browser-leaver", "Lee Leaver", Role.LA_ANALYST,
+                Organisation.la("926"));
+        signIn(hub.bean(Users.class).create("browser-administrator", "Sam Administrator", Role.LA_ADMIN,
+                Organisation.la("926")));
+
+        browser.findElement(By.linkText("Users: create, change roles, disable")).click();
+        assertAccessibleAndFits("users");
+        browser.findElement(By.id("username")).sendKeys("browser-new.officer");
+        browser.findElement(By.id("displayName")).sendKeys("Nia Officer");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("role")))
+                .selectByValue("LA_ATTENDANCE_OFFICER");
+        browser.findElement(By.id("create-account")).click();
+        assertThat(browser.findElement(By.id("made")).getText()).contains("browser-new.officer");
+        assertThat(browser.findElement(By.id("new-password")).getText()).isNotBlank();
+        assertAccessibleAndFits("account created");
+
+        browser.get(hub.base() + "/admin/trust-links");
+        Path csv = Files.createTempFile("trust-links", ".csv");
+        Files.writeString(csv, """
+                URN,EstablishmentName,LAESTAB,PhaseOfEducation (name),Group UID,Group Name,Date joined group,Date left group
+                140101,Browser Primary,9267401,Primary,2044,Riverside Learning Trust,01-09-2021,
+                """);
+        browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.id("load")).click();
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
+                .presenceOfElementLocated(By.id("done"))).getText()).contains("Loaded 1 schools and 1 trust links");
+        assertThat(browser.findElement(By.id("links")).getText()).contains("9267401", "2044", "1 September 2021");
+        assertAccessibleAndFits("trust links");
+
+        browser.get(hub.base() + "/admin/users/browser-leaver");
+        browser.findElement(By.id("disable-reason")).sendKeys("Left the LA");
+        browser.findElement(By.id("disable")).click();
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
+                .presenceOfElementLocated(By.id("account-status"))).getText()).isEqualTo("Disabled");
+        assertAccessibleAndFits("disabled account");
+        browser.get(hub.base() + "/admin/access-review");
+        assertAccessibleAndFits("access review");
+        browser.get(hub.base() + "/admin/schools");
+        assertAccessibleAndFits("school credentials");
+
+        browser.manage().deleteAllCookies();
+        browser.get(hub.base() + "/sign-in");
+        browser.findElement(By.id("username")).sendKeys("browser-leaver");
+        browser.findElement(By.id("password")).sendKeys(leaver.password());
+        browser.findElement(By.id("code")).sendKeys(Totp.code(leaver.totpSecret(), Instant.now()));
+        browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("error"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Enter a correct user name");
+    }
+
+    /** A school data manager opens their school's attendance and reads the year-group rates and the at-risk list. */
+    @Test
+    void aSchoolDataManagerReadsTheirYearGroupRatesAndAtRiskList() {
+        String school = "9262201";
+        org.rollbridge.hub.testing.PupilsWithMarks pupils = new org.rollbridge.hub.testing.PupilsWithMarks(hub, school);
+        String present = "/\\/\\/\\/\\/\\";
+        pupils.add(1, "Dee", "Nearline", "5", present, "IIIII\\/\\/\\", present, present, present);
+        pupils.add(2, "Eli", "Streak", "6", present, present, present, present, "/\\NNNNNNNN");
+        pupils.tally();
+        signIn(hub.bean(Users.class).create("browser-dashboard", "Sam Dashboard", Role.SCHOOL_DATA_MANAGER,
+                Organisation.school(school)));
+
+        browser.findElement(By.cssSelector("main a[href='/schools']")).click();
+        browser.findElement(By.cssSelector("main a[href='/schools/" + school + "']")).click();
+        browser.findElement(By.id("attendance-link")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("year-groups")));
+
+        assertThat(browser.findElement(By.id("year-5")).getText()).contains("10.0");
+        assertThat(browser.findElement(By.id("year-6")).getText()).contains("16.0");
+        assertThat(browser.findElement(By.id("at-risk")).getText()).contains("Dee Nearline", "90.0", "Eli Streak",
+                "4 school days since 7 Oct 2025");
+        assertAccessibleAndFits("school attendance");
+    }
+
+    /** As {@link #assertAccessible}, and the page is no wider than the 1280-pixel window. */
+    static void assertAccessibleAndFits(String page) {
+        assertAccessible(page);
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).longValue()).as("pixels wider than the window on " + page).isLessThanOrEqualTo(0);
+    }
+
     /** Runs axe-core in the page and fails with its findings when any WCAG 2.2 A or AA rule is violated. */
     static void assertAccessible(String page) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
