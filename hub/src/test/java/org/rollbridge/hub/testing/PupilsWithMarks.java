@@ -16,12 +16,19 @@ public final class PupilsWithMarks {
     public static final LocalDate FIRST_MONDAY = LocalDate.of(2025, 9, 8);
     private final RunningHub hub;
     private final String school;
+    private String record = "{}";
 
     public PupilsWithMarks(RunningHub hub, String school) {
         this.hub = hub;
         this.school = school;
         hub.db().sql("insert into schools (la, laestab) values ('926', ?) on conflict do nothing").param(school)
                 .update();
+    }
+
+    /** The CTF record (JSON) the next pupils carry, for their cohort flags. */
+    public PupilsWithMarks record(String json) {
+        this.record = json;
+        return this;
     }
 
     /**
@@ -34,8 +41,8 @@ public final class PupilsWithMarks {
         JdbcClient db = hub.db();
         db.sql("""
                 insert into pupils (la, person_id, laestab, upn, forename, surname, dob, sex, nc_year, record, batch_id)
-                values ('926', ?, ?, ?, ?, ?, '2015-03-14', 'F', ?, '{}', gen_random_uuid())""")
-                .params(id, school, upn, forename, surname, ncYear).update();
+                values ('926', ?, ?, ?, ?, ?, '2015-03-14', 'F', ?, ?::jsonb, gen_random_uuid())""")
+                .params(id, school, upn, forename, surname, ncYear, record).update();
         db.sql("insert into enrolments (la, person_id, laestab, from_date) values ('926', ?, ?, '2025-09-01')")
                 .params(id, school).update();
         char[] marks = YearMarks.empty();

@@ -24,13 +24,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import java.time.LocalDate;
-import org.rollbridge.core.attendance.Session;
 import org.rollbridge.hub.access.Organisation;
 import org.rollbridge.hub.access.Organisations;
-import org.rollbridge.hub.attendance.AttendanceTallies;
-import org.rollbridge.hub.attendance.YearMarks;
 import org.rollbridge.hub.testing.CtfFixture;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.rollbridge.hub.access.Role;
 import org.rollbridge.hub.access.Totp;
 import org.rollbridge.hub.access.Users;
@@ -38,6 +34,7 @@ import org.rollbridge.hub.testing.AttendanceCsv;
 import org.rollbridge.hub.jobs.Workers;
 import org.rollbridge.hub.testing.FixedAlertDay;
 import org.rollbridge.hub.testing.HubTest;
+import org.rollbridge.hub.testing.PupilsWithMarks;
 import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
 
@@ -61,29 +58,9 @@ class BrowserJourneysIT {
      */
     static long pupilWithMarks() throws Exception {
         String school = "9262001";
-        String upn = CtfFixture.upn(school, 901);
-        long id = RegisteredPerson.withUpn(upn).named("Alex", "Calendar").in(hub);
-        JdbcClient db = hub.db();
-        db.sql("insert into schools (la, laestab) values ('926', ?) on conflict do nothing").param(school).update();
-        db.sql("""
-                insert into pupils (la, person_id, laestab, upn, forename, surname, dob, sex, record, batch_id)
-                values ('926', ?, ?, ?, 'Alex', 'Calendar', '2015-03-14', 'F', '{"lookedAfter":{"inCare":true}}',
-                        gen_random_uuid())""").params(id, school, upn).update();
-        db.sql("insert into enrolments (la, person_id, laestab, from_date) values ('926', ?, ?, '2025-09-01')")
-                .params(id, school).update();
-        char[] marks = YearMarks.empty();
-        String[] week = {"/\\/\\/\\/\\/\\", "/N/NIIMVLO", "##/\\DD/\\  "};
-        LocalDate monday = LocalDate.of(2025, 9, 8);
-        for (int w = 0; w < week.length; w++) {
-            for (int i = 0; i < week[w].length(); i++) {
-                marks[YearMarks.position(monday.plusDays(7L * w + i / 2), i % 2 == 0 ? Session.AM : Session.PM)]
-                        = week[w].charAt(i);
-            }
-        }
-        db.sql("""
-                insert into attendance_years (la, person_id, laestab, academic_year, marks, batch_id)
-                values ('926', ?, ?, 2025, ?, gen_random_uuid())""").params(id, school, new String(marks)).update();
-        hub.bean(AttendanceTallies.class).retally(school);
+        PupilsWithMarks pupils = new PupilsWithMarks(hub, school).record("{\"lookedAfter\":{\"inCare\":true}}");
+        long id = pupils.add(901, "Alex", "Calendar", null, "/\\/\\/\\/\\/\\", "/N/NIIMVLO", "##/\\DD/\\  ");
+        pupils.tally();
         hub.bean(Organisations.class).link(school, Organisation.trust("TR1"), LocalDate.of(2025, 9, 1), null);
         return id;
     }
@@ -367,7 +344,7 @@ class BrowserJourneysIT {
     @Test
     void aSchoolDataManagerReadsTheirYearGroupRatesAndAtRiskList() {
         String school = "9262201";
-        org.rollbridge.hub.testing.PupilsWithMarks pupils = new org.rollbridge.hub.testing.PupilsWithMarks(hub, school);
+        PupilsWithMarks pupils = new PupilsWithMarks(hub, school);
         String present = "/\\/\\/\\/\\/\\";
         pupils.add(1, "Dee", "Nearline", "5", present, "IIIII\\/\\/\\", present, present, present);
         pupils.add(2, "Eli", "Streak", "6", present, present, present, present, "/\\NNNNNNNN");
