@@ -87,11 +87,18 @@ public final class EstablishmentLinks {
             }
             Map<String, Integer> at = columns(records.next());
             List<String> missing = new ArrayList<>();
-            for (String field : List.of("name", "urn", "phase", "uid", "trust", "joined")) {
+            Map<String, String> required = new LinkedHashMap<>();
+            required.put("name", "EstablishmentName");
+            required.put("urn", "URN");
+            required.put("phase", "PhaseOfEducation (name)");
+            required.put("uid", "Group UID");
+            required.put("trust", "Group Name");
+            required.put("joined", "Date joined group");
+            required.forEach((field, heading) -> {
                 if (!at.containsKey(field)) {
-                    missing.add(COLUMNS.get(field).getFirst());
+                    missing.add(heading);
                 }
-            }
+            });
             if (!at.containsKey("laestab") && !(at.containsKey("la") && at.containsKey("estab"))) {
                 missing.add("LAESTAB (or LA (code) and EstablishmentNumber)");
             }

@@ -3,6 +3,7 @@ package org.rollbridge.hub.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.rollbridge.core.disclosure.DisclosureControl;
@@ -70,7 +71,7 @@ public class SchoolAttendancePage {
         LocalDate today = LocalDate.now(clock);
         LocalDate asOf = AsOfDate.chosen(on, attendance.latestMarkedDay(List.of(laestab), today).orElse(null), today);
         audit.record(user, AuditAction.VIEW_SCHOOL, "school:" + laestab, null, "attendance dashboard as of " + asOf);
-        AttendanceFiguresQuery.Figures figures = attendance.figures(asOf, Map.of(laestab, null));
+        AttendanceFiguresQuery.Figures figures = attendance.figures(asOf, Collections.singletonMap(laestab, null));
         DashboardModel.add(model, figures, national, settings.la(), user.role(), rule);
         // The at-risk list names pupils: the page is pupil-level and not for printing.
         model.addAttribute("printable", false);

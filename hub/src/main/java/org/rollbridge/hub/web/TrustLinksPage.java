@@ -1,11 +1,14 @@
 package org.rollbridge.hub.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.Optional;
 import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.access.EstablishmentLinks;
 import org.rollbridge.hub.access.OrganisationKind;
@@ -18,8 +21,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Schools and their dated trust membership, loaded from the DfE's establishment and trust-links CSV
@@ -29,6 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 public class TrustLinksPage {
 
+    /** The DfE's file for every school in England is about 25 MB; an LA's extract is far smaller. */
+    static final int MAX_BYTES = 32 * 1_048_576;
     private final TrustLinkImport imports;
     private final Organisations organisations;
 
@@ -46,18 +49,24 @@ public class TrustLinksPage {
     }
 
     @PostMapping("/admin/trust-links")
-    public String load(@RequestParam(required = false) MultipartFile file, Authentication authentication,
-                       Model model) throws IOException {
-        if (file == null || file.isEmpty()) {
+    public String load(HttpServletRequest request, Authentication authentication, Model model) throws IOException {
+        Optional<UploadedFile> upload;
+        try {
+            upload = UploadedFile.from(request, "file", MAX_BYTES);
+        } catch (Refusal.Invalid e) {
+            model.addAttribute("error", e.getMessage());
+            return page(model);
+        }
+        if (upload.isEmpty()) {
             model.addAttribute("error", "Choose the establishment and trust-links CSV file to upload");
             return page(model);
         }
-        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            EstablishmentLinks.Read read = imports.load(SignedIn.user(authentication), file.getOriginalFilename(),
-                    reader);
+        UploadedFile file = upload.get();
+        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(file.bytes()), StandardCharsets.UTF_8)) {
+            EstablishmentLinks.Read read = imports.load(SignedIn.user(authentication), file.name(), reader);
             if (read.problems().isEmpty()) {
                 model.addAttribute("done", "Loaded " + read.schools().size() + " schools and " + read.links()
-                        + " trust links from " + file.getOriginalFilename());
+                        + " trust links from " + file.name());
             } else {
                 model.addAttribute("error", "The file was not loaded: " + read.problems().size()
                         + " rows need correcting. Nothing was changed.");
