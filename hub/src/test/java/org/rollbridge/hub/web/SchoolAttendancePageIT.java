@@ -52,7 +52,7 @@ class SchoolAttendancePageIT {
         assertThat(atRisk).contains("Cal Streak", "84.0", "4 school days since 7 Oct 2025")
                 .contains("Ada Nearline", "90.0").doesNotContain("Ben Present");
         assertThat(atRisk.indexOf("Cal Streak")).isLessThan(atRisk.indexOf("Ada Nearline"));
-        assertThat(section(page, "comparison")).contains("Similar schools in the LA (Primary)", "All the LA&#39;s schools",
+        assertThat(section(page, "comparison")).contains("Similar schools in the LA (Primary)", "All the LA's schools",
                 "England, Primary", "DfE, Pupil attendance in schools, 2025/26 year to date (published)");
         assertThat(page).contains("figures to Friday 10 October 2025");
         assertThat(hub.db().sql("select detail from audit_events where actor = 'dash-manager' and action = 'VIEW_SCHOOL'")
