@@ -115,7 +115,8 @@ class HubSettingsTest {
                 new NationalSettings(null),
                 new DisclosureSettings(10),
                 new SharingSettings(null),
-                new ExportSettings("", null));
+                new ExportSettings("", null),
+                new AccessReviewSettings(90));
     }
 
     @Test

@@ -85,6 +85,10 @@ public final class AccessDocument {
                   school's own figures); every other figure is under disclosure control; `x` means there is nothing to
                   count. The weekly trend is withheld when the LA has fewer than 3 schools. No pupil-level data is
                   shared here.
+                - **A school's attendance** (`/schools/{laestab}/attendance`): the school's figures as a trust sees
+                  them (this week, term and year, by cohort, under the same disclosure control), the year by year
+                  group and by reason code, and the school's pupils at risk, by name for roles shown identity (UPN
+                  otherwise). Pupil-level, so every view is audited and the page does not print.
                 - **Pupil page** (`/pupils/{id}`): identity, enrolments, flags, where the record came from, and the
                   attendance calendar, each part only for roles shown its field group (table above); every view is
                   audited.
@@ -106,6 +110,40 @@ public final class AccessDocument {
                 Each of those pages' tables downloads as CSV and XLSX with the same cells suppressed: the download is
                 built from the figures the page shows (docs/exports.md). Pupil-level exports (`PUPIL_EXPORT`) are for
                 whole-system access only; the LA analyst's pupil data is pseudonymised (`PLANNING_EXPORT`).
+
+                ## Administration
+
+                The LA administrator (`ADMINISTER`) manages access from pages under `/admin`, each form with its CSRF
+                token and each change written to the audit log with who made it:
+
+                - **Users** (`/admin/users`): every account with its role, organisation, status and last sign-in. A
+                  new account (user name, full name, a role from the list above and its organisation: a school's
+                  LAESTAB, a trust's group UID, or none for this LA) signs in as local accounts do: its first password
+                  and authenticator secret are shown once, to pass on by a separate route. An account's page changes
+                  its role or organisation, disables it (a disabled account cannot sign in, locally or through the
+                  LA's identity provider; administrators cannot disable their own), enables it again, or resets its
+                  second factor (a new authenticator secret, shown once; the password stays). Audited as
+                  `USER_ADMINISTRATION`.
+                - **Schools and trust membership** (`/admin/trust-links`): the DfE's establishment and trust-links
+                  file from Get Information about Schools, as CSV: the school's name (`EstablishmentName`), `URN` (6
+                  digits), `LAESTAB` (or `LA (code)` and `EstablishmentNumber`), phase (`PhaseOfEducation (name)`, one
+                  of GIAS's phases), the trust's `Group UID` and `Group Name`, and `Date joined group` / `Date left
+                  group` (`DD-MM-YYYY`, `DD/MM/YYYY` or `YYYY-MM-DD`). Columns may come in any order under GIAS's
+                  names or plain ones (`School name`, `Trust UID`, `Join date`, ...) and others are ignored; the values
+                  are checked strictly. One row per membership: a school that moved trust has two rows, which may not
+                  overlap; a school in no trust has its trust columns empty. Each school in the file gets its name,
+                  URN and phase, and its trust membership replaced by the file's (its LA links stay); schools not in
+                  the file are left alone. A file with any bad row changes nothing, and every bad row is listed with
+                  its line, column and what to put instead. Audited as `TRUST_LINKS_LOADED`.
+                - **School credentials and pauses** (`/admin/schools`): each school with its credentials in use and
+                  whether it is paused; issue an upload token (shown once), revoke every credential of a school, pause
+                  or resume its sending, as the API's `/api/v1/admin/schools/...` endpoints do. Audited as
+                  `SCHOOL_ACCESS`.
+                - **Quarterly access review** (`/admin/access-review`): every account with its role, organisation,
+                  last sign-in and status; an enabled account with no sign-in for `ROLLBRIDGE_DORMANT_DAYS` days
+                  (default 90; one never used counts from its creation) is dormant, with a "disable" box. Recording
+                  the review disables the accounts ticked and writes one `ACCESS_REVIEW` event naming the dormant
+                  accounts kept and those disabled, with the reviewer's note.
                 """);
         return md.toString();
     }

@@ -1,5 +1,6 @@
 package org.rollbridge.hub.access;
 
+import java.time.Clock;
 import java.util.List;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
@@ -20,10 +21,12 @@ public class FederatedSignIn extends OidcUserService {
 
     private final Users users;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public FederatedSignIn(Users users, AuditLog audit) {
+    public FederatedSignIn(Users users, AuditLog audit, Clock clock) {
         this.users = users;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** The provider's user with the hub's user attached. */
@@ -47,6 +50,7 @@ public class FederatedSignIn extends OidcUserService {
         return users.federated(issuer, oidc.getSubject(), oidc.getEmail())
                 .map(user -> {
                     audit.record(user, AuditAction.SIGN_IN, null, null, "OpenID Connect " + issuer);
+                    users.signedIn(user.id(), clock.instant());
                     return (OidcUser) new FederatedUser(oidc, user);
                 })
                 .orElseThrow(() -> {

@@ -70,6 +70,7 @@ public class LocalSignIn implements AuthenticationProvider {
             throw new BadCredentialsException(FAILURE);
         }
         users.clearFailures(user.id());
+        users.signedIn(user.id(), now);
         users.upgradeHash(user.id(), account.passwordHash(), password);
         audit.record(user, AuditAction.SIGN_IN, null, null, "local account");
         return new UsernamePasswordAuthenticationToken(user, null,

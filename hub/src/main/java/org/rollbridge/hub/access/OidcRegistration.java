@@ -31,7 +31,7 @@ public class OidcRegistration {
     }
 
     @Bean
-    public FederatedSignIn federatedSignIn(Users users, AuditLog audit) {
-        return new FederatedSignIn(users, audit);
+    public FederatedSignIn federatedSignIn(Users users, AuditLog audit, java.time.Clock clock) {
+        return new FederatedSignIn(users, audit, clock);
     }
 }

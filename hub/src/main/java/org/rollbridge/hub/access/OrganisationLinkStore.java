@@ -26,6 +26,19 @@ public class OrganisationLinkStore {
                         link.from(), link.to()).update();
     }
 
+    /** Forgets the school's trust links, before the DfE's file gives them again; its LA links stay. */
+    public void removeTrustLinks(String school) {
+        db.sql("delete from organisation_links where school = ? and parent_kind = 'TRUST'").param(school).update();
+    }
+
+    /** Records an organisation's name (a trust's, from the DfE's file), keeping its row when known. */
+    public void name(Organisation organisation, String name) {
+        db.sql("""
+                insert into organisations (la, kind, code, name) values (?, ?, ?, ?)
+                on conflict (kind, code) do update set name = excluded.name""")
+                .params(settings.la(), organisation.kind().name(), organisation.code(), name).update();
+    }
+
     public List<OrganisationLink> all() {
         return db.sql("select school, parent_kind, parent_code, from_date, to_date from organisation_links")
                 .query((rs, n) -> new OrganisationLink(rs.getString("school").strip(), new Organisation(

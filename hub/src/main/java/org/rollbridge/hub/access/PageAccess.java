@@ -48,7 +48,7 @@ public final class PageAccess {
             needs("/review/**", Capability.REVIEW_QUEUE),
             needs("/audit", Capability.AUDIT_SEARCH),
             needs("/retention", Capability.ADMINISTER), needs("/retention/**", Capability.ADMINISTER),
-            needs("/rights/**", Capability.ADMINISTER),
+            needs("/rights/**", Capability.ADMINISTER), needs("/admin/**", Capability.ADMINISTER),
             needs("/exports/**", Capability.PUPIL_EXPORT),
             needs("/planning/exports", Capability.PLANNING_EXPORT),
             needs("/planning/exports/**", Capability.PLANNING_EXPORT),

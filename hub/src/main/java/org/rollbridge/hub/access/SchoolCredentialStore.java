@@ -64,4 +64,14 @@ public class SchoolCredentialStore {
                         + "where laestab = ? and revoked_at is null")
                 .params(reason, laestab).update();
     }
+
+    /** How many current (unrevoked) credentials each school has, by LAESTAB; schools with none are absent. */
+    public java.util.Map<String, Integer> currentCounts() {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        db.sql("select laestab, count(*) from school_credentials where revoked_at is null group by laestab")
+                .query(rs -> {
+                    counts.put(rs.getString(1).strip(), rs.getInt(2));
+                });
+        return counts;
+    }
 }

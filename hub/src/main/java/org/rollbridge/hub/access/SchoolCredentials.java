@@ -52,6 +52,11 @@ public class SchoolCredentials {
         return credentials.tokenRevoked(sha256(token));
     }
 
+    /** How many current credentials each school has, by LAESTAB. */
+    public java.util.Map<String, Integer> currentCounts() {
+        return credentials.currentCounts();
+    }
+
     static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -21,4 +21,12 @@ public class SchoolStore {
         db.sql("insert into schools (la, laestab) values (?, ?) on conflict (laestab) do nothing")
                 .params(settings.la(), laestab).update();
     }
+
+    /** Registers the school if new and records its name, URN and phase as the DfE's establishment file gives them. */
+    public void describe(String laestab, String name, String urn, String phase) {
+        db.sql("""
+                insert into schools (la, laestab, name, urn, phase) values (?, ?, ?, ?, ?)
+                on conflict (laestab) do update set name = excluded.name, urn = excluded.urn, phase = excluded.phase""")
+                .params(settings.la(), laestab, name, urn, phase).update();
+    }
 }

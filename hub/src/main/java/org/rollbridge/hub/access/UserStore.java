@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.rollbridge.hub.HubProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,6 +108,41 @@ public class UserStore {
         return db.sql("""
                 update users set totp_last_step = ? where id = ? and (totp_last_step is null or totp_last_step < ?)""")
                 .params(step, userId, step).update() == 1;
+    }
+
+    /** Notes a successful sign-in, for the access review's dormant accounts. */
+    public void signedIn(long userId, Instant at) {
+        db.sql("update users set last_sign_in_at = ? where id = ?").params(Timestamp.from(at), userId).update();
+    }
+
+    public void changeRole(long userId, Role role, Organisation organisation) {
+        db.sql("update users set role = ?, organisation_kind = ?, organisation_code = ? where id = ?")
+                .params(role.name(), organisation.kind().name(), organisation.code(), userId).update();
+    }
+
+    public void setEnabled(long userId, boolean enabled) {
+        db.sql("update users set enabled = ? where id = ?").params(enabled, userId).update();
+    }
+
+    /** A new authenticator secret; the codes used with the old one are forgotten. */
+    public void resetSecondFactor(long userId, String totpSecret) {
+        db.sql("update users set totp_secret = ?, totp_last_step = null where id = ?")
+                .params(totpSecret, userId).update();
+    }
+
+    /** Every account, by user name, with its state and last sign-in. */
+    public List<Users.Listed> all() {
+        return db.sql("""
+                select id, username, display_name, role, organisation_kind, organisation_code, enabled,
+                       password_hash is not null as local, created_at, last_sign_in_at
+                from users order by username""")
+                .query((rs, n) -> new Users.Listed(user(rs), rs.getBoolean("enabled"), rs.getBoolean("local"),
+                        rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_sign_in_at"))))
+                .list();
+    }
+
+    private static Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 
     private static HubUser user(ResultSet rs) throws SQLException {

@@ -24,6 +24,18 @@ public class Users {
     public record Account(HubUser user, String passwordHash, String totpSecret, Long totpLastStep, boolean enabled) {
     }
 
+    /**
+     * An account as the administration pages list it: {@code local} when it signs in with a password here,
+     * {@code lastSignIn} null when it never has.
+     */
+    public record Listed(HubUser user, boolean enabled, boolean local, Instant created, Instant lastSignIn) {
+
+        /** Dormant: enabled, and no sign-in (or, never signed in, no creation) since {@code since}. */
+        public boolean dormantSince(Instant since) {
+            return enabled && (lastSignIn == null ? created : lastSignIn).isBefore(since);
+        }
+    }
+
     /** What a new local account needs to sign in the first time; shown once and not kept in clear. */
     public record NewAccount(HubUser user, String password, String totpSecret) {
     }
@@ -50,6 +62,15 @@ public class Users {
         users.rekey(user.id(), encoder.encode(password), secret);
         clearFailures(user.id());
         return new NewAccount(user, password, secret);
+    }
+
+    public java.util.List<Listed> all() {
+        return users.all();
+    }
+
+    /** Notes a successful sign-in (local or through the identity provider). */
+    public void signedIn(long userId, Instant at) {
+        users.signedIn(userId, at);
     }
 
     /** Stores a stronger hash of a password just proved right, when the stored one uses an older scheme. */

@@ -8,8 +8,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.rollbridge.core.code.AttendanceCode;
 import org.rollbridge.core.indicators.AttendanceTally;
 import org.rollbridge.core.indicators.Enrolment;
 import org.rollbridge.core.indicators.ExclusionIndicators;
@@ -136,7 +134,7 @@ public class AlertRecompute {
                         calendar, p.partTime, RULES.notableStreakDays());
                 AttendanceTally tally = new AttendanceTally(key, scope);
                 for (int y = 0; y < p.years.size(); y++) {
-                    replay(p.years.get(y), p.yearStarts.get(y), tally);
+                    YearMarks.replay(p.years.get(y), p.yearStarts.get(y), tally);
                 }
                 PupilAttendance attendance = tally.result();
                 PupilExclusions exclusions = ExclusionIndicators.measure(p.exclusions, asOf, calendar);
@@ -154,40 +152,12 @@ public class AlertRecompute {
         });
     }
 
-    private static void replay(String marks, int academicYear, AttendanceTally tally) {
-        for (int i = 0; i < marks.length(); i++) {
-            char symbol = marks.charAt(i);
-            if (symbol == YearMarks.NONE) {
-                continue;
-            }
-            LocalDate day = YearMarks.dayAt(academicYear, i);
-            Optional<AttendanceCode> code = YearMarks.code(symbol).flatMap(t -> AttendanceCode.interpret(t, day));
-            tally.accept(day, YearMarks.sessionAt(i), code);
-        }
-    }
-
     /** The school is open on a day when any pupil read with it had a possible session then. */
     private static SchoolCalendar calendar(Collection<Pupil> pupils) {
         BitSet open = new BitSet();
         for (Pupil p : pupils) {
             for (int y = 0; y < p.years.size(); y++) {
-                String marks = p.years.get(y);
-                LocalDate start = YearMarks.yearStart(p.yearStarts.get(y));
-                for (int i = 0; i < marks.length(); i++) {
-                    char symbol = marks.charAt(i);
-                    if (symbol == YearMarks.NONE) {
-                        continue;
-                    }
-                    int dayIndex = (int) start.toEpochDay() + i / 2;
-                    if (open.get(dayIndex)) {
-                        continue;
-                    }
-                    LocalDate day = start.plusDays(i / 2);
-                    if (YearMarks.code(symbol).flatMap(t -> AttendanceCode.interpret(t, day))
-                            .filter(AttendanceCode::possible).isPresent()) {
-                        open.set(dayIndex);
-                    }
-                }
+                YearMarks.openDays(p.years.get(y), p.yearStarts.get(y), open);
             }
         }
         return SchoolCalendar.ofOpenDays(open.stream().mapToObj(LocalDate::ofEpochDay).toList());

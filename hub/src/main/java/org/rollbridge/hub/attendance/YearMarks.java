@@ -1,6 +1,7 @@
 package org.rollbridge.hub.attendance;
 
 import java.time.LocalDate;
+import org.rollbridge.core.indicators.AttendanceTally;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
@@ -73,5 +74,38 @@ public final class YearMarks {
         Map<Character, String> m = new java.util.HashMap<>();
         SYMBOL.forEach((code, symbol) -> m.put(symbol, code));
         return Map.copyOf(m);
+    }
+
+    /** Hands each stored mark of a year to core's tally, in order: the one way stored marks become indicators. */
+    public static void replay(String marks, int academicYear, AttendanceTally tally) {
+        for (int i = 0; i < marks.length(); i++) {
+            char symbol = marks.charAt(i);
+            if (symbol == NONE) {
+                continue;
+            }
+            LocalDate day = dayAt(academicYear, i);
+            Optional<AttendanceCode> code = code(symbol).flatMap(t -> AttendanceCode.interpret(t, day));
+            tally.accept(day, sessionAt(i), code);
+        }
+    }
+
+    /** Sets the epoch days on which these marks hold a possible session: the days the school was open. */
+    public static void openDays(String marks, int academicYear, java.util.BitSet open) {
+        LocalDate start = yearStart(academicYear);
+        for (int i = 0; i < marks.length(); i++) {
+            char symbol = marks.charAt(i);
+            if (symbol == NONE) {
+                continue;
+            }
+            int dayIndex = (int) start.toEpochDay() + i / 2;
+            if (open.get(dayIndex)) {
+                continue;
+            }
+            LocalDate day = start.plusDays(i / 2);
+            if (code(symbol).flatMap(t -> AttendanceCode.interpret(t, day)).filter(AttendanceCode::possible)
+                    .isPresent()) {
+                open.set(dayIndex);
+            }
+        }
     }
 }

@@ -18,5 +18,13 @@ public enum AuditAction {
     /** A pupil's or a school's opt-out from an onward sharing agreement, and its withdrawal (docs/sharing.md). */
     SHARING_OPT_OUT, SHARING_OPT_OUT_WITHDRAWN,
     /** A file delivered under a sharing agreement. */
-    SHARING_DELIVERY
+    SHARING_DELIVERY,
+    /** An account created, its role or organisation changed, disabled, enabled or its second factor reset. */
+    USER_ADMINISTRATION,
+    /** The DfE's establishment and trust-links file loaded; the detail counts the schools and links. */
+    TRUST_LINKS_LOADED,
+    /** A school's upload credential issued or revoked, or its sending paused or resumed by the LA. */
+    SCHOOL_ACCESS,
+    /** The quarterly access review's decision: the accounts reviewed and those disabled. */
+    ACCESS_REVIEW
 }

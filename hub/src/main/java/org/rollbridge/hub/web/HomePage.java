@@ -2,6 +2,7 @@ package org.rollbridge.hub.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.rollbridge.hub.access.Capability;
 import org.rollbridge.hub.access.HubUser;
@@ -16,30 +17,32 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 public class HomePage {
 
-    static final Map<Capability, String[]> LINKS = new LinkedHashMap<>();
-
-    static {
-        LINKS.put(Capability.LA_OVERVIEW, new String[] {"/la/overview", "LA attendance overview"});
-        LINKS.put(Capability.ALERT_VIEW, new String[] {"/alerts", "Alert queues"});
-        LINKS.put(Capability.AUDIT_SEARCH, new String[] {"/audit", "Search the audit log"});
-        LINKS.put(Capability.PUPIL_RECORD, new String[] {"/pupils", "Find a pupil"});
-        LINKS.put(Capability.SCHOOL_PAGE, new String[] {"/schools", "Schools: feeds, validation reports and held records"});
-        LINKS.put(Capability.REVIEW_QUEUE, new String[] {"/review", "Matching review queue"});
-        LINKS.put(Capability.TRUST_OVERVIEW, new String[] {"/trust", "Trust attendance overview"});
-        LINKS.put(Capability.ADMINISTER, new String[] {"/retention", "Retention: due this month, legal holds, runs"});
-        LINKS.put(Capability.PLANNING_EXPORT, new String[] {"/planning/exports", "Pseudonymised planning exports"});
-        LINKS.put(Capability.NATIONAL_VIEW, new String[] {"/national", "Attendance by local authority and phase"});
+    /** A page the home page offers to the roles with its capability. */
+    record Link(Capability capability, String path, String label) {
     }
+
+    static final List<Link> LINKS = List.of(
+            new Link(Capability.LA_OVERVIEW, "/la/overview", "LA attendance overview"),
+            new Link(Capability.ALERT_VIEW, "/alerts", "Alert queues"),
+            new Link(Capability.AUDIT_SEARCH, "/audit", "Search the audit log"),
+            new Link(Capability.PUPIL_RECORD, "/pupils", "Find a pupil"),
+            new Link(Capability.SCHOOL_PAGE, "/schools", "Schools: feeds, validation reports and held records"),
+            new Link(Capability.REVIEW_QUEUE, "/review", "Matching review queue"),
+            new Link(Capability.TRUST_OVERVIEW, "/trust", "Trust attendance overview"),
+            new Link(Capability.ADMINISTER, "/retention", "Retention: due this month, legal holds, runs"),
+            new Link(Capability.ADMINISTER, "/admin/users", "Users: create, change roles, disable"),
+            new Link(Capability.ADMINISTER, "/admin/trust-links", "Schools and trust membership: load the DfE's file"),
+            new Link(Capability.ADMINISTER, "/admin/schools", "School credentials and pauses"),
+            new Link(Capability.ADMINISTER, "/admin/access-review", "Quarterly access review"),
+            new Link(Capability.PLANNING_EXPORT, "/planning/exports", "Pseudonymised planning exports"),
+            new Link(Capability.NATIONAL_VIEW, "/national", "Attendance by local authority and phase"));
 
     @GetMapping("/")
     public String home(Authentication authentication, Model model) {
         HubUser user = SignedIn.user(authentication);
         Map<String, String> links = new LinkedHashMap<>();
-        LINKS.forEach((capability, link) -> {
-            if (user.may(capability)) {
-                links.put(link[0], link[1]);
-            }
-        });
+        LINKS.stream().filter(link -> user.may(link.capability())).forEach(link -> links.put(link.path(),
+                link.label()));
         model.addAttribute("user", user);
         model.addAttribute("links", links);
         return "home";

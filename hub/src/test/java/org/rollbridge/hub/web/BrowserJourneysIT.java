@@ -24,13 +24,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import java.time.LocalDate;
-import org.rollbridge.core.attendance.Session;
 import org.rollbridge.hub.access.Organisation;
 import org.rollbridge.hub.access.Organisations;
-import org.rollbridge.hub.attendance.AttendanceTallies;
-import org.rollbridge.hub.attendance.YearMarks;
 import org.rollbridge.hub.testing.CtfFixture;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.rollbridge.hub.access.Role;
 import org.rollbridge.hub.access.Totp;
 import org.rollbridge.hub.access.Users;
@@ -38,6 +34,7 @@ import org.rollbridge.hub.testing.AttendanceCsv;
 import org.rollbridge.hub.jobs.Workers;
 import org.rollbridge.hub.testing.FixedAlertDay;
 import org.rollbridge.hub.testing.HubTest;
+import org.rollbridge.hub.testing.PupilsWithMarks;
 import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
 
@@ -61,29 +58,9 @@ class BrowserJourneysIT {
      */
     static long pupilWithMarks() throws Exception {
         String school = "9262001";
-        String upn = CtfFixture.upn(school, 901);
-        long id = RegisteredPerson.withUpn(upn).named("Alex", "Calendar").in(hub);
-        JdbcClient db = hub.db();
-        db.sql("insert into schools (la, laestab) values ('926', ?) on conflict do nothing").param(school).update();
-        db.sql("""
-                insert into pupils (la, person_id, laestab, upn, forename, surname, dob, sex, record, batch_id)
-                values ('926', ?, ?, ?, 'Alex', 'Calendar', '2015-03-14', 'F', '{"lookedAfter":{"inCare":true}}',
-                        gen_random_uuid())""").params(id, school, upn).update();
-        db.sql("insert into enrolments (la, person_id, laestab, from_date) values ('926', ?, ?, '2025-09-01')")
-                .params(id, school).update();
-        char[] marks = YearMarks.empty();
-        String[] week = {"/\\/\\/\\/\\/\\", "/N/NIIMVLO", "##/\\DD/\\  "};
-        LocalDate monday = LocalDate.of(2025, 9, 8);
-        for (int w = 0; w < week.length; w++) {
-            for (int i = 0; i < week[w].length(); i++) {
-                marks[YearMarks.position(monday.plusDays(7L * w + i / 2), i % 2 == 0 ? Session.AM : Session.PM)]
-                        = week[w].charAt(i);
-            }
-        }
-        db.sql("""
-                insert into attendance_years (la, person_id, laestab, academic_year, marks, batch_id)
-                values ('926', ?, ?, 2025, ?, gen_random_uuid())""").params(id, school, new String(marks)).update();
-        hub.bean(AttendanceTallies.class).retally(school);
+        PupilsWithMarks pupils = new PupilsWithMarks(hub, school).record("{\"lookedAfter\":{\"inCare\":true}}");
+        long id = pupils.add(901, "Alex", "Calendar", null, "/\\/\\/\\/\\/\\", "/N/NIIMVLO", "##/\\DD/\\  ");
+        pupils.tally();
         hub.bean(Organisations.class).link(school, Organisation.trust("TR1"), LocalDate.of(2025, 9, 1), null);
         return id;
     }
@@ -344,6 +321,92 @@ class BrowserJourneysIT {
                 By.id("export-password")));
         assertThat(browser.findElement(By.id("export-password")).getText()).hasSize(20);
         assertAccessible("export made, with its password");
+     * The LA administrator creates an account, loads the DfE's trust links and disables another account, whose
+     * holder then cannot sign in; every page axe-clean and no wider than the window.
+     */
+    @Test
+    void anAdministratorCreatesAUserLoadsTrustLinksAndDisablesAUserWhoThenCannotSignIn() throws Exception {
+        Users.NewAccount leaver = hub.bean(Users.class).create("browser-leaver", "Lee Leaver", Role.LA_ANALYST,
+                Organisation.la("926"));
+        signIn(hub.bean(Users.class).create("browser-administrator", "Sam Administrator", Role.LA_ADMIN,
+                Organisation.la("926")));
+
+        browser.findElement(By.linkText("Users: create, change roles, disable")).click();
+        assertAccessibleAndFits("users");
+        browser.findElement(By.id("username")).sendKeys("browser-new.officer");
+        browser.findElement(By.id("displayName")).sendKeys("Nia Officer");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("role")))
+                .selectByValue("LA_ATTENDANCE_OFFICER");
+        browser.findElement(By.id("create-account")).click();
+        assertThat(browser.findElement(By.id("made")).getText()).contains("browser-new.officer");
+        assertThat(browser.findElement(By.id("new-password")).getText()).isNotBlank();
+        assertAccessibleAndFits("account created");
+
+        browser.get(hub.base() + "/admin/trust-links");
+        Path csv = Files.createTempFile("trust-links", ".csv");
+        Files.writeString(csv, """
+                URN,EstablishmentName,LAESTAB,PhaseOfEducation (name),Group UID,Group Name,Date joined group,Date left group
+                140101,Browser Primary,9267401,Primary,2044,Riverside Learning Trust,01-09-2021,
+                """);
+        browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.id("load")).click();
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
+                .presenceOfElementLocated(By.id("done"))).getText()).contains("Loaded 1 schools and 1 trust links");
+        assertThat(browser.findElement(By.id("links")).getText()).contains("9267401", "2044", "1 September 2021");
+        assertAccessibleAndFits("trust links");
+
+        browser.get(hub.base() + "/admin/users/browser-leaver");
+        browser.findElement(By.id("disable-reason")).sendKeys("Left the LA");
+        browser.findElement(By.id("disable")).click();
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
+                .presenceOfElementLocated(By.id("account-status"))).getText()).isEqualTo("Disabled");
+        assertAccessibleAndFits("disabled account");
+        browser.get(hub.base() + "/admin/access-review");
+        assertAccessibleAndFits("access review");
+        browser.get(hub.base() + "/admin/schools");
+        assertAccessibleAndFits("school credentials");
+
+        browser.manage().deleteAllCookies();
+        browser.get(hub.base() + "/sign-in");
+        browser.findElement(By.id("username")).sendKeys("browser-leaver");
+        browser.findElement(By.id("password")).sendKeys(leaver.password());
+        browser.findElement(By.id("code")).sendKeys(Totp.code(leaver.totpSecret(), Instant.now()));
+        browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("error"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Enter a correct user name");
+    }
+
+    /** A school data manager opens their school's attendance and reads the year-group rates and the at-risk list. */
+    @Test
+    void aSchoolDataManagerReadsTheirYearGroupRatesAndAtRiskList() {
+        String school = "9262201";
+        PupilsWithMarks pupils = new PupilsWithMarks(hub, school);
+        String present = "/\\/\\/\\/\\/\\";
+        pupils.add(1, "Dee", "Nearline", "5", present, "IIIII\\/\\/\\", present, present, present);
+        pupils.add(2, "Eli", "Streak", "6", present, present, present, present, "/\\NNNNNNNN");
+        pupils.tally();
+        signIn(hub.bean(Users.class).create("browser-dashboard", "Sam Dashboard", Role.SCHOOL_DATA_MANAGER,
+                Organisation.school(school)));
+
+        browser.findElement(By.cssSelector("main a[href='/schools']")).click();
+        browser.findElement(By.cssSelector("main a[href='/schools/" + school + "']")).click();
+        browser.findElement(By.id("attendance-link")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("year-groups")));
+
+        assertThat(browser.findElement(By.id("year-5")).getText()).contains("10.0");
+        assertThat(browser.findElement(By.id("year-6")).getText()).contains("16.0");
+        assertThat(browser.findElement(By.id("at-risk")).getText()).contains("Dee Nearline", "90.0", "Eli Streak",
+                "4 school days since 7 Oct 2025");
+        assertAccessibleAndFits("school attendance");
+    }
+
+    /** As {@link #assertAccessible}, and the page is no wider than the 1280-pixel window. */
+    static void assertAccessibleAndFits(String page) {
+        assertAccessible(page);
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).longValue()).as("pixels wider than the window on " + page).isLessThanOrEqualTo(0);
     }
 
     /** Runs axe-core in the page and fails with its findings when any WCAG 2.2 A or AA rule is violated. */
