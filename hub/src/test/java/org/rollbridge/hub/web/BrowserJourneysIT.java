@@ -321,6 +321,9 @@ class BrowserJourneysIT {
                 By.id("export-password")));
         assertThat(browser.findElement(By.id("export-password")).getText()).hasSize(20);
         assertAccessible("export made, with its password");
+    }
+
+    /**
      * The LA administrator creates an account, loads the DfE's trust links and disables another account, whose
      * holder then cannot sign in; every page axe-clean and no wider than the window.
      */
