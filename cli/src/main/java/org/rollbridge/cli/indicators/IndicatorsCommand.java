@@ -89,19 +89,12 @@ public final class IndicatorsCommand implements Callable<Integer> {
             }
         }
         AlertRules alertRules = loadRules();
-        IndicatorRun run = new IndicatorRun();
-        if (cohort != null) {
-            if (!Files.isRegularFile(cohort)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), cohort + ": there is no such file.");
-            }
-            run.addToSafeguardingCohort(CohortFile.read(cohort, day));
+        if (cohort != null && !Files.isRegularFile(cohort)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), cohort + ": there is no such file.");
         }
-        IndicatorInputs inputs = new IndicatorInputs(run, err);
-        for (Path file : IndicatorInputs.files(paths)) {
-            inputs.read(file);
-        }
+        Reports measured = measure(paths, cohort, new Period(start, end), day, alertRules, err);
         err.flush();
-        List<PupilReport> reports = run.run(new Period(start, end), day, alertRules);
+        List<PupilReport> reports = measured.reports();
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.csv) {
             IndicatorsOutput.csv(reports, out);
@@ -110,7 +103,28 @@ public final class IndicatorsCommand implements Callable<Integer> {
             out.println();
         }
         out.flush();
-        return inputs.unreadableFiles() > 0 ? 1 : 0;
+        return measured.unreadableFiles() > 0 ? 1 : 0;
+    }
+
+    /** Every pupil's indicators and alerts, and how many files could not be read (or not to their end). */
+    public record Reports(List<PupilReport> reports, int unreadableFiles) {
+    }
+
+    /**
+     * What this command reports on the files at {@code paths}, with the safeguarding cohort of {@code cohortFile}
+     * (null for none); problems with the files go to {@code err}. The hub's alerts are checked against this.
+     */
+    public static Reports measure(List<Path> paths, Path cohortFile, Period period, LocalDate day, AlertRules rules,
+                                  PrintWriter err) throws IOException {
+        IndicatorRun run = new IndicatorRun();
+        if (cohortFile != null) {
+            run.addToSafeguardingCohort(CohortFile.read(cohortFile, day));
+        }
+        IndicatorInputs inputs = new IndicatorInputs(run, err);
+        for (Path file : IndicatorInputs.files(paths)) {
+            inputs.read(file);
+        }
+        return new Reports(run.run(period, day, rules), inputs.unreadableFiles());
     }
 
     private AlertRules loadRules() throws IOException {

@@ -112,21 +112,24 @@ public class AlertCaseStore {
     }
 
     /**
-     * Raises LEFT_NO_DESTINATION for each pupil whose spell the batch ended at the school and who has no open
-     * spell anywhere, in one statement; returns how many were raised.
+     * Raises LEFT_NO_DESTINATION for each pupil whose spell the batch ended at the school, whose record names no
+     * destination and who has no open spell anywhere, in one statement; returns how many were raised. Dated, as core's
+     * rule dates it, by the leaving date the school sent ("undated" when it sent none), never by the day of import.
      */
     int raiseLeftNoDestination(UUID batchId, String laestab) {
         int raised = db.sql("""
                 insert into alert_cases (la, person_id, kind, laestab, detail, raised_by_batch, case_key, first_evidence,
                                          last_evidence, responsible)
                 select distinct e.la, e.person_id, ?, e.laestab,
-                       'Left the roll of ' || e.laestab || ' on ' || e.to_date || ' and is on no other school roll', ?,
+                       'Left the roll of ' || e.laestab || coalesce(' on ' || p.leaving_date, ' (no leaving date sent)')
+                           || ' with no known destination and is on no other school roll', ?,
                        'LEFT_NO_DESTINATION|' || e.laestab || '|' || coalesce(p.upn, 'person:' || e.person_id)
-                           || '|left:' || e.to_date,
-                       e.to_date, e.to_date, 'LA ' || e.la
+                           || '|left:' || coalesce(p.leaving_date::text, 'undated'),
+                       p.leaving_date, p.leaving_date, 'LA ' || e.la
                 from enrolments e
                 left join pupils p on p.la = e.la and p.person_id = e.person_id and p.laestab = e.laestab
                 where e.ended_batch = ? and e.la = ? and e.laestab = ?
+                  and coalesce(btrim(p.record ->> 'leavingDestination'), '') = ''
                   and not exists (select 1 from enrolments o where o.la = e.la and o.person_id = e.person_id
                                   and o.to_date is null)
                 on conflict do nothing""")

@@ -39,8 +39,11 @@ public class AlertEvidenceQuery {
         String upn;
         LocalDate admitted;
         LocalDate left;
+        String ncYear;
+        String enrolStatus;
         boolean partTime;
-        boolean lookedAfter;
+        /** Looked after (the school's CTF), or with a social worker or a child protection plan (social care's list). */
+        boolean safeguardingCohort;
         final List<String> years = new ArrayList<>();
         final List<Integer> yearStarts = new ArrayList<>();
         final List<Exclusion> exclusions = new ArrayList<>();
@@ -95,26 +98,45 @@ public class AlertEvidenceQuery {
         if (pupils.isEmpty()) {
             return pupils;
         }
-        // The school's word on each pupil (UPN, enrolment, part-time timetable, looked after), else the person's UPN.
+        // The school's word on each pupil (UPN, enrolment, part-time timetable, looked after), else the person's UPN;
+        // and social care's open cases, as the command line's --cohort reads them.
         db.sql("""
                 select k.person_id,
                        coalesce(p.upn, (select min(i.value) from person_identifiers i
                                         where i.la = ? and i.person_id = k.person_id and i.kind = 'UPN')),
-                       p.admission_date, p.leaving_date,
+                       p.admission_date, p.leaving_date, p.nc_year, p.enrol_status,
                        coalesce((p.record ->> 'partTime')::boolean, false),
                        coalesce((p.record -> 'lookedAfter' ->> 'inCare')::boolean, false)
+                         or exists (select 1 from social_care_cases c where c.la = ? and c.person_id = k.person_id
+                                    and (c.end_date is null or c.end_date > ?)
+                                    and (c.social_worker or c.looked_after or c.child_protection))
                 from unnest(?::bigint[]) k (person_id)
                 left join pupils p on p.la = ? and p.person_id = k.person_id and p.laestab = ?""")
-                .params(settings.la(), pupils.keySet().toArray(Long[]::new), settings.la(), laestab)
+                .params(settings.la(), settings.la(), asOf, pupils.keySet().toArray(Long[]::new), settings.la(),
+                        laestab)
                 .query(rs -> {
                     Pupil p = pupils.get(rs.getLong(1));
                     p.upn = rs.getString(2);
                     p.admitted = rs.getObject(3, LocalDate.class);
                     p.left = rs.getObject(4, LocalDate.class);
-                    p.partTime = rs.getBoolean(5);
-                    p.lookedAfter = rs.getBoolean(6);
+                    p.ncYear = rs.getString(5);
+                    p.enrolStatus = rs.getString(6);
+                    p.partTime = rs.getBoolean(7);
+                    p.safeguardingCohort = rs.getBoolean(8);
                 });
         return pupils;
+    }
+
+    /**
+     * The year groups of the pupils on the school's roll on {@code day} (admitted by then, not left before it, not a
+     * previous pupil): the school's entry year, against which a joiner's transition is judged, is the lowest of them.
+     */
+    List<String> yearsOnRoll(String laestab, LocalDate day) {
+        return db.sql("""
+                select nc_year from pupils where la = ? and laestab = ? and upn <> ''
+                  and (admission_date is null or admission_date <= ?) and (leaving_date is null or leaving_date >= ?)
+                  and coalesce(enrol_status, '') <> 'P'""")
+                .params(settings.la(), laestab, day, day).query(String.class).list();
     }
 
     /** The compact years that hold the academic year (1 September) of {@code asOf}: they start on 1 August. */

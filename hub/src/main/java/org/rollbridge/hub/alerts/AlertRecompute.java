@@ -40,7 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batch and the nightly run never interleave on the same cases. Safe to redo: the same stored data gives the same
  * cases.
  *
- * <p>Movement alerts are not raised here: {@link MovementAlerts} raises LEFT_NO_DESTINATION inside the merge that
+ * <p>Everything core's {@code IndicatorRun} feeds its rules is fed here from what the hub holds: social care's open
+ * cases beside the CTF's looked-after flag (the safeguarding cohort), and the pupils who joined the roll this year
+ * ({@link Joiners}). LEFT_NO_DESTINATION is not raised here: {@link MovementAlerts} raises it inside the merge that
  * ends a spell.
  */
 @Component
@@ -49,11 +51,11 @@ public class AlertRecompute {
     /** The alerts this class owns in alert_cases (the movement alerts are raised at merge). */
     static final List<AlertId> KINDS = List.of(AlertId.CONSECUTIVE_ABSENCE_10, AlertId.CONSECUTIVE_UNAUTHORISED_10,
             AlertId.PERSISTENT_ABSENCE, AlertId.SEVERE_ABSENCE, AlertId.REDUCED_TIMETABLE, AlertId.HEALTH_15_DAYS,
-            AlertId.PERMANENT_EXCLUSION_DAY_6, AlertId.SUSPENSIONS_OVER_15_DAYS, AlertId.COHORT_ABSENCE);
+            AlertId.PERMANENT_EXCLUSION_DAY_6, AlertId.SUSPENSIONS_OVER_15_DAYS, AlertId.COHORT_ABSENCE,
+            AlertId.NEW_TO_ROLL_NON_STANDARD);
 
     private static final AlertRules RULES = AlertRules.defaults()
-            .with(new AlertRule(AlertId.LEFT_NO_DESTINATION, false, null))
-            .with(new AlertRule(AlertId.NEW_TO_ROLL_NON_STANDARD, false, null));
+            .with(new AlertRule(AlertId.LEFT_NO_DESTINATION, false, null));
 
     private final AlertEvidenceQuery evidence;
     private final TransactionTemplate tx;
@@ -123,6 +125,7 @@ public class AlertRecompute {
             Map<Long, Pupil> pupils = evidence.atSchool(laestab, persons, asOf);
             SchoolCalendar calendar = calendar(pupils.values());
             Period period = Period.academicYearContaining(asOf);
+            Joiners joiners = new Joiners(period, asOf, evidence.yearsOnRoll(laestab, Joiners.end(period, asOf)));
             Map<Long, List<AlertCases.Raised>> raised = new LinkedHashMap<>();
             int alerts = 0;
             for (Pupil p : pupils.values()) {
@@ -138,8 +141,8 @@ public class AlertRecompute {
                 }
                 PupilAttendance attendance = tally.result();
                 PupilExclusions exclusions = ExclusionIndicators.measure(p.exclusions, asOf, calendar);
-                PupilSituation situation = new PupilSituation(key, attendance, exclusions, null, null,
-                        p.lookedAfter);
+                PupilSituation situation = new PupilSituation(key, attendance, exclusions, joiners.of(p), null,
+                        p.safeguardingCohort);
                 List<AlertCases.Raised> mine = new ArrayList<>();
                 for (Alert alert : RULES.evaluate(situation)) {
                     mine.add(new AlertCases.Raised(alert, AlertKinds.figure(alert, attendance, exclusions)));

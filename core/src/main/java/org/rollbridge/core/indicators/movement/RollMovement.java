@@ -71,16 +71,19 @@ public final class RollMovement {
         return m;
     }
 
-    /** A school's entry year: the lowest compulsory year group (Reception or above) on its roll. */
+    /** Each school's entry year ({@link TransitionPoint#entryYear}) from the pupils on its roll. */
     private static Map<String, NcYear> entryYears(List<RollEntry> onRoll) {
-        Map<String, NcYear> m = new HashMap<>();
+        Map<String, List<NcYear>> years = new HashMap<>();
         for (RollEntry e : onRoll) {
-            NcYear y = e.pupil().ncYear().known().orElse(null);
-            if (y == null || y == NcYear.X || y.ageAtStartOfYear() < NcYear.R.ageAtStartOfYear()) {
-                continue;
-            }
-            m.merge(e.laestab(), y, (a, b) -> a.ageAtStartOfYear() <= b.ageAtStartOfYear() ? a : b);
+            years.computeIfAbsent(e.laestab(), k -> new ArrayList<>()).add(e.pupil().ncYear().known().orElse(null));
         }
+        Map<String, NcYear> m = new HashMap<>();
+        years.forEach((school, ys) -> {
+            NcYear entry = TransitionPoint.entryYear(ys);
+            if (entry != null) {
+                m.put(school, entry);
+            }
+        });
         return m;
     }
 }
