@@ -22,13 +22,43 @@ public class HeldRecords {
     private final TransactionLocks locks;
     private final HubProperties settings;
     private final List<HeldRelease> releases;
+    private final SuppressedIdentifiers suppressed;
 
     public HeldRecords(JdbcClient db, TransactionLocks locks, HubProperties settings,
-                       List<HeldRelease> releases) {
+                       List<HeldRelease> releases, SuppressedIdentifiers suppressed) {
         this.db = db;
         this.locks = locks;
         this.settings = settings;
         this.releases = releases;
+        this.suppressed = suppressed;
+    }
+
+    /**
+     * The batch's records held for want of a person whose UPN belonged to a person the LA erased are held for
+     * review instead, saying so: an officer decides what becomes of them, and neither a register load nor a
+     * review quietly recreates the person. Records held for errors stay so. Runs in the merge transaction; returns
+     * how many UPNs were suppressed.
+     */
+    public int holdSuppressed(UUID batchId) {
+        return holdSuppressed("batch_id = ?", batchId);
+    }
+
+    /** The same for these held records, after matching them again gave them a new reason. */
+    public int holdSuppressed(List<Long> heldIds) {
+        return heldIds.isEmpty() ? 0 : holdSuppressed("id = any (?)", (Object) heldIds.toArray(Long[]::new));
+    }
+
+    private int holdSuppressed(String which, Object key) {
+        String held = " from held_records where la = ? and " + which
+                + " and status = 'held' and reason <> 'ERROR' and upn is not null";
+        Map<String, Long> erased = suppressed.erasures(db.sql("select distinct upn" + held)
+                .params(settings.la(), key).query(String.class).list());
+        erased.forEach((upn, decision) -> db.sql("update held_records set reason = 'REVIEW', detail = ? where id in "
+                        + "(select id" + held + " and upn = ?)")
+                .params("The person this UPN belonged to was erased on erasure decision " + decision + ": held for "
+                        + "the LA to review before any record is created for it again", settings.la(), key, upn)
+                .update());
+        return erased.size();
     }
 
     /** Releases every record held as unmatched under this UPN to the person; runs in the caller's transaction. */

@@ -166,6 +166,7 @@ public class HeldRecordMatching {
                         rs.getLong(4), rs.getString(5), rs.getBigDecimal(6), rs.getObject(7, UUID.class),
                         rs.getString(8))).list();
         outcomes.rehold(stagedAs);
+        held.holdSuppressed(ids);
         db.sql("delete from stage_pupils where batch_id = ?").param(stagedAs).update();
         int released = 0;
         List<Long> linkedIds = new ArrayList<>();
