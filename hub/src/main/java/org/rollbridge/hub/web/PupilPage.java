@@ -18,7 +18,9 @@ import org.rollbridge.hub.access.Visibility;
 import org.rollbridge.hub.alerts.AlertCases;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.core.pupil.CorrectableField;
 import org.rollbridge.hub.people.PupilRecordQuery;
+import org.rollbridge.hub.people.RectificationQuery;
 import org.rollbridge.hub.retention.RetentionStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -45,11 +47,13 @@ public class PupilPage {
     private final AlertCases alerts;
     private final PupilFactsQuery pupilFacts;
     private final RetentionStatus retention;
+    private final RectificationQuery rectifications;
 
     public PupilPage(PupilRecordQuery records, Organisations organisations, AuditLog audit, Clock clock,
                      PupilAttendanceView attendance, AlertCases alerts, PupilFactsQuery pupilFacts,
-                     RetentionStatus retention) {
+                     RetentionStatus retention, RectificationQuery rectifications) {
         this.retention = retention;
+        this.rectifications = rectifications;
         this.pupilFacts = pupilFacts;
         this.alerts = alerts;
         this.records = records;
@@ -122,7 +126,24 @@ public class PupilPage {
         model.addAttribute("alerts", user.may(Capability.ALERT_VIEW) ? alerts.ofPerson(id) : null);
         model.addAttribute("retention", user.may(Capability.ADMINISTER)
                 ? retention.of(id, LocalDate.now(clock)).orElse(null) : null);
+        addCorrections(id, user, model);
         return "pupil";
+    }
+
+    /**
+     * The LA's corrections of the fields the role is shown, with their provenance; the active ones are shown in
+     * place of the school's value. Roles that may rectify get the form.
+     */
+    private void addCorrections(long id, HubUser user, Model model) {
+        boolean identity = FieldAccess.shows(user.role(), FieldGroup.IDENTITY);
+        boolean address = FieldAccess.shows(user.role(), FieldGroup.ADDRESS);
+        List<RectificationQuery.Rectification> shown = !identity ? List.of() : rectifications.ofPerson(id).stream()
+                .filter(r -> address || r.field() != CorrectableField.POSTCODE).toList();
+        model.addAttribute("corrections", shown);
+        model.addAttribute("corrected", shown.stream().filter(RectificationQuery.Rectification::active)
+                .collect(java.util.stream.Collectors.toMap(r -> r.field().id(), r -> r)));
+        model.addAttribute("correctable", identity && user.may(Capability.RECTIFY)
+                ? List.of(CorrectableField.values()) : List.of());
     }
 
     /** How a school's record was matched to this person, in words. */

@@ -35,13 +35,15 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.rollbridge.core.pupil.CorrectableField;
+import org.rollbridge.hub.people.RectificationQuery;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The school pages: each school's feed freshness (the last completed batch of each feed, and how many school days
  * old it is), its recent batches with their reports, the latest validation report's findings by rule with the fix,
- * and the records held back. LA roles see their LA's schools; a school data manager sees only their own school.
+ * the records held back, and where the school's MIS disagrees with a correction the LA made. LA roles see their LA's schools; a school data manager sees only their own school.
  * A school the user may not see is "not found", so nothing leaks by status.
  */
 @Hidden
@@ -60,9 +62,11 @@ public class SchoolPage {
     private final SchoolPauses pauses;
     private final AuditLog audit;
     private final Clock clock;
+    private final RectificationQuery rectifications;
 
     public SchoolPage(SchoolQuery schools, HeldRecordQuery heldRecords, BatchStore batches, BatchReports reports,
-                      SchoolPauses pauses, AuditLog audit, Clock clock) {
+                      SchoolPauses pauses, AuditLog audit, Clock clock, RectificationQuery rectifications) {
+        this.rectifications = rectifications;
         this.schools = schools;
         this.heldRecords = heldRecords;
         this.batches = batches;
@@ -123,6 +127,9 @@ public class SchoolPage {
         model.addAttribute("rules", latest.flatMap(reports::of).map(SchoolPage::byRule).orElse(List.of()));
         model.addAttribute("held", held(laestab, identity));
         model.addAttribute("identity", identity);
+        boolean address = FieldAccess.shows(user.role(), FieldGroup.ADDRESS);
+        model.addAttribute("disagreements", !identity ? List.of() : rectifications.disagreements(laestab).stream()
+                .filter(d -> address || d.field() != CorrectableField.POSTCODE).toList());
         return "school";
     }
 
