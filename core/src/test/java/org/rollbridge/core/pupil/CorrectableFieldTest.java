@@ -23,8 +23,8 @@ class CorrectableFieldTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            forename | ''           | Give the corrected legal forename
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            forename | ""           | Give the corrected legal forename
             dob      | 14/03/2015   | Date of birth must be a date like 2015-03-14; it was '14/03/2015'
             dob      | 1899-12-31   | Date of birth 1899-12-31 is before 1900
             sex      | U            | Sex must be M or F; it was 'U'
