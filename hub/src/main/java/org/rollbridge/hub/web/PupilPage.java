@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.rollbridge.core.pupil.CorrectableField;
 import org.rollbridge.hub.access.Capability;
 import org.rollbridge.hub.access.FieldAccess;
 import org.rollbridge.hub.access.FieldGroup;
@@ -18,7 +20,6 @@ import org.rollbridge.hub.access.Visibility;
 import org.rollbridge.hub.alerts.AlertCases;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
-import org.rollbridge.core.pupil.CorrectableField;
 import org.rollbridge.hub.people.PupilRecordQuery;
 import org.rollbridge.hub.people.RectificationQuery;
 import org.rollbridge.hub.retention.RetentionStatus;
@@ -141,7 +142,7 @@ public class PupilPage {
                 .filter(r -> address || r.field() != CorrectableField.POSTCODE).toList();
         model.addAttribute("corrections", shown);
         model.addAttribute("corrected", shown.stream().filter(RectificationQuery.Rectification::active)
-                .collect(java.util.stream.Collectors.toMap(r -> r.field().id(), r -> r)));
+                .collect(Collectors.toMap(r -> r.field().id(), r -> r)));
         model.addAttribute("correctable", identity && user.may(Capability.RECTIFY)
                 ? List.of(CorrectableField.values()) : List.of());
     }

@@ -6,10 +6,12 @@ import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rollbridge.core.pupil.Pupil;
 import org.rollbridge.hub.access.Organisation;
 import org.rollbridge.hub.access.Role;
 import org.rollbridge.hub.testing.CtfFixture;
@@ -41,7 +43,7 @@ class RectificationIT {
         school.completed("ctf-1", CtfFixture.full(SCHOOL).add(pupil("Wrenfeather")));
     }
 
-    static org.rollbridge.core.pupil.Pupil pupil(String surname) {
+    static Pupil pupil(String surname) {
         return CtfFixture.pupil(upn(SCHOOL, 1), "Philippa", surname, List.of());
     }
 
@@ -108,7 +110,7 @@ class RectificationIT {
     }
 
     static Map<String, String> with(Map<String, String> form, String csrf) {
-        Map<String, String> all = new java.util.HashMap<>(form);
+        Map<String, String> all = new HashMap<>(form);
         all.put("_csrf", csrf);
         return all;
     }
