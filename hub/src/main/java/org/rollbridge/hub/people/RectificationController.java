@@ -1,5 +1,6 @@
 package org.rollbridge.hub.people;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.rollbridge.hub.Refusal;
@@ -29,6 +30,11 @@ public class RectificationController {
     public record RectificationRequest(String field, String value, String reason, String evidence) {
     }
 
+    @Operation(summary = "Correct a person's record (administrator)", description = "Body: {\"field\": \"forename\" | "
+            + "\"surname\" | \"dob\" | \"sex\" | \"postcode\", \"value\", \"reason\", \"evidence\"}. The correction is "
+            + "shown in place of the school's value until that school sends a different one (docs/retention.md). "
+            + "400 for a field that cannot be corrected, a wrong value, or no reason or evidence; 404 for an unknown "
+            + "person.")
     @PostMapping("/api/v1/persons/{id}/rectifications")
     @ResponseStatus(HttpStatus.CREATED)
     public RectificationQuery.Rectification record(@PathVariable long id,
@@ -43,6 +49,7 @@ public class RectificationController {
                 "LA_ADMIN");
     }
 
+    @Operation(summary = "A person's corrections, newest first, with their provenance and status (administrator)")
     @GetMapping("/api/v1/persons/{id}/rectifications")
     public List<RectificationQuery.Rectification> ofPerson(@PathVariable long id, HttpServletRequest request) {
         CredentialFilter.callerOf(request).requireAdmin();

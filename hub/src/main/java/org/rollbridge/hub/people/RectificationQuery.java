@@ -24,9 +24,9 @@ public class RectificationQuery {
 
     /**
      * One correction with its provenance: who, when, why, on what evidence; what the school had sent, and, once
-     * superseded, what the school sent instead.
+     * superseded, what the school sent instead. The field is its id ({@code dob}) and its label ("Date of birth").
      */
-    public record Rectification(long id, long personId, CorrectableField field, String correctedValue,
+    public record Rectification(long id, long personId, String field, String fieldLabel, String correctedValue,
                                 String laestab, String schoolValue, String reason, String evidence, String recordedBy,
                                 String recordedRole, Instant recordedAt, String status, Instant endedAt,
                                 String supersedingValue) {
@@ -46,7 +46,7 @@ public class RectificationQuery {
     }
 
     /** A pupil whose record at the school says something else than the LA's correction of it. */
-    public record Disagreement(long personId, String upn, CorrectableField field, String schoolSays,
+    public record Disagreement(long personId, String upn, String field, String fieldLabel, String schoolSays,
                                String laSays, String reason, Instant correctedAt) {
     }
 
@@ -60,19 +60,19 @@ public class RectificationQuery {
                 order by p.upn, r.field""".formatted(RectificationStore.schoolValue("r.field"),
                         RectificationStore.schoolValue("r.field")))
                 .params(settings.la(), laestab)
-                .query((rs, n) -> new Disagreement(rs.getLong(1), rs.getString(2).strip(), field(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7))).list();
+                .query((rs, n) -> new Disagreement(rs.getLong(1), rs.getString(2).strip(), rs.getString(3),
+                        label(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7))).list();
     }
 
     private static Rectification rectification(ResultSet rs) throws SQLException {
-        return new Rectification(rs.getLong(1), rs.getLong(2), field(rs.getString(3)), rs.getString(4),
+        return new Rectification(rs.getLong(1), rs.getLong(2), rs.getString(3), label(rs.getString(3)), rs.getString(4),
                 rs.getString(5) == null ? null : rs.getString(5).strip(), rs.getString(6), rs.getString(7),
                 rs.getString(8), rs.getString(9), rs.getString(10), instant(rs, 11), rs.getString(12),
                 instant(rs, 13), rs.getString(14));
     }
 
-    private static CorrectableField field(String id) {
-        return CorrectableField.ofId(id).orElseThrow(() -> new IllegalStateException("Unknown corrected field " + id));
+    private static String label(String field) {
+        return CorrectableField.ofId(field).map(CorrectableField::label).orElse(field);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -139,10 +139,10 @@ public class PupilPage {
         boolean identity = FieldAccess.shows(user.role(), FieldGroup.IDENTITY);
         boolean address = FieldAccess.shows(user.role(), FieldGroup.ADDRESS);
         List<RectificationQuery.Rectification> shown = !identity ? List.of() : rectifications.ofPerson(id).stream()
-                .filter(r -> address || r.field() != CorrectableField.POSTCODE).toList();
+                .filter(r -> address || !CorrectableField.POSTCODE.id().equals(r.field())).toList();
         model.addAttribute("corrections", shown);
         model.addAttribute("corrected", shown.stream().filter(RectificationQuery.Rectification::active)
-                .collect(Collectors.toMap(r -> r.field().id(), r -> r)));
+                .collect(Collectors.toMap(RectificationQuery.Rectification::field, r -> r)));
         model.addAttribute("correctable", identity && user.may(Capability.RECTIFY)
                 ? List.of(CorrectableField.values()) : List.of());
     }

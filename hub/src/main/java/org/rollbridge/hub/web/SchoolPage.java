@@ -129,7 +129,7 @@ public class SchoolPage {
         model.addAttribute("identity", identity);
         boolean address = FieldAccess.shows(user.role(), FieldGroup.ADDRESS);
         model.addAttribute("disagreements", !identity ? List.of() : rectifications.disagreements(laestab).stream()
-                .filter(d -> address || d.field() != CorrectableField.POSTCODE).toList());
+                .filter(d -> address || !CorrectableField.POSTCODE.id().equals(d.field())).toList());
         return "school";
     }
 
