@@ -74,8 +74,13 @@ public final class DemoCommand implements Callable<Integer> {
         }
         String admin = Optional.ofNullable(System.getenv("ROLLBRIDGE_ADMIN_TOKEN")).filter(s -> !s.isBlank())
                 .orElseGet(() -> "demo-admin-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8)));
+        // The demo's people are synthetic, and its database outlives a restart: a fixed key keeps its suppression
+        // list readable from one run to the next. A real LA's key is a secret of its own (docs/configuration.md).
+        String suppressionKey = Optional.ofNullable(System.getenv("ROLLBRIDGE_SUPPRESSION_KEY"))
+                .filter(s -> !s.isBlank()).orElse("demo-suppression-key-synthetic-people-only");
         String[] settings = {"--ROLLBRIDGE_DB_URL=" + dbUrl, "--ROLLBRIDGE_DB_USER=" + dbUser,
             "--ROLLBRIDGE_DATA_DIR=" + out.resolve("uploads").toAbsolutePath(), "--ROLLBRIDGE_ADMIN_TOKEN=" + admin,
+            "--ROLLBRIDGE_SUPPRESSION_KEY=" + suppressionKey,
             // The synthetic term ends on --to: alerts are worked out as of then, not as of today.
             "--ROLLBRIDGE_ALERTS_AS_OF=" + to};
 

@@ -33,12 +33,13 @@ class RetentionCommandIT {
         System.setProperty("ROLLBRIDGE_DB_USER", USER);
         System.setProperty("ROLLBRIDGE_DB_PASSWORD", PASSWORD);
         System.setProperty("ROLLBRIDGE_DATA_DIR", Files.createTempDirectory("rollbridge-cli").toString());
+        System.setProperty("ROLLBRIDGE_SUPPRESSION_KEY", "test-suppression-key-synthetic-people-only");
     }
 
     @AfterAll
     static void drop() throws Exception {
         for (String p : new String[] {"ROLLBRIDGE_DB_URL", "ROLLBRIDGE_DB_USER", "ROLLBRIDGE_DB_PASSWORD",
-                "ROLLBRIDGE_DATA_DIR"}) {
+                "ROLLBRIDGE_DATA_DIR", "ROLLBRIDGE_SUPPRESSION_KEY"}) {
             System.clearProperty(p);
         }
         admin("drop database if exists " + DATABASE + " with (force)");

@@ -28,6 +28,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  */
 class HubSettingsTest {
 
+    static final String KEY = "test-suppression-key-synthetic-people-only";
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', textBlock = """
             ROLLBRIDGE_WORKERS          | abc            | ROLLBRIDGE_WORKERS must be a whole number; it was 'abc'
@@ -49,11 +51,21 @@ class HubSettingsTest {
             ROLLBRIDGE_DB_URL           | postgres://hub:secret@db | ROLLBRIDGE_DB_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://127.0.0.1:5432/rollbridge; it was one starting 'postgres:'
             ROLLBRIDGE_OIDC_ISSUER      | login.example  | ROLLBRIDGE_OIDC_ISSUER must be the issuer's URL, such as https://login.example.gov.uk/realms/la; it was 'login.example'
             ROLLBRIDGE_PSEUDONYM_KEY    | short-secret-key | ROLLBRIDGE_PSEUDONYM_KEY must be at least 32 characters (it was 16)
+            ROLLBRIDGE_SUPPRESSION_KEY  | secret         | ROLLBRIDGE_SUPPRESSION_KEY must be at least 32 characters (e.g. the output of 'openssl rand -hex 32'); it was 6
             """)
     void aValueTheHubCannotUseStopsItWithTheVariableNamed(String variable, String value, String message) {
         assertThatThrownBy(() -> HubApplication.start("--" + variable + "=" + value))
                 .isInstanceOf(HubSettings.Refused.class).hasMessageContaining(message)
                 .hasMessageContaining("docs/configuration.md").hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void withoutTheSuppressionKeyTheHubDoesNotStart() {
+        assertThatThrownBy(() -> HubApplication.start("--ROLLBRIDGE_WORKERS=1"))
+                .isInstanceOf(HubSettings.Refused.class)
+                .hasMessageStartingWith("ROLLBRIDGE_SUPPRESSION_KEY is not set: it keys the hashes of erased people's "
+                        + "identifiers");
+        assertThat(new RightsSettings(KEY).toString()).doesNotContain(KEY);
     }
 
     @Test
@@ -101,7 +113,7 @@ class HubSettingsTest {
     @Test
     void anUnsetVariableTakesItsDefaultAndAnEmptyOneCountsAsUnset() {
         List<Record> read = HubSettings.read(environment(Map.of("ROLLBRIDGE_ALERTS_AS_OF", " ",
-                "ROLLBRIDGE_WORKERS", "", "ROLLBRIDGE_JOB_POLL_INTERVAL", "250ms")));
+                "ROLLBRIDGE_WORKERS", "", "ROLLBRIDGE_JOB_POLL_INTERVAL", "250ms", "ROLLBRIDGE_SUPPRESSION_KEY", KEY)));
         assertThat(read).containsExactly(
                 new HubProperties("926", 8080, "", null, Duration.ofSeconds(30), LogLevel.INFO),
                 new DatabaseSettings("jdbc:postgresql://127.0.0.1:5432/rollbridge", "postgres", "", 12),
@@ -116,7 +128,8 @@ class HubSettingsTest {
                 new DisclosureSettings(10),
                 new SharingSettings(null),
                 new ExportSettings("", null),
-                new AccessReviewSettings(90));
+                new AccessReviewSettings(90),
+                new RightsSettings(KEY));
     }
 
     @Test
@@ -124,7 +137,7 @@ class HubSettingsTest {
         List<Record> read = HubSettings.read(environment(Map.of("ROLLBRIDGE_ALERTS_AS_OF", "2024-12-20",
                 "ROLLBRIDGE_NIGHTLY_CRON", "-", "ROLLBRIDGE_RULES_FILE", "/etc/rollbridge/rules.properties",
                 "ROLLBRIDGE_LOG_LEVEL", "warn", "ROLLBRIDGE_OIDC_ISSUER", "https://login.example.gov.uk/la",
-                "ROLLBRIDGE_OIDC_CLIENT_ID", "hub")));
+                "ROLLBRIDGE_OIDC_CLIENT_ID", "hub", "ROLLBRIDGE_SUPPRESSION_KEY", KEY)));
         assertThat(read).contains(new AlertSettings(LocalDate.of(2024, 12, 20)),
                 new NightlySettings("-", ZoneId.of("Europe/London")),
                 new SignInSettings(Duration.ofMinutes(20), false, URI.create("https://login.example.gov.uk/la"),

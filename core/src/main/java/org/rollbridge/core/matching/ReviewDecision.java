@@ -12,7 +12,8 @@ import java.util.Optional;
  * <p>Every decision needs a reason (it is kept in the audit log). A decided review item, or a held record that is
  * no longer held, cannot be decided again. A record is linked only to its candidate, and only if its UPN does not
  * already lead to someone else; a new person is created only if the UPN leads to nobody yet (else the record
- * belongs to that person, or the UPN is wrong).
+ * belongs to that person, or the UPN is wrong) and none of the record's identifiers belonged to a person the LA
+ * erased (a new person would recreate them).
  */
 public enum ReviewDecision {
     LINK("link", "linked"), NOT_A_MATCH("not-a-match", "not_a_match"), NEW_PERSON("new-person", "new_person");
@@ -75,8 +76,9 @@ public enum ReviewDecision {
      * This decision on a review item.
      *
      * @param upnOwner the person the held record's UPN (current or former) already leads to, if any
+     * @param erasure the erasure decision that put one of the record's identifiers on the suppression list, if any
      */
-    public Verdict on(Item item, Optional<Long> upnOwner, String reason) {
+    public Verdict on(Item item, Optional<Long> upnOwner, Optional<Long> erasure, String reason) {
         if (reasonGiven(reason) instanceof Refused r) {
             return r;
         }
@@ -99,7 +101,7 @@ public enum ReviewDecision {
                 }
                 yield new Allowed(Optional.of(item.candidate()));
             }
-            case NEW_PERSON -> newPerson(upnOwner);
+            case NEW_PERSON -> newPerson(upnOwner, erasure);
             case NOT_A_MATCH -> new Allowed(Optional.empty());
         };
     }
@@ -108,7 +110,7 @@ public enum ReviewDecision {
      * "This held record is a new person", taken on the held record itself rather than on one of its review items
      * (a record held as unmatched has none).
      */
-    public static Verdict newPersonFor(Held held, Optional<Long> upnOwner, String reason) {
+    public static Verdict newPersonFor(Held held, Optional<Long> upnOwner, Optional<Long> erasure, String reason) {
         if (reasonGiven(reason) instanceof Refused r) {
             return r;
         }
@@ -117,10 +119,16 @@ public enum ReviewDecision {
             return conflict("Held record " + held.id() + " is " + held.status() + " (" + held.reason()
                     + "); only an unmatched or review record can become a new person");
         }
-        return newPerson(upnOwner);
+        return newPerson(upnOwner, erasure);
     }
 
-    private static Verdict newPerson(Optional<Long> upnOwner) {
+    private static Verdict newPerson(Optional<Long> upnOwner, Optional<Long> erasure) {
+        if (erasure.isPresent()) {
+            return conflict("The record's UPN or ULN belonged to a person the LA erased (erasure decision "
+                    + erasure.get() + "): a new person would recreate them. Leave the record held and ask the school "
+                    + "why it still sends this pupil, or ask the LA's data protection officer whether the decision "
+                    + "still stands");
+        }
         if (upnOwner.isPresent()) {
             return conflict("The record's UPN already leads to person " + upnOwner.get()
                     + "; link the record to that person, or ask the school to correct the UPN");

@@ -8,6 +8,7 @@ public enum Capability {
     PUPIL_RECORD("A pupil's page, within the role's fields and cohort"),
     SCHOOL_PAGE("A school's feed freshness, batches, validation report, held records"),
     REVIEW_QUEUE("Matching review decisions"),
+    RECTIFY("Correcting a person's record (rectification), with reason and evidence"),
     AUDIT_SEARCH("Searching the audit log"),
     TRUST_OVERVIEW("Overview of the trust's schools"),
     NATIONAL_VIEW("The DfE's national view, with no school identifiable"),

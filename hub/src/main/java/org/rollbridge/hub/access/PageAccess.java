@@ -43,6 +43,7 @@ public final class PageAccess {
             needs("/alerts/*/assign", Capability.ALERT_QUEUE), needs("/alerts/*/acknowledge", Capability.ALERT_QUEUE),
             needs("/alerts/*/resolve", Capability.ALERT_QUEUE),
             needs("/alerts", Capability.ALERT_VIEW), needs("/alerts/**", Capability.ALERT_VIEW),
+            needs("/pupils/*/rectifications", Capability.RECTIFY),
             needs("/pupils/**", Capability.PUPIL_RECORD),
             needs("/schools/**", Capability.SCHOOL_PAGE),
             needs("/review/**", Capability.REVIEW_QUEUE),

@@ -11,8 +11,8 @@ import java.util.Set;
  */
 public enum Role {
     LA_ADMIN(OrganisationKind.LA, "LA administrator (whole system, exports)",
-            EnumSet.of(LA_OVERVIEW, ALERT_QUEUE, ALERT_VIEW, PUPIL_RECORD, SCHOOL_PAGE, REVIEW_QUEUE, AUDIT_SEARCH,
-                    ADMINISTER, PUPIL_EXPORT)),
+            EnumSet.of(LA_OVERVIEW, ALERT_QUEUE, ALERT_VIEW, PUPIL_RECORD, SCHOOL_PAGE, REVIEW_QUEUE, RECTIFY,
+                    AUDIT_SEARCH, ADMINISTER, PUPIL_EXPORT)),
     LA_ATTENDANCE_OFFICER(OrganisationKind.LA, "LA attendance officer",
             EnumSet.of(LA_OVERVIEW, ALERT_QUEUE, ALERT_VIEW, PUPIL_RECORD, SCHOOL_PAGE)),
     LA_CME_OFFICER(OrganisationKind.LA, "LA children missing education officer",

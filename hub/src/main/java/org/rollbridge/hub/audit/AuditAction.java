@@ -13,6 +13,8 @@ public enum AuditAction {
     SUBJECT_ACCESS,
     /** A person erased on a recorded decision; the subject is the decision, not the person. */
     ERASURE,
+    /** An LA officer's correction of a person's record, and its end when the school sent a new value. */
+    RECTIFICATION, RECTIFICATION_SUPERSEDED,
     /** A pupil-level export; the subject is the file's SHA-256, the detail the pupils it holds. */
     EXPORT,
     /** A pupil's or a school's opt-out from an onward sharing agreement, and its withdrawal (docs/sharing.md). */

@@ -97,6 +97,7 @@ public class BatchPipeline implements JobHandler {
         Feed.Merged merged = tx.execute(s -> {
             locks.hold(SchoolLock.DATA, batch.laestab());
             Feed.Merged m = feed.merge(batch);
+            held.holdSuppressed(batch.id());
             followUps.forEach(f -> f.merged(batch));
             conclude(batch, "completed", staged, m);
             return m;

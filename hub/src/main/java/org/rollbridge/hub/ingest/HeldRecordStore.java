@@ -31,6 +31,23 @@ public class HeldRecordStore {
     public record Releasable(long id, UUID batchId, String laestab, String feed, String upn, String payload) {
     }
 
+    /**
+     * The UPNs of the records still held for want of a person ({@code which}: a condition on held_records with one
+     * parameter, {@code key}).
+     */
+    public List<String> unmatchedUpns(String which, Object key) {
+        return db.sql("select distinct upn from held_records where la = ? and " + which
+                        + " and status = 'held' and reason <> 'ERROR' and upn is not null")
+                .params(settings.la(), key).query(String.class).list();
+    }
+
+    /** Those records under this UPN held for the LA's review instead, with why. */
+    public void holdForReview(String which, Object key, String upn, String detail) {
+        db.sql("update held_records set reason = 'REVIEW', detail = ? where la = ? and " + which
+                        + " and status = 'held' and reason <> 'ERROR' and upn = ?")
+                .params(detail, settings.la(), key, upn).update();
+    }
+
     /** The records held as unmatched or for review under this UPN, locked until the transaction ends. */
     public List<Releasable> lockUnmatched(String upn) {
         return db.sql(RELEASABLE + "upn = ? and reason in ('UNMATCHED', 'REVIEW') order by id for update")

@@ -1,6 +1,7 @@
 package org.rollbridge.hub.ingest;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.rollbridge.hub.ingest.HeldRecordStore.Releasable;
 import org.rollbridge.hub.store.SchoolLock;
@@ -20,13 +21,38 @@ public class HeldRecords {
     private final TransactionLocks locks;
     private final List<HeldRelease> releases;
     private final SchoolRollStore roll;
+    private final SuppressedIdentifiers suppressed;
 
     public HeldRecords(HeldRecordStore held, TransactionLocks locks, List<HeldRelease> releases,
-                       SchoolRollStore roll) {
+                       SchoolRollStore roll, SuppressedIdentifiers suppressed) {
         this.held = held;
         this.roll = roll;
+        this.suppressed = suppressed;
         this.locks = locks;
         this.releases = releases;
+    }
+
+    /**
+     * The batch's records held for want of a person whose UPN belonged to a person the LA erased are held for
+     * review instead, saying so: an officer decides what becomes of them, and neither a register load nor a
+     * review quietly recreates the person. Records held for errors stay so. Runs in the merge transaction; returns
+     * how many UPNs were suppressed.
+     */
+    public int holdSuppressed(UUID batchId) {
+        return holdSuppressed("batch_id = ?", batchId);
+    }
+
+    /** The same for these held records, after matching them again gave them a new reason. */
+    public int holdSuppressed(List<Long> heldIds) {
+        return heldIds.isEmpty() ? 0 : holdSuppressed("id = any (?)", (Object) heldIds.toArray(Long[]::new));
+    }
+
+    private int holdSuppressed(String which, Object key) {
+        Map<String, Long> erased = suppressed.erasures(held.unmatchedUpns(which, key));
+        erased.forEach((upn, decision) -> held.holdForReview(which, key, upn, "The person this UPN belonged to was "
+                + "erased on erasure decision " + decision + ": held for the LA to review before any record is "
+                + "created for it again"));
+        return erased.size();
     }
 
     /** Releases every record held as unmatched under this UPN to the person; runs in the caller's transaction. */

@@ -53,11 +53,14 @@ public class CtfFeed implements Feed {
     private final DataSource dataSource;
     private final BatchStore batches;
     private final RollClaimStore claims;
+    private final Rectifications rectifications;
 
     public CtfFeed(HubProperties settings, PupilMatching matching, PupilStore pupils,
                    JdbcClient db, Clock clock, BatchValidation validation, MarkStore marks,
-                   MatchOutcomes outcomes, DataSource dataSource, BatchStore batches, RollClaimStore claims) {
+                   MatchOutcomes outcomes, DataSource dataSource, BatchStore batches, RollClaimStore claims,
+                   Rectifications rectifications) {
         this.claims = claims;
+        this.rectifications = rectifications;
         this.dataSource = dataSource;
         this.batches = batches;
         this.validation = validation;
@@ -176,6 +179,8 @@ public class CtfFeed implements Feed {
         outcomes.releaseHeldForLinked(batch.id());
         outcomes.supersedeHeldForLinked(batch.id(), batch.laestab());
         int imported = pupils.applyStaged(batch.id(), batch.id(), batch.laestab(), today);
+        // The LA's corrections stand over the school's record until the school sends a new value.
+        rectifications.schoolSent(batch.id(), batch.laestab());
         outcomes.recordLinks(batch.id(), batch.id());
         int held = outcomes.hold(batch.id(), batch.laestab());
         if (batches.snapshot(batch.id()).filter("full"::equals).isPresent()) {

@@ -119,6 +119,7 @@ public class HeldRecordMatching {
 
         List<HeldRematchStore.Linked> links = store.linked(stagedAs);
         outcomes.rehold(stagedAs);
+        held.holdSuppressed(ids);
         store.unstage(stagedAs);
         int released = 0;
         List<Long> linkedIds = new ArrayList<>();

@@ -1,9 +1,13 @@
 package org.rollbridge.hub.people;
 
 import java.time.LocalDate;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.rollbridge.hub.ingest.HeldRecords;
+import org.rollbridge.hub.ingest.SuppressedIdentifiers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,16 +18,39 @@ public class PersonIndex {
     private final PersonStore store;
     private final PersonQuery query;
     private final HeldRecords held;
+    private final SuppressedIdentifiers suppressed;
 
-    public PersonIndex(PersonStore store, PersonQuery query, HeldRecords held) {
+    public PersonIndex(PersonStore store, PersonQuery query, HeldRecords held, SuppressedIdentifiers suppressed) {
         this.store = store;
         this.query = query;
         this.held = held;
+        this.suppressed = suppressed;
     }
 
     /** A person as the LA's register (or a confirmed review) describes them. */
     public record Person(String registerId, String upn, List<String> formerUpns, String uln, String legalForename,
                          String legalSurname, LocalDate dob, String sex, String postcode) {
+
+        /** The UPN, former UPNs and ULN given. */
+        List<String> identifiers() {
+            return Stream.concat(Stream.of(upn, uln), formerUpns.stream()).filter(i -> i != null && !i.isBlank())
+                    .toList();
+        }
+    }
+
+    /**
+     * Those of these people with an identifier on the suppression list (a person the LA erased), each with the
+     * erasure decision: making them again would undo the erasure.
+     */
+    public Map<Person, Long> erased(List<Person> people) {
+        Map<String, Long> erasures = suppressed.erasures(people.stream()
+                .flatMap(p -> p.identifiers().stream()).toList());
+        Map<Person, Long> erased = new IdentityHashMap<>();
+        for (Person p : people) {
+            p.identifiers().stream().map(erasures::get).filter(d -> d != null).findFirst()
+                    .ifPresent(d -> erased.put(p, d));
+        }
+        return erased;
     }
 
     /**

@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Loads the LA's person register CSV (docs/formats.md) into the person index. Each person added releases the
  * records held for their UPNs; every held pupil record is then matched again through rules 1-5 by a queued job,
  * queued with each chunk of people, so the import returns promptly and a crash loses no re-matching. A row without
- * an id or with an unreadable date is reported and skipped.
+ * an id or with an unreadable date is reported and skipped, and so is a person the LA erased (one of their
+ * identifiers is on the suppression list): loading them would recreate them.
  */
 @Service
 public class RegisterImport {
@@ -63,6 +64,7 @@ public class RegisterImport {
                 throw new IOException(file + ": the register has no 'id' column; see docs/formats.md");
             }
             List<PersonIndex.Person> chunk = new ArrayList<>();
+            List<String> lines = new ArrayList<>();
             for (CSVRecord row : csv) {
                 read++;
                 String where = file.getFileName() + " line " + (row.getRecordNumber() + 1);
@@ -86,27 +88,38 @@ public class RegisterImport {
                                 .filter(s -> !s.isEmpty()).map(RegisterImport::upper).toList(),
                         get(row, header, "uln"), get(row, header, "legal_forename"), get(row, header, "legal_surname"),
                         dob, get(row, header, "sex"), get(row, header, "postcode")));
+                lines.add(where);
                 if (chunk.size() == 500) {
-                    loaded += save(chunk, released);
+                    loaded += save(chunk, lines, released, problems);
                 }
             }
-            loaded += save(chunk, released);
+            loaded += save(chunk, lines, released, problems);
         }
         return new Result(read, loaded, problems, released[0]);
     }
 
     /**
-     * Saves a chunk of people and, in the same transaction, makes sure a re-matching of the held records is
-     * queued: they may now match by ULN, date of birth, postcode or name.
+     * Saves a chunk of people (read from {@code lines}) but the erased and, in the same transaction, makes sure a
+     * re-matching of the held records is queued: they may now match by ULN, date of birth, postcode or name.
      */
-    private int save(List<PersonIndex.Person> chunk, int[] released) {
-        int n = chunk.size();
+    private int save(List<PersonIndex.Person> chunk, List<String> lines, int[] released, List<String> problems) {
+        Map<PersonIndex.Person, Long> erased = persons.erased(chunk);
+        for (int i = 0; i < chunk.size(); i++) {
+            Long decision = erased.get(chunk.get(i));
+            if (decision != null) {
+                problems.add(lines.get(i) + ": this person was erased (erasure decision " + decision + ") and their "
+                        + "UPN or ULN is on the suppression list, so they are not loaded again; take them off the "
+                        + "register, or ask the LA's data protection officer whether the decision still stands");
+            }
+        }
+        List<PersonIndex.Person> kept = chunk.stream().filter(p -> !erased.containsKey(p)).toList();
         tx.executeWithoutResult(s -> {
-            chunk.forEach(p -> released[0] += persons.add(p, "register", null).released());
+            kept.forEach(p -> released[0] += persons.add(p, "register", null).released());
             heldMatching.queueRematch();
         });
         chunk.clear();
-        return n;
+        lines.clear();
+        return kept.size();
     }
 
     private static String upper(String s) {

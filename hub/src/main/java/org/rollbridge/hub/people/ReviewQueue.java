@@ -106,7 +106,8 @@ public class ReviewQueue {
         ReviewDecision.Item item = new ReviewDecision.Item(id, (String) row.get("status"),
                 (String) row.get("decided_by"), String.valueOf(row.get("decided_at")), heldId,
                 (String) row.get("held_status"), candidate);
-        Optional<Long> person = allowed(decision.on(item, persons.byUpn(upn), reason));
+        Optional<Long> person = allowed(decision.on(item, persons.byUpn(upn), erasure(upn, (String) row.get("payload")),
+                reason));
         String why = reason.strip();
         Long decided = switch (decision) {
             case LINK -> link(heldId, upn, person.orElseThrow(), (BigDecimal) row.get("score"),
@@ -149,7 +150,8 @@ public class ReviewQueue {
         String upn = (String) row.get("upn");
         String laestab = (String) row.get("laestab");
         allowed(ReviewDecision.newPersonFor(new ReviewDecision.Held(heldId, (String) row.get("status"),
-                (String) row.get("reason"), upn), upn == null ? Optional.empty() : persons.byUpn(upn), reason));
+                (String) row.get("reason"), upn), upn == null ? Optional.empty() : persons.byUpn(upn),
+                erasure(upn, (String) row.get("payload")), reason));
         String why = reason.strip();
         long person = newPerson(heldId, upn, laestab, (String) row.get("payload"), who);
         store.decideOpenFor(heldId, ReviewDecision.NEW_PERSON.status(), who.name(), why, person);
@@ -162,6 +164,23 @@ public class ReviewQueue {
         out.put("heldRecordId", heldId);
         out.put("status", store.held(heldId).get("status"));
         return out;
+    }
+
+    /** The erasure decision one of the held record's identifiers is suppressed by, if any. */
+    private Optional<Long> erasure(String upn, String payload) {
+        return persons.erased(List.of(person(upn, payload))).values().stream().findFirst();
+    }
+
+    /** The person the held record describes, as a new person would be made from it. */
+    private static PersonIndex.Person person(String upn, String payload) {
+        JsonNode p = JSON.readTree(payload == null ? "{}" : payload);
+        List<String> former = new ArrayList<>();
+        p.path("former_upns").forEach(f -> former.add(f.asString()));
+        String dob = p.path("dob").asString(null);
+        return new PersonIndex.Person(null, upn, former, p.path("uln").asString(null),
+                p.path("forename").asString(null), p.path("surname").asString(null),
+                dob == null ? null : LocalDate.parse(dob), p.path("sex").asString(null),
+                p.path("postcode").asString(null));
     }
 
     /** The person a verdict allows the record to go to, or the refusal, in the domain's terms. */
@@ -198,14 +217,7 @@ public class ReviewQueue {
 
     /** A person made from the held record (names, date of birth, identifiers), who receives it and its kin. */
     private long newPerson(long heldId, String upn, String laestab, String payload, Reviewer who) {
-        JsonNode p = JSON.readTree(payload);
-        List<String> former = new ArrayList<>();
-        p.path("former_upns").forEach(f -> former.add(f.asString()));
-        String dob = p.path("dob").asString(null);
-        long person = persons.register(new PersonIndex.Person(null, upn, former, p.path("uln").asString(null),
-                p.path("forename").asString(null), p.path("surname").asString(null),
-                dob == null ? null : LocalDate.parse(dob), p.path("sex").asString(null),
-                p.path("postcode").asString(null)), "review", who.name());
+        long person = persons.register(person(upn, payload), "review", who.name());
         held.releaseRecord(heldId, person);
         heldMatching.noteHowMatched(person, laestab, "REVIEW", null);
         return person;

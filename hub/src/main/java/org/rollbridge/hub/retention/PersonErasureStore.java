@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Deletes people from every table that holds personal data, within the caller's transaction: the person index,
  * identifiers, every school's record, enrolments, marks and their history, tallies, exclusions, validation
  * findings naming them, held records (matched to them or carrying their UPN) and their review items, alert cases
- * and events, social care rows, retention facts, released holds, staging rows; their audit rows become tombstones;
+ * and events, the LA's corrections of their record, social care rows, retention facts, released holds, staging rows; their audit rows become tombstones;
  * the raw uploads that held their records are queued for deletion. Adding a table with a person_id or upn column
  * means adding it here: {@code RetentionIT} fails until it is.
  */
@@ -81,8 +81,8 @@ public class PersonErasureStore {
         for (String table : List.of("mark_history", "attendance_tallies", "attendance_years")) {
             db.sql("delete from " + table + " where la = ? and person_id = any(?::bigint[])").params(la, ids).update();
         }
-        for (String table : List.of("exclusions", "enrolments", "pupils", "person_identifiers", "social_care_cases",
-                "retention_facts", "legal_holds", "stage_pupils", "stage_attendance", "stage_exclusions")) {
+        for (String table : List.of("exclusions", "enrolments", "rectifications", "pupils", "person_identifiers",
+                "social_care_cases", "retention_facts", "legal_holds", "stage_pupils", "stage_attendance", "stage_exclusions")) {
             db.sql("delete from " + table + " where person_id = any(?::bigint[])").param(ids).update();
         }
         db.sql("delete from persons where la = ? and id = any(?::bigint[])").params(la, ids).update();
@@ -131,6 +131,7 @@ public class PersonErasureStore {
                     union select batch_id from exclusions where person_id = any(?::bigint[])
                     union select batch_id from held_records where person_id = any(?::bigint[]) or upn = any(?::text[])
                     union select batch_id from person_identifiers where person_id = any(?::bigint[])
+                    union select superseded_batch from rectifications where person_id = any(?::bigint[])
                     union select batch_id from mark_history where la = ? and person_id = any(?::bigint[])
                     union select started_batch from enrolments where person_id = any(?::bigint[])
                     union select ended_batch from enrolments where person_id = any(?::bigint[])
@@ -140,8 +141,8 @@ public class PersonErasureStore {
                         and (s.received_at at time zone 'Europe/London')::date
                             between e.from_date - 60 and coalesce(e.to_date, 'infinity'::date) + 30)
                 on conflict (batch_id) do nothing""")
-                .params(settings.la(), ids, ids, ids, ids, upns, ids, settings.la(), ids, ids, ids, settings.la(), upns,
-                        ids)
+                .params(settings.la(), ids, ids, ids, ids, upns, ids, ids, settings.la(), ids, ids, ids, settings.la(),
+                        upns, ids)
                 .update();
         markUploadsErased();
     }

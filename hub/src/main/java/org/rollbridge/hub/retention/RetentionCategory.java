@@ -12,20 +12,28 @@ import java.util.Set;
  */
 public enum RetentionCategory {
     /** Pupil record, every school's version, enrolments, marks and their history, exclusions, findings, held records. */
-    EDUCATION("education", EnumSet.of(RetentionClock.BIRTH)),
+    EDUCATION("education", "Education record", EnumSet.of(RetentionClock.BIRTH)),
     /** Alert cases and their events. */
-    SAFEGUARDING("safeguarding", EnumSet.of(RetentionClock.CASE_CLOSED)),
+    SAFEGUARDING("safeguarding", "Safeguarding (alert cases)", EnumSet.of(RetentionClock.CASE_CLOSED)),
     /** Everything about a child who has been on a child protection plan. */
-    CHILD_PROTECTION("child-protection", EnumSet.of(RetentionClock.PLAN_ENDED, RetentionClock.BIRTH)),
+    CHILD_PROTECTION("child-protection", "Child protection plan",
+            EnumSet.of(RetentionClock.PLAN_ENDED, RetentionClock.BIRTH)),
     /** Everything about a child who has been looked after. */
-    LOOKED_AFTER("looked-after", EnumSet.of(RetentionClock.BIRTH));
+    LOOKED_AFTER("looked-after", "Looked after", EnumSet.of(RetentionClock.BIRTH));
 
     private final String id;
+    private final String label;
     private final Set<RetentionClock> clocks;
 
-    RetentionCategory(String id, Set<RetentionClock> clocks) {
+    RetentionCategory(String id, String label, Set<RetentionClock> clocks) {
         this.id = id;
+        this.label = label;
         this.clocks = clocks;
+    }
+
+    /** As the pages name it. */
+    public String label() {
+        return label;
     }
 
     /** The name in the schedule file, the JSON report and the pages. */

@@ -21,15 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Erasure {
 
     private final ErasureStore store;
+    private final SuppressionStore suppression;
     private final PersonErasureStore erasure;
     private final UploadErasure uploads;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public Erasure(ErasureStore store, PersonErasureStore erasure, UploadErasure uploads, AuditLog audit,
+    public Erasure(ErasureStore store, SuppressionStore suppression, PersonErasureStore erasure, UploadErasure uploads, AuditLog audit,
                    TransactionTemplate tx, Clock clock) {
         this.store = store;
+        this.suppression = suppression;
         this.erasure = erasure;
         this.uploads = uploads;
         this.audit = audit;
@@ -55,7 +57,7 @@ public class Erasure {
                         + "erasing them");
             }
             long id = store.decide(actor, reason.strip(), reference == null ? null : reference.strip());
-            int suppressed = store.suppress(personId, id);
+            int suppressed = suppression.suppress(personId, id);
             erasure.erase(List.of(personId), LocalDate.now(clock));
             return new ErasureDecision(id, suppressed);
         });

@@ -4,7 +4,7 @@ import org.rollbridge.hub.HubProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Erasure decisions and the suppression list of erased people's identifiers (hashed). */
+/** Erasure decisions: who decided, when, why (no personal data). */
 @Component
 public class ErasureStore {
 
@@ -32,18 +32,5 @@ public class ErasureStore {
     public long decide(String decidedBy, String reason, String reference) {
         return db.sql("insert into erasure_decisions (la, decided_by, reason, reference) values (?, ?, ?, ?) "
                 + "returning id").params(settings.la(), decidedBy, reason, reference).query(Long.class).single();
-    }
-
-    /** Puts every identifier of the person on the suppression list; returns how many. */
-    public int suppress(long personId, long decisionId) {
-        return db.sql("""
-                insert into suppressed_identifiers (la, kind, value_sha256, decision_id)
-                select distinct on (v) ?, kind, sha256(convert_to(? || ':' || v, 'UTF8')), ?
-                from (select kind, upper(value) v from person_identifiers where la = ? and person_id = ?
-                      union select 'UPN', upper(upn) from pupils where la = ? and person_id = ?
-                      union select 'ULN', uln from pupils where la = ? and person_id = ? and uln is not null) ids
-                on conflict (la, value_sha256) do nothing""")
-                .params(settings.la(), settings.la(), decisionId, settings.la(), personId, settings.la(), personId,
-                        settings.la(), personId).update();
     }
 }

@@ -62,6 +62,10 @@ public class SubjectAccess {
                                 + "who confirmed it.", query::identifiers),
                 new Part("schoolRecords", "What each school sent",
                         "Every school's latest version of your pupil record, as it sent it.", query::schoolRecords),
+                new Part("rectifications", "Corrections the LA made to your record",
+                        "Each time an LA officer corrected your record: what they changed, why, on what evidence, what "
+                                + "the school had sent, and, once the school changed its own record, what it sent "
+                                + "instead.", query::rectifications),
                 new Part("enrolments", "Schools you were on the roll of", "Each time on a school's register.",
                         query::enrolments),
                 new Part("attendance", "Attendance marks",

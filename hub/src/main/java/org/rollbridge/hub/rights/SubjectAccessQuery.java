@@ -58,6 +58,14 @@ public class SubjectAccessQuery {
                 where p.la = ? and p.person_id = ? order by p.updated_at desc""", id);
     }
 
+    public List<Map<String, Object>> rectifications(long id) {
+        return rows("""
+                select field, corrected_value as "corrected to", school_value as "the school had sent",
+                       laestab as "school", reason, evidence, recorded_by as "corrected by", recorded_at as "corrected",
+                       status, ended_at as "ended", superseding_value as "the school then sent"
+                from rectifications where la = ? and person_id = ? order by recorded_at, id""", id);
+    }
+
     public List<Map<String, Object>> enrolments(long id) {
         return rows("""
                 select laestab as "school", from_date as "from", to_date as "to", ended_reason as "why it ended"

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.rollbridge.core.pupil.CorrectableField;
 import org.rollbridge.hub.access.Capability;
 import org.rollbridge.hub.access.FieldAccess;
 import org.rollbridge.hub.access.FieldGroup;
@@ -16,6 +18,7 @@ import org.rollbridge.hub.alerts.AlertAccess;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.rollbridge.hub.people.PupilRecordQuery;
+import org.rollbridge.hub.people.RectificationQuery;
 import org.rollbridge.hub.retention.RetentionStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -42,11 +45,13 @@ public class PupilPage {
     private final AlertAccess alertAccess;
     private final PupilFactsQuery pupilFacts;
     private final RetentionStatus retention;
+    private final RectificationQuery rectifications;
 
     public PupilPage(PupilRecordQuery records, PupilSearch search, AuditLog audit, Clock clock,
                      PupilAttendanceView attendance, AlertAccess alertAccess, PupilFactsQuery pupilFacts,
-                     RetentionStatus retention) {
+                     RetentionStatus retention, RectificationQuery rectifications) {
         this.retention = retention;
+        this.rectifications = rectifications;
         this.pupilFacts = pupilFacts;
         this.alertAccess = alertAccess;
         this.records = records;
@@ -117,7 +122,24 @@ public class PupilPage {
                 ? alertAccess.ofPerson(AlertPages.viewer(user), id) : null);
         model.addAttribute("retention", user.may(Capability.ADMINISTER)
                 ? retention.of(id, LocalDate.now(clock)).orElse(null) : null);
+        addCorrections(id, user, model);
         return "pupil";
+    }
+
+    /**
+     * The LA's corrections of the fields the role is shown, with their provenance; the active ones are shown in
+     * place of the school's value. Roles that may rectify get the form.
+     */
+    private void addCorrections(long id, HubUser user, Model model) {
+        boolean identity = FieldAccess.shows(user.role(), FieldGroup.IDENTITY);
+        boolean address = FieldAccess.shows(user.role(), FieldGroup.ADDRESS);
+        List<RectificationQuery.Rectification> shown = !identity ? List.of() : rectifications.ofPerson(id).stream()
+                .filter(r -> address || !CorrectableField.POSTCODE.id().equals(r.field())).toList();
+        model.addAttribute("corrections", shown);
+        model.addAttribute("corrected", shown.stream().filter(RectificationQuery.Rectification::active)
+                .collect(Collectors.toMap(RectificationQuery.Rectification::field, r -> r)));
+        model.addAttribute("correctable", identity && user.may(Capability.RECTIFY)
+                ? List.of(CorrectableField.values()) : List.of());
     }
 
     /** How a school's record was matched to this person, in words. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.rollbridge.core.pupil.CorrectableField;
 import org.rollbridge.core.validation.Finding;
 import org.rollbridge.core.validation.Rule;
 import org.rollbridge.core.validation.ValidationReport;
@@ -31,6 +32,7 @@ import org.rollbridge.hub.ingest.BatchReports;
 import org.rollbridge.hub.ingest.BatchStore;
 import org.rollbridge.hub.ingest.HeldRecordQuery;
 import org.rollbridge.hub.reconciliation.ReconciliationQuery;
+import org.rollbridge.hub.people.RectificationQuery;
 import org.rollbridge.hub.schools.SchoolPauses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +46,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The school pages: each school's feed freshness (the last completed batch of each feed, and how many school days
  * old it is), its recent batches with their reports, the latest validation report's findings by rule with the fix,
- * and the records held back. LA roles see their LA's schools; a school data manager sees only their own school.
+ * the records held back, and where the school's MIS disagrees with a correction the LA made. LA roles see their LA's schools; a school data manager sees only their own school.
  * A school the user may not see is "not found", so nothing leaks by status.
  */
 @Hidden
@@ -64,10 +66,13 @@ public class SchoolPage {
     private final AuditLog audit;
     private final Clock clock;
     private final ReconciliationQuery reconciliations;
+    private final RectificationQuery rectifications;
 
     public SchoolPage(SchoolQuery schools, HeldRecordQuery heldRecords, BatchStore batches, BatchReports reports,
-                      SchoolPauses pauses, AuditLog audit, Clock clock, ReconciliationQuery reconciliations) {
+                      SchoolPauses pauses, AuditLog audit, Clock clock, ReconciliationQuery reconciliations,
+                      RectificationQuery rectifications) {
         this.reconciliations = reconciliations;
+        this.rectifications = rectifications;
         this.schools = schools;
         this.heldRecords = heldRecords;
         this.batches = batches;
@@ -131,6 +136,9 @@ public class SchoolPage {
                 user.organisation().kind() != OrganisationKind.LA));
         model.addAttribute("identity", identity);
         model.addAttribute("exportable", user.may(Capability.PUPIL_EXPORT));
+        boolean address = FieldAccess.shows(user.role(), FieldGroup.ADDRESS);
+        model.addAttribute("disagreements", !identity ? List.of() : rectifications.disagreements(laestab).stream()
+                .filter(d -> address || !CorrectableField.POSTCODE.id().equals(d.field())).toList());
         return "school";
     }
 

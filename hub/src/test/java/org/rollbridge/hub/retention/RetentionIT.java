@@ -32,6 +32,7 @@ import org.rollbridge.hub.access.Role;
 import org.rollbridge.hub.access.Users;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.people.Rectifications;
 import org.rollbridge.hub.people.SocialCareImport;
 import org.rollbridge.hub.testing.AttendanceCsv;
 import org.rollbridge.hub.testing.CtfFixture;
@@ -176,6 +177,9 @@ class RetentionIT {
                 insert into exclusions (la, person_id, laestab, exclusion_ref, category, reason, start_date, batch_id)
                 values ('926', ?, ?, 'EX1', 'SUSP', 'PA', '2025-10-01', gen_random_uuid())""")
                 .params(turning25, SCHOOL).update();
+        // A correction is part of the education record: it goes with the person.
+        hub.bean(Rectifications.class).record(turning25, "surname", "Quartermaine-Fenwick",
+                "Surname changed by deed poll", "Deed poll seen by the LA", "officer-rect", "LA_ADMIN");
         AuditLog audit = hub.bean(AuditLog.class);
         audit.record("officer-1", "LA_ATTENDANCE_OFFICER", AuditAction.VIEW_PUPIL, "person:" + turning25, "visit",
                 "looked at Zebedee Quartermaine", "ok");
@@ -328,8 +332,11 @@ class RetentionIT {
         }
 
         assertThat(tables).contains("persons", "pupils", "attendance_years", "mark_history", "held_records",
-                "batch_findings", "alert_cases", "audit_events");
+                "batch_findings", "alert_cases", "audit_events", "rectifications");
         assertThat(found).isEmpty();
+        assertThat(db.sql("select action || '|' || subject || '|' || coalesce(reason, '') from audit_events "
+                + "where actor = 'officer-rect'").query(String.class).single()).as("the correction's audit row")
+                .isEqualTo("RECTIFICATION|person|");
         assertThat(db.sql("select count(*) from pupils where person_id = ?").param(lookedAfter).query(Long.class)
                 .single()).as("the looked-after child's record outlives the 25th birthday").isEqualTo(1);
     }
@@ -381,10 +388,14 @@ class RetentionIT {
         assertStatus(302, placed);
         assertThat(placed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
                 .endsWith("/pupils/" + lookedAfter + "#retention"));
-        assertThat(pages.get("admin pupil").body()).contains("id=\"retention\"", "2090-03-14", "looked-after",
-                "Inquiry into placements", "Release hold");
+        assertThat(pages.get("admin pupil").body()).contains("id=\"retention\"", "14 March 2090",
+                "Looked after", "75 years", "Date of birth", "Inquiry into placements", "30 June 2041", "Release hold")
+                .doesNotContain("P75Y", "2090-03-14");
         assertThat(pages.get("admin retention").body()).contains("id=\"holds\"", "Inquiry into placements",
-                "2041-06-30", "id=\"runs\"", NightlyRetention.ACTOR);
+                "30 June 2041", "id=\"runs\"", NightlyRetention.ACTOR, "Education record", "25 years",
+                "Safeguarding (alert cases)", "Last alert case closed")
+                .containsPattern(">\\d{1,2} [A-Z][a-z]+ \\d{4} at \\d{2}:\\d{2}<")
+                .doesNotContain("P25Y", "2041-06-30", "Z</td>");
         assertThat(pages.get("officer pupil").body()).doesNotContain("id=\"retention\"");
         assertStatus(403, pages.get("officer retention"));
         assertStatus(403, pages.get("officer holds"));

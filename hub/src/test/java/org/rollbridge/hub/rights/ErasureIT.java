@@ -1,19 +1,27 @@
 package org.rollbridge.hub.rights;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.rollbridge.hub.testing.CtfFixture.upn;
 import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.people.HeldRecordMatching;
+import org.rollbridge.hub.people.RegisterImport;
 import org.rollbridge.hub.retention.LegalHolds;
 import org.rollbridge.hub.testing.CtfFixture;
 import org.rollbridge.hub.testing.HubTest;
@@ -22,7 +30,11 @@ import org.rollbridge.hub.testing.RunningHub;
 import org.rollbridge.hub.testing.School;
 import tools.jackson.databind.JsonNode;
 
-/** Erasure on a recorded decision: the person goes at once, and a later upload naming them is held for review. */
+/**
+ * Erasure on a recorded decision: the person goes at once, their identifiers are kept only as keyed hashes, and
+ * nothing recreates them: a later upload is held for review, the register does not load them, a review cannot make
+ * them a new person.
+ */
 @HubTest
 class ErasureIT {
 
@@ -74,6 +86,57 @@ class ErasureIT {
                 .query(String.class).single()).startsWith("REVIEW|").contains("erasure decision " + decision);
         assertThat(hub.db().sql("select count(*) from persons").query(Long.class).single())
                 .as("not recreated").isZero();
+    }
+
+    @Test
+    void theSuppressionListHoldsKeyedHashesOnlyWhichNoUnkeyedHashOfTheUpnFinds() throws Exception {
+        long decision = RunningHub.json(erase(person, "{\"reason\": \"Objection upheld\"}", RunningHub.ADMIN_TOKEN))
+                .path("decisionId").asLong();
+
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(RunningHub.SUPPRESSION_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        byte[] keyed = mac.doFinal(("926:" + upn(SCHOOL, 1)).getBytes(StandardCharsets.UTF_8));
+        byte[] unkeyed = MessageDigest.getInstance("SHA-256").digest(("926:" + upn(SCHOOL, 1))
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(hub.db().sql("select value_hmac from suppressed_identifiers where decision_id = ?").param(decision)
+                .query(byte[].class).list()).singleElement().isEqualTo(keyed).isNotEqualTo(unkeyed);
+    }
+
+    @Test
+    void neitherTheRegisterNorAReviewDecisionRecreatesAnErasedPerson() throws Exception {
+        long decision = RunningHub.json(erase(person, "{\"reason\": \"Objection upheld\"}", RunningHub.ADMIN_TOKEN))
+                .path("decisionId").asLong();
+        school.completed("ctf-2", CtfFixture.full(SCHOOL).add(CtfFixture.pupil(upn(SCHOOL, 1), "Objecting", "Person",
+                List.of())));
+        long held = hub.db().sql("select id from held_records where upn = ? and status = 'held'")
+                .param(upn(SCHOOL, 1)).query(Long.class).single();
+        long item = hub.db().sql("insert into review_queue (la, held_record_id, rule, score, why) "
+                + "values ('926', ?, 'PROBABILISTIC', 6.5, 'name and date of birth') returning id")
+                .param(held).query(Long.class).single();
+        Path register = RunningHub.tempDir().resolve("register-after-erasure.csv");
+        Files.writeString(register, "id,upn,former_upns,uln,legal_forename,legal_surname,dob,sex,postcode\n"
+                + "LA-ERASED," + upn(SCHOOL, 1).toLowerCase() + ",,,Objecting,Person,2015-03-14,F,\n"
+                + "LA-OTHER," + upn(SCHOOL, 2) + ",,,Another,Child,2015-04-01,M,\n");
+
+        RegisterImport.Result loaded = hub.bean(RegisterImport.class).load(register);
+        HttpResponse<String> newPerson = hub.send(hub.request("/api/v1/held-records/" + held + "/confirm-new-person")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"new to the LA\"}")), RunningHub.ADMIN_TOKEN);
+        HttpResponse<String> reviewed = hub.send(hub.request("/api/v1/review-queue/" + item + "/new-person")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"new to the LA\"}")), RunningHub.ADMIN_TOKEN);
+        hub.bean(HeldRecordMatching.class).rematchHeld(List.of(held), false);
+
+        assertThat(loaded.problems()).singleElement(as(STRING)).startsWith("register-after-erasure.csv line 2: this "
+                + "person was erased (erasure decision " + decision + ")");
+        assertThat(hub.db().sql("select register_id from persons order by register_id").query(String.class).list())
+                .as("only the other child").containsExactly("LA-OTHER");
+        assertStatus(409, newPerson);
+        assertThat(RunningHub.json(newPerson).path("message").asString()).contains("erasure decision " + decision);
+        assertStatus(409, reviewed);
+        assertThat(hub.db().sql("select reason || '|' || status || '|' || detail from held_records where id = ?")
+                .param(held).query(String.class).single()).as("still held for review after matching again")
+                .startsWith("REVIEW|held|").contains("erasure decision " + decision);
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.rollbridge.core.pupil.Pupil;
 import org.rollbridge.hub.access.Role;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.people.Rectifications;
 import org.rollbridge.hub.people.SocialCareImport;
 import org.rollbridge.hub.retention.LegalHolds;
 import org.rollbridge.hub.testing.AttendanceCsv;
@@ -95,6 +96,8 @@ class SubjectAccessIT {
         Files.writeString(socialCare, "upn,social_worker,looked_after,child_protection,start_date,end_date\n"
                 + upn + ",true,false,false,2025-01-06,\n");
         hub.bean(SocialCareImport.class).load(socialCare);
+        hub.bean(Rectifications.class).record(person, "postcode", "nr2 4ab", "Moved in August", "Council tax record",
+                "officer-sar", "LA_ADMIN");
         hub.bean(AuditLog.class).record("officer-sar", "LA_ATTENDANCE_OFFICER", AuditAction.VIEW_PUPIL,
                 "person:" + person, null, null, "ok");
         hub.bean(LegalHolds.class).hold(person, "Complaint 2026/4 under investigation", LocalDate.of(2099, 1, 1),
@@ -139,7 +142,7 @@ class SubjectAccessIT {
             assertThat(html).contains("id=\"" + s.path("id").asString() + "\"",
                     s.path("title").asString().replace("'", "&#39;"));
         }
-        assertThat(json.path("sections")).hasSize(14);
+        assertThat(json.path("sections")).hasSize(15);
     }
 
     @Test
@@ -167,6 +170,18 @@ class SubjectAccessIT {
         assertThat(rows("schoolRecords").get(0).path("record as the school sent it").path("forename").asString())
                 .isEqualTo("Philippa");
         assertThat(html).contains("&quot;forename&quot;");
+    }
+
+    @Test
+    void correctionsTheLaMadeWithWhyAndOnWhatEvidence() {
+        assertThat(rows("rectifications")).singleElement().satisfies(r -> {
+            assertThat(r.path("field").asString()).isEqualTo("postcode");
+            assertThat(r.path("corrected to").asString()).isEqualTo("NR2 4AB");
+            assertThat(r.path("the school had sent").asString()).isEqualTo("NR1 1AA");
+            assertThat(r.path("evidence").asString()).isEqualTo("Council tax record");
+            assertThat(r.path("corrected by").asString()).isEqualTo("officer-sar");
+        });
+        assertThat(html).contains("Corrections the LA made to your record", "NR2 4AB", "Council tax record");
     }
 
     @Test

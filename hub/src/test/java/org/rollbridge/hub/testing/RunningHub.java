@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RunningHub implements AutoCloseable {
 
     public static final String ADMIN_TOKEN = "test-admin-token";
+    /** Not a secret: the test hubs hold only synthetic people. */
+    public static final String SUPPRESSION_KEY = "test-suppression-key-synthetic-people-only";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final ConfigurableApplicationContext context;
     private final TestDatabase database;
@@ -68,6 +70,7 @@ public final class RunningHub implements AutoCloseable {
                 "--ROLLBRIDGE_PORT=0",
                 "--ROLLBRIDGE_DATA_DIR=" + dataDir,
                 "--ROLLBRIDGE_ADMIN_TOKEN=" + ADMIN_TOKEN,
+                "--ROLLBRIDGE_SUPPRESSION_KEY=" + SUPPRESSION_KEY,
                 "--ROLLBRIDGE_JOB_POLL_INTERVAL=PT0.05S",
                 "--ROLLBRIDGE_JOB_RETRY_DELAY=PT0.1S",
                 "--ROLLBRIDGE_SHUTDOWN_GRACE=5s",
