@@ -13,12 +13,14 @@ import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.Organisations;
 import org.rollbridge.hub.access.PupilFacts;
 import org.rollbridge.hub.access.PupilFactsQuery;
+import org.rollbridge.hub.access.SchoolQuery;
 import org.rollbridge.hub.access.SignedIn;
 import org.rollbridge.hub.access.Visibility;
 import org.rollbridge.hub.alerts.AlertCaseQuery;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.rollbridge.hub.people.PupilRecordQuery;
+import org.rollbridge.hub.people.PupilSearchQuery;
 import org.rollbridge.hub.retention.RetentionStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -30,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Finding a pupil by UPN and the pupil's page, within the user's organisation, cohort and field groups. Every
+ * Finding a pupil by name, date of birth, UPN or school, and the pupil's page, within the user's organisation, cohort and field groups. Every
  * search and every view is audited; a pupil the user may not see is "not found", so nothing leaks by status.
  */
 @Hidden
@@ -45,10 +47,14 @@ public class PupilPage {
     private final AlertCaseQuery alerts;
     private final PupilFactsQuery pupilFacts;
     private final RetentionStatus retention;
+    private final PupilSearchQuery search;
+    private final SchoolQuery schoolNames;
 
     public PupilPage(PupilRecordQuery records, Organisations organisations, AuditLog audit, Clock clock,
                      PupilAttendanceView attendance, AlertCaseQuery alerts, PupilFactsQuery pupilFacts,
-                     RetentionStatus retention) {
+                     RetentionStatus retention, PupilSearchQuery search, SchoolQuery schoolNames) {
+        this.search = search;
+        this.schoolNames = schoolNames;
         this.retention = retention;
         this.pupilFacts = pupilFacts;
         this.alerts = alerts;
@@ -83,20 +89,61 @@ public class PupilPage {
         }
     }
 
+    /** The most pupils one search reads before scoping, and the most it shows. */
+    static final int CANDIDATES = 500;
+    static final int SHOWN = 50;
+
     @GetMapping("/pupils")
-    public String search(@RequestParam(required = false) String upn, Authentication authentication, Model model) {
+    public String search(@RequestParam(required = false) String name, @RequestParam(required = false) String upn,
+                         @RequestParam(name = "dob-day", required = false) String dobDay,
+                         @RequestParam(name = "dob-month", required = false) String dobMonth,
+                         @RequestParam(name = "dob-year", required = false) String dobYear,
+                         @RequestParam(required = false) String laestab, Authentication authentication, Model model) {
         HubUser user = SignedIn.user(authentication);
+        Map<String, String> schools = schoolNames.of(user.organisation());
+        model.addAttribute("name", name == null ? "" : name);
         model.addAttribute("upn", upn == null ? "" : upn);
-        if (upn != null && !upn.isBlank()) {
-            String wanted = upn.strip().toUpperCase();
-            audit.record(user, AuditAction.SEARCH, null, null, "UPN search");
-            Visibility visibility = organisations.visibility();
-            List<Long> found = records.personsWithUpn(wanted).stream()
-                    .filter(id -> visible(visibility, user, id)).toList();
-            model.addAttribute("results", found);
-            model.addAttribute("searched", true);
+        model.addAttribute("dobDay", dobDay == null ? "" : dobDay);
+        model.addAttribute("dobMonth", dobMonth == null ? "" : dobMonth);
+        model.addAttribute("dobYear", dobYear == null ? "" : dobYear);
+        model.addAttribute("laestab", laestab == null ? "" : laestab.strip());
+        model.addAttribute("schools", schools);
+        boolean dobGiven = present(dobDay) || present(dobMonth) || present(dobYear);
+        LocalDate dob = null;
+        if (dobGiven) {
+            try {
+                dob = LocalDate.of(Integer.parseInt(dobYear.strip()), Integer.parseInt(dobMonth.strip()),
+                        Integer.parseInt(dobDay.strip()));
+            } catch (RuntimeException e) {
+                model.addAttribute("dobError", "Date of birth must be a real date, for example 14 3 2015");
+                return "pupil-search";
+            }
         }
+        PupilSearchQuery.Terms terms = new PupilSearchQuery.Terms(name, dob, upn, laestab);
+        if (terms.empty()) {
+            return "pupil-search";
+        }
+        audit.record(user, AuditAction.SEARCH, null, null, "pupil search name=" + quoted(name) + " dob="
+                + (dob == null ? "" : dob) + " upn=" + quoted(upn) + " laestab=" + quoted(laestab));
+        Visibility visibility = organisations.visibility();
+        LocalDate today = LocalDate.now(clock);
+        List<PupilSearchQuery.Found> candidates = search.find(terms, CANDIDATES);
+        Map<Long, PupilFacts> facts = pupilFacts.of(candidates.stream().map(PupilSearchQuery.Found::personId)
+                .toList(), today);
+        List<PupilSearchQuery.Found> found = candidates.stream()
+                .filter(f -> visible(visibility, user, facts.get(f.personId()), today)).toList();
+        model.addAttribute("results", found.stream().limit(SHOWN).toList());
+        model.addAttribute("more", found.size() > SHOWN);
+        model.addAttribute("searched", true);
         return "pupil-search";
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static String quoted(String value) {
+        return present(value) ? "'" + value.strip() + "'" : "";
     }
 
     @GetMapping("/pupils/{id}")
@@ -179,7 +226,11 @@ public class PupilPage {
 
     private boolean visible(Visibility visibility, HubUser user, long personId) {
         LocalDate today = LocalDate.now(clock);
-        PupilFacts facts = pupilFacts.of(personId, today);
-        return !facts.spells().isEmpty() && visibility.visible(user.role(), user.organisation(), facts, today);
+        return visible(visibility, user, pupilFacts.of(personId, today), today);
+    }
+
+    private static boolean visible(Visibility visibility, HubUser user, PupilFacts facts, LocalDate today) {
+        return facts != null && !facts.spells().isEmpty()
+                && visibility.visible(user.role(), user.organisation(), facts, today);
     }
 }

@@ -253,6 +253,24 @@ class BrowserJourneysIT {
         assertAccessible("pupil calendar, list of marks open");
     }
 
+    @Test
+    void anAttendanceOfficerFindsAPupilByAMisspeltName() {
+        signIn(hub.bean(Users.class).create("browser-name-search", "Sam Search", Role.LA_ATTENDANCE_OFFICER,
+                Organisation.la("926")));
+
+        browser.findElement(By.linkText("Find a pupil")).click();
+        assertAccessible("pupil search");
+        browser.findElement(By.id("name")).sendKeys("Alx Calender");
+        browser.findElement(By.cssSelector("main form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("pupils")));
+        assertThat(browser.findElement(By.id("pupils")).getText()).contains("Alex Calendar", "14 Mar 2015", "9262001");
+        assertAccessible("pupil search results");
+        assertNoOverflow("pupil search results");
+        browser.findElement(By.cssSelector("#pupils a[href='/pupils/" + calendarPupil + "']")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Alex Calendar");
+    }
+
     /**
      * An attendance officer works a case: the alert types, the queue, the case page, a resolve refused for want of
      * a reason (the error summary), then assign to themselves, acknowledge and resolve; every page axe-clean.
@@ -318,5 +336,12 @@ class BrowserJourneysIT {
                         nodes: v.nodes.map(n => n.target.join(' '))})))))
                    .catch(e => done('axe failed: ' + e));""", WCAG_22_AA);
         assertThat(violations).as("WCAG 2.2 AA violations on " + page).isEqualTo("[]");
+    }
+
+    /** The page fits the 1280-pixel window: nothing is wider than the viewport, so nothing scrolls sideways. */
+    static void assertNoOverflow(String page) {
+        Object wider = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) wider).longValue()).as("pixels wider than the window on " + page).isLessThanOrEqualTo(0);
     }
 }

@@ -249,7 +249,7 @@ class PagesIT {
         String upn = CtfFixture.upn(SCHOOL, 2);
 
         assertThat(officer.get("/pupils?upn=" + upn).body()).contains("/pupils/" + presentPupil);
-        assertThat(otherSchool.get("/pupils?upn=" + upn).body()).contains("No pupil you can see has this UPN")
+        assertThat(otherSchool.get("/pupils?upn=" + upn).body()).contains("No pupil you can see matches this search")
                 .doesNotContain("/pupils/" + presentPupil);
         assertThat(hub.bean(AuditLog.class).search(new AuditLog.Query("officer-s", AuditAction.SEARCH, null, null,
                 null, 10))).hasSize(1);
