@@ -47,6 +47,7 @@ public class LaOverviewPage {
         DashboardModel.add(model, attendance.forLa(on, LocalDate.now(clock)), national, settings.la(), user.role(),
                 user.role().may(Capability.PUPIL_RECORD) ? DisclosureControl.NONE : rule);
         model.addAttribute("la", settings.la());
+        model.addAttribute("schoolLinks", user.may(org.rollbridge.hub.access.Capability.SCHOOL_PAGE));
         return "la-overview";
     }
 }

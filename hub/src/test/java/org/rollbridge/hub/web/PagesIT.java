@@ -96,7 +96,8 @@ class PagesIT {
 
     /** The numbers of a row's cells, in order. */
     static List<String> cells(String page, String id) {
-        return java.util.regex.Pattern.compile(">([^<>]+)</t[dh]>").matcher(row(page, id)).results()
+        return java.util.regex.Pattern.compile(">([^<>]+)</t[dh]>").matcher(row(page, id)
+                        .replaceAll("<a [^>]*>([^<]*)</a>", "$1")).results()
                 .map(m -> m.group(1).strip()).toList();
     }
 

@@ -91,4 +91,17 @@ class PupilSearchIT {
                 .containsExactlyInAnyOrder("pupil search name='smith' dob= upn= laestab=",
                         "pupil search name='zoe' dob= upn= laestab=");
     }
+
+    @Test
+    void aSchoolsCtfNamesTheSchoolAndTheSearchShowsTheName() throws Exception {
+        String school = "9263103";
+        String upn = CtfFixture.upn(school, 1);
+        RegisteredPerson.withUpn(upn).named("Pat", "Pupil").in(hub);
+        hub.school(school).completed("named-ctf", CtfFixture.full(school).add(upn));
+        PageClient officer = hub.signedIn("search-named", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
+
+        assertThat(hub.db().sql("select name from schools where laestab = ?").param(school).query(String.class)
+                .single()).isEqualTo("Test School");
+        assertThat(officer.get("/pupils?upn=" + upn).body()).contains(">Test School<");
+    }
 }
