@@ -60,6 +60,12 @@ public class AlertPages {
 
     /** A numbered link of the GOV.UK pagination; a null number is the ellipsis between runs of pages. */
     public record PageLink(Integer number, String href, boolean current) {
+
+        /** The item's GOV.UK classes (here, since a template reads a double underscore as preprocessing). */
+        public String itemClass() {
+            return "govuk-pagination__item" + (number == null ? " govuk-pagination__item--ellipses"
+                    : current ? " govuk-pagination__item--current" : "");
+        }
     }
 
     @GetMapping("/alerts")

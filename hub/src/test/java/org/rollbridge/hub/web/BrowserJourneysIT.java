@@ -223,7 +223,7 @@ class BrowserJourneysIT {
         browser.findElement(By.cssSelector("main a[href='/schools']")).click();
         assertAccessible("schools");
         browser.findElement(By.cssSelector("main a[href='/schools/" + school + "']")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("School " + school);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Test School");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("ATTENDANCE_CODE_UNKNOWN")
                 .contains("ENROL_STATUS_CODE (EnrolStatus)").contains("Unmatched");
         assertAccessible("school");
