@@ -119,12 +119,13 @@ class AlertQueueIT {
         HttpResponse<String> refused = officer.post("/alerts/assign", Map.of("case", ids,
                 "assignedTo", "nobody-here", "back", queue, "_csrf", officer.csrf(queue)));
         assertStatus(302, refused, "refused, back to the queue");
-        assertThat(officer.get(refused.headers().firstValue("Location").orElseThrow()).body())
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith(queue);
+        assertThat(officer.get(queue).body())
                 .contains("is not an enabled user whose role works the alert queues");
         HttpResponse<String> done = officer.post("/alerts/assign", Map.of("case", ids,
                 "assignedTo", "queue-colleague", "back", queue, "_csrf", officer.csrf(queue)));
 
-        assertThat(done.headers().firstValue("Location")).hasValue(queue);
+        assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith(queue);
         assertThat(officer.get(queue).body()).contains("3 cases assigned to queue-colleague");
         assertThat(hub.db().sql("select count(*) from alert_cases where assigned_to = 'queue-colleague'")
                 .query(Long.class).single()).isEqualTo(3);
