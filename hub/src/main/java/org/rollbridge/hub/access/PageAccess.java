@@ -41,7 +41,7 @@ public final class PageAccess {
             new Rule("/", Audience.SIGNED_IN, null),
             needs("/la/overview", Capability.LA_OVERVIEW), needs("/la/overview/*", Capability.LA_OVERVIEW),
             needs("/alerts/*/assign", Capability.ALERT_QUEUE), needs("/alerts/*/acknowledge", Capability.ALERT_QUEUE),
-            needs("/alerts/*/resolve", Capability.ALERT_QUEUE),
+            needs("/alerts/*/resolve", Capability.ALERT_QUEUE), needs("/alerts/assign", Capability.ALERT_QUEUE),
             needs("/alerts", Capability.ALERT_VIEW), needs("/alerts/**", Capability.ALERT_VIEW),
             needs("/pupils/*/rectifications", Capability.RECTIFY),
             needs("/pupils/**", Capability.PUPIL_RECORD),

@@ -16,6 +16,12 @@ public class SchoolStore {
         this.settings = settings;
     }
 
+    /** The school's name as its latest CTF's header gives it (the hub has no other source of schools' names). */
+    public void name(String laestab, String name) {
+        db.sql("update schools set name = ? where laestab = ? and name is distinct from ?")
+                .params(name, laestab, name).update();
+    }
+
     /** Registers the school under the hub's LA; a school already known is left as it is. */
     public void ensure(String laestab) {
         db.sql("insert into schools (la, laestab) values (?, ?) on conflict (laestab) do nothing")

@@ -145,6 +145,17 @@ public class UserStore {
         return at == null ? null : at.toInstant();
     }
 
+    /** The enabled users of an organisation holding one of the roles, by display name. */
+    public java.util.List<HubUser> enabled(Organisation organisation, java.util.List<Role> roles) {
+        return db.sql("""
+                select id, username, display_name, role, organisation_kind, organisation_code from users
+                where enabled and organisation_kind = ? and organisation_code = ? and role = any(?)
+                order by display_name, username""")
+                .params(organisation.kind().name(), organisation.code(),
+                        roles.stream().map(Role::name).toArray(String[]::new))
+                .query((rs, n) -> user(rs)).list();
+    }
+
     private static HubUser user(ResultSet rs) throws SQLException {
         return new HubUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")), new Organisation(

@@ -89,6 +89,12 @@ public class Users {
         return new HubUser(id, username, displayName, role, organisation);
     }
 
+    /** The organisation's enabled users whose role has the capability (for example, who may be assigned a case). */
+    public java.util.List<HubUser> enabledWith(Organisation organisation, Capability capability) {
+        return users.enabled(organisation, java.util.Arrays.stream(Role.values()).filter(r -> r.may(capability))
+                .toList());
+    }
+
     public Optional<Account> account(String username) {
         return users.account(username);
     }

@@ -41,9 +41,44 @@ public class AlertCaseQuery {
     public record Event(Instant at, String event, String actor, String detail) {
     }
 
-    /** Filters of the queue; null matches anything. */
-    public record Filter(String kind, String status, String laestab, String assignedTo) {
+    /**
+     * Filters of the queue; null (or false) matches anything. {@code overdueOn} keeps the open cases whose due date
+     * is before that day; {@code ncYear} the pupils in that year group at the case's school.
+     */
+    public record Filter(String kind, String status, String laestab, String assignedTo, String ncYear,
+                         boolean unassigned, LocalDate overdueOn) {
         static final Filter OPEN = new Filter(null, "open", null, null);
+
+        public Filter(String kind, String status, String laestab, String assignedTo) {
+            this(kind, status, laestab, assignedTo, null, false, null);
+        }
+    }
+
+    /** The orders of the queue: newest first, highest figure (streak length, rate) first, open longest, due first. */
+    public enum Order {
+        NEWEST("raised_at desc, id desc"),
+        FIGURE("figure desc nulls last, id"),
+        OPEN_LONGEST("raised_at, id"),
+        DUE(AlertKinds.dueSql() + " nulls last, id");
+
+        private final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /** A case in a queue, with who the pupil is as their record at the case's school says, and the school's name. */
+    public record Listed(Case c, String forename, String surname, String upn, String ncYear, String schoolName) {
+
+        public boolean overdue(LocalDate today) {
+            return c.dueOn() != null && c.dueOn().isBefore(today) && !c.status().equals("resolved");
+        }
+
+        public long daysOpen(LocalDate today) {
+            return java.time.temporal.ChronoUnit.DAYS.between(
+                    c.raisedAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate(), today);
+        }
     }
 
     /** Whose cases a viewer may see, as {@link AlertAccess} decides it; this class turns it into SQL. */
@@ -70,8 +105,8 @@ public class AlertCaseQuery {
 
     private static final String COLUMNS = """
             id, person_id, kind, laestab, status, detail, severity, figure, figure_unit, first_evidence, last_evidence,
-            due_on, responsible, raised_at, assigned_to, assigned_at, acknowledged_at, resolved_at, resolution,
-            updated_at""";
+            %s due_on, responsible, raised_at, assigned_to, assigned_at, acknowledged_at, resolved_at, resolution,
+            updated_at""".formatted(AlertKinds.dueSql());
 
     /** How long the open counts per kind may be reused: counting every open case costs tens of milliseconds. */
     static final Duration COUNTS_FRESH_FOR = Duration.ofSeconds(5);
@@ -121,6 +156,37 @@ public class AlertCaseQuery {
         return db.sql("select " + COLUMNS + " from alert_cases where " + where.sql()
                         + " order by raised_at desc, id desc limit ?")
                 .params(params).query((rs, n) -> read(rs)).list();
+    }
+
+    /**
+     * One page of the queue in the order asked, each case with its pupil's name, UPN and year group and its school's
+     * name. The page is cut in SQL, so who may see each case is checked on the page's cases afterwards.
+     */
+    List<Listed> page(Filter filter, Scope scope, Order order, int offset, int limit) {
+        Where where = new Where(settings.la()).scope(scope).filter(filter);
+        List<Object> params = new ArrayList<>(where.params);
+        params.add(limit);
+        params.add(offset);
+        return db.sql("""
+                select c.*, p.forename, p.surname, p.upn, p.nc_year, s.name school_name
+                from (select %s, row_number() over (order by %s) from (
+                          select * from alert_cases where %s order by %s limit ? offset ?) paged) c
+                left join lateral (select forename, surname, upn, nc_year from pupils p
+                                   where p.la = c.la_of and p.person_id = c.person_id
+                                   order by (p.laestab = c.laestab) desc, p.updated_at desc limit 1) p on true
+                left join schools s on s.laestab = c.laestab
+                order by c.row_number"""
+                        .formatted(COLUMNS + ", la la_of", order.sql, where.sql(), order.sql))
+                .params(params)
+                .query((rs, n) -> new Listed(read(rs), rs.getString("forename"), rs.getString("surname"),
+                        rs.getString("upn"), rs.getString("nc_year"), rs.getString("school_name"))).list();
+    }
+
+    /** How many cases match the filter within the scope. */
+    long count(Filter filter, Scope scope) {
+        Where where = new Where(settings.la()).scope(scope).filter(filter);
+        return db.sql("select count(*) from alert_cases where " + where.sql()).params(where.params)
+                .query(Long.class).single();
     }
 
     /** Whether the case is within the scope (the first cut of who may see it, before {@code Visibility}). */
@@ -217,6 +283,17 @@ public class AlertCaseQuery {
             }
             if (present(f.assignedTo())) {
                 and("assigned_to = ?", f.assignedTo().strip());
+            }
+            if (f.unassigned()) {
+                and("assigned_to is null");
+            }
+            if (f.overdueOn() != null) {
+                and("status <> 'resolved' and " + AlertKinds.dueSql() + " < ?", f.overdueOn());
+            }
+            if (present(f.ncYear())) {
+                and("""
+                        exists (select 1 from pupils p where p.la = alert_cases.la and p.person_id = alert_cases.person_id
+                                and p.laestab = alert_cases.laestab and p.nc_year = ?)""", f.ncYear().strip());
             }
             return this;
         }

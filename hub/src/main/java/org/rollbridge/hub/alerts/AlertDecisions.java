@@ -22,6 +22,7 @@ public class AlertDecisions {
 
     static final Set<String> STATUSES = Set.of("open", "raised", "assigned", "acknowledged", "resolved");
     private static final int LIMIT = 500;
+    public static final int PAGE_SIZE = 50;
 
     private final AlertCases cases;
     private final AlertCaseQuery query;
@@ -40,10 +41,52 @@ public class AlertDecisions {
     /** The queue: cases matching the filter that the viewer may see, newest first, audited as a search. */
     public List<AlertCaseQuery.Case> queue(AlertAccess.Viewer viewer, AlertCaseQuery.Filter filter) {
         filter = check(filter);
+        audited(viewer, filter, null);
+        return access.visible(viewer, query.list(filter, access.scope(viewer), LIMIT));
+    }
+
+    /** One page of a queue: its cases the viewer may see, how many match in all, the page and the number of pages. */
+    public record Queue(List<AlertCaseQuery.Listed> cases, long total, int page, int pages) {
+    }
+
+    /**
+     * A page of the queue in the order asked ({@link #PAGE_SIZE} cases, the last page when {@code page} is past
+     * it), audited as a search. Cases the viewer may no longer see (a pupil who left long ago) are left off the page.
+     */
+    public Queue queue(AlertAccess.Viewer viewer, AlertCaseQuery.Filter filter, AlertCaseQuery.Order order,
+                       int page) {
+        filter = check(filter);
+        audited(viewer, filter, order + " page " + page);
+        AlertCaseQuery.Scope scope = access.scope(viewer);
+        long total = query.count(filter, scope);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.min(Math.max(page, 1), pages);
+        List<AlertCaseQuery.Listed> rows = query.page(filter, scope, order, (shown - 1) * PAGE_SIZE, PAGE_SIZE);
+        Set<Long> visible = access.visible(viewer, rows.stream().map(AlertCaseQuery.Listed::c).toList()).stream()
+                .map(AlertCaseQuery.Case::id).collect(java.util.stream.Collectors.toSet());
+        return new Queue(rows.stream().filter(r -> visible.contains(r.c().id())).toList(), total, shown, pages);
+    }
+
+    private void audited(AlertAccess.Viewer viewer, AlertCaseQuery.Filter filter, String page) {
         audit.record(viewer.name(), viewer.role().name(), AuditAction.SEARCH, null, null,
                 "alert queue kind=" + filter.kind() + " status=" + filter.status() + " laestab=" + filter.laestab()
-                        + " assignedTo=" + filter.assignedTo(), "ok");
-        return access.visible(viewer, query.list(filter, access.scope(viewer), LIMIT));
+                        + " assignedTo=" + filter.assignedTo()
+                        + (filter.ncYear() == null ? "" : " ncYear=" + filter.ncYear())
+                        + (filter.unassigned() ? " unassigned" : "")
+                        + (filter.overdueOn() == null ? "" : " overdueOn=" + filter.overdueOn())
+                        + (page == null ? "" : " " + page), "ok");
+    }
+
+    /** Assigns every case to one officer in one transaction: all of them, or none when one may not be. */
+    @Transactional
+    public int assignAll(AlertAccess.Viewer viewer, List<Long> ids, String assignee, String reason) {
+        if (ids == null || ids.isEmpty()) {
+            throw new Refusal.Invalid("Select the cases to assign: tick them in the list");
+        }
+        for (long id : ids) {
+            assign(viewer, id, assignee, reason);
+        }
+        return ids.size();
     }
 
     /** Open cases per kind the viewer's scope holds. */
@@ -133,6 +176,10 @@ public class AlertDecisions {
         if (f.laestab() != null && !f.laestab().isBlank() && !f.laestab().strip().matches("\\d{7}")) {
             throw new Refusal.Invalid("laestab '" + f.laestab() + "' is not a 7-digit LAESTAB, e.g. 9262001");
         }
-        return new AlertCaseQuery.Filter(kind, f.status(), f.laestab(), f.assignedTo());
+        if (f.ncYear() != null && !f.ncYear().isBlank() && !f.ncYear().strip().matches("[A-Za-z0-9]{1,2}")) {
+            throw new Refusal.Invalid("year group '" + f.ncYear() + "' is not a National Curriculum year, e.g. 7 or R");
+        }
+        return new AlertCaseQuery.Filter(kind, f.status(), f.laestab(), f.assignedTo(),
+                f.ncYear() == null || f.ncYear().isBlank() ? null : f.ncYear().strip(), f.unassigned(), f.overdueOn());
     }
 }

@@ -67,6 +67,35 @@ final class AlertKinds {
     }
 
     /**
+     * The service level: days from a case being raised by which an officer should have acted on it, where the law
+     * sets no date (docs/hub.md, "Service levels"). They follow the statutory guidance where it gives a time (the
+     * sixth day for s19 education in illness, fifteen school days for a governing board to consider reinstatement,
+     * about ten school days of enquiries for a child missing education) and the LA's usual practice otherwise.
+     */
+    static int serviceDays(AlertId id) {
+        return switch (id) {
+            case CONSECUTIVE_ABSENCE_10, CONSECUTIVE_UNAUTHORISED_10, HEALTH_15_DAYS, COHORT_ABSENCE -> 5;
+            case SEVERE_ABSENCE, REDUCED_TIMETABLE -> 10;
+            case LEFT_NO_DESTINATION -> 14;
+            case SUSPENSIONS_OVER_15_DAYS -> 21;
+            case PERSISTENT_ABSENCE, NEW_TO_ROLL_NON_STANDARD -> 20;
+            case PERMANENT_EXCLUSION_DAY_6 -> 0;
+        };
+    }
+
+    /**
+     * A case's due date in SQL over alert_cases: the date in law where there is one ({@link #dueOn}), else the day
+     * it was raised (in London) plus its kind's service level, so cases raised before a level changed follow it.
+     */
+    static String dueSql() {
+        StringBuilder days = new StringBuilder("case kind");
+        for (AlertId id : AlertId.values()) {
+            days.append(" when '").append(id.name()).append("' then ").append(serviceDays(id));
+        }
+        return "coalesce(due_on, (raised_at at time zone 'Europe/London')::date + " + days + " end)";
+    }
+
+    /**
      * Who must act: the school's governing board on suspensions (it must consider reinstatement), the LA on
      * everything else (s19 education, children missing education, attendance support).
      */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.rollbridge.core.ctf.CtfHeader;
+import org.rollbridge.hub.access.SchoolStore;
 import org.rollbridge.core.ctf.PupilPosition;
 import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.core.validation.Outcome;
@@ -54,11 +55,13 @@ public class CtfFeed implements Feed {
     private final BatchStore batches;
     private final RollClaimStore claims;
     private final Rectifications rectifications;
+    private final SchoolStore schools;
 
     public CtfFeed(HubProperties settings, PupilMatching matching, PupilStore pupils,
                    JdbcClient db, Clock clock, BatchValidation validation, MarkStore marks,
                    MatchOutcomes outcomes, DataSource dataSource, BatchStore batches, RollClaimStore claims,
-                   Rectifications rectifications) {
+                   Rectifications rectifications, SchoolStore schools) {
+        this.schools = schools;
         this.claims = claims;
         this.rectifications = rectifications;
         this.dataSource = dataSource;
@@ -121,7 +124,16 @@ public class CtfFeed implements Feed {
         copy.close();
         this.marks.stage(batch.id(), marks);
         batches.snapshot(batch.id(), header.get() != null && header.get().full() ? "full" : "partial");
+        nameSchool(batch, header.get());
         return new Staged(report, staged.get());
+    }
+
+    /** The school's name from the header of a CTF it sent about itself: the pages show it beside the LAESTAB. */
+    private void nameSchool(Batch batch, CtfHeader header) {
+        if (header != null && header.sourceSchoolName() != null && !header.sourceSchoolName().isBlank()
+                && batch.laestab().equals(header.sourceLea() + header.sourceEstab())) {
+            schools.name(batch.laestab(), header.sourceSchoolName().strip());
+        }
     }
 
     /** Stages a pupil that passed validation, minimised. */

@@ -53,6 +53,7 @@ public class LaOverviewPage {
         TableDownloads.link(model, "/la/overview", tables);
         model.addAttribute("la", settings.la());
         model.addAttribute("cohortsExportable", user.may(Capability.PUPIL_EXPORT));
+        model.addAttribute("schoolLinks", user.may(Capability.SCHOOL_PAGE));
         return "la-overview";
     }
 

@@ -13,11 +13,13 @@ import org.rollbridge.hub.access.FieldAccess;
 import org.rollbridge.hub.access.FieldGroup;
 import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.PupilFactsQuery;
+import org.rollbridge.hub.access.SchoolQuery;
 import org.rollbridge.hub.access.SignedIn;
 import org.rollbridge.hub.alerts.AlertAccess;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.rollbridge.hub.people.PupilRecordQuery;
+import org.rollbridge.hub.people.PupilSearchQuery;
 import org.rollbridge.hub.people.RectificationQuery;
 import org.rollbridge.hub.retention.RetentionStatus;
 import org.springframework.http.HttpStatus;
@@ -30,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Finding a pupil by UPN and the pupil's page, within the user's organisation, cohort and field groups. Every
+ * Finding a pupil by name, date of birth, UPN or school, and the pupil's page, within the user's organisation, cohort and field groups. Every
  * search and every view is audited; a pupil the user may not see is "not found", so nothing leaks by status.
  */
 @Hidden
@@ -46,10 +48,12 @@ public class PupilPage {
     private final PupilFactsQuery pupilFacts;
     private final RetentionStatus retention;
     private final RectificationQuery rectifications;
+    private final SchoolQuery schoolNames;
 
     public PupilPage(PupilRecordQuery records, PupilSearch search, AuditLog audit, Clock clock,
                      PupilAttendanceView attendance, AlertAccess alertAccess, PupilFactsQuery pupilFacts,
-                     RetentionStatus retention, RectificationQuery rectifications) {
+                     RetentionStatus retention, RectificationQuery rectifications, SchoolQuery schoolNames) {
+        this.schoolNames = schoolNames;
         this.retention = retention;
         this.rectifications = rectifications;
         this.pupilFacts = pupilFacts;
@@ -86,16 +90,50 @@ public class PupilPage {
     }
 
     @GetMapping("/pupils")
-    public String search(@RequestParam(required = false) String upn, Authentication authentication, Model model) {
+    public String search(@RequestParam(required = false) String name, @RequestParam(required = false) String upn,
+                         @RequestParam(name = "dob-day", required = false) String dobDay,
+                         @RequestParam(name = "dob-month", required = false) String dobMonth,
+                         @RequestParam(name = "dob-year", required = false) String dobYear,
+                         @RequestParam(required = false) String laestab, Authentication authentication, Model model) {
         HubUser user = SignedIn.user(authentication);
+        model.addAttribute("name", name == null ? "" : name);
         model.addAttribute("upn", upn == null ? "" : upn);
-        if (upn != null && !upn.isBlank()) {
-            audit.record(user, AuditAction.SEARCH, null, null, "UPN search");
-            model.addAttribute("results", search.byUpn(user, upn));
-            model.addAttribute("searched", true);
-            model.addAttribute("exportable", user.may(Capability.PUPIL_EXPORT));
+        model.addAttribute("dobDay", dobDay == null ? "" : dobDay);
+        model.addAttribute("dobMonth", dobMonth == null ? "" : dobMonth);
+        model.addAttribute("dobYear", dobYear == null ? "" : dobYear);
+        model.addAttribute("laestab", laestab == null ? "" : laestab.strip());
+        model.addAttribute("schools", schoolNames.of(user.organisation()));
+        LocalDate dob = null;
+        if (present(dobDay) || present(dobMonth) || present(dobYear)) {
+            try {
+                dob = LocalDate.of(Integer.parseInt(dobYear.strip()), Integer.parseInt(dobMonth.strip()),
+                        Integer.parseInt(dobDay.strip()));
+            } catch (RuntimeException e) {
+                model.addAttribute("dobError", "Date of birth must be a real date, for example 14 3 2015");
+                return "pupil-search";
+            }
         }
+        PupilSearchQuery.Terms terms = new PupilSearchQuery.Terms(name, dob, upn, laestab);
+        if (terms.empty()) {
+            return "pupil-search";
+        }
+        audit.record(user, AuditAction.SEARCH, null, null, "pupil search name=" + quoted(name) + " dob="
+                + (dob == null ? "" : dob) + " upn=" + quoted(upn) + " laestab=" + quoted(laestab));
+        List<PupilSearchQuery.Found> found = search.find(user, terms);
+        model.addAttribute("results", found.stream().limit(PupilSearch.SHOWN).toList());
+        model.addAttribute("more", found.size() > PupilSearch.SHOWN);
+        model.addAttribute("searched", true);
+        // The export holds a UPN search's result (docs/exports.md).
+        model.addAttribute("exportable", present(upn) && user.may(Capability.PUPIL_EXPORT));
         return "pupil-search";
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static String quoted(String value) {
+        return present(value) ? "'" + value.strip() + "'" : "";
     }
 
     @GetMapping("/pupils/{id}")

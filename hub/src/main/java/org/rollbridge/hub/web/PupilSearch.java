@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.Organisations;
 import org.rollbridge.hub.access.PupilFacts;
 import org.rollbridge.hub.access.PupilFactsQuery;
+import org.rollbridge.hub.access.Visibility;
 import org.rollbridge.hub.people.PupilRecordQuery;
+import org.rollbridge.hub.people.PupilSearchQuery;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,13 +25,33 @@ public class PupilSearch {
     private final Organisations organisations;
     private final PupilFactsQuery pupilFacts;
     private final Clock clock;
+    private final PupilSearchQuery query;
 
     public PupilSearch(PupilRecordQuery records, Organisations organisations, PupilFactsQuery pupilFacts,
-                       Clock clock) {
+                       Clock clock, PupilSearchQuery query) {
+        this.query = query;
         this.records = records;
         this.organisations = organisations;
         this.pupilFacts = pupilFacts;
         this.clock = clock;
+    }
+
+    /** The most pupils one search reads before scoping, and the most the page shows. */
+    static final int CANDIDATES = 500;
+    static final int SHOWN = 50;
+
+    /** The pupils the user may see among the closest matches to the terms, closest first. */
+    public List<PupilSearchQuery.Found> find(HubUser user, PupilSearchQuery.Terms terms) {
+        LocalDate today = LocalDate.now(clock);
+        Visibility visibility = organisations.visibility();
+        List<PupilSearchQuery.Found> candidates = query.find(terms, CANDIDATES);
+        Map<Long, PupilFacts> facts = pupilFacts.of(candidates.stream().map(PupilSearchQuery.Found::personId)
+                .toList(), today);
+        return candidates.stream().filter(f -> {
+            PupilFacts pupil = facts.get(f.personId());
+            return pupil != null && !pupil.spells().isEmpty()
+                    && visibility.visible(user.role(), user.organisation(), pupil, today);
+        }).toList();
     }
 
     /** The persons the user may see with this UPN (current or former), as the search page lists them. */

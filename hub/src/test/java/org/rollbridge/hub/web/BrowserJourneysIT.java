@@ -200,7 +200,7 @@ class BrowserJourneysIT {
         browser.findElement(By.cssSelector("main a[href='/schools']")).click();
         assertAccessible("schools");
         browser.findElement(By.cssSelector("main a[href='/schools/" + school + "']")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("School " + school);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Test School");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("ATTENDANCE_CODE_UNKNOWN")
                 .contains("ENROL_STATUS_CODE (EnrolStatus)").contains("Unmatched");
         assertAccessible("school");
@@ -230,6 +230,68 @@ class BrowserJourneysIT {
         assertAccessible("pupil calendar, list of marks open");
     }
 
+    @Test
+    void anAttendanceOfficerFindsAPupilByAMisspeltName() {
+        signIn(hub.bean(Users.class).create("browser-name-search", "Sam Search", Role.LA_ATTENDANCE_OFFICER,
+                Organisation.la("926")));
+
+        browser.findElement(By.linkText("Find a pupil")).click();
+        assertAccessible("pupil search");
+        browser.findElement(By.id("name")).sendKeys("Alx Calender");
+        browser.findElement(By.cssSelector("main form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("pupils")));
+        assertThat(browser.findElement(By.id("pupils")).getText()).contains("Alex Calendar", "14 Mar 2015", "9262001");
+        assertAccessible("pupil search results");
+        assertNoOverflow("pupil search results");
+        browser.findElement(By.cssSelector("#pupils a[href='/pupils/" + calendarPupil + "']")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Alex Calendar");
+    }
+
+    @Test
+    void anAttendanceOfficerWorksAQueueFilteredToUnassignedAndOverdueAndBulkAssigns() throws Exception {
+        String school = "9267401";
+        hub.db().sql("insert into schools (la, laestab, name) values ('926', ?, 'Estuary Primary')").param(school)
+                .update();
+        List<Long> overdue = List.of(AlertQueueIT.pupilWithCase(hub, school, 1, 20, null),
+                AlertQueueIT.pupilWithCase(hub, school, 2, 20, null));
+        AlertQueueIT.pupilWithCase(hub, school, 3, 20, "browser-colleague-elsewhere");
+        AlertQueueIT.pupilWithCase(hub, school, 4, 0, null);
+        hub.bean(Users.class).create("browser-queue-colleague", "Jo Colleague", Role.LA_CME_OFFICER,
+                Organisation.la("926"));
+        signIn(hub.bean(Users.class).create("browser-queue-officer", "Sam Queue", Role.LA_ATTENDANCE_OFFICER,
+                Organisation.la("926")));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+
+        browser.findElement(By.linkText("Alert queues")).click();
+        browser.findElement(By.cssSelector("#count-CONSECUTIVE_ABSENCE_10 a")).click();
+        wait.until(ExpectedConditions.urlContains("kind="));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("laestab"))).selectByValue(school);
+        browser.findElement(By.id("unassigned")).click();
+        browser.findElement(By.id("overdue")).click();
+        browser.findElement(By.id("filter")).click();
+        wait.until(ExpectedConditions.urlContains("overdue=yes"));
+
+        assertThat(browser.findElement(By.cssSelector("#cases caption")).getText()).startsWith("2 cases");
+        assertThat(browser.findElement(By.id("cases")).getText()).contains("Robin Queue1", "Robin Queue2",
+                "Estuary Primary", "Overdue").doesNotContain("Robin Queue3", "Robin Queue4");
+        assertAccessible("queue filtered to unassigned and overdue");
+        assertNoOverflow("queue filtered to unassigned and overdue");
+        for (long id : overdue) {
+            browser.findElement(By.cssSelector("label[for='select-" + id + "']")).click();
+        }
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("assignedTo")))
+                .selectByValue("browser-queue-colleague");
+        browser.findElement(By.id("assign-selected")).click();
+
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("done"))).getText())
+                .isEqualTo("2 cases assigned to browser-queue-colleague");
+        assertThat(browser.findElement(By.id("no-cases")).getText()).isEqualTo("No cases match.");
+        assertAccessible("queue after a bulk assignment");
+        assertThat(hub.db().sql("select count(*) from alert_cases where assigned_to = 'browser-queue-colleague'")
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
     /**
      * An attendance officer works a case: the alert types, the queue, the case page, a resolve refused for want of
      * a reason (the error summary), then assign to themselves, acknowledge and resolve; every page axe-clean.
@@ -256,8 +318,8 @@ class BrowserJourneysIT {
         browser.findElement(By.cssSelector("#count-CONSECUTIVE_UNAUTHORISED_10 a")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("kind="));
         assertAccessible("queue");
-        browser.findElement(By.id("laestab")).sendKeys(school);
-        browser.findElement(By.cssSelector("main form button")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("laestab"))).selectByValue(school);
+        browser.findElement(By.id("filter")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("laestab=" + school));
         browser.findElement(By.cssSelector("#cases a.govuk-link")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
@@ -423,5 +485,12 @@ class BrowserJourneysIT {
                         nodes: v.nodes.map(n => n.target.join(' '))})))))
                    .catch(e => done('axe failed: ' + e));""", WCAG_22_AA);
         assertThat(violations).as("WCAG 2.2 AA violations on " + page).isEqualTo("[]");
+    }
+
+    /** The page fits the 1280-pixel window: nothing is wider than the viewport, so nothing scrolls sideways. */
+    static void assertNoOverflow(String page) {
+        Object wider = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) wider).longValue()).as("pixels wider than the window on " + page).isLessThanOrEqualTo(0);
     }
 }
