@@ -46,6 +46,9 @@ class HubSettingsTest {
             ROLLBRIDGE_MAX_UPLOAD_BYTES | 512MB          | ROLLBRIDGE_MAX_UPLOAD_BYTES must be a whole number; it was '512MB'
             ROLLBRIDGE_SCHOOL_TAIL_DAYS | -5             | ROLLBRIDGE_SCHOOL_TAIL_DAYS must be 0 or more; it was -5
             ROLLBRIDGE_DB_URL           | postgres://hub:secret@db | ROLLBRIDGE_DB_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://127.0.0.1:5432/rollbridge; it was one starting 'postgres:'
+            ROLLBRIDGE_TRUSTED_PROXIES  | proxy.example  | ROLLBRIDGE_TRUSTED_PROXIES must be IP addresses separated by commas, such as 10.0.0.5,10.0.0.6; 'proxy.example' is not one
+            ROLLBRIDGE_PUBLIC_URL       | rollbridge.example | ROLLBRIDGE_PUBLIC_URL must be the address people reach the hub at, such as https://rollbridge.example.gov.uk; it was 'rollbridge.example'
+            ROLLBRIDGE_ADMIN_TOKEN_SCOPE| everything     | ROLLBRIDGE_ADMIN_TOKEN_SCOPE must be one of BOOTSTRAP, FULL; it was 'everything'
             ROLLBRIDGE_OIDC_ISSUER      | login.example  | ROLLBRIDGE_OIDC_ISSUER must be the issuer's URL, such as https://login.example.gov.uk/realms/la; it was 'login.example'
             """)
     void aValueTheHubCannotUseStopsItWithTheVariableNamed(String variable, String value, String message) {
@@ -101,18 +104,20 @@ class HubSettingsTest {
         List<Record> read = HubSettings.read(environment(Map.of("ROLLBRIDGE_ALERTS_AS_OF", " ",
                 "ROLLBRIDGE_WORKERS", "", "ROLLBRIDGE_JOB_POLL_INTERVAL", "250ms")));
         assertThat(read).containsExactly(
-                new HubProperties("926", 8080, "", null, Duration.ofSeconds(30), LogLevel.INFO),
+                new HubProperties("926", 8080, "", AdminTokenScope.BOOTSTRAP, null, Duration.ofSeconds(30),
+                        LogLevel.INFO),
                 new DatabaseSettings("jdbc:postgresql://127.0.0.1:5432/rollbridge", "postgres", "", 12),
                 new UploadSettings(Path.of("rollbridge-data"), 536_870_912L),
                 new JobSettings(2, Duration.ofSeconds(30), 5, Duration.ofMillis(250)),
-                new SignInSettings(Duration.ofMinutes(20), false, null, "", ""),
+                new SignInSettings(Duration.ofMinutes(20), true, null, "", ""),
                 new VisibilitySettings(30),
                 new AlertSettings(null),
                 new NightlySettings("0 30 2 * * *", ZoneId.of("Europe/London")),
                 new RetentionSettings(null, "0 30 3 * * *", 500, Duration.ofSeconds(2)),
                 new NationalSettings(null),
                 new DisclosureSettings(10),
-                new SharingSettings(null));
+                new SharingSettings(null),
+                new ProxySettings("", null));
     }
 
     @Test

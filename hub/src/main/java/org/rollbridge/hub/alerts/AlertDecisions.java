@@ -8,6 +8,7 @@ import org.rollbridge.hub.access.Capability;
 import org.rollbridge.hub.access.Users;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.audit.Pupils;
 import org.rollbridge.core.indicators.alerts.AlertId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,10 +39,12 @@ public class AlertDecisions {
     /** The queue: cases matching the filter that the viewer may see, newest first, audited as a search. */
     public List<AlertCases.Case> queue(AlertAccess.Viewer viewer, AlertCases.Filter filter) {
         filter = check(filter);
-        audit.record(viewer.name(), viewer.role().name(), AuditAction.SEARCH, null, null,
+        List<AlertCases.Case> shown = access.visible(viewer, cases.list(filter, access.scope(viewer), LIMIT));
+        audit.record(viewer.name(), viewer.role().name(), AuditAction.SEARCH, "alert-queue", null,
                 "alert queue kind=" + filter.kind() + " status=" + filter.status() + " laestab=" + filter.laestab()
-                        + " assignedTo=" + filter.assignedTo(), "ok");
-        return access.visible(viewer, cases.list(filter, access.scope(viewer), LIMIT));
+                        + " assignedTo=" + filter.assignedTo() + ": " + shown.size() + " case(s)", "ok",
+                Pupils.persons(shown.stream().map(AlertCases.Case::personId).toList()));
+        return shown;
     }
 
     /** Open cases per kind the viewer's scope holds. */
@@ -51,10 +54,16 @@ public class AlertDecisions {
 
     /** One case the viewer may see (404 otherwise, so nothing leaks by status), audited as a view of the pupil. */
     public AlertCases.Case view(AlertAccess.Viewer viewer, long id) {
-        AlertCases.Case c = cases.find(id).filter(found -> access.mayView(viewer, found))
-                .orElseThrow(() -> new Refusal.NotFound("There is no alert case " + id + " that you can see"));
+        java.util.Optional<AlertCases.Case> found = cases.find(id);
+        if (found.isEmpty() || !access.mayView(viewer, found.get())) {
+            found.ifPresent(c -> audit.record(viewer.name(), viewer.role().name(), AuditAction.VIEW_PUPIL,
+                    "person:" + c.personId(), null, "alert case " + id + ", not visible to the user", "refused",
+                    Pupils.person(c.personId())));
+            throw new Refusal.NotFound("There is no alert case " + id + " that you can see");
+        }
+        AlertCases.Case c = found.get();
         audit.record(viewer.name(), viewer.role().name(), AuditAction.VIEW_PUPIL, "person:" + c.personId(), null,
-                "alert case " + id, "ok");
+                "alert case " + id, "ok", Pupils.person(c.personId()));
         return c;
     }
 

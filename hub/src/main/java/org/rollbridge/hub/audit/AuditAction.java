@@ -18,5 +18,13 @@ public enum AuditAction {
     /** A pupil's or a school's opt-out from an onward sharing agreement, and its withdrawal (docs/sharing.md). */
     SHARING_OPT_OUT, SHARING_OPT_OUT_WITHDRAWN,
     /** A file delivered under a sharing agreement. */
-    SHARING_DELIVERY
+    SHARING_DELIVERY,
+    /** A batch's validation report read (page, CSV or API): it names the pupils of its findings. */
+    VIEW_REPORT,
+    /** Records held back, read through the API: their UPNs and details. */
+    VIEW_HELD,
+    /** The audit log's search result exported as CSV. */
+    AUDIT_EXPORT,
+    /** An administrator's personal API token made for them, or revoked. */
+    ADMIN_TOKEN_ISSUED, ADMIN_TOKEN_REVOKED
 }

@@ -17,6 +17,7 @@ import org.rollbridge.core.signing.RequestSignature;
 import org.rollbridge.hub.audit.Actor;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.audit.Pupils;
 import org.springframework.stereotype.Service;
 
 /**
@@ -79,8 +80,9 @@ public class PupilExports {
         ready.put(token, new Prepared(fileName, bytes, now.plus(KEPT)));
         String pupils = lines.stream().map(l -> String.valueOf(l.personId())).distinct()
                 .collect(Collectors.joining(","));
-        audit.record(user, AuditAction.EXPORT, "export:" + sha256, purpose,
-                what + "; " + lines.size() + " line(s); persons " + pupils);
+        audit.record(user.username(), user.roleName(), AuditAction.EXPORT, "export:" + sha256, purpose,
+                what + "; " + lines.size() + " line(s); persons " + pupils, "ok",
+                Pupils.persons(lines.stream().map(Line::personId).toList()));
         return new Made(token, password, fileName, sha256, lines.size());
     }
 

@@ -18,6 +18,9 @@ import org.rollbridge.core.validation.ValidationReport;
 import org.rollbridge.core.validation.report.ReportFormat;
 import org.rollbridge.hub.access.Caller;
 import org.rollbridge.hub.access.CredentialFilter;
+import org.rollbridge.hub.audit.AuditAction;
+import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.audit.Pupils;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -41,9 +44,11 @@ public class BatchController {
     private final BatchIntake intake;
     private final BatchStore batches;
     private final BatchReports reports;
+    private final AuditLog audit;
 
-    public BatchController(BatchIntake intake, BatchStore batches, BatchReports reports) {
+    public BatchController(BatchIntake intake, BatchStore batches, BatchReports reports, AuditLog audit) {
         this.reports = reports;
+        this.audit = audit;
         this.intake = intake;
         this.batches = batches;
     }
@@ -135,6 +140,9 @@ public class BatchController {
         ValidationReport report = reports.of(batch).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.CONFLICT, "Batch " + id + " is " + batch.status() + ": it has a report once it is "
                         + "completed or refused; read its status at /api/v1/batches/" + id));
+        audit.read(caller, AuditAction.VIEW_REPORT, "batch:" + batch.id(), format.name().toLowerCase()
+                + " report of school " + batch.laestab() + " through the API",
+                Pupils.upns(BatchReports.upns(report)), "ok");
         return reportResponse(report, format, batch);
     }
 

@@ -41,7 +41,7 @@ public class HeldRecordQuery {
      */
     public List<Map<String, Object>> withStatus(String status, String laestab) {
         return db.sql("""
-                select id, batch_id as "batchId", laestab, feed, location, reason, detail, status,
+                select id, batch_id as "batchId", laestab, feed, location, upn, reason, detail, status,
                        created_at as "createdAt"
                 from held_records where la = ? and status = ? and (?::text is null or laestab = ?)
                 order by id limit 1000""")

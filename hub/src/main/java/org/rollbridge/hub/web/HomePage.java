@@ -16,29 +16,27 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 public class HomePage {
 
-    static final Map<Capability, String[]> LINKS = new LinkedHashMap<>();
-
-    static {
-        LINKS.put(Capability.LA_OVERVIEW, new String[] {"/la/overview", "LA attendance overview"});
-        LINKS.put(Capability.ALERT_VIEW, new String[] {"/alerts", "Alert queues"});
-        LINKS.put(Capability.AUDIT_SEARCH, new String[] {"/audit", "Search the audit log"});
-        LINKS.put(Capability.PUPIL_RECORD, new String[] {"/pupils", "Find a pupil"});
-        LINKS.put(Capability.SCHOOL_PAGE, new String[] {"/schools", "Schools: feeds, validation reports and held records"});
-        LINKS.put(Capability.REVIEW_QUEUE, new String[] {"/review", "Matching review queue"});
-        LINKS.put(Capability.TRUST_OVERVIEW, new String[] {"/trust", "Trust attendance overview"});
-        LINKS.put(Capability.ADMINISTER, new String[] {"/retention", "Retention: due this month, legal holds, runs"});
-        LINKS.put(Capability.NATIONAL_VIEW, new String[] {"/national", "Attendance by local authority and phase"});
+    /** Each link's path, its words, and the capability it needs (one capability may give several pages). */
+    record Link(String path, String label, Capability needs) {
     }
+
+    static final java.util.List<Link> LINKS = java.util.List.of(
+            new Link("/la/overview", "LA attendance overview", Capability.LA_OVERVIEW),
+            new Link("/alerts", "Alert queues", Capability.ALERT_VIEW),
+            new Link("/audit", "Search the audit log", Capability.AUDIT_SEARCH),
+            new Link("/pupils", "Find a pupil", Capability.PUPIL_RECORD),
+            new Link("/schools", "Schools: feeds, validation reports and held records", Capability.SCHOOL_PAGE),
+            new Link("/review", "Matching review queue", Capability.REVIEW_QUEUE),
+            new Link("/trust", "Trust attendance overview", Capability.TRUST_OVERVIEW),
+            new Link("/retention", "Retention: due this month, legal holds, runs", Capability.ADMINISTER),
+            new Link("/admin/tokens", "Administrators' personal API tokens", Capability.ADMINISTER),
+            new Link("/national", "Attendance by local authority and phase", Capability.NATIONAL_VIEW));
 
     @GetMapping("/")
     public String home(Authentication authentication, Model model) {
         HubUser user = SignedIn.user(authentication);
         Map<String, String> links = new LinkedHashMap<>();
-        LINKS.forEach((capability, link) -> {
-            if (user.may(capability)) {
-                links.put(link[0], link[1]);
-            }
-        });
+        LINKS.stream().filter(link -> user.may(link.needs())).forEach(link -> links.put(link.path(), link.label()));
         model.addAttribute("user", user);
         model.addAttribute("links", links);
         return "home";

@@ -7,7 +7,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Errors on pages as GOV.UK error pages, not JSON; a refusal gets the status the API gives it. */
@@ -25,7 +27,13 @@ public class PageErrors {
         return problem(ApiErrors.status(e).value(), e.getMessage(), response, model);
     }
 
-    private static String problem(int status, String message, HttpServletResponse response, Model model) {
+    /** Bad input in the address (a word where a number goes, a missing parameter): a 400 page saying which. */
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    public String badInput(Exception e, HttpServletResponse response, Model model) {
+        return problem(400, ApiErrors.badInputMessage(e), response, model);
+    }
+
+    static String problem(int status, String message, HttpServletResponse response, Model model) {
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("message", message);

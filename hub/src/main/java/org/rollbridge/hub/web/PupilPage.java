@@ -18,6 +18,7 @@ import org.rollbridge.hub.access.Visibility;
 import org.rollbridge.hub.alerts.AlertCases;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.audit.Pupils;
 import org.rollbridge.hub.people.PupilRecordQuery;
 import org.rollbridge.hub.retention.RetentionStatus;
 import org.springframework.http.HttpStatus;
@@ -89,10 +90,12 @@ public class PupilPage {
         model.addAttribute("upn", upn == null ? "" : upn);
         if (upn != null && !upn.isBlank()) {
             String wanted = upn.strip().toUpperCase();
-            audit.record(user, AuditAction.SEARCH, null, null, "UPN search");
             Visibility visibility = organisations.visibility();
             List<Long> found = records.personsWithUpn(wanted).stream()
                     .filter(id -> visible(visibility, user, id)).toList();
+            // The term and what it found: a search that found nobody still says whom the user looked for.
+            audit.read(user, AuditAction.SEARCH, "pupil-search", "UPN search for '" + wanted + "': " + found.size()
+                    + " found", Pupils.persons(found).and(Pupils.upns(List.of(wanted))), "ok");
             model.addAttribute("results", found);
             model.addAttribute("searched", true);
         }
@@ -104,10 +107,13 @@ public class PupilPage {
                         Authentication authentication, Model model) {
         HubUser user = SignedIn.user(authentication);
         if (!visible(organisations.visibility(), user, id)) {
+            // Refused looks are audited too: trying pupil after pupil is what a search of the log should show.
+            audit.read(user, AuditAction.VIEW_PUPIL, "person:" + id, "not visible to the user", Pupils.person(id),
+                    "refused");
             throw new ResponseStatusException(HttpStatus.NOT_FOUND,
                     "There is no pupil with this reference that you can see");
         }
-        audit.record(user, AuditAction.VIEW_PUPIL, "person:" + id, null, null);
+        audit.read(user, AuditAction.VIEW_PUPIL, "person:" + id, "pupil page", Pupils.person(id), "ok");
         Optional<PupilRecordQuery.Latest> latest = records.latest(id);
         Optional<PupilRecordQuery.Identity> identity = latest.map(PupilRecordQuery.Latest::identity);
         model.addAttribute("id", id);

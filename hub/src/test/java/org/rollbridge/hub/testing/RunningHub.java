@@ -68,6 +68,10 @@ public final class RunningHub implements AutoCloseable {
                 "--ROLLBRIDGE_PORT=0",
                 "--ROLLBRIDGE_DATA_DIR=" + dataDir,
                 "--ROLLBRIDGE_ADMIN_TOKEN=" + ADMIN_TOKEN,
+                // The suite's tests act as the administrator with the shared token everywhere (AdminTokensIT tests
+                // the bootstrap scope a hub has by default), and reach the hub over plain HTTP.
+                "--ROLLBRIDGE_ADMIN_TOKEN_SCOPE=FULL",
+                "--ROLLBRIDGE_SECURE_COOKIES=false",
                 "--ROLLBRIDGE_JOB_POLL_INTERVAL=PT0.05S",
                 "--ROLLBRIDGE_JOB_RETRY_DELAY=PT0.1S",
                 "--ROLLBRIDGE_SHUTDOWN_GRACE=5s",
