@@ -126,8 +126,8 @@ public class AuditLog {
         }
         if (query.upn() != null && !query.upn().isBlank()) {
             // The pupil's person, found by any UPN they have held, or the UPN itself on rows that named no person.
-            sql.append("""
-                     and (upns @> array[?]::text[]
+            sql.append(" ").append("""
+                    and (upns @> array[?]::text[]
                           or persons && array(select person_id from person_identifiers
                                               where la = ? and kind in ('UPN', 'FORMER_UPN') and value = ?)
                           or subject in (select 'person:' || person_id from person_identifiers

@@ -83,6 +83,9 @@ public final class RunningHub implements AutoCloseable {
                 "--ROLLBRIDGE_DB_POOL_SIZE=6",
                 "--spring.datasource.hikari.minimum-idle=1",
                 "--spring.datasource.hikari.idle-timeout=10000"));
+        // A setting the test gives replaces the harness's own: Spring would join both values with a comma.
+        List<String> given = java.util.Arrays.stream(extra).map(a -> a.substring(0, a.indexOf('=') + 1)).toList();
+        args.removeIf(a -> given.contains(a.substring(0, a.indexOf('=') + 1)));
         args.addAll(List.of(extra));
         return new RunningHub(HubApplication.start(sources, args.toArray(String[]::new)), database);
     }
@@ -193,6 +196,19 @@ public final class RunningHub implements AutoCloseable {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A request written byte for byte on a socket (so that its Host and forwarded headers are exactly the test's,
+     * which the HTTP client does not allow), and the whole answer, head and body.
+     */
+    public String raw(String request) throws IOException {
+        URI at = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(at.getHost(), at.getPort())) {
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     public HttpRequest.Builder request(String path) {
