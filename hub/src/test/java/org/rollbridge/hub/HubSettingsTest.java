@@ -125,12 +125,21 @@ class HubSettingsTest {
         List<Record> read = HubSettings.read(environment(Map.of("ROLLBRIDGE_ALERTS_AS_OF", "2024-12-20",
                 "ROLLBRIDGE_NIGHTLY_CRON", "-", "ROLLBRIDGE_RULES_FILE", "/etc/rollbridge/rules.properties",
                 "ROLLBRIDGE_LOG_LEVEL", "warn", "ROLLBRIDGE_OIDC_ISSUER", "https://login.example.gov.uk/la",
-                "ROLLBRIDGE_OIDC_CLIENT_ID", "hub")));
+                "ROLLBRIDGE_OIDC_CLIENT_ID", "hub", "ROLLBRIDGE_ADMIN_TOKEN_SCOPE", "full",
+                "ROLLBRIDGE_TRUSTED_PROXIES", "10.0.0.5, 10.0.0.6", "ROLLBRIDGE_PUBLIC_URL",
+                "https://rollbridge.example.gov.uk/")));
         assertThat(read).contains(new AlertSettings(LocalDate.of(2024, 12, 20)),
                 new NightlySettings("-", ZoneId.of("Europe/London")),
-                new SignInSettings(Duration.ofMinutes(20), false, URI.create("https://login.example.gov.uk/la"),
-                        "hub", ""));
+                new SignInSettings(Duration.ofMinutes(20), true, URI.create("https://login.example.gov.uk/la"),
+                        "hub", ""),
+                new ProxySettings("10.0.0.5, 10.0.0.6", URI.create("https://rollbridge.example.gov.uk")));
         HubProperties hub = (HubProperties) read.getFirst();
+        assertThat(hub.adminTokenScope()).isEqualTo(AdminTokenScope.FULL);
+        ProxySettings proxies = read.stream().filter(ProxySettings.class::isInstance).map(ProxySettings.class::cast)
+                .findFirst().orElseThrow();
+        assertThat("10.0.0.6").matches(proxies.proxyPattern());
+        assertThat("10.0.0.7").doesNotMatch(proxies.proxyPattern());
+        assertThat("127.0.0.1").doesNotMatch(new ProxySettings("", null).proxyPattern());
         assertThat(hub.rulesFile()).isEqualTo(Path.of("/etc/rollbridge/rules.properties"));
         assertThat(hub.logLevel()).isEqualTo(LogLevel.WARN);
     }
