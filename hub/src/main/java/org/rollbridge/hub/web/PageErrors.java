@@ -5,6 +5,7 @@ import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.ops.ApiErrors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -35,6 +36,9 @@ public class PageErrors {
 
     static String problem(int status, String message, HttpServletResponse response, Model model) {
         response.setStatus(status);
+        // An exception handler's model has none of the advice's attributes: the layout's sign-out needs this one.
+        model.addAttribute("signedIn", new PageModel().signedIn(
+                SecurityContextHolder.getContext().getAuthentication()));
         model.addAttribute("status", status);
         model.addAttribute("message", message);
         return "problem";

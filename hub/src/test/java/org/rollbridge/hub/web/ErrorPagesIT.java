@@ -58,7 +58,8 @@ class ErrorPagesIT {
 
         assertStatus(400, response);
         assertGovUkPage(response, "There is a problem with the address or form");
-        assertThat(response.body()).contains("&#39;abc&#39; is not a valid id (a whole number)");
+        assertThat(response.body()).contains("&#39;abc&#39; is not a valid id (a whole number)")
+                .contains("action=\"/sign-out\"");
     }
 
     @Test
