@@ -6,6 +6,8 @@ import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.rollbridge.hub.access.Role;
 import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.PageClient;
@@ -34,21 +36,15 @@ class ErrorPagesIT {
                 .contains("<title>" + heading + " - Rollbridge</title>");
     }
 
-    @Test
-    void anUnknownAddressIsNotFoundForASignedInUserOnAPageWithSignOut() throws Exception {
-        HttpResponse<String> response = officer.get("/no-such-page");
+    /** An address nobody may open is not found; a page the role may not open is forbidden; both with sign-out. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/no-such-page, 404, Page not found", "/review, 403, You cannot see this page"})
+    void anUnknownAddressIsNotFoundAndAForbiddenPageForbiddenOnPagesWithSignOut(String path, int status,
+                                                                              String heading) throws Exception {
+        HttpResponse<String> response = officer.get(path);
 
-        assertStatus(404, response);
-        assertGovUkPage(response, "Page not found");
-        assertThat(response.body()).contains("action=\"/sign-out\"");
-    }
-
-    @Test
-    void aPageTheRoleMayNotOpenIsForbiddenOnAPageWithSignOut() throws Exception {
-        HttpResponse<String> response = officer.get("/review");
-
-        assertStatus(403, response);
-        assertGovUkPage(response, "You cannot see this page");
+        assertStatus(status, response);
+        assertGovUkPage(response, heading);
         assertThat(response.body()).contains("action=\"/sign-out\"");
     }
 
