@@ -18,9 +18,9 @@ import org.rollbridge.core.attendance.Session;
 import org.rollbridge.core.code.AttendanceGroup;
 import org.rollbridge.core.indicators.Period;
 import org.rollbridge.hub.HubApplication;
+import org.rollbridge.hub.attendance.AttendanceFiguresQuery;
 import org.rollbridge.hub.attendance.AttendanceTallies;
 import org.rollbridge.hub.attendance.YearMarks;
-import org.rollbridge.hub.web.LaAttendance;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -66,7 +66,7 @@ final class DashboardBenchmark implements org.rollbridge.bench.Benchmarks.Benchm
             hub.getBean(AttendanceTallies.class).retally(codes.get(0));
             double oneSchool = (System.nanoTime() - t) / 1e9;
 
-            LaAttendance attendance = hub.getBean(LaAttendance.class);
+            AttendanceFiguresQuery attendance = hub.getBean(AttendanceFiguresQuery.class);
             Map<String, Period> scope = new LinkedHashMap<>();
             codes.forEach(c -> scope.put(c, null));
             for (int i = 0; i < 3; i++) {
@@ -81,7 +81,7 @@ final class DashboardBenchmark implements org.rollbridge.bench.Benchmarks.Benchm
             }
             // Each call on a different date misses the cache: the cost of computing the figures.
             double[] computed = new double[30];
-            LaAttendance.Figures figures = null;
+            AttendanceFiguresQuery.Figures figures = null;
             for (int i = 0; i < computed.length; i++) {
                 long s0 = System.nanoTime();
                 figures = attendance.figures(asOf.minusDays(i + 1), scope);

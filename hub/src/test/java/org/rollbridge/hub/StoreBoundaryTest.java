@@ -1,7 +1,6 @@
 package org.rollbridge.hub;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -14,9 +13,6 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.rollbridge.storefixture.RollLoader;
 import org.rollbridge.storefixture.RollQuery;
 import org.rollbridge.storefixture.RollService;
@@ -40,24 +36,8 @@ class StoreBoundaryTest {
     static final Set<String> BULK_LOAD = Set.of("CopyRows", "TransactionLocks", "Workers", "CtfFeed",
             "AttendanceFeed", "ExclusionsFeed");
 
-    /**
-     * Classes that still keep their capability's SQL beside its logic. Each is to be split into a store or query
-     * of its tables and logic that calls it; the list only shrinks ({@link #everyClassNotYetSplitStillUsesJdbc}).
-     */
-    static final Set<String> NOT_YET_SPLIT = Set.of(
-            "AlertAccess", "AlertCases", "AlertFollowUp", "MovementAlerts", "NightlyAlerts",
-            "AttendanceTallies", "CohortWeeks",
-            "AuditLog",
-            "Organisations", "RequestNonces", "SchoolCredentials", "SigningCredentials", "Users",
-            "HeldRecords",
-            "CascadeMatching", "HeldRecordMatching", "MatchOutcomes", "PersonIndex", "ReviewQueue",
-            "SocialCareImport",
-            "JobQueue",
-            "EnrolmentCodes", "SchoolPauses");
-
     @ArchTest
-    static final ArchRule jdbcOnlyInStoresAndQueries = jdbcOnlyInStoresAndQueries(
-            Stream.concat(BULK_LOAD.stream(), NOT_YET_SPLIT.stream()).collect(Collectors.toSet()));
+    static final ArchRule jdbcOnlyInStoresAndQueries = jdbcOnlyInStoresAndQueries(BULK_LOAD);
 
     /** No JDBC type outside a {@code *Store}, a {@code *Query} or a class named (by simple name) as an exception. */
     static ArchRule jdbcOnlyInStoresAndQueries(Set<String> exceptions) {
@@ -86,20 +66,6 @@ class StoreBoundaryTest {
                 .isInstanceOf(AssertionError.class).message().doesNotContain("RollLoader");
         jdbcOnlyInStoresAndQueries(Set.of("RollLoader")).check(new ClassFileImporter()
                 .importClasses(RollService.class, RollQuery.class, RollLoader.class));
-    }
-
-    /** A class split into a store and its logic comes off the list, so the list cannot hide a new use of JDBC. */
-    @ArchTest
-    static void everyClassNotYetSplitStillUsesJdbc(JavaClasses classes) {
-        Set<String> usingJdbc = new TreeSet<>();
-        for (JavaClass c : classes) {
-            if (c.getDirectDependenciesFromSelf().stream().map(d -> d.getTargetClass().getPackageName())
-                    .anyMatch(pkg -> JDBC.stream().anyMatch(pkg::startsWith))) {
-                usingJdbc.add(topLevel(c).getSimpleName());
-            }
-        }
-        assertThat(usingJdbc).as("classes listed as not yet split that no longer use JDBC: take them off the list")
-                .containsAll(NOT_YET_SPLIT);
     }
 
     private static JavaClass topLevel(JavaClass c) {

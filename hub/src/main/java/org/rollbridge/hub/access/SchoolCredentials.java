@@ -6,24 +6,23 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import org.rollbridge.core.identity.Laestab;
-import org.rollbridge.hub.HubProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * School upload credentials: a 32-byte random token shown once, of which only the SHA-256 is stored.
+ * School upload credentials: a 32-byte random token shown once, of which only the SHA-256 is stored
+ * ({@link SchoolCredentialStore}).
  */
 @Service
 public class SchoolCredentials {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final JdbcClient db;
-    private final HubProperties settings;
+    private final SchoolCredentialStore credentials;
+    private final SchoolStore schools;
 
-    public SchoolCredentials(JdbcClient db, HubProperties settings) {
-        this.db = db;
-        this.settings = settings;
+    public SchoolCredentials(SchoolCredentialStore credentials, SchoolStore schools) {
+        this.credentials = credentials;
+        this.schools = schools;
     }
 
     /** Registers the school if needed and issues a new token for it; the token is not kept. */
@@ -35,26 +34,22 @@ public class SchoolCredentials {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = "rbs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        db.sql("insert into school_credentials (la, laestab, token_sha256) values (?, ?, ?)")
-                .params(settings.la(), school.code(), sha256(token)).update();
+        credentials.addToken(school.code(), sha256(token));
         return token;
     }
 
     public void ensureSchool(String laestab) {
-        db.sql("insert into schools (la, laestab) values (?, ?) on conflict (laestab) do nothing")
-                .params(settings.la(), laestab).update();
+        schools.ensure(laestab);
     }
 
     /** The school a token belongs to, when it is a current credential. */
     public Optional<String> schoolFor(String token) {
-        return db.sql("select laestab from school_credentials where token_sha256 = ? and revoked_at is null")
-                .param(sha256(token)).query(String.class).optional();
+        return credentials.schoolOfToken(sha256(token));
     }
 
     /** True when the token was a credential and has been revoked. */
     public boolean revoked(String token) {
-        return db.sql("select count(*) from school_credentials where token_sha256 = ? and revoked_at is not null")
-                .param(sha256(token)).query(Long.class).single() > 0;
+        return credentials.tokenRevoked(sha256(token));
     }
 
     static byte[] sha256(String text) {

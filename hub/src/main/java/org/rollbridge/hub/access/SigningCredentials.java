@@ -4,24 +4,21 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import org.rollbridge.core.signing.RequestSignature;
-import org.rollbridge.hub.HubProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Credentials for signed requests: an id sent with every request and a secret that never travels again after
- * enrolment. The hub keeps the key derived from the secret (it must, to check signatures), never the secret.
+ * enrolment. The hub keeps the key derived from the secret (it must, to check signatures), never the secret
+ * ({@link SchoolCredentialStore}).
  */
 @Service
 public class SigningCredentials {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final JdbcClient db;
-    private final HubProperties settings;
+    private final SchoolCredentialStore credentials;
 
-    public SigningCredentials(JdbcClient db, HubProperties settings) {
-        this.db = db;
-        this.settings = settings;
+    public SigningCredentials(SchoolCredentialStore credentials) {
+        this.credentials = credentials;
     }
 
     /** What a school receives once, at enrolment. */
@@ -37,34 +34,23 @@ public class SigningCredentials {
         String id = "rbk_" + random(12);
         String secret = "rbsec_" + random(32);
         // token_sha256 must be unique and non-null; a hash of discarded random bytes can never match a bearer token.
-        db.sql("insert into school_credentials (la, laestab, token_sha256, key_id, signing_key) values (?, ?, ?, ?, ?)")
-                .params(settings.la(), laestab, RequestSignature.sha256().digest(random(32).getBytes()), id,
-                        RequestSignature.signingKey(secret))
-                .update();
+        credentials.addSigningKey(laestab, RequestSignature.sha256().digest(random(32).getBytes()), id,
+                RequestSignature.signingKey(secret));
         return new Issued(laestab, id, secret);
     }
 
     public Optional<Known> find(String credentialId) {
-        return db.sql("select key_id, laestab, signing_key, revoked_at is not null as revoked, revoked_reason "
-                        + "from school_credentials where key_id = ?")
-                .param(credentialId)
-                .query((rs, n) -> new Known(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getBoolean(4),
-                        rs.getString(5)))
-                .optional();
+        return credentials.signingCredential(credentialId);
     }
 
     /** Revokes one credential; false when there is no such current credential. */
     public boolean revoke(String credentialId, String reason) {
-        return db.sql("update school_credentials set revoked_at = now(), revoked_reason = ? "
-                        + "where key_id = ? and revoked_at is null")
-                .params(reason, credentialId).update() > 0;
+        return credentials.revoke(credentialId, reason);
     }
 
     /** Revokes every current credential of a school, bearer tokens included; returns how many. */
     public int revokeAll(String laestab, String reason) {
-        return db.sql("update school_credentials set revoked_at = now(), revoked_reason = ? "
-                        + "where laestab = ? and revoked_at is null")
-                .params(reason, laestab).update();
+        return credentials.revokeAll(laestab, reason);
     }
 
     private static String random(int bytes) {

@@ -15,11 +15,12 @@ import org.rollbridge.hub.access.PupilFacts;
 import org.rollbridge.hub.access.PupilFactsQuery;
 import org.rollbridge.hub.access.Role;
 import org.rollbridge.hub.access.Visibility;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.rollbridge.hub.alerts.AlertCaseQuery.Case;
+import org.rollbridge.hub.alerts.AlertCaseQuery.Scope;
 import org.springframework.stereotype.Component;
 
 /**
- * Which alert cases a viewer may see: a condition on alert_cases narrows the search in the database by role and
+ * Which alert cases a viewer may see: a {@link Scope} narrows the search in the database by role and
  * organisation (the LA's officers see the LA's cases, a school its own, a social care viewer only children in a
  * social care cohort), then {@link Visibility} is applied to each case's pupil as on the pupil page.
  *
@@ -33,52 +34,41 @@ public class AlertAccess {
     public record Viewer(String name, Role role, Organisation organisation) {
     }
 
-    /** A condition on alert_cases with its parameters. */
-    record Scope(String sql, List<Object> params) {
-    }
-
-    /** A first cut in SQL of a social care viewer's cohort; {@link PupilFactsQuery} then decides on the day. */
-    private static final String COHORT = """
-            (exists (select 1 from pupils p where p.la = alert_cases.la and p.person_id = alert_cases.person_id
-                     and p.looked_after)
-             or exists (select 1 from social_care_cases s where s.la = alert_cases.la
-                        and s.person_id = alert_cases.person_id
-                        and (s.social_worker or s.looked_after or s.child_protection)))""";
-
-    private final JdbcClient db;
+    private final AlertCaseQuery query;
     private final HubProperties settings;
     private final Organisations organisations;
     private final Clock clock;
     private final PupilFactsQuery pupilFacts;
 
-    public AlertAccess(JdbcClient db, HubProperties settings, Organisations organisations, Clock clock,
+    public AlertAccess(AlertCaseQuery query, HubProperties settings, Organisations organisations, Clock clock,
                        PupilFactsQuery pupilFacts) {
         this.pupilFacts = pupilFacts;
-        this.db = db;
+        this.query = query;
         this.settings = settings;
         this.organisations = organisations;
         this.clock = clock;
     }
 
+    /** The cases a viewer's role and organisation reach, before each pupil's {@link Visibility}. */
     Scope scope(Viewer viewer) {
         Organisation org = viewer.organisation();
         if (!viewer.role().may(Capability.ALERT_VIEW)) {
-            return new Scope("false", List.of());
+            return Scope.NOTHING;
         }
         if (org.kind() == OrganisationKind.SCHOOL) {
-            return new Scope("laestab = ?", List.of(org.code()));
+            return Scope.school(org.code());
         }
         if (org.kind() != OrganisationKind.LA || !org.code().equals(settings.la())) {
-            return new Scope("false", List.of());
+            return Scope.NOTHING;
         }
         if (viewer.role() == Role.SOCIAL_CARE_VIEWER) {
-            return new Scope(COHORT, List.of());
+            return Scope.SOCIAL_CARE_COHORT;
         }
-        return new Scope("true", List.of());
+        return Scope.WHOLE_LA;
     }
 
     /** The cases of the list the viewer may see. */
-    List<AlertCases.Case> visible(Viewer viewer, List<AlertCases.Case> cases) {
+    List<Case> visible(Viewer viewer, List<Case> cases) {
         if (cases.isEmpty()) {
             return cases;
         }
@@ -89,24 +79,19 @@ public class AlertAccess {
                 facts.get(c.personId()), today)).toList();
     }
 
-    boolean mayView(Viewer viewer, AlertCases.Case c) {
-        Scope scope = scope(viewer);
-        List<Object> params = new ArrayList<>(List.of(c.id()));
-        params.addAll(scope.params());
-        boolean inScope = db.sql("select count(*) from alert_cases where id = ? and " + scope.sql()).params(params)
-                .query(Long.class).single() > 0;
-        return inScope && !visible(viewer, List.of(c)).isEmpty();
+    boolean mayView(Viewer viewer, Case c) {
+        return query.inScope(c.id(), scope(viewer)) && !visible(viewer, List.of(c)).isEmpty();
     }
 
     /**
      * Each pupil's facts for the access rules. A school that sent marks or exclusions for a pupil it never sent a
      * CTF for has them on its roll as far as the hub knows, so the case's own school counts as a spell then.
      */
-    private Map<Long, PupilFacts> facts(List<AlertCases.Case> cases) {
-        Map<Long, PupilFacts> known = pupilFacts.of(cases.stream().map(AlertCases.Case::personId).toList(),
+    private Map<Long, PupilFacts> facts(List<Case> cases) {
+        Map<Long, PupilFacts> known = pupilFacts.of(cases.stream().map(Case::personId).toList(),
                 LocalDate.now(clock));
         Map<Long, PupilFacts> out = new HashMap<>();
-        for (AlertCases.Case c : cases) {
+        for (Case c : cases) {
             PupilFacts f = known.get(c.personId());
             List<PupilFacts.Spell> spells = new ArrayList<>(f.spells());
             if (c.laestab() != null && spells.stream().noneMatch(s -> s.school().equals(c.laestab()))) {

@@ -47,8 +47,8 @@ public class AlertController {
                                     @RequestParam(required = false) String status,
                                     @RequestParam(required = false) String laestab,
                                     @RequestParam(required = false) String assignedTo, HttpServletRequest request) {
-        List<AlertCases.Case> found = decisions.queue(viewer(request),
-                new AlertCases.Filter(kind, status, laestab, assignedTo));
+        List<AlertCaseQuery.Case> found = decisions.queue(viewer(request),
+                new AlertCaseQuery.Filter(kind, status, laestab, assignedTo));
         return Map.of("alerts", found.stream().map(AlertController::json).toList());
     }
 
@@ -99,7 +99,7 @@ public class AlertController {
                 : new AlertAccess.Viewer(caller.name(), Role.SCHOOL_DATA_MANAGER, Organisation.school(caller.laestab()));
     }
 
-    static Map<String, Object> json(AlertCases.Case c) {
+    static Map<String, Object> json(AlertCaseQuery.Case c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
         m.put("url", "/api/v1/alerts/" + c.id());

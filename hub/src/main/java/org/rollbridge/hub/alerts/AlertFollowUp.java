@@ -1,15 +1,12 @@
 package org.rollbridge.hub.alerts;
 
-import java.util.List;
 import java.util.UUID;
-import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.MergeFollowUp;
 import org.rollbridge.hub.jobs.JobQueue;
 import org.rollbridge.hub.jobs.JobHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,16 +20,14 @@ public class AlertFollowUp implements JobHandler, MergeFollowUp {
     public static final String KIND = "recompute-alerts";
     private static final Logger log = LoggerFactory.getLogger(AlertFollowUp.class);
 
-    private final JdbcClient db;
+    private final RecomputePupilStore pupils;
     private final AlertRecompute recompute;
     private final JobQueue jobs;
-    private final HubProperties settings;
 
-    public AlertFollowUp(JdbcClient db, AlertRecompute recompute, JobQueue jobs, HubProperties settings) {
-        this.db = db;
+    public AlertFollowUp(RecomputePupilStore pupils, AlertRecompute recompute, JobQueue jobs) {
+        this.pupils = pupils;
         this.recompute = recompute;
         this.jobs = jobs;
-        this.settings = settings;
     }
 
     /**
@@ -41,16 +36,7 @@ public class AlertFollowUp implements JobHandler, MergeFollowUp {
      */
     @Override
     public void merged(Batch batch) {
-        String stage = switch (batch.kind()) {
-            case ATTENDANCE -> "stage_attendance";
-            case EXCLUSIONS -> "stage_exclusions";
-            case CTF -> "stage_pupils";
-        };
-        db.sql("insert into alert_recompute_pupils (batch_id, person_id) select distinct ?::uuid, person_id from ("
-                        + " select person_id from " + stage + " where batch_id = ? and person_id is not null"
-                        + " union select person_id from enrolments where la = ? and ended_batch = ?) touched"
-                        + " on conflict do nothing")
-                .params(batch.id(), batch.id(), settings.la(), batch.id()).update();
+        pupils.remember(batch);
         jobs.enqueue(KIND, batch.id());
     }
 
@@ -61,10 +47,8 @@ public class AlertFollowUp implements JobHandler, MergeFollowUp {
 
     @Override
     public void run(UUID batchId) {
-        List<Long> persons = db.sql("select person_id from alert_recompute_pupils where batch_id = ?").param(batchId)
-                .query(Long.class).list();
-        AlertRecompute.Outcome outcome = recompute.persons(persons, recompute.today());
-        db.sql("delete from alert_recompute_pupils where batch_id = ?").param(batchId).update();
+        AlertRecompute.Outcome outcome = recompute.persons(pupils.of(batchId), recompute.today());
+        pupils.forget(batchId);
         log.info("Alerts recomputed after batch {}: {} pupil(s) at {} school(s), {} case(s) raised, {} updated",
                 batchId, outcome.pupils(), outcome.schools(), outcome.changes().raised(),
                 outcome.changes().updated() + outcome.changes().worsened() + outcome.changes().newEpisodes());

@@ -3,14 +3,11 @@ package org.rollbridge.hub.alerts;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.rollbridge.hub.HubProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The nightly run: every pupil's alerts in the LA, recomputed as of today, so alerts that fall due with the date
@@ -24,16 +21,13 @@ public class NightlyAlerts {
 
     public static final String NAME = "nightly-alerts";
     private static final Logger log = LoggerFactory.getLogger(NightlyAlerts.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AlertRecompute recompute;
-    private final JdbcClient db;
-    private final HubProperties settings;
+    private final JobRunStore runs;
 
-    public NightlyAlerts(AlertRecompute recompute, JdbcClient db, HubProperties settings) {
+    public NightlyAlerts(AlertRecompute recompute, JobRunStore runs) {
         this.recompute = recompute;
-        this.db = db;
-        this.settings = settings;
+        this.runs = runs;
     }
 
     /** A finished run, as recorded in job_runs. */
@@ -48,8 +42,7 @@ public class NightlyAlerts {
     /** Runs now, in this thread; records the run whatever its outcome. */
     public Run run() {
         LocalDate asOf = recompute.today();
-        long id = db.sql("insert into job_runs (la, name) values (?, ?) returning id").params(settings.la(), NAME)
-                .query(Long.class).single();
+        long id = runs.start(NAME);
         long started = System.nanoTime();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("asOf", asOf.toString());
@@ -63,21 +56,16 @@ public class NightlyAlerts {
             detail.put("worsened", o.changes().worsened());
             detail.put("newEpisodes", o.changes().newEpisodes());
             detail.put("millis", (System.nanoTime() - started) / 1_000_000);
-            finish(id, "succeeded", detail);
+            runs.finish(id, "succeeded", detail);
             log.info("Nightly alerts as of {}: {} pupil(s) at {} school(s), {} case(s) raised in {} ms", asOf,
                     o.pupils(), o.schools(), o.changes().raised(), detail.get("millis"));
             return new Run(id, "succeeded", detail);
         } catch (RuntimeException e) {
             detail.put("error", e.toString());
             detail.put("millis", (System.nanoTime() - started) / 1_000_000);
-            finish(id, "failed", detail);
+            runs.finish(id, "failed", detail);
             log.error("Nightly alerts run {} failed", id, e);
             throw e;
         }
-    }
-
-    private void finish(long id, String status, Map<String, Object> detail) {
-        db.sql("update job_runs set status = ?, finished_at = now(), detail = ?::jsonb where id = ?")
-                .params(status, JSON.writeValueAsString(detail), id).update();
     }
 }

@@ -4,18 +4,14 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.rollbridge.core.code.AttendanceCode;
 import org.rollbridge.core.code.AttendanceGroup;
-import org.rollbridge.hub.HubProperties;
-import org.rollbridge.hub.store.CopyRows;
 import org.rollbridge.hub.store.SchoolLock;
 import org.rollbridge.hub.store.TransactionLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,18 +40,16 @@ public class AttendanceTallies {
         }
     }
 
-    private final HubProperties settings;
-    private final JdbcClient db;
-    private final DataSource dataSource;
+    private final TallyStore store;
+    private final TallyQuery query;
     private final TransactionTemplate tx;
     private final TransactionLocks locks;
     private final CohortWeeks cohortWeeks;
 
-    public AttendanceTallies(HubProperties settings, JdbcClient db, DataSource dataSource, TransactionTemplate tx,
-                             TransactionLocks locks, CohortWeeks cohortWeeks) {
-        this.settings = settings;
-        this.db = db;
-        this.dataSource = dataSource;
+    public AttendanceTallies(TallyStore store, TallyQuery query, TransactionTemplate tx, TransactionLocks locks,
+                             CohortWeeks cohortWeeks) {
+        this.store = store;
+        this.query = query;
         this.tx = tx;
         this.locks = locks;
         this.cohortWeeks = cohortWeeks;
@@ -114,10 +108,7 @@ public class AttendanceTallies {
      * emptied first, since one transaction may apply several batches' marks (held records released together).
      */
     void createMergedYears() {
-        db.sql("""
-                create temp table if not exists merged_years (person_id bigint, academic_year smallint,
-                    marks text) on commit drop""").update();
-        db.sql("truncate merged_years").update();
+        store.createMergedYears();
     }
 
     /**
@@ -125,16 +116,14 @@ public class AttendanceTallies {
      * its transaction) and that school's weekly totals.
      */
     public void refresh(String laestab) {
-        List<Integer> years = db.sql("select distinct academic_year from merged_years").query(Integer.class).list();
-        write(laestab);
+        List<Integer> years = store.mergedAcademicYears();
+        // Tallied before the COPY starts: the driver cannot read a result set while a COPY is open.
+        store.write(laestab, store.mergedYears().stream()
+                .map(y -> new TallyStore.Tallied(y.person(), y.year(), tally(y.year(), y.marks()))).toList());
         for (int year : years) {
-            schoolWeeks(laestab, year);
+            store.schoolWeeks(laestab, year, new WeekBuckets(year).count());
         }
-        long version = db.sql("""
-                insert into attendance_tally_versions (la, laestab, version) values (?, ?, 1)
-                on conflict (la, laestab) do update set version = attendance_tally_versions.version + 1
-                returning version""")
-                .params(settings.la(), laestab).query(Long.class).single();
+        long version = store.nextVersion(laestab);
         for (int year : years) {
             cohortWeeks.build(laestab, year, version);
         }
@@ -142,8 +131,7 @@ public class AttendanceTallies {
 
     /** Changes whenever any school's tallies are rewritten (and the rewrite is committed). */
     public long version() {
-        return db.sql("select coalesce(sum(version), 0) from attendance_tally_versions where la = ?")
-                .param(settings.la()).query(Long.class).single();
+        return query.version();
     }
 
     /** The latest day with a possible session at these schools on or before {@code today}. */
@@ -151,69 +139,13 @@ public class AttendanceTallies {
         if (schools.isEmpty()) {
             return Optional.empty();
         }
-        return db.sql("""
-                select max(m) from unnest(?::char(7)[]) s(laestab), lateral (
-                    select max(last_day) m from attendance_tallies t
-                    where t.la = ? and t.laestab = s.laestab and t.last_day <= ?) x""")
-                .params(schools.toArray(String[]::new), settings.la(), today)
-                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).single();
-    }
-
-    private void write(String laestab) {
-        db.sql("""
-                create temp table if not exists new_tallies (person_id bigint, academic_year smallint,
-                    possible smallint[], absent smallint[], unauthorised smallint[], last_day date)
-                    on commit drop""").update();
-        db.sql("truncate new_tallies").update();
-        record Tallied(long person, int year, Tally tally) {
-        }
-        // Tallied before the COPY starts: the driver cannot read a result set while a COPY is open.
-        List<Tallied> tallies = db.sql("select person_id, academic_year, marks from merged_years")
-                .query((rs, n) -> new Tallied(rs.getLong(1), rs.getInt(2), tally(rs.getInt(2), rs.getString(3))))
-                .list();
-        try (CopyRows copy = CopyRows.inTransaction(dataSource, "new_tallies",
-                "person_id, academic_year, possible, absent, unauthorised, last_day")) {
-            for (Tallied row : tallies) {
-                Tally t = row.tally();
-                copy.field(row.person()).field(row.year()).field(array(t.possible())).field(array(t.absent()))
-                        .field(array(t.unauthorised())).field(t.lastDay()).endRow();
-            }
-        }
-        db.sql("""
-                insert into attendance_tallies (la, person_id, laestab, academic_year, possible, absent, unauthorised,
-                                                last_day)
-                select ?, person_id, ?, academic_year, possible, absent, unauthorised, last_day from new_tallies
-                on conflict (la, person_id, laestab, academic_year) do update set possible = excluded.possible,
-                    absent = excluded.absent, unauthorised = excluded.unauthorised, last_day = excluded.last_day,
-                    updated_at = now()""")
-                .params(settings.la(), laestab).update();
-    }
-
-    private void schoolWeeks(String laestab, int year) {
-        int weeks = new WeekBuckets(year).count();
-        db.sql("delete from attendance_school_weeks where la = ? and laestab = ? and academic_year = ?")
-                .params(settings.la(), laestab, year).update();
-        db.sql("""
-                insert into attendance_school_weeks (la, laestab, academic_year, week, possible, absent,
-                                                     unauthorised)
-                select t.la, t.laestab, t.academic_year, w,
-                       sum(t.possible[w + 2] - t.possible[w + 1]), sum(t.absent[w + 2] - t.absent[w + 1]),
-                       sum(t.unauthorised[w + 2] - t.unauthorised[w + 1])
-                from attendance_tallies t cross join generate_series(0, ? - 1) w
-                where t.la = ? and t.laestab = ? and t.academic_year = ?
-                group by t.la, t.laestab, t.academic_year, w""")
-                .params(weeks, settings.la(), laestab, year).update();
+        return query.latestMarkedDay(schools, today);
     }
 
     /** Tallies every pupil-year written before the tallies existed or changed since; one transaction per school. */
     @EventListener(ApplicationReadyEvent.class)
     public void backfill() {
-        List<String> schools = db.sql("""
-                select distinct a.laestab from attendance_years a
-                left join attendance_tallies t on t.la = a.la and t.person_id = a.person_id
-                     and t.laestab = a.laestab and t.academic_year = a.academic_year
-                where a.la = ? and (t.person_id is null or t.updated_at < a.updated_at)""")
-                .param(settings.la()).query(String.class).list();
+        List<String> schools = query.schoolsBehind();
         for (String laestab : schools) {
             retally(laestab);
         }
@@ -226,32 +158,11 @@ public class AttendanceTallies {
     public void retally(String laestab) {
         tx.executeWithoutResult(s -> {
             locks.hold(SchoolLock.DATA, laestab);
-            record Stored(long person, int year, String marks) {
-            }
             // Read before the COPY starts: the driver cannot read a result set while a COPY is open.
-            List<Stored> rows = db.sql(
-                            "select person_id, academic_year, marks from attendance_years where la = ? and laestab = ?")
-                    .params(settings.la(), laestab)
-                    .query((rs, n) -> new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3))).list();
-            createMergedYears();
-            try (CopyRows copy = CopyRows.inTransaction(dataSource, "merged_years",
-                    "person_id, academic_year, marks")) {
-                for (Stored r : rows) {
-                    copy.field(r.person()).field(r.year()).field(r.marks()).endRow();
-                }
-            }
+            List<TallyStore.PupilYear> rows = query.storedYears(laestab);
+            store.createMergedYears();
+            store.copyMergedYears(rows);
             refresh(laestab);
         });
-    }
-
-    private static String array(short[] values) {
-        StringBuilder b = new StringBuilder(values.length * 4).append('{');
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append(values[i]);
-        }
-        return b.append('}').toString();
     }
 }

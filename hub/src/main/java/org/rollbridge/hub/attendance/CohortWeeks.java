@@ -7,15 +7,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.rollbridge.core.indicators.PupilAttendance;
 import org.rollbridge.core.indicators.Term;
-import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.access.PupilFactsQuery;
-import org.rollbridge.hub.store.CopyRows;
 import org.rollbridge.hub.store.SchoolLock;
 import org.rollbridge.hub.store.TransactionLocks;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,18 +34,18 @@ public class CohortWeeks {
     public static final int TERM = 7;
     public static final int YEAR = 14;
 
-    private final HubProperties settings;
-    private final JdbcClient db;
-    private final DataSource dataSource;
+    private final CohortWeekStore store;
+    private final CohortWeekQuery query;
+    private final TallyQuery tallies;
     private final TransactionTemplate tx;
     private final TransactionLocks locks;
     private final PupilFactsQuery pupilFacts;
 
-    public CohortWeeks(HubProperties settings, JdbcClient db, DataSource dataSource, TransactionTemplate tx,
+    public CohortWeeks(CohortWeekStore store, CohortWeekQuery query, TallyQuery tallies, TransactionTemplate tx,
                        TransactionLocks locks, PupilFactsQuery pupilFacts) {
-        this.settings = settings;
-        this.db = db;
-        this.dataSource = dataSource;
+        this.store = store;
+        this.query = query;
+        this.tallies = tallies;
         this.tx = tx;
         this.locks = locks;
         this.pupilFacts = pupilFacts;
@@ -57,11 +53,6 @@ public class CohortWeeks {
 
     /** The CTF cohort flags a school's pupils are grouped by; sen is "E", "K" or "" for any other provision. */
     public record Group(String laestab, boolean lookedAfter, String sen, boolean fsm) {
-    }
-
-    /** One pupil-year's running totals and CTF flags. */
-    private record PupilTally(String laestab, short[] possible, short[] absent, short[] unauthorised,
-                              boolean lookedAfter, String sen, boolean fsm) {
     }
 
     /**
@@ -107,39 +98,29 @@ public class CohortWeeks {
         locks.hold(SchoolLock.COHORT_WEEKS, laestab);
         WeekBuckets weeks = new WeekBuckets(academicYear);
         int first = weeks.of(LocalDate.of(academicYear, 9, 1));
-        List<PupilTally> pupils = read(laestab, academicYear);
-        db.sql("delete from attendance_cohort_weeks where la = ? and laestab = ? and academic_year = ?")
-                .params(settings.la(), laestab, academicYear).update();
-        try (CopyRows copy = CopyRows.inTransaction(dataSource, "attendance_cohort_weeks",
-                "la, laestab, academic_year, week, looked_after, sen_provision, fsm, figures")) {
-            // Each pupil's group looked up once; then every as-of week adds each pupil into its group's figures.
-            Map<Group, Integer> index = new LinkedHashMap<>();
-            int[] groupOf = new int[pupils.size()];
+        List<CohortWeekQuery.PupilTally> pupils = query.tallies(laestab, academicYear);
+        List<CohortWeekStore.Row> rows = new ArrayList<>();
+        // Each pupil's group looked up once; then every as-of week adds each pupil into its group's figures.
+        Map<Group, Integer> index = new LinkedHashMap<>();
+        int[] groupOf = new int[pupils.size()];
+        for (int i = 0; i < pupils.size(); i++) {
+            CohortWeekQuery.PupilTally t = pupils.get(i);
+            groupOf[i] = index.computeIfAbsent(new Group(laestab, t.lookedAfter(), t.sen(), t.fsm()),
+                    g -> index.size());
+        }
+        List<Group> groups = List.copyOf(index.keySet());
+        for (int k = first; k < weeks.count(); k++) {
+            int[] bounds = standardBounds(weeks, k);
+            long[][] figures = new long[groups.size()][MEASURES];
             for (int i = 0; i < pupils.size(); i++) {
-                PupilTally t = pupils.get(i);
-                groupOf[i] = index.computeIfAbsent(new Group(laestab, t.lookedAfter(), t.sen(), t.fsm()),
-                        g -> index.size());
+                CohortWeekQuery.PupilTally t = pupils.get(i);
+                add(figures[groupOf[i]], t.possible(), t.absent(), t.unauthorised(), bounds);
             }
-            List<Group> groups = List.copyOf(index.keySet());
-            for (int k = first; k < weeks.count(); k++) {
-                int[] bounds = standardBounds(weeks, k);
-                long[][] figures = new long[groups.size()][MEASURES];
-                for (int i = 0; i < pupils.size(); i++) {
-                    PupilTally t = pupils.get(i);
-                    add(figures[groupOf[i]], t.possible(), t.absent(), t.unauthorised(), bounds);
-                }
-                for (int g = 0; g < groups.size(); g++) {
-                    Group group = groups.get(g);
-                    copy.field(settings.la()).field(laestab).field(academicYear).field(k)
-                            .field(group.lookedAfter()).field(group.sen().isEmpty() ? " " : group.sen())
-                            .field(group.fsm()).field(text(figures[g])).endRow();
-                }
+            for (int g = 0; g < groups.size(); g++) {
+                rows.add(new CohortWeekStore.Row(k, groups.get(g), figures[g]));
             }
         }
-        db.sql("""
-                insert into attendance_cohort_built (la, laestab, academic_year, version) values (?, ?, ?, ?)
-                on conflict (la, laestab, academic_year) do update set version = excluded.version""")
-                .params(settings.la(), laestab, academicYear, version).update();
+        store.replace(laestab, academicYear, version, rows);
     }
 
     /**
@@ -147,12 +128,12 @@ public class CohortWeeks {
      * version (its pupils' flags changed, or its tallies were rewritten for another year).
      */
     public void bringUpToDate(Collection<String> schools, int academicYear) {
-        for (String laestab : stale(schools, academicYear)) {
+        for (String laestab : query.stale(schools, academicYear)) {
             tx.executeWithoutResult(s -> {
                 locks.hold(SchoolLock.COHORT_WEEKS, laestab);
                 // Checked again under the lock: another viewer may have just counted it.
-                if (!stale(List.of(laestab), academicYear).isEmpty()) {
-                    build(laestab, academicYear, version(laestab));
+                if (!query.stale(List.of(laestab), academicYear).isEmpty()) {
+                    build(laestab, academicYear, tallies.version(laestab));
                 }
             });
         }
@@ -160,23 +141,14 @@ public class CohortWeeks {
 
     /** The counted rows of these schools as of a week, by school and cohort flags. */
     public Map<Group, long[]> asOf(Collection<String> schools, int academicYear, int week) {
-        Map<Group, long[]> out = new HashMap<>();
-        db.sql("""
-                select laestab, looked_after, sen_provision, fsm, figures::text from attendance_cohort_weeks
-                where la = ? and laestab = any(?::char(7)[]) and academic_year = ? and week = ?""")
-                .params(settings.la(), schools.toArray(String[]::new), academicYear, week)
-                .query(rs -> {
-                    out.put(new Group(rs.getString(1).strip(), rs.getBoolean(2), rs.getString(3).strip(),
-                            rs.getBoolean(4)), numbers(rs.getString(5)));
-                });
-        return out;
+        return query.asOf(schools, academicYear, week);
     }
 
     /** Figures counted now from the tallies of schools with their own bounds (a trust's school for part of a year). */
     public Map<Group, long[]> counted(Map<String, int[]> bounds, int academicYear) {
         Map<Group, long[]> out = new HashMap<>();
         for (Map.Entry<String, int[]> s : bounds.entrySet()) {
-            for (PupilTally t : read(s.getKey(), academicYear)) {
+            for (CohortWeekQuery.PupilTally t : query.tallies(s.getKey(), academicYear)) {
                 add(out.computeIfAbsent(new Group(s.getKey(), t.lookedAfter(), t.sen(), t.fsm()),
                         g -> new long[MEASURES]), t.possible(), t.absent(), t.unauthorised(), s.getValue());
             }
@@ -198,91 +170,15 @@ public class CohortWeeks {
         if (open.isEmpty()) {
             return out;
         }
-        db.sql("""
-                select t.person_id, t.laestab, t.possible::text, t.absent::text, t.unauthorised::text,
-                       coalesce(p.looked_after, false)
-                from attendance_tallies t
-                left join pupils p on p.la = t.la and p.person_id = t.person_id and p.laestab = t.laestab
-                where t.la = ? and t.academic_year = ? and t.person_id = any(?) and t.laestab = any(?::char(7)[])""")
-                .params(settings.la(), academicYear, open.keySet().toArray(Long[]::new),
-                        bounds.keySet().toArray(String[]::new))
-                .query(rs -> {
-                    PupilFactsQuery.Care care = open.get(rs.getLong(1));
-                    int[] b = bounds.get(rs.getString(2).strip());
-                    short[] possible = shortArray(rs.getString(3));
-                    short[] absent = shortArray(rs.getString(4));
-                    short[] unauthorised = shortArray(rs.getString(5));
-                    boolean[] in = {care.socialWorker(), care.childProtection(),
-                        care.lookedAfter() && !rs.getBoolean(6)};
-                    for (int i = 0; i < 3; i++) {
-                        if (in[i]) {
-                            add(out[i], possible, absent, unauthorised, b);
-                        }
-                    }
-                });
-        return out;
-    }
-
-    /** A school-year's tallies with each pupil's CTF flags (none for a pupil no longer on the roll). */
-    private List<PupilTally> read(String laestab, int academicYear) {
-        return db.sql("""
-                select t.laestab, t.possible::text, t.absent::text, t.unauthorised::text,
-                       coalesce(p.looked_after, false), p.sen_provision, coalesce(p.fsm, false)
-                from attendance_tallies t
-                left join pupils p on p.la = t.la and p.person_id = t.person_id and p.laestab = t.laestab
-                where t.la = ? and t.laestab = ? and t.academic_year = ?""")
-                .params(settings.la(), laestab, academicYear)
-                .query((rs, n) -> {
-                    String sen = rs.getString(6);
-                    return new PupilTally(rs.getString(1).strip(), shortArray(rs.getString(2)),
-                            shortArray(rs.getString(3)), shortArray(rs.getString(4)), rs.getBoolean(5),
-                            "E".equals(sen) || "K".equals(sen) ? sen : "", rs.getBoolean(7));
-                })
-                .list();
-    }
-
-    private List<String> stale(Collection<String> schools, int academicYear) {
-        return db.sql("""
-                select v.laestab from attendance_tally_versions v
-                left join attendance_cohort_built b on b.la = v.la and b.laestab = v.laestab and b.academic_year = ?
-                where v.la = ? and v.laestab = any(?::char(7)[]) and b.version is distinct from v.version""")
-                .params(academicYear, settings.la(), schools.toArray(String[]::new))
-                .query((rs, n) -> rs.getString(1).strip()).list();
-    }
-
-    private long version(String laestab) {
-        return db.sql("select version from attendance_tally_versions where la = ? and laestab = ?")
-                .params(settings.la(), laestab).query(Long.class).optional().orElse(0L);
-    }
-
-    private static short[] shortArray(String text) {
-        long[] values = numbers(text);
-        short[] out = new short[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (short) values[i];
+        for (CohortWeekQuery.PupilTally t : query.tallies(open.keySet(), bounds.keySet(), academicYear)) {
+            PupilFactsQuery.Care care = open.get(t.person());
+            boolean[] in = {care.socialWorker(), care.childProtection(), care.lookedAfter() && !t.lookedAfter()};
+            for (int i = 0; i < 3; i++) {
+                if (in[i]) {
+                    add(out[i], t.possible(), t.absent(), t.unauthorised(), bounds.get(t.laestab()));
+                }
+            }
         }
         return out;
-    }
-
-    /** The numbers of a PostgreSQL array's text form, {1,2,3}. */
-    private static long[] numbers(String text) {
-        String body = text.substring(1, text.length() - 1);
-        if (body.isEmpty()) {
-            return new long[0];
-        }
-        String[] parts = body.split(",");
-        long[] out = new long[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = Long.parseLong(parts[i]);
-        }
-        return out;
-    }
-
-    private static String text(long[] values) {
-        StringBuilder b = new StringBuilder("{");
-        for (int i = 0; i < values.length; i++) {
-            b.append(i > 0 ? "," : "").append(values[i]);
-        }
-        return b.append('}').toString();
     }
 }

@@ -1,33 +1,28 @@
 package org.rollbridge.hub.ingest;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.ingest.HeldRecordStore.Releasable;
 import org.rollbridge.hub.store.SchoolLock;
 import org.rollbridge.hub.store.TransactionLocks;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Records a batch held back: for errors ({@link BatchPipeline}) or because no person matched them (the feeds'
  * merges). When the person index gains a person (from the register or a confirmed review), or re-matching or a
  * review links a held record, the records are released into the LA's tables by their feed's {@link HeldRelease},
- * declared here so that ingest depends on none of the feeds.
+ * declared here so that ingest depends on none of the feeds. The rows are {@link HeldRecordStore}'s.
  */
 @Service
 public class HeldRecords {
 
-    private final JdbcClient db;
+    private final HeldRecordStore held;
     private final TransactionLocks locks;
-    private final HubProperties settings;
     private final List<HeldRelease> releases;
 
-    public HeldRecords(JdbcClient db, TransactionLocks locks, HubProperties settings,
-                       List<HeldRelease> releases) {
-        this.db = db;
+    public HeldRecords(HeldRecordStore held, TransactionLocks locks, List<HeldRelease> releases) {
+        this.held = held;
         this.locks = locks;
-        this.settings = settings;
         this.releases = releases;
     }
 
@@ -36,36 +31,24 @@ public class HeldRecords {
         if (upn == null || upn.isBlank()) {
             return 0;
         }
-        List<Map<String, Object>> rows = db.sql("""
-                select id, batch_id, laestab, feed, upn, payload::text as payload from held_records
-                where la = ? and upn = ? and status = 'held' and reason in ('UNMATCHED', 'REVIEW')
-                order by id for update""")
-                .params(settings.la(), upn.strip()).query().listOfRows();
+        List<Releasable> rows = held.lockUnmatched(upn.strip());
         rows.forEach(row -> release(row, personId));
         return rows.size();
     }
 
     /** Releases one held record (whatever its reason, e.g. a conflict a person resolved) to the person. */
     public boolean releaseRecord(long heldId, long personId) {
-        List<Map<String, Object>> rows = db.sql("""
-                select id, batch_id, laestab, feed, upn, payload::text as payload from held_records
-                where la = ? and id = ? and status = 'held' and reason <> 'ERROR' for update""")
-                .params(settings.la(), heldId).query().listOfRows();
+        List<Releasable> rows = held.lockOne(heldId);
         rows.forEach(row -> release(row, personId));
         return !rows.isEmpty();
     }
 
-    private void release(Map<String, Object> row, long personId) {
-        UUID batch = (UUID) row.get("batch_id");
-        String laestab = (String) row.get("laestab");
-        String feed = (String) row.get("feed");
-        String upn = ((String) row.get("upn")).strip();
-        locks.hold(SchoolLock.DATA, laestab);
-        HeldRelease release = releases.stream().filter(r -> r.feed().equals(feed)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No release for held " + feed + " records"));
-        release.release(batch, laestab, upn, personId, (String) row.get("payload"));
-        db.sql("update held_records set status = 'released', released_at = now(), person_id = ? where id = ?")
-                .params(personId, row.get("id")).update();
+    private void release(Releasable record, long personId) {
+        locks.hold(SchoolLock.DATA, record.laestab());
+        HeldRelease release = releases.stream().filter(r -> r.feed().equals(record.feed())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No release for held " + record.feed() + " records"));
+        release.release(record.batchId(), record.laestab(), record.upn().strip(), personId, record.payload());
+        held.markReleased(record.id(), personId);
     }
 
     /**
@@ -78,23 +61,12 @@ public class HeldRecords {
         if (upns.isEmpty()) {
             return 0;
         }
-        return db.sql("""
-                with gone as (
-                    update held_records set status = 'superseded', released_at = now()
-                    where la = ? and laestab = ? and feed = ? and status = 'held' and batch_id <> ?
-                      and upn = any(string_to_array(?, ','))
-                    returning id),
-                reviews as (
-                    update review_queue q set status = 'superseded', decided_by = 'a newer record', decided_at = now()
-                    from gone where q.held_record_id = gone.id and q.status = 'open')
-                select count(*) from gone""")
-                .params(settings.la(), laestab, feed, batchId, String.join(",", upns)).query(Integer.class).single();
+        return held.supersede(batchId, laestab, feed, upns);
     }
 
     /** The pupils (UPNs) of one feed held from this batch, for {@link #supersedeEarlier}. */
     public List<String> heldUpns(UUID batchId, String feed) {
-        return db.sql("select distinct upn from held_records where batch_id = ? and feed = ? and upn is not null")
-                .params(batchId, feed).query(String.class).list();
+        return held.heldUpns(batchId, feed);
     }
 
     /** Puts one kind of held record into the LA's tables once its person is known, in the caller's transaction. */

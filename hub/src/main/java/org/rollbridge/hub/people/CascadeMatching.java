@@ -1,9 +1,5 @@
 package org.rollbridge.hub.people;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,15 +17,11 @@ import org.rollbridge.core.matching.MatchPerson;
 import org.rollbridge.core.matching.MatchResult;
 import org.rollbridge.core.matching.MatchRule;
 import org.rollbridge.core.matching.MatchSettings;
-import org.rollbridge.core.matching.NameKey;
 import org.rollbridge.core.matching.PersonMatcher;
 import org.rollbridge.core.matching.PersonRegister;
 import org.rollbridge.core.matching.TermFrequencies;
-import org.rollbridge.core.pupil.RecordedDate;
-import org.rollbridge.hub.HubProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,17 +51,18 @@ public class CascadeMatching implements PupilMatching {
     /** Name frequencies change slowly and only nudge weights (at most 3 bits): counted again after this long. */
     static final java.time.Duration FREQUENCIES_KEPT = java.time.Duration.ofMinutes(10);
 
-    private final JdbcClient db;
-    private final HubProperties settings;
+    private final MatchRegisterQuery register;
+    private final MatchDecisionStore decisions;
     private final MatchSettings matchSettings = MatchSettings.defaults();
     private volatile Frequencies frequencies;
 
-    private record Frequencies(TermFrequencies surnames, TermFrequencies forenames, long countedAt) {
+    /** Name frequencies as counted at a version of the register ({@link MatchRegisterQuery#registerVersion}). */
+    record Frequencies(TermFrequencies surnames, TermFrequencies forenames, String version, long countedAt) {
     }
 
-    public CascadeMatching(JdbcClient db, HubProperties settings) {
-        this.db = db;
-        this.settings = settings;
+    public CascadeMatching(MatchRegisterQuery register, MatchDecisionStore decisions) {
+        this.register = register;
+        this.decisions = decisions;
     }
 
     @Override
@@ -84,49 +77,27 @@ public class CascadeMatching implements PupilMatching {
     public void matchStaged(UUID stagedAs, Map<Integer, Set<Long>> excluded) {
         long started = System.nanoTime();
         Integer[] skipFastPath = excluded.keySet().toArray(Integer[]::new);
-        int linked = db.sql("""
-                update stage_pupils s set person_id = m.person_id, match_rule = 'UPN', match_decision = 'link'
-                from (select s2.seq, min(pi.person_id) as person_id
-                      from stage_pupils s2
-                      join person_identifiers pi on pi.la = ? and pi.kind in ('UPN', 'FORMER_UPN')
-                           and (pi.value = s2.upn or pi.value = any (s2.former_upns))
-                      where s2.batch_id = ? and s2.seq <> all (?::int[])
-                      group by s2.seq
-                      having count(distinct pi.person_id) = 1) m
-                join persons p on p.id = m.person_id
-                where s.batch_id = ? and s.seq = m.seq
-                  and (p.legal_forename is null
-                       or upper(regexp_replace(p.legal_forename, '[^[:alpha:]]', '', 'g'))
-                          = upper(regexp_replace(coalesce(s.forename, ''), '[^[:alpha:]]', '', 'g')))
-                  and (p.dob is null or p.dob = s.dob or p.legal_surname is null
-                       or upper(regexp_replace(p.legal_surname, '[^[:alpha:]]', '', 'g'))
-                          = upper(regexp_replace(coalesce(s.surname, ''), '[^[:alpha:]]', '', 'g')))""")
-                .params(settings.la(), stagedAs, skipFastPath, stagedAs).update();
-        List<MatchPerson> incoming = db.sql("""
-                select seq, upn, former_upns, uln, forename, surname, record ->> 'preferredForename' as pf,
-                       record ->> 'preferredSurname' as ps, dob, sex, postcode
-                from stage_pupils where batch_id = ? and person_id is null order by seq""")
-                .param(stagedAs).query((rs, n) -> incoming(rs)).list();
+        int linked = decisions.linkByUpn(stagedAs, skipFastPath);
+        List<MatchPerson> incoming = register.unlinked(stagedAs);
         if (incoming.isEmpty()) {
             return;
         }
-        List<MatchPerson> candidates = incoming.size() > WHOLE_REGISTER_ABOVE ? wholeRegister() : candidates(stagedAs);
+        List<MatchPerson> candidates = incoming.size() > WHOLE_REGISTER_ABOVE ? register.wholeRegister()
+                : register.candidates(stagedAs);
         Frequencies names = frequencies();
-        PersonRegister register = PersonRegister.of(candidates, names.surnames(), names.forenames());
-        PersonMatcher matcher = PersonMatcher.estimated(register, incoming, matchSettings);
+        PersonRegister people = PersonRegister.of(candidates, names.surnames(), names.forenames());
+        PersonMatcher matcher = PersonMatcher.estimated(people, incoming, matchSettings);
         List<MatchResult> results = new ArrayList<>(matcher.match(incoming));
         for (int i = 0; i < incoming.size(); i++) {
             Set<Long> not = excluded.get(seq(incoming.get(i).id()));
             if (not != null && !not.isEmpty()) {
                 List<MatchPerson> allowed = candidates.stream().filter(p -> !not.contains(personId(p.id()))).toList();
-                PersonRegister narrowed = PersonRegister.of(allowed, register.surnames(), register.forenames());
+                PersonRegister narrowed = PersonRegister.of(allowed, people.surnames(), people.forenames());
                 results.set(i, new PersonMatcher(narrowed, matcher.model(), matchSettings)
                         .match(List.of(incoming.get(i))).get(0));
             }
         }
-        Set<Long> linkedByUpn = new HashSet<>(db.sql(
-                "select person_id from stage_pupils where batch_id = ? and person_id is not null")
-                .param(stagedAs).query(Long.class).list());
+        Set<Long> linkedByUpn = new HashSet<>(register.linkedPeople(stagedAs));
         Map<String, MatchPerson> byId = new HashMap<>();
         candidates.forEach(p -> byId.put(p.id(), p));
         int[] counts = new int[MatchDecision.values().length];
@@ -148,19 +119,6 @@ public class CascadeMatching implements PupilMatching {
     }
 
     /**
-     * A pupil as matching sees them, from columns seq, upn, former_upns, uln, forename, surname, pf and ps (the
-     * preferred names), dob, sex and postcode.
-     */
-    static MatchPerson incoming(ResultSet rs) throws SQLException {
-        return MatchPerson.builder("s" + rs.getLong("seq"))
-                .upn(rs.getString("upn")).formerUpns(strings(rs.getArray("former_upns")))
-                .uln(rs.getString("uln")).forename(rs.getString("forename"))
-                .surname(rs.getString("surname")).preferredForename(rs.getString("pf"))
-                .preferredSurname(rs.getString("ps")).sex(rs.getString("sex"))
-                .postcode(rs.getString("postcode")).birthDate(rs.getObject("dob", LocalDate.class)).build();
-    }
-
-    /**
      * Which of these pupils the given register people could change the outcome for: those core's rules 1-4 or
      * rule 5's blocking would put any of the people before (a shared UPN, former UPN or ULN, date of birth, also
      * with day and month swapped, surname sound and birth year, postcode, forename and month of birth), and those
@@ -171,9 +129,7 @@ public class CascadeMatching implements PupilMatching {
         if (pupils.isEmpty() || people.isEmpty()) {
             return List.of();
         }
-        List<MatchPerson> changed = db.sql(PERSON_COLUMNS + " from persons p where p.la = ? and p.id = any (?)")
-                .params(settings.la(), people.toArray(Long[]::new))
-                .query((rs, n) -> registered("p" + rs.getLong("id"), rs)).list();
+        List<MatchPerson> changed = register.people(people);
         Frequencies names = frequencies();
         PersonMatcher matcher = new PersonMatcher(PersonRegister.of(changed, names.surnames(), names.forenames()),
                 MatchModel.defaults(), matchSettings);
@@ -190,20 +146,11 @@ public class CascadeMatching implements PupilMatching {
                         List<MatchPerson> candidates, Set<Long> excluded) {
         int seq = seq(in.id());
         switch (r.decision()) {
-            case LINK -> db.sql("""
-                    update stage_pupils set person_id = ?, match_rule = ?, match_score = ?, match_decision = 'link'
-                    where batch_id = ? and seq = ?""")
-                    .params(personId(r.registerId()), r.rule().name(), r.score(), stagedAs, seq).update();
-            case NEW -> db.sql("""
-                    update stage_pupils set match_decision = 'new', match_score = ?, match_reason = ?
-                    where batch_id = ? and seq = ?""").params(r.score(), r.reason(), stagedAs, seq).update();
-            case REVIEW, CONFLICT -> db.sql("""
-                    update stage_pupils set match_decision = ?, match_rule = ?, match_score = ?, match_reason = ?,
-                           match_candidates = ?::jsonb
-                    where batch_id = ? and seq = ?""")
-                    .params(r.decision().code(), r.rule() == null ? null : r.rule().name(), r.score(), r.reason(),
-                            JSON.writeValueAsString(proposals(in, r, matcher, candidates, excluded)), stagedAs, seq)
-                    .update();
+            case LINK -> decisions.link(stagedAs, seq, personId(r.registerId()), r.rule().name(), r.score());
+            case NEW -> decisions.markNew(stagedAs, seq, r.score(), r.reason());
+            case REVIEW, CONFLICT -> decisions.propose(stagedAs, seq, r.decision().code(),
+                    r.rule() == null ? null : r.rule().name(), r.score(), r.reason(),
+                    JSON.writeValueAsString(proposals(in, r, matcher, candidates, excluded)));
         }
     }
 
@@ -243,84 +190,20 @@ public class CascadeMatching implements PupilMatching {
     }
 
     /**
-     * The people any unlinked staged row could match, with their identifiers. A superset of what rules 1-4 need
-     * and of the blocks rule 5 searches (except a surname that sounds alike but is spelt differently, with a
-     * different month of birth and home: that pair would score too little to link anyway).
+     * The register's name frequencies, counted again when the register has changed since (a register load, a new
+     * person, or tables emptied under a running hub) or after {@link #FREQUENCIES_KEPT}. Asking whether it changed
+     * costs one constant-time read; counting reads every person.
      */
-    private List<MatchPerson> candidates(UUID stagedAs) {
-        String la = settings.la();
-        return db.sql("""
-                with s as (select * from stage_pupils where batch_id = ? and person_id is null),
-                ids as (
-                    select pi.person_id from s join person_identifiers pi on pi.la = ?
-                        and pi.kind in ('UPN', 'FORMER_UPN') and (pi.value = s.upn or pi.value = any (s.former_upns))
-                    union select pi.person_id from s join person_identifiers pi on pi.la = ? and pi.kind = 'ULN'
-                        and pi.value = s.uln
-                    union select p.id from s join persons p on p.la = ?
-                        and p.dob >= date_trunc('month', s.dob)::date
-                        and p.dob < (date_trunc('month', s.dob) + interval '1 month')::date
-                    union select p.id from s join persons p on p.la = ? and extract(day from s.dob) <= 12
-                        and p.dob = make_date(extract(year from s.dob)::int, extract(day from s.dob)::int,
-                                              extract(month from s.dob)::int)
-                    union select p.id from s join persons p on p.la = ? and s.postcode is not null
-                        and upper(replace(p.postcode, ' ', '')) = upper(replace(s.postcode, ' ', ''))
-                    union select p.id from s join persons p on p.la = ? and s.surname is not null
-                        and upper(p.legal_surname) = upper(s.surname)
-                        and p.dob >= date_trunc('year', s.dob)::date
-                        and p.dob < (date_trunc('year', s.dob) + interval '1 year')::date)
-                """ + PERSON_COLUMNS + " from persons p where p.id in (select person_id from ids)")
-                .params(stagedAs, la, la, la, la, la, la)
-                .query((rs, n) -> registered("p" + rs.getLong("id"), rs)).list();
-    }
-
-    private static final String PERSON_COLUMNS = """
-            select p.id, p.legal_forename, p.legal_surname, p.dob, p.sex, p.postcode,
-                   array(select value from person_identifiers where person_id = p.id and kind = 'UPN'
-                         order by created_at) as upns,
-                   array(select value from person_identifiers where person_id = p.id and kind = 'FORMER_UPN')
-                       as former,
-                   (select min(value) from person_identifiers where person_id = p.id and kind = 'ULN') as uln""";
-
-    private List<MatchPerson> wholeRegister() {
-        return db.sql(PERSON_COLUMNS + " from persons p where p.la = ?").param(settings.la())
-                .query((rs, n) -> registered("p" + rs.getLong("id"), rs)).list();
-    }
-
-    /**
-     * A register person as matching sees them, from columns legal_forename, legal_surname, dob, sex, postcode,
-     * upns (oldest first: the first is current, later ones count as former), former and uln.
-     */
-    static MatchPerson registered(String id, ResultSet rs) throws SQLException {
-        List<String> upns = strings(rs.getArray("upns"));
-        List<String> former = new ArrayList<>(upns.size() > 1 ? upns.subList(1, upns.size()) : List.of());
-        former.addAll(strings(rs.getArray("former")));
-        return MatchPerson.builder(id).upn(upns.isEmpty() ? null : upns.get(0))
-                .formerUpns(former).uln(rs.getString("uln")).forename(rs.getString("legal_forename"))
-                .surname(rs.getString("legal_surname")).sex(rs.getString("sex")).postcode(rs.getString("postcode"))
-                .birthDate(rs.getObject("dob", LocalDate.class)).build();
-    }
-
-    private Frequencies frequencies() {
+    Frequencies frequencies() {
         Frequencies f = frequencies;
-        if (f == null || System.nanoTime() - f.countedAt > FREQUENCIES_KEPT.toNanos()) {
-            f = new Frequencies(count("legal_surname"), count("legal_forename"), System.nanoTime());
+        String version = register.registerVersion();
+        if (f == null || !f.version().equals(version)
+                || System.nanoTime() - f.countedAt() > FREQUENCIES_KEPT.toNanos()) {
+            f = new Frequencies(register.nameFrequencies(true), register.nameFrequencies(false), version,
+                    System.nanoTime());
             frequencies = f;
         }
         return f;
-    }
-
-    /** How common each name is across the whole register, in comparison form. */
-    private TermFrequencies count(String column) {
-        Map<String, Integer> counts = new HashMap<>();
-        db.sql("select " + column + " as name, count(*) as n from persons where la = ? and " + column
-                        + " is not null group by 1")
-                .param(settings.la()).query((rs, n) -> counts.merge(NameKey.of(rs.getString("name")),
-                        rs.getInt("n"), Integer::sum)).list();
-        return TermFrequencies.ofCounts(counts);
-    }
-
-    static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
     static long personId(String registerId) {

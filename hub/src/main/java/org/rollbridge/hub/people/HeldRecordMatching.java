@@ -1,21 +1,16 @@
 package org.rollbridge.hub.people;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.rollbridge.core.matching.MatchPerson;
-import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.ingest.HeldRecords;
 import org.rollbridge.hub.jobs.JobQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,18 +25,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class HeldRecordMatching {
 
     private static final Logger log = LoggerFactory.getLogger(HeldRecordMatching.class);
-    private final JdbcClient db;
-    private final HubProperties settings;
+    private final HeldRematchStore store;
+    private final MatchRegisterQuery register;
+    private final ReviewQueueStore reviews;
     private final CascadeMatching cascade;
     private final MatchOutcomes outcomes;
     private final PersonIndex persons;
     private final HeldRecords held;
     private final JobQueue jobs;
 
-    public HeldRecordMatching(JdbcClient db, HubProperties settings, CascadeMatching cascade, MatchOutcomes outcomes,
-                              PersonIndex persons, HeldRecords held, JobQueue jobs) {
-        this.db = db;
-        this.settings = settings;
+    public HeldRecordMatching(HeldRematchStore store, MatchRegisterQuery register, ReviewQueueStore reviews,
+                              CascadeMatching cascade, MatchOutcomes outcomes, PersonIndex persons, HeldRecords held,
+                              JobQueue jobs) {
+        this.store = store;
+        this.register = register;
+        this.reviews = reviews;
         this.cascade = cascade;
         this.outcomes = outcomes;
         this.persons = persons;
@@ -58,8 +56,7 @@ public class HeldRecordMatching {
 
     /** The ids of the pupil records held as unmatched or for review, oldest first. */
     public List<Long> heldIds() {
-        return db.sql("select id from held_records where " + REMATCHED + " order by id").param(settings.la())
-                .query(Long.class).list();
+        return store.heldIds();
     }
 
     /**
@@ -70,12 +67,7 @@ public class HeldRecordMatching {
      */
     @Transactional
     public Result rematchHeld(List<Long> heldIds, boolean skipLocked) {
-        return rematch(lockHeld(heldIds, skipLocked ? "for update skip locked" : "for update"));
-    }
-
-    private List<Long> lockHeld(List<Long> heldIds, String lock) {
-        return db.sql("select id from held_records where " + REMATCHED + " and id = any (?) order by id " + lock)
-                .params(settings.la(), heldIds.toArray(Long[]::new)).query(Long.class).list();
+        return rematch(store.lockHeld(heldIds, skipLocked ? "for update skip locked" : "for update"));
     }
 
     /**
@@ -86,21 +78,12 @@ public class HeldRecordMatching {
     @Transactional
     public Result rematchAround(Collection<Long> changedPeople) {
         long started = System.nanoTime();
-        // The payload read once per record (jsonb_to_record), not once per field.
-        List<MatchPerson> pupils = db.sql("""
-                select h.id as seq, p.upn, p.former_upns, p.uln, p.forename, p.surname,
-                       p.record ->> 'preferredForename' as pf, p.record ->> 'preferredSurname' as ps, p.dob, p.sex,
-                       p.postcode
-                from held_records h cross join lateral jsonb_to_record(h.payload) as p(upn text,
-                     former_upns text[], uln text, forename text, surname text, record jsonb, dob date, sex text,
-                     postcode text)
-                where h.""" + REMATCHED.strip() + " order by h.id").param(settings.la())
-                .query((rs, n) -> CascadeMatching.incoming(rs)).list();
+        List<MatchPerson> pupils = register.heldPupils();
         List<Long> affected = cascade.couldMatch(pupils, changedPeople).stream()
                 .map(i -> (long) CascadeMatching.seq(pupils.get(i).id())).toList();
         long chosen = System.nanoTime();
         // Waits for a slice of the import's job holding any of them: one slice is at most a second or so.
-        Result r = rematch(lockHeld(affected, "for update"));
+        Result r = rematch(store.lockHeld(affected, "for update"));
         log.info("Register changed ({} person(s)): {} of {} held pupil records could now match them, chosen in {} ms, "
                         + "re-matched in {} ms", changedPeople.size(), affected.size(), pupils.size(),
                 (chosen - started) / 1_000_000, (System.nanoTime() - chosen) / 1_000_000);
@@ -113,10 +96,7 @@ public class HeldRecordMatching {
      * then; one already running (its row locked) may have read the held records before it, so another is.
      */
     public void queueRematch() {
-        boolean waiting = !db.sql("select id from jobs where la = ? and kind = ? and status = 'queued' "
-                        + "limit 1 for update skip locked").params(settings.la(), HeldRematchJob.KIND)
-                .query(Long.class).list().isEmpty();
-        if (!waiting) {
+        if (!store.jobWaiting(HeldRematchJob.KIND)) {
             jobs.enqueue(HeldRematchJob.KIND, null);
         }
     }
@@ -124,15 +104,8 @@ public class HeldRecordMatching {
     /** Re-matches one held pupil record, whatever it was held for (e.g. a conflict a reviewer turned down). */
     @Transactional
     public Result rematchRecord(long heldId) {
-        return rematch(db.sql("""
-                select id from held_records where la = ? and id = ? and feed = 'ctf' and status = 'held'
-                  and reason <> 'ERROR' for update""")
-                .params(settings.la(), heldId).query(Long.class).list());
+        return rematch(store.lockRecord(heldId));
     }
-
-    /** Which held records re-matching is for (alias {@code h} optional; one parameter: the LA). */
-    private static final String REMATCHED = " la = ? and feed = 'ctf' and status = 'held' "
-            + "and reason in ('UNMATCHED', 'REVIEW')";
 
     private Result rematch(List<Long> ids) {
         if (ids.isEmpty()) {
@@ -140,55 +113,32 @@ public class HeldRecordMatching {
         }
         Long[] heldIds = ids.toArray(Long[]::new);
         UUID stagedAs = UUID.randomUUID();
-        // Staged again under a batch id of their own, seq = held record id, the earlier outcome cleared.
-        db.sql("""
-                insert into stage_pupils
-                select (jsonb_populate_record(null::stage_pupils, h.payload || jsonb_build_object(
-                        'batch_id', ?::text, 'seq', h.id, 'person_id', null, 'match_rule', null, 'match_score', null,
-                        'match_decision', null, 'match_reason', null, 'match_candidates', null))).*
-                from held_records h where h.id = any (?)""").params(stagedAs.toString(), heldIds).update();
-        Map<Integer, Set<Long>> excluded = new HashMap<>();
-        db.sql("""
-                select held_record_id, candidate_person_id from review_queue
-                where held_record_id = any (?) and status = 'not_a_match' and candidate_person_id is not null""")
-                .param(heldIds).query((rs, n) -> excluded.computeIfAbsent(rs.getInt(1), k -> new HashSet<>())
-                        .add(rs.getLong(2))).list();
+        store.stage(stagedAs, heldIds);
+        Map<Integer, Set<Long>> excluded = store.turnedDown(heldIds);
         cascade.matchStaged(stagedAs, excluded);
 
-        record Linked(long heldId, String upn, String uln, long person, String rule, BigDecimal score, UUID batch,
-                      String laestab) {
-        }
-        List<Linked> links = db.sql("""
-                select s.seq, s.upn, s.uln, s.person_id, s.match_rule, s.match_score, h.batch_id, h.laestab
-                from stage_pupils s join held_records h on h.id = s.seq
-                where s.batch_id = ? and s.person_id is not null order by s.seq""")
-                .param(stagedAs).query((rs, n) -> new Linked(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getLong(4), rs.getString(5), rs.getBigDecimal(6), rs.getObject(7, UUID.class),
-                        rs.getString(8))).list();
+        List<HeldRematchStore.Linked> links = store.linked(stagedAs);
         outcomes.rehold(stagedAs);
-        db.sql("delete from stage_pupils where batch_id = ?").param(stagedAs).update();
+        store.unstage(stagedAs);
         int released = 0;
         List<Long> linkedIds = new ArrayList<>();
-        for (Linked l : links) {
-            Double score = l.score == null ? null : l.score.doubleValue();
-            persons.identify(l.person, "UPN", l.upn, l.rule, score, l.batch, null);
-            persons.identify(l.person, "ULN", l.uln, l.rule, score, l.batch, null);
-            if (held.releaseRecord(l.heldId, l.person)) {
+        for (HeldRematchStore.Linked l : links) {
+            Double score = l.score() == null ? null : l.score().doubleValue();
+            persons.identify(l.person(), "UPN", l.upn(), l.rule(), score, l.batch(), null);
+            persons.identify(l.person(), "ULN", l.uln(), l.rule(), score, l.batch(), null);
+            if (held.releaseRecord(l.heldId(), l.person())) {
                 released++;
             }
-            released += held.releaseFor(l.upn, l.person);
-            noteHowMatched(l.person, l.laestab, l.rule, score);
-            linkedIds.add(l.heldId);
+            released += held.releaseFor(l.upn(), l.person());
+            noteHowMatched(l.person(), l.laestab(), l.rule(), score);
+            linkedIds.add(l.heldId());
         }
-        db.sql("""
-                update review_queue set status = 'superseded', decided_by = 're-matching', decided_at = now()
-                where held_record_id = any (?) and status = 'open'""").param(linkedIds.toArray(Long[]::new)).update();
+        reviews.supersedeOpen(linkedIds, "re-matching");
         return new Result(ids, released, ids.size() - links.size());
     }
 
     /** The pupil page shows how the current record was matched. */
     void noteHowMatched(long person, String laestab, String rule, Double score) {
-        db.sql("update pupils set match_rule = ?, match_score = ? where la = ? and person_id = ? and laestab = ?")
-                .params(rule, score, settings.la(), person, laestab).update();
+        store.noteHowMatched(person, laestab, rule, score);
     }
 }

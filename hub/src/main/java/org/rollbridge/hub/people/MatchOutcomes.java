@@ -1,9 +1,7 @@
 package org.rollbridge.hub.people;
 
 import java.util.UUID;
-import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.ingest.HeldRecords;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,18 +12,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class MatchOutcomes {
 
-    /** What the school is asked when no person matches. */
-    static final String UNMATCHED = "No person in the LA's records matches this pupil by UPN, ULN, date of birth, "
-            + "postcode or name. Please tell the LA whether the child is new to the LA or starting in their first "
-            + "setting, and check the UPN, legal names and date of birth in your MIS.";
-
-    private final JdbcClient db;
-    private final HubProperties settings;
+    private final MatchOutcomeStore store;
     private final HeldRecords held;
 
-    public MatchOutcomes(JdbcClient db, HubProperties settings, HeldRecords held) {
-        this.db = db;
-        this.settings = settings;
+    public MatchOutcomes(MatchOutcomeStore store, HeldRecords held) {
+        this.store = store;
         this.held = held;
     }
 
@@ -36,17 +27,7 @@ public class MatchOutcomes {
      * Returns how many held records were released.
      */
     public int releaseHeldForLinked(UUID batchId) {
-        record Link(String upn, long person) {
-        }
-        return db.sql("""
-                select distinct k.upn, s.person_id
-                from stage_pupils s cross join lateral unnest(array_prepend(s.upn, s.former_upns)) k(upn)
-                where s.batch_id = ? and s.person_id is not null
-                  and exists (select 1 from held_records h where h.la = ? and h.upn = k.upn and h.status = 'held'
-                              and h.reason in ('UNMATCHED', 'REVIEW'))""")
-                .params(batchId, settings.la())
-                .query((rs, n) -> new Link(rs.getString(1), rs.getLong(2))).list()
-                .stream().mapToInt(l -> held.releaseFor(l.upn(), l.person())).sum();
+        return store.linksWithHeld(batchId).stream().mapToInt(l -> held.releaseFor(l.upn(), l.person())).sum();
     }
 
     /**
@@ -54,57 +35,17 @@ public class MatchOutcomes {
      * the UPN, follow); every link teaches it a ULN it did not know.
      */
     public void recordLinks(UUID stagedAs, UUID batchId) {
-        db.sql("""
-                insert into person_identifiers (la, kind, value, person_id, batch_id, rule, score)
-                select distinct on (upn) ?, 'UPN', upn, person_id, ?, match_rule, match_score
-                from stage_pupils where batch_id = ? and person_id is not null and match_rule is not null
-                  and match_rule <> 'UPN'
-                order by upn, seq
-                on conflict (la, kind, value) do nothing""").params(settings.la(), batchId, stagedAs).update();
-        db.sql("""
-                insert into person_identifiers (la, kind, value, person_id, batch_id, rule, score)
-                select distinct on (uln) ?, 'ULN', uln, person_id, ?, coalesce(match_rule, 'UPN'), match_score
-                from stage_pupils where batch_id = ? and person_id is not null and uln is not null
-                order by uln, seq
-                on conflict (la, kind, value) do nothing""").params(settings.la(), batchId, stagedAs).update();
+        store.recordLinks(stagedAs, batchId);
     }
 
     /** Records of the school still held from earlier CTFs for pupils this one links are superseded by its own. */
     public int supersedeHeldForLinked(UUID batchId, String laestab) {
-        return held.supersedeEarlier(batchId, laestab, "ctf", db.sql("""
-                select distinct upn from stage_pupils where batch_id = ? and person_id is not null""")
-                .param(batchId).query(String.class).list());
+        return held.supersedeEarlier(batchId, laestab, "ctf", store.linkedUpns(batchId));
     }
-
-    /** The held reason for a staged row's decision (alias {@code s}). */
-    private static final String REASON = """
-            case s.match_decision when 'review' then 'REVIEW' when 'conflict' then 'CONFLICT'
-                when 'transfer' then 'TRANSFER' else 'UNMATCHED' end""";
-    /** What the held record says, for the school and the LA (alias {@code s}; one parameter: {@link #UNMATCHED}). */
-    private static final String DETAIL = """
-            case s.match_decision
-                when 'review' then 'Possibly a person the LA already knows (' || s.match_reason
-                    || '); held until the LA reviews it'
-                when 'conflict' then 'The UPN belongs to a person whose date of birth and names disagree ('
-                    || s.match_reason || '); held until the LA checks it with the school'
-                when 'transfer' then 'held: the LA is confirming this pupil''s move'
-                else ? end""";
 
     /** Holds the batch's unlinked pupils by their matching decision; returns how many were held. */
     public int hold(UUID batchId, String laestab) {
-        int held = db.sql("insert into held_records (la, batch_id, laestab, feed, location, upn, reason, detail, "
-                        + "payload) select ?, s.batch_id, ?, 'ctf', 'pupil ' || (s.seq + 1), s.upn, " + REASON + ", "
-                        + DETAIL + ", to_jsonb(s) from stage_pupils s where s.batch_id = ? and s.person_id is null")
-                .params(settings.la(), laestab, UNMATCHED, batchId).update();
-        db.sql("""
-                insert into review_queue (la, held_record_id, candidate_person_id, rule, score, why, field_weights)
-                select h.la, h.id, (c ->> 'personId')::bigint, c ->> 'rule', (c ->> 'score')::numeric,
-                       h.payload ->> 'match_reason', c -> 'weights'
-                from held_records h cross join lateral jsonb_array_elements(h.payload -> 'match_candidates') c
-                where h.la = ? and h.batch_id = ? and h.feed = 'ctf' and h.status = 'held'
-                  and h.reason in ('REVIEW', 'CONFLICT', 'TRANSFER') and jsonb_typeof(h.payload -> 'match_candidates') = 'array'""")
-                .params(settings.la(), batchId).update();
-        return held;
+        return store.hold(batchId, laestab);
     }
 
     /**
@@ -113,20 +54,6 @@ public class MatchOutcomes {
      * A record whose candidates were all turned down becomes unmatched.
      */
     public void rehold(UUID stagedAs) {
-        db.sql("update held_records h set reason = " + REASON + ", detail = " + DETAIL
-                        + " from stage_pupils s where s.batch_id = ? and h.id = s.seq and s.person_id is null"
-                        + " and (s.match_decision <> 'new' or not exists (select 1 from review_queue q"
-                        + " where q.held_record_id = h.id and q.status = 'open'))")
-                .params(UNMATCHED, stagedAs).update();
-        db.sql("""
-                insert into review_queue (la, held_record_id, candidate_person_id, rule, score, why, field_weights)
-                select ?, s.seq, (c ->> 'personId')::bigint, c ->> 'rule', (c ->> 'score')::numeric, s.match_reason,
-                       c -> 'weights'
-                from stage_pupils s cross join lateral jsonb_array_elements(s.match_candidates) c
-                where s.batch_id = ? and s.person_id is null and s.match_decision in ('review', 'conflict')
-                  and not exists (select 1 from review_queue q where q.held_record_id = s.seq
-                                  and q.candidate_person_id = (c ->> 'personId')::bigint
-                                  and q.status in ('open', 'not_a_match'))""")
-                .params(settings.la(), stagedAs).update();
+        store.rehold(stagedAs);
     }
 }

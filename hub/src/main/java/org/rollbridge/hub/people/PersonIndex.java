@@ -3,9 +3,7 @@ package org.rollbridge.hub.people;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.ingest.HeldRecords;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,13 +11,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PersonIndex {
 
-    private final JdbcClient db;
-    private final HubProperties settings;
+    private final PersonStore store;
+    private final PersonQuery query;
     private final HeldRecords held;
 
-    public PersonIndex(JdbcClient db, HubProperties settings, HeldRecords held) {
-        this.db = db;
-        this.settings = settings;
+    public PersonIndex(PersonStore store, PersonQuery query, HeldRecords held) {
+        this.store = store;
+        this.query = query;
         this.held = held;
     }
 
@@ -43,16 +41,7 @@ public class PersonIndex {
 
     @Transactional
     Registered add(Person p, String origin, String confirmedBy) {
-        long id = db.sql("""
-                insert into persons (la, register_id, legal_forename, legal_surname, dob, sex, postcode, origin)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (la, register_id) do update set legal_forename = excluded.legal_forename,
-                    legal_surname = excluded.legal_surname, dob = excluded.dob, sex = excluded.sex,
-                    postcode = excluded.postcode
-                returning id""")
-                .params(settings.la(), p.registerId(), p.legalForename(), p.legalSurname(), p.dob(), p.sex(),
-                        p.postcode(), origin)
-                .query(Long.class).single();
+        long id = store.upsert(p, origin);
         // Only a UPN this load newly gives the person releases what is held under it. A UPN the person already had
         // did not link a record held since: the matcher doubted it (e.g. the UPN keyed onto another child's
         // details), and loading the same register again must not overrule that doubt.
@@ -82,21 +71,15 @@ public class PersonIndex {
         if (value == null || value.isBlank()) {
             return false;
         }
-        return db.sql("""
-                insert into person_identifiers (la, kind, value, person_id, batch_id, rule, score, confirmed_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (la, kind, value) do nothing""")
-                .params(settings.la(), kind, value.strip(), person, batch, rule, score, confirmedBy).update() == 1;
+        return store.identify(person, kind, value.strip(), rule, score, batch, confirmedBy);
     }
 
     /** The person an identifier leads to, if any. */
     public Optional<Long> byIdentifier(String kind, String value) {
-        return db.sql("select person_id from person_identifiers where la = ? and kind = ? and value = ?")
-                .params(settings.la(), kind, value).query(Long.class).optional();
+        return query.byIdentifier(kind, value);
     }
 
     public Optional<Long> byUpn(String upn) {
-        return db.sql("select person_id from person_identifiers where la = ? and kind in ('UPN', 'FORMER_UPN') "
-                        + "and value = ? order by kind desc limit 1")
-                .params(settings.la(), upn).query(Long.class).optional();
+        return query.byUpn(upn);
     }
 }

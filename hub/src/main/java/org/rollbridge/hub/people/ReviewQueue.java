@@ -1,9 +1,6 @@
 package org.rollbridge.hub.people;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,13 +19,11 @@ import org.rollbridge.core.matching.PairComparison;
 import org.rollbridge.core.matching.PersonKeys;
 import org.rollbridge.core.matching.ReviewDecision;
 import org.rollbridge.core.matching.TermFrequencies;
-import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.ingest.HeldRecords;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.rollbridge.hub.audit.Pupils;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * candidate is excluded and the record matched again) or new person (a person is created and the record
  * released). Every decision needs a reason and is audited; a decided item cannot be decided again. When a decision
  * may be taken is core's {@link ReviewDecision}, the same for the API and the pages, and for "new person" taken on a
- * held record itself ({@link #newPersonFor}); this class reads what it needs and stores the outcome.
+ * held record itself ({@link #newPersonFor}); this class takes the decision, which {@link ReviewQueueStore} stores.
  */
 @Service
 public class ReviewQueue {
@@ -48,17 +43,17 @@ public class ReviewQueue {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final NameEquivalents EQUIVALENTS = NameEquivalents.embedded();
 
-    private final JdbcClient db;
-    private final HubProperties settings;
+    private final ReviewQueueQuery query;
+    private final ReviewQueueStore store;
     private final PersonIndex persons;
     private final HeldRecords held;
     private final HeldRecordMatching heldMatching;
     private final AuditLog audit;
 
-    public ReviewQueue(JdbcClient db, HubProperties settings, PersonIndex persons, HeldRecords held,
+    public ReviewQueue(ReviewQueueQuery query, ReviewQueueStore store, PersonIndex persons, HeldRecords held,
                        HeldRecordMatching heldMatching, AuditLog audit) {
-        this.db = db;
-        this.settings = settings;
+        this.query = query;
+        this.store = store;
         this.persons = persons;
         this.held = held;
         this.heldMatching = heldMatching;
@@ -83,28 +78,12 @@ public class ReviewQueue {
                        String decisionReason) {
     }
 
-    private static final String SELECT = """
-            select q.id, q.held_record_id, q.candidate_person_id, q.rule, q.score, q.why, q.status,
-                   q.field_weights::text as weights, q.decided_by, q.decided_at, q.decision_reason, q.created_at,
-                   h.laestab, h.reason, h.payload::text as payload,
-                   p.register_id, p.legal_forename, p.legal_surname, p.dob, p.sex, p.postcode,
-                   array(select value from person_identifiers where person_id = p.id and kind = 'UPN'
-                         order by created_at) as upns,
-                   array(select value from person_identifiers where person_id = p.id and kind = 'FORMER_UPN')
-                       as former,
-                   (select min(value) from person_identifiers where person_id = p.id and kind = 'ULN') as uln
-            from review_queue q join held_records h on h.id = q.held_record_id
-            left join persons p on p.id = q.candidate_person_id
-            """;
-
     public List<Item> open(int limit) {
-        return db.sql(SELECT + " where q.la = ? and q.status = 'open' order by q.id limit ?")
-                .params(settings.la(), Math.max(1, Math.min(limit, 500))).query((rs, n) -> item(rs)).list();
+        return query.open(limit);
     }
 
     public Optional<Item> item(long id) {
-        return db.sql(SELECT + " where q.la = ? and q.id = ?").params(settings.la(), id)
-                .query((rs, n) -> item(rs)).optional();
+        return query.item(id);
     }
 
     /**
@@ -126,13 +105,7 @@ public class ReviewQueue {
     @Transactional
     public Map<String, Object> decide(long id, ReviewDecision decision, String reason, Reviewer who) {
         allowed(ReviewDecision.reasonGiven(reason));
-        Map<String, Object> row = db.sql("""
-                select q.status, q.held_record_id, q.candidate_person_id, q.score, q.decided_by, q.decided_at,
-                       h.status as held_status, h.upn, h.batch_id, h.laestab, h.payload::text as payload
-                from review_queue q join held_records h on h.id = q.held_record_id
-                where q.la = ? and q.id = ? for update of q, h""")
-                .params(settings.la(), id).query().listOfRows().stream().findFirst()
-                .orElseThrow(() -> new Refusal.NotFound("No review item " + id));
+        Map<String, Object> row = store.lockItem(id).orElseThrow(() -> new Refusal.NotFound("No review item " + id));
         long heldId = ((Number) row.get("held_record_id")).longValue();
         String upn = (String) row.get("upn");
         String laestab = (String) row.get("laestab");
@@ -149,25 +122,19 @@ public class ReviewQueue {
             case NEW_PERSON -> newPerson(heldId, upn, laestab, (String) row.get("payload"), who);
             case NOT_A_MATCH -> null;
         };
-        db.sql("""
-                update review_queue set status = ?, decided_by = ?, decided_at = now(), decision_reason = ?,
-                       decided_person_id = ? where id = ?""")
-                .params(decision.status(), who.name(), why, decided, id).update();
+        store.decide(id, decision.status(), who.name(), why, decided);
         audit.record(who.name(), who.role(), AuditAction.REVIEW_DECISION, "review:" + id, why,
                 decision.path() + ": held record " + heldId + " from school " + laestab
                         + (candidate == null ? "" : ", candidate person " + candidate)
                         + (decided == null ? "" : ", released to person " + decided), "ok");
         if (decision == ReviewDecision.NOT_A_MATCH) {
-            boolean othersOpen = db.sql("select count(*) from review_queue where held_record_id = ? and status = 'open'")
-                    .param(heldId).query(Long.class).single() > 0;
-            if (!othersOpen) {
+            if (!store.anyOpen(heldId)) {
                 heldMatching.rematchRecord(heldId);
             }
         } else {
             registerChanged(heldId, decided, who);
         }
-        Map<String, Object> heldNow = db.sql("select status, reason, person_id from held_records where id = ?")
-                .param(heldId).query().singleRow();
+        Map<String, Object> heldNow = store.held(heldId);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
         out.put("decision", decision.path());
@@ -186,21 +153,14 @@ public class ReviewQueue {
     @Transactional
     public Map<String, Object> newPersonFor(long heldId, String reason, Reviewer who) {
         allowed(ReviewDecision.reasonGiven(reason));
-        Map<String, Object> row = db.sql("""
-                select status, reason, upn, laestab, payload::text as payload from held_records
-                where la = ? and id = ? for update""")
-                .params(settings.la(), heldId).query().listOfRows().stream().findFirst()
-                .orElseThrow(() -> new Refusal.NotFound("No held record " + heldId));
+        Map<String, Object> row = store.lockHeld(heldId).orElseThrow(() -> new Refusal.NotFound("No held record " + heldId));
         String upn = (String) row.get("upn");
         String laestab = (String) row.get("laestab");
         allowed(ReviewDecision.newPersonFor(new ReviewDecision.Held(heldId, (String) row.get("status"),
                 (String) row.get("reason"), upn), upn == null ? Optional.empty() : persons.byUpn(upn), reason));
         String why = reason.strip();
         long person = newPerson(heldId, upn, laestab, (String) row.get("payload"), who);
-        db.sql("""
-                update review_queue set status = ?, decided_by = ?, decided_at = now(), decision_reason = ?,
-                       decided_person_id = ? where held_record_id = ? and status = 'open'""")
-                .params(ReviewDecision.NEW_PERSON.status(), who.name(), why, person, heldId).update();
+        store.decideOpenFor(heldId, ReviewDecision.NEW_PERSON.status(), who.name(), why, person);
         audit.record(who.name(), who.role(), AuditAction.REVIEW_DECISION, "held:" + heldId, why,
                 ReviewDecision.NEW_PERSON.path() + ": held record " + heldId + " from school " + laestab
                         + ", released to person " + person, "ok");
@@ -208,8 +168,7 @@ public class ReviewQueue {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("personId", person);
         out.put("heldRecordId", heldId);
-        out.put("status", db.sql("select status from held_records where id = ?").param(heldId)
-                .query(String.class).single());
+        out.put("status", store.held(heldId).get("status"));
         return out;
     }
 
@@ -229,9 +188,7 @@ public class ReviewQueue {
      * person could match are matched again, before the reply.
      */
     private void registerChanged(long heldId, long person, Reviewer who) {
-        db.sql("""
-                update review_queue set status = 'superseded', decided_by = ?, decided_at = now()
-                where held_record_id = ? and status = 'open'""").params(who.name(), heldId).update();
+        store.supersedeOpen(List.of(heldId), who.name());
         heldMatching.rematchAround(List.of(person));
     }
 
@@ -260,41 +217,6 @@ public class ReviewQueue {
         held.releaseRecord(heldId, person);
         heldMatching.noteHowMatched(person, laestab, "REVIEW", null);
         return person;
-    }
-
-    private Item item(ResultSet rs) throws SQLException {
-        JsonNode payload = JSON.readTree(rs.getString("payload"));
-        List<String> formerIn = new ArrayList<>();
-        payload.path("former_upns").forEach(f -> formerIn.add(f.asString()));
-        JsonNode record = payload.path("record");
-        MatchPerson incoming = MatchPerson.builder("incoming").upn(text(payload, "upn")).formerUpns(formerIn)
-                .uln(text(payload, "uln")).forename(text(payload, "forename")).surname(text(payload, "surname"))
-                .preferredForename(text(record, "preferredForename")).preferredSurname(text(record, "preferredSurname"))
-                .birthDate(text(payload, "dob") == null ? null : LocalDate.parse(text(payload, "dob")))
-                .sex(text(payload, "sex")).postcode(text(payload, "postcode")).build();
-        long candidateId = rs.getLong("candidate_person_id");
-        boolean hasCandidate = !rs.wasNull();
-        MatchPerson candidate = null;
-        if (hasCandidate) {
-            candidate = CascadeMatching.registered("candidate", rs);
-        }
-        double[] stored = null;
-        String weights = rs.getString("weights");
-        if (weights != null && !weights.equals("null")) {
-            JsonNode w = JSON.readTree(weights);
-            stored = new double[w.size()];
-            for (int i = 0; i < w.size(); i++) {
-                stored[i] = w.get(i).asDouble();
-            }
-        }
-        BigDecimal score = rs.getBigDecimal("score");
-        Timestamp decidedAt = rs.getTimestamp("decided_at");
-        return new Item(rs.getLong("id"), rs.getLong("held_record_id"), rs.getString("laestab"), rs.getString("status"),
-                rs.getString("rule"), score == null ? null : score.doubleValue(), rs.getString("why"),
-                rs.getString("reason"), hasCandidate ? candidateId : null, rs.getString("register_id"),
-                fields(incoming, candidate, stored), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("decided_by"), decidedAt == null ? null : decidedAt.toInstant(),
-                rs.getString("decision_reason"));
     }
 
     /** Each field side by side with its agreement level, as the matching rules saw it. */
@@ -347,10 +269,5 @@ public class ReviewQueue {
             return b;
         }
         return b == null ? a : a + " " + b;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        return v.isNull() || v.isMissingNode() || v.asString().isBlank() ? null : v.asString();
     }
 }

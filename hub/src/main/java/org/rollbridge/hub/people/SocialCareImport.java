@@ -15,10 +15,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.rollbridge.hub.HubProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads children's social care's list of the children it knows (la/social-care.csv in docs/formats.md): who has a
@@ -30,27 +27,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SocialCareImport {
 
     private static final Set<String> REQUIRED = Set.of("upn", "social_worker", "looked_after", "child_protection");
-    private final JdbcClient db;
-    private final TransactionTemplate tx;
-    private final HubProperties settings;
+    private final PersonQuery persons;
+    private final SocialCareStore store;
 
-    public SocialCareImport(JdbcClient db, TransactionTemplate tx, HubProperties settings) {
-        this.db = db;
-        this.tx = tx;
-        this.settings = settings;
+    public SocialCareImport(PersonQuery persons, SocialCareStore store) {
+        this.persons = persons;
+        this.store = store;
     }
 
     /** @param problems rows left out, by line, without the child's identifiers */
     public record Result(int read, int loaded, List<String> problems) {
     }
 
-    private record Case(long person, boolean socialWorker, boolean lookedAfter, boolean childProtection,
-                        LocalDate start, LocalDate end) {
-    }
-
     public Result load(Path file) throws IOException {
         List<String> problems = new ArrayList<>();
-        List<Case> cases = new ArrayList<>();
+        List<SocialCareStore.Case> cases = new ArrayList<>();
         int read = 0;
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
@@ -61,36 +52,25 @@ public class SocialCareImport {
                 throw new IOException(file + ": the social care list has no " + String.join(", ", missing)
                         + " column; see docs/formats.md (la/social-care.csv)");
             }
-            Map<String, Long> persons = db.sql("""
-                    select value, person_id from person_identifiers where la = ? and kind in ('UPN', 'FORMER_UPN')""")
-                    .param(settings.la()).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
-                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+            Map<String, Long> byUpn = persons.personsByUpn();
             for (CSVRecord row : csv) {
                 read++;
                 String where = file.getFileName() + " line " + (row.getRecordNumber() + 1);
-                Long person = persons.get(row.get("upn").strip().toUpperCase(Locale.ROOT));
+                Long person = byUpn.get(row.get("upn").strip().toUpperCase(Locale.ROOT));
                 if (person == null) {
                     problems.add(where + ": no person in the LA's index has this UPN; the row is left out");
                     continue;
                 }
                 try {
-                    cases.add(new Case(person, flag(row, "social_worker"), flag(row, "looked_after"),
-                            flag(row, "child_protection"), date(row, "start_date"), date(row, "end_date")));
+                    cases.add(new SocialCareStore.Case(person, flag(row, "social_worker"),
+                            flag(row, "looked_after"), flag(row, "child_protection"), date(row, "start_date"),
+                            date(row, "end_date")));
                 } catch (IllegalArgumentException e) {
                     problems.add(where + ": " + e.getMessage() + "; the row is left out");
                 }
             }
         }
-        tx.executeWithoutResult(status -> {
-            db.sql("delete from social_care_cases where la = ?").param(settings.la()).update();
-            for (Case c : cases) {
-                db.sql("""
-                        insert into social_care_cases (la, person_id, social_worker, looked_after, child_protection,
-                                                       start_date, end_date) values (?, ?, ?, ?, ?, ?, ?)""")
-                        .params(settings.la(), c.person(), c.socialWorker(), c.lookedAfter(), c.childProtection(),
-                                c.start(), c.end()).update();
-            }
-        });
+        store.replace(cases);
         return new Result(read, cases.size(), problems);
     }
 

@@ -8,14 +8,13 @@ import java.time.Instant;
 import java.util.Optional;
 import org.rollbridge.core.identity.Laestab;
 import org.rollbridge.core.signing.RequestSignature;
-import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.access.SchoolCredentials;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * One-time enrolment codes an LA administrator hands a school (by phone or letter) so that the school's agent can
- * obtain its own credential. A code is kept only as its SHA-256, expires, and works once.
+ * obtain its own credential. A code is kept only as its SHA-256 ({@link EnrolmentCodeStore}), expires, and works
+ * once.
  */
 @Service
 public class EnrolmentCodes {
@@ -24,14 +23,12 @@ public class EnrolmentCodes {
     private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
     public static final Duration DEFAULT_LIFETIME = Duration.ofDays(7);
-    private final JdbcClient db;
-    private final HubProperties settings;
+    private final EnrolmentCodeStore codes;
     private final SchoolCredentials schools;
     private final Clock clock;
 
-    public EnrolmentCodes(JdbcClient db, HubProperties settings, SchoolCredentials schools, Clock clock) {
-        this.db = db;
-        this.settings = settings;
+    public EnrolmentCodes(EnrolmentCodeStore codes, SchoolCredentials schools, Clock clock) {
+        this.codes = codes;
         this.schools = schools;
         this.clock = clock;
     }
@@ -52,16 +49,13 @@ public class EnrolmentCodes {
             code.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
         }
         Instant expires = clock.instant().plus(lifetime);
-        db.sql("insert into enrolment_codes (la, laestab, code_sha256, expires_at) values (?, ?, ?, ?)")
-                .params(settings.la(), school, hash(code.toString()), java.sql.Timestamp.from(expires)).update();
+        codes.add(school, hash(code.toString()), expires);
         return new Issued(school, code.toString(), expires);
     }
 
     /** Uses up a code for the school, atomically; empty when it is unknown, expired, used or another school's. */
     public Optional<Long> redeem(String laestab, String code) {
-        return db.sql("update enrolment_codes set used_at = now() where code_sha256 = ? and laestab = ? "
-                        + "and used_at is null and expires_at > ? returning id")
-                .params(hash(code), laestab, java.sql.Timestamp.from(clock.instant())).query(Long.class).optional();
+        return codes.use(laestab, hash(code), clock.instant());
     }
 
     /** Codes are compared case-insensitively and without the dashes, as people type them. */

@@ -10,7 +10,7 @@ import org.rollbridge.hub.access.Capability;
 import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.SignedIn;
 import org.rollbridge.hub.alerts.AlertAccess;
-import org.rollbridge.hub.alerts.AlertCases;
+import org.rollbridge.hub.alerts.AlertCaseQuery;
 import org.rollbridge.hub.alerts.AlertDecisions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -60,7 +60,7 @@ public class AlertPages {
         String shownStatus = status == null ? "open" : status;
         boolean assignedToMe = mine != null && !mine.isBlank();
         // An unknown kind or status is refused by the decisions (Refusal.Invalid: a 400 page).
-        List<AlertCases.Case> found = decisions.queue(viewer, new AlertCases.Filter(kind, shownStatus, laestab,
+        List<AlertCaseQuery.Case> found = decisions.queue(viewer, new AlertCaseQuery.Filter(kind, shownStatus, laestab,
                 assignedToMe ? user.username() : null));
         model.addAttribute("cases", found);
         model.addAttribute("kind", AlertId.valueOf(kind.strip().toUpperCase(java.util.Locale.ROOT)));
@@ -73,7 +73,7 @@ public class AlertPages {
     @GetMapping("/alerts/{id}")
     public String alert(@PathVariable long id, Authentication authentication, Model model) {
         HubUser user = SignedIn.user(authentication);
-        AlertCases.Case c = decisions.view(viewer(user), id);
+        AlertCaseQuery.Case c = decisions.view(viewer(user), id);
         model.addAttribute("alert", c);
         model.addAttribute("history", decisions.history(id));
         model.addAttribute("canAct", user.may(Capability.ALERT_QUEUE) && !c.status().equals("resolved"));

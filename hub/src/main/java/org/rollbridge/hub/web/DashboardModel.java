@@ -7,6 +7,7 @@ import org.rollbridge.core.disclosure.DisclosureControl;
 import org.rollbridge.hub.access.FieldAccess;
 import org.rollbridge.hub.access.OrganisationKind;
 import org.rollbridge.hub.access.Role;
+import org.rollbridge.hub.attendance.AttendanceFiguresQuery;
 import org.springframework.ui.Model;
 
 /** What the attendance dashboards (LA, trust) put in front of their shared template fragments. */
@@ -19,12 +20,12 @@ final class DashboardModel {
      * The figures as the role is shown them: through {@code rule}, with only the cohorts drawn from fields the role
      * is shown (a trust viewer, shown no social care, SEN or FSM fields, is shown none of those cohorts).
      */
-    static void add(Model model, LaAttendance.Figures figures, NationalFigures national, String la, Role role,
+    static void add(Model model, AttendanceFiguresQuery.Figures figures, NationalFigures national, String la, Role role,
                     DisclosureControl rule) {
         Optional<NationalFigures.Row> england = national.england("Total", figures.asOf());
         BigDecimal englandAbsence = england.map(NationalFigures.Row::absence).orElse(null);
-        List<LaAttendance.Row> cohorts = figures.cohorts().stream()
-                .filter(r -> shows(role, LaAttendance.Cohort.valueOf(r.key()))).toList();
+        List<AttendanceFiguresQuery.Row> cohorts = figures.cohorts().stream()
+                .filter(r -> shows(role, AttendanceFiguresQuery.Cohort.valueOf(r.key()))).toList();
         ShownFigures shown = ShownFigures.of(figures, cohorts, rule);
         model.addAttribute("figures", figures);
         model.addAttribute("shown", shown);
@@ -34,13 +35,13 @@ final class DashboardModel {
         model.addAttribute("laTotal", national.la(la, "Total").orElse(null));
         model.addAttribute("england", national.england(figures.asOf()));
         model.addAttribute("published", national.la(la));
-        List<LaAttendance.Week> trend = shown.trendShown() ? figures.trend() : List.of();
+        List<AttendanceFiguresQuery.Week> trend = shown.trendShown() ? figures.trend() : List.of();
         model.addAttribute("trend", trend);
         model.addAttribute("chart", TrendChart.of(trend, englandAbsence));
     }
 
     /** LA staff see every cohort (in aggregate); others only the cohorts of fields they are shown. */
-    private static boolean shows(Role role, LaAttendance.Cohort cohort) {
+    private static boolean shows(Role role, AttendanceFiguresQuery.Cohort cohort) {
         return role.organisationKind() == OrganisationKind.LA
                 || FieldAccess.shows(role, cohort.group());
     }

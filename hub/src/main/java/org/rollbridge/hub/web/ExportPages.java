@@ -6,7 +6,7 @@ import java.util.List;
 import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.SignedIn;
-import org.rollbridge.hub.alerts.AlertCases;
+import org.rollbridge.hub.alerts.AlertCaseQuery;
 import org.rollbridge.hub.alerts.AlertDecisions;
 import org.rollbridge.hub.exports.PupilExports;
 import org.springframework.http.ContentDisposition;
@@ -64,10 +64,10 @@ public class ExportPages {
         HubUser user = SignedIn.user(authentication);
         String shownStatus = status == null || status.isBlank() ? "open" : status;
         String school = laestab == null || laestab.isBlank() ? null : laestab;
-        List<AlertCases.Case> cases = decisions.queue(AlertPages.viewer(user),
-                new AlertCases.Filter(kind, shownStatus, school, null));
+        List<AlertCaseQuery.Case> cases = decisions.queue(AlertPages.viewer(user),
+                new AlertCaseQuery.Filter(kind, shownStatus, school, null));
         List<PupilExports.Line> lines = new ArrayList<>();
-        for (AlertCases.Case c : cases) {
+        for (AlertCaseQuery.Case c : cases) {
             lines.add(new PupilExports.Line(c.personId(), List.of(String.valueOf(c.id()), String.valueOf(c.personId()),
                     c.laestab(), c.status(), c.figure() == null ? "" : c.figure() + " " + c.figureUnit(),
                     String.valueOf(c.lastEvidence()), c.dueOn() == null ? "" : c.dueOn().toString(),

@@ -9,6 +9,7 @@ import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.access.Capability;
 import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.SignedIn;
+import org.rollbridge.hub.attendance.AttendanceFiguresQuery;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,13 +25,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class LaOverviewPage {
 
-    private final LaAttendance attendance;
+    private final AttendanceFiguresQuery attendance;
     private final NationalFigures national;
     private final HubProperties settings;
     private final Clock clock;
     private final DisclosureControl rule;
 
-    public LaOverviewPage(LaAttendance attendance, NationalFigures national, HubProperties settings,
+    public LaOverviewPage(AttendanceFiguresQuery attendance, NationalFigures national, HubProperties settings,
                           Clock clock, DisclosureSettings disclosure) {
         this.rule = new DisclosureControl(disclosure.smallestCount());
         this.attendance = attendance;

@@ -10,6 +10,7 @@ import java.util.function.ToLongFunction;
 import org.rollbridge.core.disclosure.DisclosureControl;
 import org.rollbridge.hub.DisclosureSettings;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.attendance.AttendanceFiguresQuery;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,13 +29,13 @@ public class NationalPage {
     static final int MINIMUM_SCHOOLS = 3;
     private static final String NONE = "x";
 
-    private final LaAttendance attendance;
+    private final AttendanceFiguresQuery attendance;
     private final NationalFigures national;
     private final HubProperties settings;
     private final Clock clock;
     private final DisclosureControl rule;
 
-    public NationalPage(LaAttendance attendance, NationalFigures national, HubProperties settings,
+    public NationalPage(AttendanceFiguresQuery attendance, NationalFigures national, HubProperties settings,
                         Clock clock, DisclosureSettings disclosure) {
         this.attendance = attendance;
         this.national = national;
@@ -51,20 +52,20 @@ public class NationalPage {
 
     @GetMapping("/national")
     public String view(@RequestParam(required = false) String on, Model model) {
-        LaAttendance.Figures figures = attendance.forLa(on, LocalDate.now(clock));
+        AttendanceFiguresQuery.Figures figures = attendance.forLa(on, LocalDate.now(clock));
         String laName = national.la(settings.la(), "Total").map(NationalFigures.Row::laName).orElse(settings.la());
-        List<LaAttendance.Row> phases = figures.phases();
+        List<AttendanceFiguresQuery.Row> phases = figures.phases();
         boolean[] withheld = new boolean[phases.size()];
         for (int i = 0; i < withheld.length; i++) {
             withheld[i] = phases.get(i).schools() < MINIMUM_SCHOOLS;
         }
-        LaAttendance.Counts total = figures.total().year();
-        boolean[] hidden = column(phases, total, LaAttendance.Counts::pupils, withheld);
-        boolean[] persistent = column(phases, total, LaAttendance.Counts::persistent, hidden);
-        boolean[] severe = column(phases, total, LaAttendance.Counts::severe, hidden);
+        AttendanceFiguresQuery.Counts total = figures.total().year();
+        boolean[] hidden = column(phases, total, AttendanceFiguresQuery.Counts::pupils, withheld);
+        boolean[] persistent = column(phases, total, AttendanceFiguresQuery.Counts::persistent, hidden);
+        boolean[] severe = column(phases, total, AttendanceFiguresQuery.Counts::severe, hidden);
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < phases.size(); i++) {
-            LaAttendance.Row phase = phases.get(i);
+            AttendanceFiguresQuery.Row phase = phases.get(i);
             lines.add(line(laName, phase.label(), phase.schools(), phase.periods(), phase.label(), figures.asOf(),
                     hidden[i], persistent[i], severe[i]));
         }
@@ -85,13 +86,13 @@ public class NationalPage {
         return "national";
     }
 
-    private boolean[] column(List<LaAttendance.Row> phases, LaAttendance.Counts total,
-                             ToLongFunction<LaAttendance.Counts> count, boolean[] withheld) {
+    private boolean[] column(List<AttendanceFiguresQuery.Row> phases, AttendanceFiguresQuery.Counts total,
+                             ToLongFunction<AttendanceFiguresQuery.Counts> count, boolean[] withheld) {
         long[] cells = phases.stream().mapToLong(r -> count.applyAsLong(r.periods().year())).toArray();
         return rule.suppressedCells(count.applyAsLong(total), cells, withheld);
     }
 
-    private Line line(String la, String phase, int schools, LaAttendance.Periods p, String publishedPhase,
+    private Line line(String la, String phase, int schools, AttendanceFiguresQuery.Periods p, String publishedPhase,
                       LocalDate asOf, boolean hidden, boolean persistentHidden, boolean severeHidden) {
         String england = national.england(publishedPhase, asOf).map(NationalFigures.Row::absence)
                 .map(BigDecimal::toString).orElse(NONE);
@@ -100,7 +101,7 @@ public class NationalPage {
             return new Line(la, phase, schools < MINIMUM_SCHOOLS ? c : String.valueOf(schools), c, c, c, c, c, c, c,
                     c, england);
         }
-        LaAttendance.Counts year = p.year();
+        AttendanceFiguresQuery.Counts year = p.year();
         return new Line(la, phase, String.valueOf(schools), rule.count(year.pupils()),
                 rule.rate(p.week().absence(), NONE, p.week().pupils()),
                 rule.rate(p.term().absence(), NONE, p.term().pupils()),

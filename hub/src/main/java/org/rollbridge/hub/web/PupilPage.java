@@ -15,7 +15,7 @@ import org.rollbridge.hub.access.PupilFacts;
 import org.rollbridge.hub.access.PupilFactsQuery;
 import org.rollbridge.hub.access.SignedIn;
 import org.rollbridge.hub.access.Visibility;
-import org.rollbridge.hub.alerts.AlertCases;
+import org.rollbridge.hub.alerts.AlertCaseQuery;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.rollbridge.hub.audit.Pupils;
@@ -43,12 +43,12 @@ public class PupilPage {
     private final AuditLog audit;
     private final Clock clock;
     private final PupilAttendanceView attendance;
-    private final AlertCases alerts;
+    private final AlertCaseQuery alerts;
     private final PupilFactsQuery pupilFacts;
     private final RetentionStatus retention;
 
     public PupilPage(PupilRecordQuery records, Organisations organisations, AuditLog audit, Clock clock,
-                     PupilAttendanceView attendance, AlertCases alerts, PupilFactsQuery pupilFacts,
+                     PupilAttendanceView attendance, AlertCaseQuery alerts, PupilFactsQuery pupilFacts,
                      RetentionStatus retention) {
         this.retention = retention;
         this.pupilFacts = pupilFacts;

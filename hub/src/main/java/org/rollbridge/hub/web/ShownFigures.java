@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.rollbridge.core.disclosure.DisclosureControl;
+import org.rollbridge.hub.attendance.AttendanceFiguresQuery;
 
 /**
  * The dashboards' figures as a role is shown them: every count, rate and breakdown cell put through core's
@@ -21,7 +22,7 @@ public record ShownFigures(Period week, Period term, Period year, List<Row> scho
     public record Period(String attendance, String absence, String authorisedRate, String unauthorisedRate, String pupils,
                   String persistent, String persistentRate, String severe) {
 
-        static Period of(LaAttendance.Counts c, DisclosureControl rule) {
+        static Period of(AttendanceFiguresQuery.Counts c, DisclosureControl rule) {
             return new Period(rule.rate(c.attendance(), NONE, c.pupils()), rule.rate(c.absence(), NONE, c.pupils()),
                     rule.rate(c.authorisedRate(), NONE, c.pupils()),
                     rule.rate(c.unauthorisedRate(), NONE, c.pupils()), rule.count(c.pupils()),
@@ -35,21 +36,23 @@ public record ShownFigures(Period week, Period term, Period year, List<Row> scho
                String persistent, String severe) {
     }
 
-    static ShownFigures of(LaAttendance.Figures figures, List<LaAttendance.Row> cohorts, DisclosureControl rule) {
-        LaAttendance.Counts total = figures.total().year();
+    static ShownFigures of(AttendanceFiguresQuery.Figures figures, List<AttendanceFiguresQuery.Row> cohorts,
+                           DisclosureControl rule) {
+        AttendanceFiguresQuery.Counts total = figures.total().year();
         return new ShownFigures(Period.of(figures.total().week(), rule), Period.of(figures.total().term(), rule),
                 Period.of(total, rule), rows(figures.schools(), total, rule), rows(figures.phases(), total, rule),
                 rows(cohorts, null, rule), !rule.small(total.pupils()));
     }
 
     /** A breakdown; with a {@code total}, its lines add up to it and a lone suppressed cell takes another along. */
-    private static List<Row> rows(List<LaAttendance.Row> rows, LaAttendance.Counts total, DisclosureControl rule) {
-        String[] pupils = column(rows, total, LaAttendance.Counts::pupils, rule);
-        String[] persistent = column(rows, total, LaAttendance.Counts::persistent, rule);
-        String[] severe = column(rows, total, LaAttendance.Counts::severe, rule);
+    private static List<Row> rows(List<AttendanceFiguresQuery.Row> rows, AttendanceFiguresQuery.Counts total,
+                                  DisclosureControl rule) {
+        String[] pupils = column(rows, total, AttendanceFiguresQuery.Counts::pupils, rule);
+        String[] persistent = column(rows, total, AttendanceFiguresQuery.Counts::persistent, rule);
+        String[] severe = column(rows, total, AttendanceFiguresQuery.Counts::severe, rule);
         List<Row> shown = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            LaAttendance.Row r = rows.get(i);
+            AttendanceFiguresQuery.Row r = rows.get(i);
             boolean hidden = DisclosureControl.SUPPRESSED.equals(pupils[i]);
             shown.add(new Row(r.key(), r.label(), pupils[i], rate(hidden, r.periods().week(), rule),
                     rate(hidden, r.periods().term(), rule), rate(hidden, r.periods().year(), rule), persistent[i],
@@ -58,13 +61,13 @@ public record ShownFigures(Period week, Period term, Period year, List<Row> scho
         return shown;
     }
 
-    private static String rate(boolean hidden, LaAttendance.Counts c, DisclosureControl rule) {
+    private static String rate(boolean hidden, AttendanceFiguresQuery.Counts c, DisclosureControl rule) {
         BigDecimal absence = c.absence();
         return hidden ? DisclosureControl.SUPPRESSED : rule.rate(absence, NONE, c.pupils());
     }
 
-    private static String[] column(List<LaAttendance.Row> rows, LaAttendance.Counts total,
-                                   ToLongFunction<LaAttendance.Counts> count, DisclosureControl rule) {
+    private static String[] column(List<AttendanceFiguresQuery.Row> rows, AttendanceFiguresQuery.Counts total,
+                                   ToLongFunction<AttendanceFiguresQuery.Counts> count, DisclosureControl rule) {
         long[] cells = rows.stream().mapToLong(r -> count.applyAsLong(r.periods().year())).toArray();
         if (total != null) {
             return rule.cells(count.applyAsLong(total), cells);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.rollbridge.hub.attendance.AttendanceFiguresQuery;
 
 /**
  * The weekly absence trend drawn as an SVG bar chart on the server, so it needs no script. The numbers are also
@@ -26,13 +27,13 @@ public record TrendChart(int width, int height, List<Bar> bars, List<Tick> ticks
     private static final int BOTTOM = 30;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM");
 
-    public static TrendChart of(List<LaAttendance.Week> weeks, BigDecimal nationalRate) {
+    public static TrendChart of(List<AttendanceFiguresQuery.Week> weeks, BigDecimal nationalRate) {
         int width = 640;
         int height = 260;
         double plotWidth = width - LEFT - 10;
         double plotHeight = height - TOP - BOTTOM;
         double max = 10;
-        for (LaAttendance.Week w : weeks) {
+        for (AttendanceFiguresQuery.Week w : weeks) {
             if (w.absence() != null) {
                 max = Math.max(max, w.absence().doubleValue());
             }
@@ -48,7 +49,7 @@ public record TrendChart(int width, int height, List<Bar> bars, List<Tick> ticks
         List<Bar> bars = new ArrayList<>();
         double slot = weeks.isEmpty() ? plotWidth : plotWidth / weeks.size();
         for (int i = 0; i < weeks.size(); i++) {
-            LaAttendance.Week w = weeks.get(i);
+            AttendanceFiguresQuery.Week w = weeks.get(i);
             double rate = w.absence() == null ? 0 : w.absence().doubleValue();
             double h = rate / max * plotHeight;
             boolean label = weeks.size() <= 12 || i % Math.ceil(weeks.size() / 8.0) == 0;
@@ -75,13 +76,13 @@ public record TrendChart(int width, int height, List<Bar> bars, List<Tick> ticks
         return height - BOTTOM;
     }
 
-    private static BigDecimal min(List<LaAttendance.Week> weeks) {
-        return weeks.stream().map(LaAttendance.Week::absence).filter(r -> r != null).min(BigDecimal::compareTo)
-                .orElse(BigDecimal.ZERO);
+    private static BigDecimal min(List<AttendanceFiguresQuery.Week> weeks) {
+        return weeks.stream().map(AttendanceFiguresQuery.Week::absence).filter(r -> r != null)
+                .min(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
     }
 
-    private static BigDecimal maxRate(List<LaAttendance.Week> weeks) {
-        return weeks.stream().map(LaAttendance.Week::absence).filter(r -> r != null).max(BigDecimal::compareTo)
-                .orElse(BigDecimal.ZERO);
+    private static BigDecimal maxRate(List<AttendanceFiguresQuery.Week> weeks) {
+        return weeks.stream().map(AttendanceFiguresQuery.Week::absence).filter(r -> r != null)
+                .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
     }
 }

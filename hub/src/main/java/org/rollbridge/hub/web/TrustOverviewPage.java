@@ -13,6 +13,8 @@ import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.OrganisationLink;
 import org.rollbridge.hub.access.Organisations;
 import org.rollbridge.hub.access.SignedIn;
+import org.rollbridge.hub.attendance.AsOfDate;
+import org.rollbridge.hub.attendance.AttendanceFiguresQuery;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,14 +31,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class TrustOverviewPage {
 
-    private final LaAttendance attendance;
+    private final AttendanceFiguresQuery attendance;
     private final NationalFigures national;
     private final Organisations organisations;
     private final HubProperties settings;
     private final Clock clock;
     private final DisclosureControl rule;
 
-    public TrustOverviewPage(LaAttendance attendance, NationalFigures national, Organisations organisations,
+    public TrustOverviewPage(AttendanceFiguresQuery attendance, NationalFigures national, Organisations organisations,
                              HubProperties settings, Clock clock, DisclosureSettings disclosure) {
         this.rule = new DisclosureControl(disclosure.smallestCount());
         this.attendance = attendance;

@@ -93,8 +93,13 @@ class BrowserJourneysIT {
         Path axeFile = Path.of("target", "axe-core", "axe.min.js");
         if (!new File("/usr/bin/chromium").exists() || !new File("/usr/bin/chromedriver").exists()
                 || !Files.exists(axeFile)) {
-            Process install = new ProcessBuilder("bash", "../scripts/install-browser-test-tools.sh").inheritIO().start();
-            assertThat(install.waitFor()).as("scripts/install-browser-test-tools.sh").isZero();
+            // Not inheritIO: the test JVM's standard input and output are the build's channel to it, and a child
+            // process reading or writing them corrupts that channel.
+            Path log = Path.of("target", "install-browser-test-tools.log");
+            Process install = new ProcessBuilder("bash", "../scripts/install-browser-test-tools.sh")
+                    .redirectInput(new File("/dev/null")).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            assertThat(install.waitFor()).as("scripts/install-browser-test-tools.sh, see %s:%n%s", log,
+                    Files.exists(log) ? Files.readString(log) : "").isZero();
         }
         axe = Files.readString(axeFile);
         calendarPupil = pupilWithMarks();

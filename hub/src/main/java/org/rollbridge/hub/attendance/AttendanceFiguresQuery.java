@@ -1,4 +1,4 @@
-package org.rollbridge.hub.web;
+package org.rollbridge.hub.attendance;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,30 +13,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import org.rollbridge.hub.attendance.AttendanceTallies;
-import org.rollbridge.hub.attendance.CohortWeeks;
-import org.rollbridge.hub.attendance.SchoolWeeksQuery;
 import org.rollbridge.core.indicators.Period;
-import org.rollbridge.hub.access.FieldGroup;
 import org.rollbridge.core.indicators.Term;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.access.FieldGroup;
 import org.rollbridge.hub.access.PupilFactsQuery;
 import org.rollbridge.hub.access.SchoolQuery;
-import org.rollbridge.hub.attendance.WeekBuckets;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 /**
- * Attendance figures for a set of schools (the LA's, a trust's) this week, this term and this academic year to
- * date, overall, by school, by phase and by cohort, with the weekly trend. Added up from attendance_cohort_weeks
- * (each school's figures as of every week, by CTF cohort flags; CohortWeeks) and attendance_school_weeks, so a new
- * date reads a few hundred rows; only the pupils with an open social care case, and a trust's schools counted for
- * part of a period, are added up from their tallies. The answer is kept until a school's marks or pupils change,
- * so most views cost two small queries. A pupil on two rolls is counted at each, as the DfE counts enrolments.
- * Persistent and severe absence follow core's definitions: at least 10% / 50% of possible sessions missed, among
- * pupils with at least 20 possible sessions in the period.
+ * The dashboards' attendance figures (the LA overview, a trust's overview, the national comparison) for a set of
+ * schools this week, this term and this academic year to date, overall, by school, by phase and by cohort, with the
+ * weekly trend. Added up from attendance_cohort_weeks (each school's figures as of every week, by CTF cohort flags;
+ * CohortWeeks) and attendance_school_weeks, so a new date reads a few hundred rows; only the pupils with an open
+ * social care case, and a trust's schools counted for part of a period, are added up from their tallies. The
+ * answer is kept until a school's marks or pupils change, so most views cost two small queries. A pupil on two
+ * rolls is counted at each, as the DfE counts enrolments. Persistent and severe absence follow core's definitions:
+ * at least 10% / 50% of possible sessions missed, among pupils with at least 20 possible sessions in the period.
  */
-@Service
-public class LaAttendance {
+@Component
+public class AttendanceFiguresQuery {
 
     private final HubProperties settings;
     private final SchoolQuery schoolQuery;
@@ -52,7 +48,7 @@ public class LaAttendance {
         }
     };
 
-    public LaAttendance(HubProperties settings, SchoolQuery schoolQuery, AttendanceTallies tallies,
+    public AttendanceFiguresQuery(HubProperties settings, SchoolQuery schoolQuery, AttendanceTallies tallies,
                         CohortWeeks cohortWeeks, SchoolWeeksQuery schoolWeeks, PupilFactsQuery pupilFacts) {
         this.settings = settings;
         this.schoolQuery = schoolQuery;

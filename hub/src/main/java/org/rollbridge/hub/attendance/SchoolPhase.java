@@ -1,4 +1,4 @@
-package org.rollbridge.hub.web;
+package org.rollbridge.hub.attendance;
 
 /**
  * A school's phase from its establishment number, by the DfE's numbering of establishments within an LA: 1000-1099

@@ -1,4 +1,4 @@
-package org.rollbridge.hub.web;
+package org.rollbridge.hub.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,16 +16,12 @@ import org.rollbridge.core.attendance.Session;
 import org.rollbridge.core.code.AttendanceGroup;
 import org.rollbridge.core.indicators.Period;
 import org.rollbridge.core.indicators.Term;
-import org.rollbridge.hub.attendance.AttendanceTallies;
-import org.rollbridge.hub.attendance.CohortWeeks;
-import org.rollbridge.hub.attendance.WeekBuckets;
-import org.rollbridge.hub.attendance.YearMarks;
+import org.rollbridge.hub.attendance.AttendanceFiguresQuery.Cohort;
+import org.rollbridge.hub.attendance.AttendanceFiguresQuery.Counts;
+import org.rollbridge.hub.attendance.AttendanceFiguresQuery.Figures;
+import org.rollbridge.hub.attendance.AttendanceFiguresQuery.Periods;
 import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.RunningHub;
-import org.rollbridge.hub.web.LaAttendance.Cohort;
-import org.rollbridge.hub.web.LaAttendance.Counts;
-import org.rollbridge.hub.web.LaAttendance.Figures;
-import org.rollbridge.hub.web.LaAttendance.Periods;
 
 /**
  * The overview's figures for many dates, for the LA and for a trust whose school joined part-way through the year,
@@ -33,7 +29,7 @@ import org.rollbridge.hub.web.LaAttendance.Periods;
  * cohort flags shows in the next figures without any new marks.
  */
 @HubTest
-class LaAttendanceIT {
+class AttendanceFiguresQueryIT {
 
     static final List<String> SCHOOLS = List.of("9262431", "9262432", "9264433");
     static final LocalDate JOINED = LocalDate.of(2025, 11, 3);
@@ -123,7 +119,7 @@ class LaAttendanceIT {
         SCHOOLS.forEach(s -> la.put(s, null));
         Map<String, Period> trust = new LinkedHashMap<>(la);
         trust.put(SCHOOLS.get(1), new Period(JOINED, LocalDate.of(2099, 1, 1)));
-        LaAttendance attendance = hub.bean(LaAttendance.class);
+        AttendanceFiguresQuery attendance = hub.bean(AttendanceFiguresQuery.class);
         for (LocalDate date : DATES) {
             for (Map<String, Period> scope : List.of(la, trust)) {
                 assertSame(attendance.figures(date, scope), expected(date, scope), date + " " + scope);
@@ -135,7 +131,7 @@ class LaAttendanceIT {
     void aPupilsNewFreeSchoolMealsShowWithoutNewMarks() {
         Map<String, Period> la = new LinkedHashMap<>();
         SCHOOLS.forEach(s -> la.put(s, null));
-        LaAttendance attendance = hub.bean(LaAttendance.class);
+        AttendanceFiguresQuery attendance = hub.bean(AttendanceFiguresQuery.class);
         LocalDate date = LocalDate.of(2026, 2, 13);
         Figures before = attendance.figures(date, la);
         assertSame(before, expected(date, la), "before");
@@ -155,10 +151,10 @@ class LaAttendanceIT {
         for (int y = 2023; y <= 2030; y++) {
             WeekBuckets weeks = new WeekBuckets(y);
             for (LocalDate d = LocalDate.of(y, 9, 1); !d.isAfter(LocalDate.of(y + 1, 7, 31)); d = d.plusDays(1)) {
-                Period[] periods = LaAttendance.periods(weeks, d);
+                Period[] periods = AttendanceFiguresQuery.periods(weeks, d);
                 int[] bounds = new int[6];
                 for (int p = 0; p < 3; p++) {
-                    System.arraycopy(LaAttendance.bounds(weeks, periods[p], null), 0, bounds, 2 * p, 2);
+                    System.arraycopy(AttendanceFiguresQuery.bounds(weeks, periods[p], null), 0, bounds, 2 * p, 2);
                 }
                 assertThat(bounds).as(d.toString()).containsExactly(CohortWeeks.standardBounds(weeks, weeks.of(d)));
             }
