@@ -128,7 +128,7 @@ class ReadAuditIT {
     void theLogIsSearchedByPupilAcrossPagesReportsAndTheApi() throws Exception {
         PageClient officer = hub.signedIn("read-trail", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
         officer.get("/pupils/" + pupil);
-        hub.send(hub.request(attendance.path("url").asString() + "/report").GET(), school.token());
+        hub.send(hub.request(attendance.path("url").asString() + "/report").GET(), RunningHub.ADMIN_TOKEN);
 
         List<AuditLog.Event> trail = hub.bean(AuditLog.class).search(new AuditLog.Search(null, null, null,
                 pupilUpn, null, null), 1, 100).events();
@@ -137,5 +137,28 @@ class ReadAuditIT {
                 AuditAction.VIEW_REPORT);
         assertThat(trail).allSatisfy(e -> assertThat(e.pupils().persons().contains(pupil)
                 || e.pupils().upns().contains(pupilUpn) || ("person:" + pupil).equals(e.subject())).isTrue());
+    }
+
+    @Test
+    void erasingAPupilTakesThemOutOfEveryReadThatNamedThemAndLeavesTheOthers() throws Exception {
+        String leaverUpn = CtfFixture.upn(SCHOOL, 5);
+        long leaver = RegisteredPerson.withUpn(leaverUpn).in(hub);
+        school.completed("ctf-erase", CtfFixture.full(SCHOOL).add(leaverUpn));
+        AuditLog audit = hub.bean(AuditLog.class);
+        audit.record("read-eraser", "LA_ADMIN", AuditAction.SEARCH, "alert-queue", null, "two pupils", "ok",
+                new Pupils(List.of(leaver, pupil), List.of(leaverUpn, pupilUpn)));
+        audit.record("read-eraser", "LA_ADMIN", AuditAction.VIEW_PUPIL, "person:" + leaver, null, "pupil page", "ok",
+                Pupils.person(leaver));
+
+        assertStatus(200, hub.send(hub.request("/api/v1/persons/" + leaver + "/erasure")
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers
+                        .ofString("{\"reason\": \"Objection upheld\"}")), RunningHub.ADMIN_TOKEN));
+
+        assertThat(hub.db().sql("select count(*) from audit_events t where t::text like ? or ? = any(persons)")
+                .params("%" + leaverUpn + "%", leaver).query(Long.class).single()).isZero();
+        List<AuditLog.Event> left = events("read-eraser", null);
+        assertThat(left).extracting(AuditLog.Event::pupils).containsExactlyInAnyOrder(
+                new Pupils(List.of(pupil), List.of(pupilUpn)), Pupils.NONE);
+        assertThat(left).allSatisfy(e -> assertThat(e.detail()).isNull());
     }
 }
