@@ -81,6 +81,8 @@ public final class DemoCommand implements Callable<Integer> {
         String[] settings = {"--ROLLBRIDGE_DB_URL=" + dbUrl, "--ROLLBRIDGE_DB_USER=" + dbUser,
             "--ROLLBRIDGE_DATA_DIR=" + out.resolve("uploads").toAbsolutePath(), "--ROLLBRIDGE_ADMIN_TOKEN=" + admin,
             "--ROLLBRIDGE_SUPPRESSION_KEY=" + suppressionKey,
+            // The demo is reached over plain HTTP on this machine: its session cookie cannot be HTTPS-only.
+            "--ROLLBRIDGE_SECURE_COOKIES=false",
             // The synthetic term ends on --to: alerts are worked out as of then, not as of today.
             "--ROLLBRIDGE_ALERTS_AS_OF=" + to};
 
@@ -91,10 +93,15 @@ public final class DemoCommand implements Callable<Integer> {
         String school = hub.getBean(JdbcClient.class).sql("select laestab from schools order by laestab limit 1")
                 .query(String.class).single();
         String schoolToken = hub.getBean(SchoolCredentials.class).issue(school);
-        print(hub.getBean(JdbcClient.class), "http://localhost:" + port, admin, school, schoolToken,
+        var accounts = hub.getBean(org.rollbridge.hub.access.DemoAccounts.class).issue(school, "DEMO-TRUST");
+        // The machine API is used with a person's own token, so the audit log names them: the demo LA administrator's.
+        String personal = hub.getBean(org.rollbridge.hub.access.AdminTokens.class).issue("demo-la-admin",
+                "demo", 30, org.rollbridge.hub.access.Caller.SHARED_ADMIN).token();
+        print(hub.getBean(JdbcClient.class), "http://localhost:" + port, personal, school, schoolToken,
                 la.resolve("schools").resolve(school).resolve("attendance.csv"));
-        System.out.println(org.rollbridge.hub.access.DemoAccounts.describe(hub.getBean(
-                org.rollbridge.hub.access.DemoAccounts.class).issue(school, "DEMO-TRUST"), "http://localhost:" + port));
+        System.out.println(org.rollbridge.hub.access.DemoAccounts.describe(accounts, "http://localhost:" + port));
+        System.out.println("The shared administrator token (ROLLBRIDGE_ADMIN_TOKEN) only makes personal tokens and "
+                + "school credentials: " + admin);
         ServeCommand.runUntilStopped();
         return 0;
     }
@@ -132,7 +139,7 @@ public final class DemoCommand implements Callable<Integer> {
                   schools' feeds and validation reports (/schools), a pupil's page from /pupils.
 
                 The machine API (what schools' agents and the LA's systems use):
-                  LA administrator token: %s
+                  demo-la-admin's personal API token: %s
                   School %s upload token: %s
 
                   curl -H 'Authorization: Bearer %s' %s/api/v1/held-records

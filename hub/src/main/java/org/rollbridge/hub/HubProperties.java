@@ -10,7 +10,9 @@ import org.springframework.boot.logging.LogLevel;
  *
  * @param la the LA code every row carries
  * @param port the HTTP port; 0 picks a free one
- * @param adminToken the LA administrator's token; empty disables administration over HTTP
+ * @param adminToken the shared administrator token, for setting the hub up; empty disables it
+ * @param adminTokenScope what the shared token may do: BOOTSTRAP (personal tokens, school credentials, operations
+ *                        endpoints) or FULL (everything an administrator may, as one shared actor)
  * @param rulesFile the LA's validation rule severities; empty means the catalogue's own
  * @param shutdownGrace how long a stopping hub waits for requests in flight
  * @param logLevel the root log level
@@ -20,6 +22,7 @@ public record HubProperties(
         @Variable(value = "ROLLBRIDGE_LA", byDefault = "926") String la,
         @Variable(value = "ROLLBRIDGE_PORT", byDefault = "8080") int port,
         @Variable("ROLLBRIDGE_ADMIN_TOKEN") String adminToken,
+        @Variable(value = "ROLLBRIDGE_ADMIN_TOKEN_SCOPE", byDefault = "BOOTSTRAP") AdminTokenScope adminTokenScope,
         @Variable("ROLLBRIDGE_RULES_FILE") Path rulesFile,
         @Variable(value = "ROLLBRIDGE_SHUTDOWN_GRACE", byDefault = "30s") Duration shutdownGrace,
         @Variable(value = "ROLLBRIDGE_LOG_LEVEL", byDefault = "INFO") LogLevel logLevel) {

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * How people sign in to the pages (docs/signing-in.md).
  *
  * @param sessionIdleTimeout a signed-in session ends after this long without a request
- * @param secureCookies true behind TLS: the session cookie is sent only over HTTPS
+ * @param secureCookies the session cookie is sent only over HTTPS; true by default, false only for a hub reached
+ *                      over plain HTTP (the demo, tests on the loopback)
  * @param oidcIssuer the LA's OpenID Connect issuer; none means local accounts only
  * @param oidcClientId the hub's client id at that issuer, required with it
  * @param oidcClientSecret the hub's client secret at that issuer
@@ -16,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("rollbridge.sign-in")
 public record SignInSettings(
         @Variable(value = "ROLLBRIDGE_SESSION_IDLE_TIMEOUT", byDefault = "20m") Duration sessionIdleTimeout,
-        @Variable(value = "ROLLBRIDGE_SECURE_COOKIES", byDefault = "false") boolean secureCookies,
+        @Variable(value = "ROLLBRIDGE_SECURE_COOKIES", byDefault = "true") boolean secureCookies,
         @Variable("ROLLBRIDGE_OIDC_ISSUER") URI oidcIssuer,
         @Variable("ROLLBRIDGE_OIDC_CLIENT_ID") String oidcClientId,
         @Variable("ROLLBRIDGE_OIDC_CLIENT_SECRET") String oidcClientSecret) {

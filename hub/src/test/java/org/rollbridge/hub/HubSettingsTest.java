@@ -49,6 +49,9 @@ class HubSettingsTest {
             ROLLBRIDGE_UPLOAD_KEEP_DAYS | 0              | ROLLBRIDGE_UPLOAD_KEEP_DAYS must be 1 or more; it was 0
             ROLLBRIDGE_SCHOOL_TAIL_DAYS | -5             | ROLLBRIDGE_SCHOOL_TAIL_DAYS must be 0 or more; it was -5
             ROLLBRIDGE_DB_URL           | postgres://hub:secret@db | ROLLBRIDGE_DB_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://127.0.0.1:5432/rollbridge; it was one starting 'postgres:'
+            ROLLBRIDGE_TRUSTED_PROXIES  | proxy.example  | ROLLBRIDGE_TRUSTED_PROXIES must be IP addresses separated by commas, such as 10.0.0.5,10.0.0.6; 'proxy.example' is not one
+            ROLLBRIDGE_PUBLIC_URL       | rollbridge.example | ROLLBRIDGE_PUBLIC_URL must be the address people reach the hub at, such as https://rollbridge.example.gov.uk; it was 'rollbridge.example'
+            ROLLBRIDGE_ADMIN_TOKEN_SCOPE| everything     | ROLLBRIDGE_ADMIN_TOKEN_SCOPE must be one of BOOTSTRAP, FULL; it was 'everything'
             ROLLBRIDGE_OIDC_ISSUER      | login.example  | ROLLBRIDGE_OIDC_ISSUER must be the issuer's URL, such as https://login.example.gov.uk/realms/la; it was 'login.example'
             ROLLBRIDGE_PSEUDONYM_KEY    | short-secret-key | ROLLBRIDGE_PSEUDONYM_KEY must be at least 32 characters (it was 16)
             ROLLBRIDGE_SUPPRESSION_KEY  | secret         | ROLLBRIDGE_SUPPRESSION_KEY must be at least 32 characters (e.g. the output of 'openssl rand -hex 32'); it was 6
@@ -115,11 +118,12 @@ class HubSettingsTest {
         List<Record> read = HubSettings.read(environment(Map.of("ROLLBRIDGE_ALERTS_AS_OF", " ",
                 "ROLLBRIDGE_WORKERS", "", "ROLLBRIDGE_JOB_POLL_INTERVAL", "250ms", "ROLLBRIDGE_SUPPRESSION_KEY", KEY)));
         assertThat(read).containsExactly(
-                new HubProperties("926", 8080, "", null, Duration.ofSeconds(30), LogLevel.INFO),
+                new HubProperties("926", 8080, "", AdminTokenScope.BOOTSTRAP, null, Duration.ofSeconds(30),
+                        LogLevel.INFO),
                 new DatabaseSettings("jdbc:postgresql://127.0.0.1:5432/rollbridge", "postgres", "", 12),
                 new UploadSettings(Path.of("rollbridge-data"), 536_870_912L, "", null, 30, 200, 2_147_483_648L, 120),
                 new JobSettings(2, Duration.ofSeconds(30), 5, Duration.ofMillis(250)),
-                new SignInSettings(Duration.ofMinutes(20), false, null, "", ""),
+                new SignInSettings(Duration.ofMinutes(20), true, null, "", ""),
                 new VisibilitySettings(30),
                 new AlertSettings(null),
                 new NightlySettings("0 30 2 * * *", ZoneId.of("Europe/London")),
@@ -129,7 +133,8 @@ class HubSettingsTest {
                 new SharingSettings(null),
                 new ExportSettings("", null),
                 new AccessReviewSettings(90),
-                new RightsSettings(KEY));
+                new RightsSettings(KEY),
+                new ProxySettings("", null));
     }
 
     @Test
@@ -137,12 +142,22 @@ class HubSettingsTest {
         List<Record> read = HubSettings.read(environment(Map.of("ROLLBRIDGE_ALERTS_AS_OF", "2024-12-20",
                 "ROLLBRIDGE_NIGHTLY_CRON", "-", "ROLLBRIDGE_RULES_FILE", "/etc/rollbridge/rules.properties",
                 "ROLLBRIDGE_LOG_LEVEL", "warn", "ROLLBRIDGE_OIDC_ISSUER", "https://login.example.gov.uk/la",
-                "ROLLBRIDGE_OIDC_CLIENT_ID", "hub", "ROLLBRIDGE_SUPPRESSION_KEY", KEY)));
+                "ROLLBRIDGE_OIDC_CLIENT_ID", "hub", "ROLLBRIDGE_SUPPRESSION_KEY", KEY,
+                "ROLLBRIDGE_ADMIN_TOKEN_SCOPE", "full",
+                "ROLLBRIDGE_TRUSTED_PROXIES", "10.0.0.5, 10.0.0.6", "ROLLBRIDGE_PUBLIC_URL",
+                "https://rollbridge.example.gov.uk/")));
         assertThat(read).contains(new AlertSettings(LocalDate.of(2024, 12, 20)),
                 new NightlySettings("-", ZoneId.of("Europe/London")),
-                new SignInSettings(Duration.ofMinutes(20), false, URI.create("https://login.example.gov.uk/la"),
-                        "hub", ""));
+                new SignInSettings(Duration.ofMinutes(20), true, URI.create("https://login.example.gov.uk/la"),
+                        "hub", ""),
+                new ProxySettings("10.0.0.5, 10.0.0.6", URI.create("https://rollbridge.example.gov.uk")));
         HubProperties hub = (HubProperties) read.getFirst();
+        assertThat(hub.adminTokenScope()).isEqualTo(AdminTokenScope.FULL);
+        ProxySettings proxies = read.stream().filter(ProxySettings.class::isInstance).map(ProxySettings.class::cast)
+                .findFirst().orElseThrow();
+        assertThat("10.0.0.6").matches(proxies.proxyPattern());
+        assertThat("10.0.0.7").doesNotMatch(proxies.proxyPattern());
+        assertThat("127.0.0.1").doesNotMatch(new ProxySettings("", null).proxyPattern());
         assertThat(hub.rulesFile()).isEqualTo(Path.of("/etc/rollbridge/rules.properties"));
         assertThat(hub.logLevel()).isEqualTo(LogLevel.WARN);
     }

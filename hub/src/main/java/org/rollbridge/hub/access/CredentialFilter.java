@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 import org.rollbridge.core.signing.RequestSignature;
+import org.rollbridge.hub.AdminTokenScope;
 import org.rollbridge.hub.HubProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,11 @@ import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Deny by default: every request needs a bearer credential (a school's token or the LA administrator's)
- * except the health probes. Which school may do what is checked where the resource is known ({@link Caller}).
+ * Deny by default: every request needs a bearer credential (a school's token, an administrator's personal token or
+ * the shared administrator token) except the health probes. The operations endpoints (metrics, the API document)
+ * are for administrators; the shared token, one actor for whoever holds it, only sets the hub up unless
+ * ROLLBRIDGE_ADMIN_TOKEN_SCOPE=FULL. Which school may do what is checked where the resource is known
+ * ({@link Caller}).
  */
 @Component
 public class CredentialFilter extends OncePerRequestFilter {
@@ -29,11 +33,14 @@ public class CredentialFilter extends OncePerRequestFilter {
     private final SchoolCredentials credentials;
     private final HubProperties settings;
     private final SignedRequests signed;
+    private final AdminTokens adminTokens;
 
-    public CredentialFilter(SchoolCredentials credentials, HubProperties settings, SignedRequests signed) {
+    public CredentialFilter(SchoolCredentials credentials, HubProperties settings, SignedRequests signed,
+                            AdminTokens adminTokens) {
         this.credentials = credentials;
         this.settings = settings;
         this.signed = signed;
+        this.adminTokens = adminTokens;
     }
 
     /** The caller this filter found for the request; controllers of the machine API start with it. */
@@ -43,6 +50,16 @@ public class CredentialFilter extends OncePerRequestFilter {
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "A credential is required");
         }
         return caller;
+    }
+
+    /** Metrics, the actuator's index and the API document: what the LA's operations read, not schools. */
+    static boolean operations(String path) {
+        return (path.startsWith("/actuator") && !open(path)) || path.startsWith("/v3/api-docs");
+    }
+
+    /** What the shared token may reach in the BOOTSTRAP scope: making credentials, and the operations endpoints. */
+    static boolean bootstrap(String path) {
+        return path.startsWith("/api/v1/admin/") || operations(path);
     }
 
     /** Health probes, and pages, which people reach by signing in ({@link SignInSecurity}). */
@@ -62,8 +79,11 @@ public class CredentialFilter extends OncePerRequestFilter {
             switch (signed.verify(request)) {
                 case SignedRequests.Refused r -> refuse(response, r.reason(), r.message());
                 case SignedRequests.Accepted a -> {
-                    a.request().setAttribute(CALLER, new Caller(a.laestab()));
-                    chain.doFilter(a.request(), response);
+                    Caller school = Caller.school(a.laestab());
+                    if (allowed(school, request.getRequestURI(), response)) {
+                        a.request().setAttribute(CALLER, school);
+                        chain.doFilter(a.request(), response);
+                    }
                 }
             }
             return;
@@ -73,22 +93,53 @@ public class CredentialFilter extends OncePerRequestFilter {
             String token = bearer(request.getHeader("Authorization"));
             if (token != null && credentials.revoked(token)) {
                 refuse(response, "credential_revoked", "The LA has revoked this credential; ask the LA for a new one");
+            } else if (token != null && adminTokens.lapsed(token)) {
+                refuse(response, "credential_revoked", "This personal token has expired or been revoked; ask an LA "
+                        + "administrator for a new one");
             } else {
                 refuse(response, "credential_missing", "Send 'Authorization: Bearer <token>' with a school "
-                        + "credential or the LA administrator's token, or a signed request from the school agent");
+                        + "credential or an administrator's personal token, or a signed request from the school agent");
             }
             return;
         }
-        request.setAttribute(CALLER, caller.get());
-        chain.doFilter(request, response);
+        if (allowed(caller.get(), request.getRequestURI(), response)) {
+            request.setAttribute(CALLER, caller.get());
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** Forbids (403) a school the operations endpoints, and the shared token what is beyond its scope. */
+    private boolean allowed(Caller caller, String path, HttpServletResponse response) throws IOException {
+        if (operations(path) && !caller.admin()) {
+            forbid(response, "credential_scope", "The operations endpoints are for the LA's administrators; a "
+                    + "school's credential cannot read them");
+            return false;
+        }
+        if (caller == Caller.SHARED_ADMIN && settings.adminTokenScope() == AdminTokenScope.BOOTSTRAP
+                && !bootstrap(path)) {
+            forbid(response, "credential_scope", "The shared administrator token only makes administrators' "
+                    + "personal tokens and schools' credentials (ROLLBRIDGE_ADMIN_TOKEN_SCOPE=BOOTSTRAP); call "
+                    + "with your personal API token");
+            return false;
+        }
+        return true;
+    }
+
+    private static void forbid(HttpServletResponse response, String reason, String message) throws IOException {
+        write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", reason, message);
     }
 
     /** 401 with a machine-readable reason, so that an agent can stop with a clear message. */
     private static void refuse(HttpServletResponse response, String reason, String message) throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Bearer, " + RequestSignature.SCHEME);
+        write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", reason, message);
+    }
+
+    private static void write(HttpServletResponse response, int status, String error, String reason,
+                              String message) throws IOException {
+        response.setStatus(status);
         response.setContentType("application/json");
-        response.getWriter().write(JSON.writeValueAsString(Map.of("status", 401, "error", "Unauthorized",
+        response.getWriter().write(JSON.writeValueAsString(Map.of("status", status, "error", error,
                 "reason", reason, "message", message)));
     }
 
@@ -108,8 +159,9 @@ public class CredentialFilter extends OncePerRequestFilter {
         String admin = settings.adminToken();
         if (admin != null && !admin.isBlank() && MessageDigest.isEqual(
                 admin.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(Caller.ADMIN);
+            return Optional.of(Caller.SHARED_ADMIN);
         }
-        return credentials.schoolFor(token).map(Caller::new);
+        Optional<Caller> school = credentials.schoolFor(token).map(Caller::school);
+        return school.isPresent() ? school : adminTokens.userOf(token).map(Caller::administrator);
     }
 }

@@ -1,5 +1,6 @@
 package org.rollbridge.hub.access;
 
+import org.rollbridge.hub.ProxySettings;
 import org.rollbridge.hub.SignInSettings;
 import org.rollbridge.hub.audit.AuditLog;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -21,12 +22,14 @@ public class OidcRegistration {
     public static final String REGISTRATION_ID = "la";
 
     @Bean
-    public ClientRegistrationRepository oidcClients(SignInSettings settings) {
+    public ClientRegistrationRepository oidcClients(SignInSettings settings, ProxySettings proxy) {
+        // The address the provider sends people back to: the configured public one, never a request's Host header.
+        String base = proxy.publicUrl() == null ? "{baseUrl}" : proxy.publicUrl().toString();
         ClientRegistration registration = ClientRegistrations.fromIssuerLocation(settings.oidcIssuer().toString())
                 .registrationId(REGISTRATION_ID).clientName("your organisation's account")
                 .clientId(settings.oidcClientId()).clientSecret(settings.oidcClientSecret())
                 .scope("openid", "email", "profile")
-                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}").build();
+                .redirectUri(base + "/login/oauth2/code/{registrationId}").build();
         return new InMemoryClientRegistrationRepository(registration);
     }
 

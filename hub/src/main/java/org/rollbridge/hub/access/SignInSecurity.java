@@ -107,6 +107,9 @@ public class SignInSecurity {
                             }
                         }))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                // An address no rule lists is denied, and to a signed-in user it is simply not found.
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> response.sendError(
+                        PageAccess.ruleFor(request.getRequestURI()).isPresent() ? 403 : 404)))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -8,6 +8,7 @@ import org.rollbridge.hub.access.Capability;
 import org.rollbridge.hub.access.Users;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.audit.Pupils;
 import org.rollbridge.core.indicators.alerts.AlertId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,8 +42,9 @@ public class AlertDecisions {
     /** The queue: cases matching the filter that the viewer may see, newest first, audited as a search. */
     public List<AlertCaseQuery.Case> queue(AlertAccess.Viewer viewer, AlertCaseQuery.Filter filter) {
         filter = check(filter);
-        audited(viewer, filter, null);
-        return access.visible(viewer, query.list(filter, access.scope(viewer), LIMIT));
+        List<AlertCaseQuery.Case> shown = access.visible(viewer, query.list(filter, access.scope(viewer), LIMIT));
+        audited(viewer, filter, shown.size() + " case(s)", shown.stream().map(AlertCaseQuery.Case::personId).toList());
+        return shown;
     }
 
     /** One page of a queue: its cases the viewer may see, how many match in all, the page and the number of pages. */
@@ -56,7 +58,6 @@ public class AlertDecisions {
     public Queue queue(AlertAccess.Viewer viewer, AlertCaseQuery.Filter filter, AlertCaseQuery.Order order,
                        int page) {
         filter = check(filter);
-        audited(viewer, filter, order + " page " + page);
         AlertCaseQuery.Scope scope = access.scope(viewer);
         long total = query.count(filter, scope);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -64,17 +65,21 @@ public class AlertDecisions {
         List<AlertCaseQuery.Listed> rows = query.page(filter, scope, order, (shown - 1) * PAGE_SIZE, PAGE_SIZE);
         Set<Long> visible = access.visible(viewer, rows.stream().map(AlertCaseQuery.Listed::c).toList()).stream()
                 .map(AlertCaseQuery.Case::id).collect(java.util.stream.Collectors.toSet());
-        return new Queue(rows.stream().filter(r -> visible.contains(r.c().id())).toList(), total, shown, pages);
+        List<AlertCaseQuery.Listed> cases = rows.stream().filter(r -> visible.contains(r.c().id())).toList();
+        audited(viewer, filter, order + " page " + shown + ": " + cases.size() + " case(s)",
+                cases.stream().map(r -> r.c().personId()).toList());
+        return new Queue(cases, total, shown, pages);
     }
 
-    private void audited(AlertAccess.Viewer viewer, AlertCaseQuery.Filter filter, String page) {
-        audit.record(viewer.name(), viewer.role().name(), AuditAction.SEARCH, null, null,
+    /** A queue read is a search: audited with its filter and the pupils it showed. */
+    private void audited(AlertAccess.Viewer viewer, AlertCaseQuery.Filter filter, String page, List<Long> persons) {
+        audit.record(viewer.name(), viewer.role().name(), AuditAction.SEARCH, "alert-queue", null,
                 "alert queue kind=" + filter.kind() + " status=" + filter.status() + " laestab=" + filter.laestab()
                         + " assignedTo=" + filter.assignedTo()
                         + (filter.ncYear() == null ? "" : " ncYear=" + filter.ncYear())
                         + (filter.unassigned() ? " unassigned" : "")
                         + (filter.overdueOn() == null ? "" : " overdueOn=" + filter.overdueOn())
-                        + (page == null ? "" : " " + page), "ok");
+                        + " " + page, "ok", Pupils.persons(persons));
     }
 
     /** Assigns every case to one officer in one transaction: all of them, or none when one may not be. */
@@ -96,10 +101,16 @@ public class AlertDecisions {
 
     /** One case the viewer may see (404 otherwise, so nothing leaks by status), audited as a view of the pupil. */
     public AlertCaseQuery.Case view(AlertAccess.Viewer viewer, long id) {
-        AlertCaseQuery.Case c = query.find(id).filter(found -> access.mayView(viewer, found))
-                .orElseThrow(() -> new Refusal.NotFound("There is no alert case " + id + " that you can see"));
+        java.util.Optional<AlertCaseQuery.Case> found = query.find(id);
+        if (found.isEmpty() || !access.mayView(viewer, found.get())) {
+            found.ifPresent(c -> audit.record(viewer.name(), viewer.role().name(), AuditAction.VIEW_PUPIL,
+                    "person:" + c.personId(), null, "alert case " + id + ", not visible to the user", "refused",
+                    Pupils.person(c.personId())));
+            throw new Refusal.NotFound("There is no alert case " + id + " that you can see");
+        }
+        AlertCaseQuery.Case c = found.get();
         audit.record(viewer.name(), viewer.role().name(), AuditAction.VIEW_PUPIL, "person:" + c.personId(), null,
-                "alert case " + id, "ok");
+                "alert case " + id, "ok", Pupils.person(c.personId()));
         return c;
     }
 

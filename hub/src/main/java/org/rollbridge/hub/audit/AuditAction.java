@@ -28,5 +28,13 @@ public enum AuditAction {
     /** A school's upload credential issued or revoked, or its sending paused or resumed by the LA. */
     SCHOOL_ACCESS,
     /** The quarterly access review's decision: the accounts reviewed and those disabled. */
-    ACCESS_REVIEW
+    ACCESS_REVIEW,
+    /** A batch's validation report read (page, CSV or API): it names the pupils of its findings. */
+    VIEW_REPORT,
+    /** Records held back, read through the API: their UPNs and details. */
+    VIEW_HELD,
+    /** The audit log's search result exported as CSV. */
+    AUDIT_EXPORT,
+    /** An administrator's personal API token made for them, or revoked. */
+    ADMIN_TOKEN_ISSUED, ADMIN_TOKEN_REVOKED
 }

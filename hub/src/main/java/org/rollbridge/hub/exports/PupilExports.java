@@ -17,6 +17,7 @@ import org.rollbridge.core.signing.RequestSignature;
 import org.rollbridge.hub.audit.Actor;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.audit.Pupils;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,6 +52,9 @@ public class PupilExports {
      * One pupil's line: whom it is about, as the audit records it ({@code person:12}, or {@code held-record:34} for
      * a record not yet linked to a person), and the cells shown.
      */
+    /** How a line names a person the LA knows (others are held records, {@code held-record:ID}). */
+    static final String PERSON = "person:";
+
     public record Line(String pupil, List<String> cells) {
 
         public static Line ofPerson(long personId, List<String> cells) {
@@ -97,8 +101,10 @@ public class PupilExports {
         ready.values().removeIf(p -> p.until().isBefore(now));
         ready.put(token, new Prepared(fileName, bytes, now.plus(KEPT), user.username()));
         String pupils = lines.stream().map(Line::pupil).distinct().collect(Collectors.joining(","));
-        audit.record(user, AuditAction.EXPORT, "export:" + sha256, purpose,
-                what + "; " + lines.size() + " line(s); pupils " + pupils);
+        audit.record(user.username(), user.roleName(), AuditAction.EXPORT, "export:" + sha256, purpose,
+                what + "; " + lines.size() + " line(s); pupils " + pupils, "ok",
+                Pupils.persons(lines.stream().map(Line::pupil).filter(p -> p.startsWith(PERSON))
+                        .map(p -> Long.parseLong(p.substring(PERSON.length()))).toList()));
         return new Made(token, password, fileName, sha256, lines.size());
     }
 

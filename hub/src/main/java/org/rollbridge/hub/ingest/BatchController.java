@@ -18,6 +18,9 @@ import org.rollbridge.core.validation.report.ReportFormat;
 import org.rollbridge.hub.UploadSettings;
 import org.rollbridge.hub.access.Caller;
 import org.rollbridge.hub.access.CredentialFilter;
+import org.rollbridge.hub.audit.AuditAction;
+import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.audit.Pupils;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -43,12 +46,14 @@ public class BatchController {
     private final BatchReports reports;
     private final SchoolQuota quota;
     private final long maxCompressionRatio;
+    private final AuditLog audit;
 
     public BatchController(BatchIntake intake, BatchStore batches, BatchReports reports, SchoolQuota quota,
-                           UploadSettings uploads) {
+                           UploadSettings uploads, AuditLog audit) {
         this.reports = reports;
         this.quota = quota;
         this.maxCompressionRatio = uploads.maxCompressionRatio();
+        this.audit = audit;
         this.intake = intake;
         this.batches = batches;
     }
@@ -146,6 +151,9 @@ public class BatchController {
         ValidationReport report = reports.of(batch).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.CONFLICT, "Batch " + id + " is " + batch.status() + ": it has a report once it is "
                         + "completed or refused; read its status at /api/v1/batches/" + id));
+        audit.read(caller, AuditAction.VIEW_REPORT, "batch:" + batch.id(), format.name().toLowerCase()
+                + " report of school " + batch.laestab() + " through the API",
+                Pupils.upns(BatchReports.upns(report)), "ok");
         return reportResponse(report, format, batch);
     }
 

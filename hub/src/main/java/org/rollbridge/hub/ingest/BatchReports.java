@@ -25,6 +25,12 @@ public class BatchReports {
         this.findings = findings;
     }
 
+    /** The UPNs a report names (its findings' pupils): what the audit log keeps of a read of it. */
+    public static List<String> upns(ValidationReport report) {
+        return report.files().stream().flatMap(f -> f.findings().stream()).map(f -> f.record().upn())
+                .filter(u -> u != null && !u.isBlank()).distinct().toList();
+    }
+
     /** The batch's report, once it has one (completed or refused). */
     public Optional<ValidationReport> of(Batch batch) {
         if (!batch.status().equals("completed") && !batch.status().equals("refused")) {

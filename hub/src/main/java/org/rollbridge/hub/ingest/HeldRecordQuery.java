@@ -49,7 +49,7 @@ public class HeldRecordQuery {
      * at most 1,000, with the API's field names.
      */
     public List<Map<String, Object>> withStatus(String status, String laestab, boolean forSchool) {
-        return db.sql("select id, batch_id as \"batchId\", laestab, feed, location, " + REASON + " as reason, detail, "
+        return db.sql("select id, batch_id as \"batchId\", laestab, feed, location, upn, " + REASON + " as reason, detail, "
                         + "status, created_at as \"createdAt\" from held_records "
                         + "where la = ? and status = ? and (?::text is null or laestab = ?) order by id limit 1000")
                 .params(forSchool, settings.la(), status, laestab, laestab).query().listOfRows();

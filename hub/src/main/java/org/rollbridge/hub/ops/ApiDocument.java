@@ -21,7 +21,8 @@ public class ApiDocument {
                         Upload: POST the file as the body (application/xml for a CTF, text/csv with \
                         ?kind=attendance or ?kind=exclusions), optionally gzip with Content-Encoding: gzip, with \
                         the sender's own batch id in Idempotency-Key. Every endpoint needs a bearer credential: \
-                        a school's token or the LA administrator's."""))
+                        a school's token or an LA administrator's personal token (the shared administrator \
+                        token only makes those and reads the operations endpoints)."""))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));

@@ -7,6 +7,9 @@ import java.util.Map;
 import org.rollbridge.core.matching.ReviewDecision;
 import org.rollbridge.hub.access.Caller;
 import org.rollbridge.hub.access.CredentialFilter;
+import org.rollbridge.hub.audit.AuditAction;
+import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.audit.Pupils;
 import org.rollbridge.hub.ingest.HeldRecordQuery;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,24 +26,30 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ReviewController {
 
-    /** The administrator's token acts for the LA administrator role in the audit log. */
-    static final ReviewQueue.Reviewer LA_ADMIN = new ReviewQueue.Reviewer("la-admin", "LA_ADMIN");
-
     private final HeldRecordQuery heldRecords;
     private final ReviewQueue queue;
+    private final AuditLog audit;
 
-    public ReviewController(HeldRecordQuery heldRecords, ReviewQueue queue) {
+    public ReviewController(HeldRecordQuery heldRecords, ReviewQueue queue, AuditLog audit) {
         this.heldRecords = heldRecords;
         this.queue = queue;
+        this.audit = audit;
+    }
+
+    /** The administrator calling, as the audit log names them: their personal token's user. */
+    private static ReviewQueue.Reviewer administrator(HttpServletRequest request) {
+        Caller caller = CredentialFilter.callerOf(request);
+        caller.requireAdmin();
+        return new ReviewQueue.Reviewer(caller.username(), caller.roleName());
     }
 
     /** Open review items, oldest first, each with the incoming record and the candidate field by field. */
     @GetMapping("/api/v1/review-queue")
     public List<ReviewQueue.Item> reviewQueue(@RequestParam(defaultValue = "200") int limit,
                                               HttpServletRequest request) {
-        CredentialFilter.callerOf(request).requireAdmin();
+        ReviewQueue.Reviewer reviewer = administrator(request);
         List<ReviewQueue.Item> items = queue.open(limit);
-        queue.viewed(LA_ADMIN, "review-queue", items.size() + " open item(s) listed");
+        queue.viewed(reviewer, "review-queue", items.size() + " open item(s) listed", items);
         return items;
     }
 
@@ -68,8 +77,7 @@ public class ReviewController {
 
     private Map<String, Object> decide(long id, ReviewDecision decision, DecisionRequest body,
                                        HttpServletRequest request) {
-        CredentialFilter.callerOf(request).requireAdmin();
-        return queue.decide(id, decision, body == null ? null : body.reason(), LA_ADMIN);
+        return queue.decide(id, decision, body == null ? null : body.reason(), administrator(request));
     }
 
     @GetMapping("/api/v1/held-records")
@@ -80,7 +88,11 @@ public class ReviewController {
         if (!caller.admin()) {
             laestab = caller.laestab();
         }
-        return heldRecords.withStatus(status, laestab, !caller.admin());
+        List<Map<String, Object>> rows = heldRecords.withStatus(status, laestab, !caller.admin());
+        audit.read(caller, AuditAction.VIEW_HELD, laestab == null ? "held-records" : "school:" + laestab,
+                status + " records, " + rows.size() + " listed", Pupils.upns(rows.stream()
+                        .map(r -> (String) r.get("upn")).toList()), "ok");
+        return rows;
     }
 
     /**
@@ -95,7 +107,6 @@ public class ReviewController {
     public Map<String, Object> confirmNewPerson(@PathVariable long id,
                                                 @RequestBody(required = false) DecisionRequest body,
                                                 HttpServletRequest request) {
-        CredentialFilter.callerOf(request).requireAdmin();
-        return queue.newPersonFor(id, body == null ? null : body.reason(), LA_ADMIN);
+        return queue.newPersonFor(id, body == null ? null : body.reason(), administrator(request));
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.ingest.HeldRecords;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.audit.Pupils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -84,9 +86,15 @@ public class ReviewQueue {
         return query.item(id);
     }
 
-    /** Audits a look at the queue or one item: both show children's details. */
-    public void viewed(Reviewer who, String subject, String detail) {
-        audit.record(who.name(), who.role(), AuditAction.VIEW_PUPIL, subject, null, detail, "ok");
+    /**
+     * Audits a look at the queue or one item: both show children's details, the incoming records' (by UPN) and the
+     * candidates' (by person).
+     */
+    public void viewed(Reviewer who, String subject, String detail, List<Item> shown) {
+        Pupils pupils = new Pupils(shown.stream().map(Item::candidatePersonId).filter(Objects::nonNull).toList(),
+                shown.stream().flatMap(i -> i.fields().stream()).filter(f -> "UPN".equals(f.field().toUpperCase()))
+                        .map(FieldAgreement::incoming).toList());
+        audit.record(who.name(), who.role(), AuditAction.VIEW_PUPIL, subject, null, detail, "ok", pupils);
     }
 
     /**

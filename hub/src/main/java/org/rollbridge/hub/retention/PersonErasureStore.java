@@ -154,17 +154,26 @@ public class PersonErasureStore {
 
     /** Rows about the people, their alert cases, held records and review items keep who, when and what kind only. */
     private void tombstoneAudit(String ids, String upns, LocalDate erasedOn) {
+        // Reads that named them among other pupils lose their id and UPNs from the lists, and become tombstones too.
         db.sql("""
-                update audit_events set erased_on = ?, subject = split_part(subject, ':', 1), reason = null, detail = null
-                where erased_on is null and subject in (
+                update audit_events set erased_on = ?, subject = split_part(subject, ':', 1), reason = null, detail = null,
+                    persons = nullif(array(select unnest(persons) except select unnest(?::bigint[])), '{}'),
+                    upns = nullif(array(select unnest(upns) except select unnest(?::text[])), '{}')
+                where erased_on is null and (persons && ?::bigint[] or upns && ?::text[] or subject in (
                     select 'person:' || unnest(?::bigint[])
                     union all select 'alert:' || id from alert_cases where person_id = any(?::bigint[])
                     union all select 'held:' || id from held_records where person_id = any(?::bigint[])
                                                                        or (la = ? and upn = any(?::text[]))
                     union all select 'review:' || q.id from review_queue q
                         where q.candidate_person_id = any(?::bigint[]) or q.decided_person_id = any(?::bigint[])
-                           or q.held_record_id in (select id from held_records where person_id = any(?::bigint[])))""")
-                .params(erasedOn, ids, ids, ids, settings.la(), upns, ids, ids, ids).update();
+                           or q.held_record_id in (select id from held_records where person_id = any(?::bigint[]))))""")
+                .params(erasedOn, ids, upns, ids, upns, ids, ids, ids, settings.la(), upns, ids, ids, ids).update();
+        db.sql("""
+                update audit_events set
+                    persons = nullif(array(select unnest(persons) except select unnest(?::bigint[])), '{}'),
+                    upns = nullif(array(select unnest(upns) except select unnest(?::text[])), '{}')
+                where erased_on is not null and (persons && ?::bigint[] or upns && ?::text[])""")
+                .params(ids, upns, ids, upns).update();
     }
 
     /** Raw uploads waiting to be deleted from the upload store. */

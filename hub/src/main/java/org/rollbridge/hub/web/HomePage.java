@@ -34,6 +34,7 @@ public class HomePage {
             new Link(Capability.ADMINISTER, "/admin/trust-links", "Schools and trust membership: load the DfE's file"),
             new Link(Capability.ADMINISTER, "/admin/schools", "School credentials and pauses"),
             new Link(Capability.ADMINISTER, "/admin/access-review", "Quarterly access review"),
+            new Link(Capability.ADMINISTER, "/admin/tokens", "Administrators' personal API tokens"),
             new Link(Capability.PLANNING_EXPORT, "/planning/exports", "Pseudonymised planning exports"),
             new Link(Capability.NATIONAL_VIEW, "/national", "Attendance by local authority and phase"));
 

@@ -5,9 +5,12 @@ import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.ops.ApiErrors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Errors on pages as GOV.UK error pages, not JSON; a refusal gets the status the API gives it. */
@@ -25,8 +28,17 @@ public class PageErrors {
         return problem(ApiErrors.status(e).value(), e.getMessage(), response, model);
     }
 
-    private static String problem(int status, String message, HttpServletResponse response, Model model) {
+    /** Bad input in the address (a word where a number goes, a missing parameter): a 400 page saying which. */
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    public String badInput(Exception e, HttpServletResponse response, Model model) {
+        return problem(400, ApiErrors.badInputMessage(e), response, model);
+    }
+
+    static String problem(int status, String message, HttpServletResponse response, Model model) {
         response.setStatus(status);
+        // An exception handler's model has none of the advice's attributes: the layout's sign-out needs this one.
+        model.addAttribute("signedIn", new PageModel().signedIn(
+                SecurityContextHolder.getContext().getAuthentication()));
         model.addAttribute("status", status);
         model.addAttribute("message", message);
         return "problem";

@@ -18,6 +18,7 @@ import org.rollbridge.hub.access.SignedIn;
 import org.rollbridge.hub.alerts.AlertAccess;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.audit.Pupils;
 import org.rollbridge.hub.people.PupilRecordQuery;
 import org.rollbridge.hub.people.PupilSearchQuery;
 import org.rollbridge.hub.people.RectificationQuery;
@@ -117,9 +118,13 @@ public class PupilPage {
         if (terms.empty()) {
             return "pupil-search";
         }
-        audit.record(user, AuditAction.SEARCH, null, null, "pupil search name=" + quoted(name) + " dob="
-                + (dob == null ? "" : dob) + " upn=" + quoted(upn) + " laestab=" + quoted(laestab));
         List<PupilSearchQuery.Found> found = search.find(user, terms);
+        // The terms and what they found: a search that found nobody still says whom the user looked for.
+        List<PupilSearchQuery.Found> shown = found.stream().limit(PupilSearch.SHOWN).toList();
+        audit.read(user, AuditAction.SEARCH, "pupil-search", "pupil search name=" + quoted(name) + " dob="
+                        + (dob == null ? "" : dob) + " upn=" + quoted(upn) + " laestab=" + quoted(laestab) + ": "
+                        + found.size() + " found",
+                Pupils.persons(shown.stream().map(PupilSearchQuery.Found::personId).toList()), "ok");
         model.addAttribute("results", found.stream().limit(PupilSearch.SHOWN).toList());
         model.addAttribute("more", found.size() > PupilSearch.SHOWN);
         model.addAttribute("searched", true);
@@ -141,10 +146,13 @@ public class PupilPage {
                         Authentication authentication, Model model) {
         HubUser user = SignedIn.user(authentication);
         if (!search.visible(user, id)) {
+            // Refused looks are audited too: trying pupil after pupil is what a search of the log should show.
+            audit.read(user, AuditAction.VIEW_PUPIL, "person:" + id, "not visible to the user", Pupils.person(id),
+                    "refused");
             throw new ResponseStatusException(HttpStatus.NOT_FOUND,
                     "There is no pupil with this reference that you can see");
         }
-        audit.record(user, AuditAction.VIEW_PUPIL, "person:" + id, null, null);
+        audit.read(user, AuditAction.VIEW_PUPIL, "person:" + id, "pupil page", Pupils.person(id), "ok");
         Optional<PupilRecordQuery.Latest> latest = records.latest(id);
         Optional<PupilRecordQuery.Identity> identity = latest.map(PupilRecordQuery.Latest::identity);
         model.addAttribute("id", id);

@@ -40,7 +40,7 @@ public class ReviewPage {
     @GetMapping("/review")
     public String list(@RequestParam(required = false) Long decided, Authentication authentication, Model model) {
         List<ReviewQueue.Item> items = queue.open(200);
-        queue.viewed(reviewer(authentication), "review-queue", items.size() + " open item(s) listed");
+        queue.viewed(reviewer(authentication), "review-queue", items.size() + " open item(s) listed", items);
         model.addAttribute("items", items);
         model.addAttribute("decided", decided);
         return "review-queue";
@@ -71,7 +71,7 @@ public class ReviewPage {
     private String show(long id, String failedDecision, String error, Authentication authentication, Model model) {
         ReviewQueue.Item item = queue.item(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "There is no review item " + id + "; it may have been removed"));
-        queue.viewed(reviewer(authentication), "review:" + id, "held record " + item.heldRecordId());
+        queue.viewed(reviewer(authentication), "review:" + id, "held record " + item.heldRecordId(), List.of(item));
         model.addAttribute("item", item);
         model.addAttribute("failedDecision", failedDecision);
         model.addAttribute("error", error);

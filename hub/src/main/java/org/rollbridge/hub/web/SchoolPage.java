@@ -25,6 +25,7 @@ import org.rollbridge.hub.access.SchoolQuery;
 import org.rollbridge.hub.access.SignedIn;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.audit.Pupils;
 import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.BatchController;
 import org.rollbridge.hub.ingest.BatchKind;
@@ -120,7 +121,7 @@ public class SchoolPage {
         HubUser user = SignedIn.user(authentication);
         String name = requireVisible(user, laestab);
         boolean identity = FieldAccess.shows(user.role(), FieldGroup.IDENTITY);
-        audit.record(user, AuditAction.VIEW_SCHOOL, "school:" + laestab, null, null);
+        List<Held> held = held(laestab, identity);
         List<Batch> recent = batches.recent(laestab, RECENT_BATCHES);
         Optional<Batch> latest = recent.stream().filter(b -> reports.of(b).isPresent()).findFirst();
         model.addAttribute("laestab", laestab);
@@ -132,9 +133,11 @@ public class SchoolPage {
         model.addAttribute("batches", recent);
         model.addAttribute("latest", latest.orElse(null));
         model.addAttribute("rules", latest.flatMap(reports::of).map(SchoolPage::byRule).orElse(List.of()));
-        model.addAttribute("held", held(laestab, identity,
-                user.organisation().kind() != OrganisationKind.LA));
+        List<Held> held = held(laestab, identity, user.organisation().kind() != OrganisationKind.LA);
+        model.addAttribute("held", held);
         model.addAttribute("identity", identity);
+        audit.read(user, AuditAction.VIEW_SCHOOL, "school:" + laestab, held.size() + " held record(s) listed",
+                Pupils.upns(held.stream().map(Held::upn).toList()), "ok");
         model.addAttribute("exportable", user.may(Capability.PUPIL_EXPORT));
         boolean address = FieldAccess.shows(user.role(), FieldGroup.ADDRESS);
         model.addAttribute("disagreements", !identity ? List.of() : rectifications.disagreements(laestab).stream()
@@ -151,6 +154,8 @@ public class SchoolPage {
         Batch batch = uuid(id).flatMap(batches::find).filter(b -> b.laestab().equals(laestab))
                 .orElseThrow(SchoolPage::notFound);
         ValidationReport report = reports.of(batch).orElseThrow(SchoolPage::notFound);
+        audit.read(user, AuditAction.VIEW_REPORT, "batch:" + batch.id(), "html report of school " + laestab,
+                Pupils.upns(BatchReports.upns(report)), "ok");
         return BatchController.reportResponse(report, ReportFormat.HTML, batch);
     }
 

@@ -124,6 +124,9 @@ class AuthorizationMatrixIT {
                 "/la/overview", EnumSet.of(Role.LA_ADMIN, Role.LA_ATTENDANCE_OFFICER, Role.LA_ANALYST),
                 "/trust", EnumSet.of(Role.TRUST_VIEWER),
                 "/national", EnumSet.of(Role.DFE_ANALYST),
+                "/audit", EnumSet.of(Role.LA_ADMIN),
+                "/audit/export", EnumSet.of(Role.LA_ADMIN),
+                "/admin/tokens", EnumSet.of(Role.LA_ADMIN),
                 "/pupils", EnumSet.of(Role.LA_ADMIN, Role.LA_ATTENDANCE_OFFICER, Role.LA_CME_OFFICER,
                         Role.SOCIAL_CARE_VIEWER, Role.SCHOOL_DATA_MANAGER)));
         opens.putAll(EXPORTS);
@@ -178,6 +181,54 @@ class AuthorizationMatrixIT {
                             .isEqualTo(Capability.ALERT_QUEUE);
                     assertStatus(role.may(Capability.ALERT_QUEUE) ? 404 : 403, response);
                 })));
+    }
+
+    /**
+     * The operations endpoints (metrics, the actuator's index, the API document) are the administrators': a school's
+     * credential is forbidden them, an anonymous caller must authenticate, and health is open to all.
+     */
+    @TestFactory
+    Stream<DynamicTest> theOperationsEndpointsAreForAdministratorsOnly() {
+        return Stream.of("/actuator", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs.yaml",
+                "/actuator/health").map(path -> DynamicTest.dynamicTest(path, () -> {
+                    boolean health = path.startsWith("/actuator/health");
+                    assertStatus(health ? 200 : 403, hub.send(hub.request(path).GET(), hub.credentialFor("9262001")));
+                    assertStatus(200, hub.send(hub.request(path).GET(), RunningHub.ADMIN_TOKEN));
+                    assertStatus(health ? 200 : 401, hub.send(hub.request(path).GET(), null));
+                }));
+    }
+
+    /** Token administration: only administrators make and revoke personal tokens, on the pages and on the API. */
+    @TestFactory
+    Stream<DynamicTest> onlyAdministratorsMakeAndRevokePersonalTokens() {
+        Stream<DynamicTest> pages = Stream.of(Role.values()).flatMap(role -> Stream.of("/admin/tokens",
+                "/admin/tokens/999999/revoke").map(path -> DynamicTest.dynamicTest(role + " POST " + path, () -> {
+                    PageClient client = SIGNED_IN.get(role);
+                    HttpResponse<String> response = client.post(path, Map.of("_csrf", client.csrf("/"),
+                            "username", "nobody", "label", "matrix", "days", "1"));
+                    assertThat(PageAccess.ruleFor(path).orElseThrow().capability()).isEqualTo(Capability.ADMINISTER);
+                    if (!role.may(Capability.ADMINISTER)) {
+                        assertStatus(403, response);
+                    } else {
+                        // An unknown user is a form error on the page; an unknown token is not found.
+                        assertStatus(path.endsWith("revoke") ? 404 : 200, response);
+                    }
+                })));
+        Stream<DynamicTest> api = Stream.of(
+                DynamicTest.dynamicTest("school credential POST /api/v1/admin/users/{username}/tokens", () ->
+                        assertStatus(403, hub.send(hub.request("/api/v1/admin/users/matrix-la_admin/tokens")
+                                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest
+                                        .BodyPublishers.ofString("{\"label\":\"x\"}")), hub.credentialFor("9262001")))),
+                DynamicTest.dynamicTest("school credential POST /api/v1/admin/tokens/{id}/revoke", () ->
+                        assertStatus(403, hub.send(hub.request("/api/v1/admin/tokens/999999/revoke").POST(
+                                java.net.http.HttpRequest.BodyPublishers.noBody()), hub.credentialFor("9262001")))),
+                DynamicTest.dynamicTest("administrator POST /api/v1/admin/tokens/{id}/revoke unknown id", () ->
+                        assertStatus(404, hub.send(hub.request("/api/v1/admin/tokens/999999/revoke").POST(
+                                java.net.http.HttpRequest.BodyPublishers.noBody()), RunningHub.ADMIN_TOKEN))),
+                DynamicTest.dynamicTest("anonymous POST /api/v1/admin/users/{username}/tokens", () ->
+                        assertStatus(401, hub.send(hub.request("/api/v1/admin/users/matrix-la_admin/tokens")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()), null))));
+        return Stream.concat(pages, api);
     }
 
     @Test

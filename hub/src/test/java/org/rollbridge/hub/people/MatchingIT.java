@@ -194,7 +194,7 @@ class MatchingIT {
         assertThat(hub.db().sql("""
                 select actor || '|' || action || '|' || reason from audit_events where subject = ?""")
                 .param("review:" + id).query(String.class).list())
-                .containsExactly("la-admin|REVIEW_DECISION|Same child: spelling error in the MIS");
+                .containsExactly("shared-admin-token|REVIEW_DECISION|Same child: spelling error in the MIS");
     }
 
     @Test

@@ -242,7 +242,7 @@ class SubjectAccessIT {
     @Test
     void whoLookedAtTheRecordsIncludingThisProduction() {
         assertThat(rows("views")).extracting(r -> r.path("who").asString() + " " + r.path("what").asString())
-                .contains("officer-sar VIEW_PUPIL", "la-admin SUBJECT_ACCESS");
+                .contains("officer-sar VIEW_PUPIL", "shared-admin-token SUBJECT_ACCESS");
         assertThat(hub.db().sql("select reason from audit_events where action = 'SUBJECT_ACCESS' and subject = ?")
                 .param("person:" + person).query(String.class).list()).contains("SAR-2026-001");
     }

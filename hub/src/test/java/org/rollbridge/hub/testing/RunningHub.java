@@ -71,6 +71,10 @@ public final class RunningHub implements AutoCloseable {
                 "--ROLLBRIDGE_DATA_DIR=" + dataDir,
                 "--ROLLBRIDGE_ADMIN_TOKEN=" + ADMIN_TOKEN,
                 "--ROLLBRIDGE_SUPPRESSION_KEY=" + SUPPRESSION_KEY,
+                // The suite's tests act as the administrator with the shared token everywhere (AdminTokensIT tests
+                // the bootstrap scope a hub has by default), and reach the hub over plain HTTP.
+                "--ROLLBRIDGE_ADMIN_TOKEN_SCOPE=FULL",
+                "--ROLLBRIDGE_SECURE_COOKIES=false",
                 "--ROLLBRIDGE_JOB_POLL_INTERVAL=PT0.05S",
                 "--ROLLBRIDGE_JOB_RETRY_DELAY=PT0.1S",
                 "--ROLLBRIDGE_SHUTDOWN_GRACE=5s",
@@ -82,6 +86,9 @@ public final class RunningHub implements AutoCloseable {
                 "--ROLLBRIDGE_DB_POOL_SIZE=6",
                 "--spring.datasource.hikari.minimum-idle=1",
                 "--spring.datasource.hikari.idle-timeout=10000"));
+        // A setting the test gives replaces the harness's own: Spring would join both values with a comma.
+        List<String> given = java.util.Arrays.stream(extra).map(a -> a.substring(0, a.indexOf('=') + 1)).toList();
+        args.removeIf(a -> given.contains(a.substring(0, a.indexOf('=') + 1)));
         args.addAll(List.of(extra));
         return new RunningHub(HubApplication.start(sources, args.toArray(String[]::new)), database);
     }
@@ -192,6 +199,19 @@ public final class RunningHub implements AutoCloseable {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A request written byte for byte on a socket (so that its Host and forwarded headers are exactly the test's,
+     * which the HTTP client does not allow), and the whole answer, head and body.
+     */
+    public String raw(String request) throws IOException {
+        URI at = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(at.getHost(), at.getPort())) {
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     public HttpRequest.Builder request(String path) {

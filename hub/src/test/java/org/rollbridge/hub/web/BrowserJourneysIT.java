@@ -183,6 +183,49 @@ class BrowserJourneysIT {
                 ExpectedConditions.urlContains("/sign-in")));
     }
 
+    /** Every error page (400, 403, 404, 500) is a GOV.UK page with the layout and sign-out, and passes axe. */
+    @Test
+    void everyErrorPageHasTheLayoutAndSignOutWithNoAccessibilityViolations() {
+        signIn(hub.account("browser-errors", "Sam Errors", Role.LA_CME_OFFICER));
+
+        for (String[] page : List.of(new String[] {"/no-such-page", "Page not found"},
+                new String[] {"/review", "You cannot see this page"},
+                new String[] {"/pupils/abc", "There is a problem with the address or form"},
+                new String[] {"/error", "Sorry, there is a problem with the service"})) {
+            browser.get(hub.base() + page[0]);
+            assertThat(browser.findElement(By.tagName("h1")).getText()).as(page[0]).isEqualTo(page[1]);
+            assertThat(browser.getTitle()).isEqualTo(page[1] + " - Rollbridge");
+            assertThat(browser.findElements(By.cssSelector("form[action='/sign-out'] button"))).as(page[0])
+                    .hasSize(1);
+            assertAccessible("error page " + page[0]);
+        }
+    }
+
+    /** The LA administrator finds a pupil's trail in the audit log by UPN, and a bad date is said so; axe-clean. */
+    @Test
+    void anLaAdministratorSearchesTheAuditLogByPupilWithNoAccessibilityViolations() {
+        signIn(hub.account("browser-officer-trail", "Sam Trail", Role.LA_ATTENDANCE_OFFICER));
+        browser.get(hub.base() + "/pupils/" + calendarPupil);
+        signIn(hub.account("browser-auditor", "Sam Auditor", Role.LA_ADMIN));
+
+        browser.get(hub.base() + "/audit");
+        browser.findElement(By.id("upn")).sendKeys(CtfFixture.upn("9262001", 901));
+        browser.findElement(By.cssSelector("main form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("events")));
+        assertThat(browser.findElement(By.id("events")).getText()).contains("browser-officer-trail")
+                .contains("VIEW_PUPIL").contains("person " + calendarPupil);
+        assertThat(browser.findElement(By.id("export")).getAttribute("href")).contains("/audit/export?");
+        assertAccessible("audit search by pupil");
+
+        browser.findElement(By.id("from")).sendKeys("last week");
+        browser.findElement(By.cssSelector("main form button")).click();
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
+                .presenceOfElementLocated(By.className("govuk-error-summary"))).getText())
+                .contains("Enter the date from as year-month-day");
+        assertAccessible("audit search with a bad date");
+    }
+
     @Test
     void aSchoolDataManagerFollowsTheirSchoolsFeedsToABatchReport() throws Exception {
         String school = "9269731";

@@ -199,7 +199,7 @@ class PagesIT {
         assertThat(hub.bean(AuditLog.class).search(new AuditLog.Query("officer-p", AuditAction.VIEW_PUPIL,
                 "person:" + absentPupil, null, null, 10))).hasSize(1);
         assertThat(hub.bean(AuditLog.class).search(new AuditLog.Query("dm-other", AuditAction.VIEW_PUPIL,
-                null, null, null, 10))).isEmpty();
+                null, null, null, 10))).extracting(AuditLog.Event::outcome).containsExactly("refused");
     }
 
     @Test
@@ -265,7 +265,7 @@ class PagesIT {
 
         String page = admin.get("/audit?actor=admin-a&action=SIGN_IN").body();
 
-        assertThat(page).contains("<td class=\"govuk-table__cell\">admin-a</td>").contains("SIGN_IN");
+        assertThat(page).contains(">admin-a</span>").contains("SIGN_IN");
         assertThat(hub.bean(AuditLog.class).search(new AuditLog.Query("admin-a", AuditAction.AUDIT_SEARCH, null,
                 null, null, 10))).hasSize(1);
     }

@@ -43,7 +43,7 @@ public final class CsvReport implements ReportRenderer {
     }
 
     /** The text of a cell, neutralised against spreadsheet formula injection. */
-    static String cell(Object value) {
+    public static String cell(Object value) {
         return SpreadsheetCell.safe(value);
     }
 }
