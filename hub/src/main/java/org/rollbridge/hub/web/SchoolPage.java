@@ -121,7 +121,6 @@ public class SchoolPage {
         HubUser user = SignedIn.user(authentication);
         String name = requireVisible(user, laestab);
         boolean identity = FieldAccess.shows(user.role(), FieldGroup.IDENTITY);
-        List<Held> held = held(laestab, identity);
         List<Batch> recent = batches.recent(laestab, RECENT_BATCHES);
         Optional<Batch> latest = recent.stream().filter(b -> reports.of(b).isPresent()).findFirst();
         model.addAttribute("laestab", laestab);
