@@ -43,7 +43,7 @@ public final class HubSettings implements ApplicationListener<SpringApplicationE
             UploadSettings.class, JobSettings.class, SignInSettings.class, VisibilitySettings.class,
             AlertSettings.class, NightlySettings.class, RetentionSettings.class, NationalSettings.class,
             DisclosureSettings.class, SharingSettings.class, ExportSettings.class, AccessReviewSettings.class,
-            RightsSettings.class, ProxySettings.class);
+            ProxySettings.class, RightsSettings.class);
 
     /** The launcher's, the school agent's, the tests' and the benchmarks' variables: not the hub's, not mistakes. */
     public static final List<String> OTHER_TOOLS = List.of("ROLLBRIDGE_JAVA_OPTS", "ROLLBRIDGE_AGENT_HOME",

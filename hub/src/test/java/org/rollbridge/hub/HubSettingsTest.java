@@ -133,8 +133,8 @@ class HubSettingsTest {
                 new SharingSettings(null),
                 new ExportSettings("", null),
                 new AccessReviewSettings(90),
-                new RightsSettings(KEY),
-                new ProxySettings("", null));
+                new ProxySettings("", null),
+                new RightsSettings(KEY));
     }
 
     @Test
