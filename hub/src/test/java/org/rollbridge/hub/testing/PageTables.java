@@ -32,7 +32,8 @@ public final class PageTables {
 
     /** The numbers of a row's cells, in order. */
     public static List<String> cells(String page, String id) {
-        return Pattern.compile(">([^<>]+)</t[dh]>").matcher(row(page, id)).results()
+        return Pattern.compile(">([^<>]+)</t[dh]>").matcher(row(page, id).replaceAll("<a [^>]*>([^<]*)</a>", "$1"))
+                .results()
                 .map(m -> m.group(1).strip()).toList();
     }
 

@@ -293,7 +293,7 @@ class BrowserJourneysIT {
 
     @Test
     void anAttendanceOfficerWorksAQueueFilteredToUnassignedAndOverdueAndBulkAssigns() throws Exception {
-        String school = "9267401";
+        String school = "9267451";
         hub.db().sql("insert into schools (la, laestab, name) values ('926', ?, 'Estuary Primary')").param(school)
                 .update();
         List<Long> overdue = List.of(AlertQueueIT.pupilWithCase(hub, school, 1, 20, null),

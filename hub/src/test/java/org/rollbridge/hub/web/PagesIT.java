@@ -90,20 +90,6 @@ class PagesIT {
         organisations.link(OTHER_SCHOOL, Organisation.trust(TRUST), LocalDate.of(2025, 9, 22), null);
     }
 
-    /** A table row of a page, its whitespace collapsed. */
-    static String row(String page, String id) {
-        int at = page.indexOf("id=\"" + id + "\"");
-        assertThat(at).as("row " + id).isNotNegative();
-        return page.substring(at, page.indexOf("</tr>", at)).replaceAll("\\s+", " ");
-    }
-
-    /** The numbers of a row's cells, in order. */
-    static List<String> cells(String page, String id) {
-        return java.util.regex.Pattern.compile(">([^<>]+)</t[dh]>").matcher(row(page, id)
-                        .replaceAll("<a [^>]*>([^<]*)</a>", "$1")).results()
-                .map(m -> m.group(1).strip()).toList();
-    }
-
     @Test
     void theLaOverviewShowsWeekTermAndYearRatesPersistentAndSevereAbsenceAndTheNationalFigures() throws Exception {
         PageClient officer = hub.signedIn("officer-overview", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
