@@ -16,6 +16,7 @@ import org.rollbridge.hub.attendance.PupilMarksQuery;
 import org.rollbridge.hub.attendance.YearMarks;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.audit.Pupils;
 import org.rollbridge.hub.exclusions.ExclusionQuery;
 import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.BatchStore;
@@ -112,8 +113,9 @@ public class PupilRecordsController {
         Caller caller = CredentialFilter.callerOf(request);
         caller.requireAdmin();
         Long person = persons.byUpn(upn.strip()).orElse(null);
-        audit.record(caller.name(), "LA_ADMIN", AuditAction.VIEW_PUPIL, person == null ? null : "person:" + person,
-                null, "read API: " + what, person == null ? "not_found" : "ok");
+        audit.read(caller, AuditAction.VIEW_PUPIL, person == null ? null : "person:" + person, "read API: " + what,
+                person == null ? Pupils.upns(List.of(upn.strip())) : Pupils.person(person),
+                person == null ? "not_found" : "ok");
         if (person == null) {
             throw new Refusal.NotFound("No pupil with UPN " + upn + " is known to the LA");
         }

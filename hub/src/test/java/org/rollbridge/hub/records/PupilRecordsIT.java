@@ -58,7 +58,7 @@ class PupilRecordsIT {
         assertThat(exclusions.path("exclusions").get(0).path("exclusionId").asString()).isEqualTo("EX1");
         assertThat(exclusions.path("exclusions").get(0).path("start").asString()).isEqualTo("2025-09-10");
         assertThat(hub.db().sql("""
-                select count(*) from audit_events where action = 'VIEW_PUPIL' and subject = ? and actor = 'la-admin'
+                select count(*) from audit_events where action = 'VIEW_PUPIL' and subject = ? and actor = 'shared-admin-token'
                   and detail like 'read API:%'""").param("person:" + person).query(Long.class).single())
                 .isEqualTo(4);
     }
