@@ -88,8 +88,8 @@ class PupilSearchIT {
 
         assertThat(hub.bean(AuditLog.class).search(new AuditLog.Query("search-school", AuditAction.SEARCH, null, null,
                 null, 10))).extracting(AuditLog.Event::detail)
-                .containsExactlyInAnyOrder("pupil search name='smith' dob= upn= laestab=",
-                        "pupil search name='zoe' dob= upn= laestab=");
+                .containsExactlyInAnyOrder("pupil search name='smith' dob= upn= laestab=: 0 found",
+                        "pupil search name='zoe' dob= upn= laestab=: 1 found");
     }
 
     @Test
