@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -121,10 +122,12 @@ public class PupilPage {
         List<PupilSearchQuery.Found> found = search.find(user, terms);
         // The terms and what they found: a search that found nobody still says whom the user looked for.
         List<PupilSearchQuery.Found> shown = found.stream().limit(PupilSearch.SHOWN).toList();
+        String wanted = present(upn) ? upn.strip().toUpperCase(Locale.ROOT) : null;
+        Pupils pupils = Pupils.persons(shown.stream().map(PupilSearchQuery.Found::personId).toList());
         audit.read(user, AuditAction.SEARCH, "pupil-search", "pupil search name=" + quoted(name) + " dob="
-                        + (dob == null ? "" : dob) + " upn=" + quoted(upn) + " laestab=" + quoted(laestab) + ": "
+                        + (dob == null ? "" : dob) + " upn=" + quoted(wanted) + " laestab=" + quoted(laestab) + ": "
                         + found.size() + " found",
-                Pupils.persons(shown.stream().map(PupilSearchQuery.Found::personId).toList()), "ok");
+                wanted == null ? pupils : pupils.and(Pupils.upns(List.of(wanted))), "ok");
         model.addAttribute("results", found.stream().limit(PupilSearch.SHOWN).toList());
         model.addAttribute("more", found.size() > PupilSearch.SHOWN);
         model.addAttribute("searched", true);
