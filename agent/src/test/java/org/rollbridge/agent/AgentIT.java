@@ -186,6 +186,9 @@ class AgentIT {
         Path home = enrolled(school);
         String pupil = upn(school, 1);
         RegisteredPerson.withUpn(pupil).in(hub);
+        // On the school's roll first: the hub takes marks only for the school's own pupils.
+        Files.write(home.resolve("drop").resolve("roll.xml"), CtfFixture.full(school)
+                .add(CtfFixture.pupil(pupil, "Pat", "Pupil", List.of())).bytes());
         LocalDate first = MONDAY.minusDays(14);
         LocalDate last = MONDAY.plusDays(25);
         LocalDate corrected = last.minusDays(30);

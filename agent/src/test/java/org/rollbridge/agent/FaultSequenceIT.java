@@ -88,10 +88,13 @@ class FaultSequenceIT {
         return csv;
     }
 
-    /** The school's CTF: pupils 1 to 3 at a postcode, pupil 1 with the CTF's first letters of the week's start. */
+    /**
+     * The school's CTF: pupils 1 to 40 (every pupil its attendance files name: the hub takes marks only for pupils on
+     * the school's roll) at a postcode, pupil 1 with the CTF's first letters of the week's start.
+     */
     static CtfFixture roll(String school, String postcode) {
         CtfFixture ctf = CtfFixture.full(school);
-        for (int p = 1; p <= 3; p++) {
+        for (int p = 1; p <= 40; p++) {
             Pupil pupil = CtfFixture.pupil(upn(school, p), "Pat", "Pupil", List.of()).toBuilder()
                     .address(Address.lines(List.of("1 High Street", "Norwich"), postcode)).build();
             if (p == 1) {
@@ -209,9 +212,13 @@ class FaultSequenceIT {
     void changesQueuedWhileTheHubIsDownAndAnAgentKilledMidSendAreDeliveredOnceEach() throws Exception {
         String school = "9266003";
         Path home = SchoolAgent.enrol(hub, proxy, work, school);
-        for (int p = 1; p <= 3; p++) {
+        for (int p = 1; p <= 40; p++) {
             RegisteredPerson.withUpn(upn(school, p)).in(hub);
         }
+        // The pupils on the school's roll first: the hub takes marks only for its own pupils.
+        write(home, "roll.xml", roll(school, "NR1 1AA").bytes());
+        SchoolAgent.runAndSettle(hub, home, school);
+        int before = batchIds(school).size();
         proxy.mode(FlakyProxy.Mode.DOWN);
         write(home, "attendance.csv", week(school, 3, "C1").bytes());
         assertThat(SchoolAgent.run(home, "--retry-attempts", "1").exit()).isEqualTo(1);
@@ -227,7 +234,7 @@ class FaultSequenceIT {
         proxy.mode(FlakyProxy.Mode.UP);
         SchoolAgent.runAndSettle(hub, home, school);
 
-        assertThat(batchIds(school)).hasSize(2).doesNotHaveDuplicates();
+        assertThat(batchIds(school)).hasSize(before + 2).doesNotHaveDuplicates();
         SchoolFiles.assertHubHolds(hub, drop(home), school);
     }
 
