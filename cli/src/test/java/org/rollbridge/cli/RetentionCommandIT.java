@@ -34,12 +34,14 @@ class RetentionCommandIT {
         System.setProperty("ROLLBRIDGE_DB_PASSWORD", PASSWORD);
         System.setProperty("ROLLBRIDGE_DATA_DIR", Files.createTempDirectory("rollbridge-cli").toString());
         System.setProperty("ROLLBRIDGE_SUPPRESSION_KEY", "test-suppression-key-synthetic-people-only");
+        // A hub set up as an LA runs it, with its upload key given (docs/configuration.md).
+        System.setProperty("ROLLBRIDGE_UPLOAD_KEYS", "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
     }
 
     @AfterAll
     static void drop() throws Exception {
         for (String p : new String[] {"ROLLBRIDGE_DB_URL", "ROLLBRIDGE_DB_USER", "ROLLBRIDGE_DB_PASSWORD",
-                "ROLLBRIDGE_DATA_DIR", "ROLLBRIDGE_SUPPRESSION_KEY"}) {
+                "ROLLBRIDGE_DATA_DIR", "ROLLBRIDGE_SUPPRESSION_KEY", "ROLLBRIDGE_UPLOAD_KEYS"}) {
             System.clearProperty(p);
         }
         admin("drop database if exists " + DATABASE + " with (force)");
