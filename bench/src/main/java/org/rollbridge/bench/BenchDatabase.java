@@ -34,8 +34,9 @@ final class BenchDatabase implements AutoCloseable {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--ROLLBRIDGE_DB_URL=" + url(),
                 "--ROLLBRIDGE_DB_USER=" + USER, "--ROLLBRIDGE_DB_PASSWORD=" + PASSWORD,
                 "--ROLLBRIDGE_DATA_DIR=" + dataDir, "--ROLLBRIDGE_WORKERS=0", "--ROLLBRIDGE_NIGHTLY_CRON=-",
-                // Not a secret: a benchmark's database holds only synthetic people and is dropped after it.
-                "--ROLLBRIDGE_SUPPRESSION_KEY=benchmark-suppression-key-synthetic-people-only",
+                // A key of the run's own: the benchmark's database is dropped after it.
+                "--ROLLBRIDGE_SUPPRESSION_KEY=" + java.util.HexFormat.of().formatHex(
+                        new java.security.SecureRandom().generateSeed(32)),
                 "--logging.level.root=WARN"));
         args.addAll(java.util.List.of(more));
         return args.toArray(String[]::new);

@@ -74,10 +74,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
         String admin = Optional.ofNullable(System.getenv("ROLLBRIDGE_ADMIN_TOKEN")).filter(s -> !s.isBlank())
                 .orElseGet(() -> "demo-admin-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8)));
-        // The demo's people are synthetic, and its database outlives a restart: a fixed key keeps its suppression
-        // list readable from one run to the next. A real LA's key is a secret of its own (docs/configuration.md).
+        // The demo's database outlives a restart, so its suppression key must too: unless the environment gives
+        // one, a random key is made on the first run and kept beside the database, readable by its owner only.
         String suppressionKey = Optional.ofNullable(System.getenv("ROLLBRIDGE_SUPPRESSION_KEY"))
-                .filter(s -> !s.isBlank()).orElse("demo-suppression-key-synthetic-people-only");
+                .filter(s -> !s.isBlank()).orElseGet(() -> keptKey(out.resolve("suppression.key")));
         String[] settings = {"--ROLLBRIDGE_DB_URL=" + dbUrl, "--ROLLBRIDGE_DB_USER=" + dbUser,
             "--ROLLBRIDGE_DATA_DIR=" + out.resolve("uploads").toAbsolutePath(), "--ROLLBRIDGE_ADMIN_TOKEN=" + admin,
             "--ROLLBRIDGE_SUPPRESSION_KEY=" + suppressionKey,
@@ -154,5 +154,21 @@ public final class DemoCommand implements Callable<Integer> {
                 n.get("batches"), n.get("held"), n.get("alerts"), url, admin, school, schoolToken, admin, url, admin, url,
                 admin, url, url, schoolToken, attendance,
                 url, school);
+    }
+
+    /** The key kept in this file, made (32 random bytes, hex) and written owner-only on first use. */
+    static String keptKey(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, key);
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            return key;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Could not keep the demo's suppression key in " + file, e);
+        }
     }
 }
