@@ -22,6 +22,19 @@ final class HubTask {
         return HubApplication.start(args.toArray(String[]::new));
     }
 
+    /**
+     * The hub for the named command, or null when it could not start, after saying why on standard error (the
+     * command then ends with exit code 2).
+     */
+    static ConfigurableApplicationContext startFor(String command) {
+        try {
+            return start();
+        } catch (RuntimeException e) {
+            System.err.println(command + ": the hub could not start: " + rootMessage(e));
+            return null;
+        }
+    }
+
     /** The innermost cause's message: what went wrong, without the layers around it. */
     static String rootMessage(Throwable e) {
         while (e.getCause() != null) {

@@ -33,11 +33,8 @@ public final class RetentionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigurableApplicationContext hub;
-        try {
-            hub = HubTask.start();
-        } catch (RuntimeException e) {
-            System.err.println("retention: the hub could not start: " + HubTask.rootMessage(e));
+        ConfigurableApplicationContext hub = HubTask.startFor("retention");
+        if (hub == null) {
             return 2;
         }
         try (hub) {

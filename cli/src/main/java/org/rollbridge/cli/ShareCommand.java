@@ -30,11 +30,8 @@ public final class ShareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigurableApplicationContext hub;
-        try {
-            hub = HubTask.start();
-        } catch (RuntimeException e) {
-            System.err.println("share: the hub could not start: " + HubTask.rootMessage(e));
+        ConfigurableApplicationContext hub = HubTask.startFor("share");
+        if (hub == null) {
             return 2;
         }
         try (hub) {
