@@ -118,9 +118,13 @@ public final class MatchModel {
         }
         if (c.level(MatchField.SURNAME) == PairComparison.NAME_EXACT) {
             w[MatchField.SURNAME.ordinal()] = adjusted(MatchField.SURNAME, surnames.adjustment(c.agreedSurname()));
+        } else if (c.alikeSurnames() != null) {
+            w[MatchField.SURNAME.ordinal()] += nearlyAdjustment(surnames, c.alikeSurnames());
         }
         if (c.level(MatchField.FORENAME) == PairComparison.NAME_EXACT) {
             w[MatchField.FORENAME.ordinal()] = adjusted(MatchField.FORENAME, forenames.adjustment(c.agreedForename()));
+        } else if (c.alikeForenames() != null) {
+            w[MatchField.FORENAME.ordinal()] += nearlyAdjustment(forenames, c.alikeForenames());
         }
         if (c.agreedDob() != null) {
             w[MatchField.DOB.ordinal()] = adjusted(MatchField.DOB, birthDates.adjustment(c.agreedDob()));
@@ -129,9 +133,18 @@ public final class MatchModel {
     }
 
     /**
-     * Exact agreement adjusted for how common the value is, but never below the field's best inexact level:
-     * Olivia written Olivia must not count for less than Olivia written Oliwia, or a twin would outscore the
-     * child the record is an exact copy of.
+     * A name that nearly agrees (Olivia / Oliwia, Smith / Smith-Jones) says less when it is near a common name:
+     * many more register people are one slip from Olivia than from Zebedee. Adjusted by the commoner of the two
+     * names, and only downwards: a slip could as well have come from another, commoner name.
+     */
+    private static double nearlyAdjustment(TermFrequencies names, String[] alike) {
+        return Math.min(0, Math.min(names.adjustment(alike[0]), names.adjustment(alike[1])));
+    }
+
+    /**
+     * Exact agreement adjusted for how common the value is, but never below the field's best inexact level
+     * adjusted alike: Olivia written Olivia must not count for less than Olivia written Oliwia, or a twin would
+     * outscore the child the record is an exact copy of.
      */
     private double adjusted(MatchField f, double adjustment) {
         double[] w = weights[f.ordinal()];
@@ -139,7 +152,7 @@ public final class MatchModel {
         for (int l = 1; l < f.missing(); l++) {
             floor = Math.max(floor, w[l]);
         }
-        return Math.max(w[0] + adjustment, floor + 0.5);
+        return Math.max(w[0] + adjustment, floor + Math.min(0, adjustment) + 0.5);
     }
 
     public static double total(double[] fieldWeights) {

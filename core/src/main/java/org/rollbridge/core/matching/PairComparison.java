@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * How two people agree, field by field: one agreement level per {@link MatchField} (indexes into its levels),
  * and the exactly agreeing surname, forename and date of birth ({@code yyyymmdd}), whose frequency adjusts the
- * weight of agreement.
+ * weight of agreement. For a name that agrees nearly (a variant, a part, one slip), {@code alikeSurnames} and
+ * {@code alikeForenames} hold the two values that came closest: how common they are adjusts that weight too.
  */
-public record PairComparison(byte[] levels, String agreedSurname, String agreedForename, String agreedDob) {
+public record PairComparison(byte[] levels, String agreedSurname, String agreedForename, String agreedDob,
+                             String[] alikeSurnames, String[] alikeForenames) {
 
     static final int UPN_AGREE = 0, UPN_CLOSE = 1, UPN_UNCHECKED_DIFFERENT = 2, UPN_DIFFERENT = 3;
     static final int NAME_EXACT = 0, NAME_EQUIVALENT_OR_PART = 1, NAME_CLOSE = 2, NAME_NEAR = 3, NAME_PHONETIC = 4,
@@ -46,16 +48,25 @@ public record PairComparison(byte[] levels, String agreedSurname, String agreedF
         levels[MatchField.ULN.ordinal()] = (byte) (a.uln().isEmpty() || b.uln().isEmpty() ? MatchField.ULN.missing()
                 : a.uln().equals(b.uln()) ? 0 : 1);
         String[] agreed = new String[1];
-        levels[MatchField.FORENAME.ordinal()] = (byte) forename(a, b, equivalents, agreed);
+        String[] alikeForenames = new String[2];
+        levels[MatchField.FORENAME.ordinal()] = (byte) forename(a, b, equivalents, agreed, alikeForenames);
         String agreedForename = agreed[0];
         agreed[0] = null;
-        levels[MatchField.SURNAME.ordinal()] = (byte) surname(a, b, agreed);
+        String[] alikeSurnames = new String[2];
+        levels[MatchField.SURNAME.ordinal()] = (byte) surname(a, b, agreed, alikeSurnames);
         levels[MatchField.DOB.ordinal()] = (byte) dob(a.dobDigits(), b.dobDigits());
         levels[MatchField.SEX.ordinal()] = (byte) (a.sex() == ' ' || b.sex() == ' ' ? MatchField.SEX.missing()
                 : a.sex() == b.sex() ? 0 : 1);
         levels[MatchField.POSTCODE.ordinal()] = (byte) postcode(a.postcode(), b.postcode());
         return new PairComparison(levels, agreed[0], agreedForename,
-                levels[MatchField.DOB.ordinal()] == DOB_EXACT ? a.dobDigits() : null);
+                levels[MatchField.DOB.ordinal()] == DOB_EXACT ? a.dobDigits() : null,
+                alike(levels[MatchField.SURNAME.ordinal()], alikeSurnames),
+                alike(levels[MatchField.FORENAME.ordinal()], alikeForenames));
+    }
+
+    /** The two names behind a near agreement (variant or part, close, near); null for any other level. */
+    private static String[] alike(int level, String[] names) {
+        return level >= NAME_EQUIVALENT_OR_PART && level <= NAME_NEAR && names[0] != null ? names : null;
     }
 
     static int upn(PersonKeys a, PersonKeys b) {
@@ -102,7 +113,7 @@ public record PairComparison(byte[] levels, String agreedSurname, String agreedF
                 && x.charAt(first + 1) == y.charAt(first));
     }
 
-    static int forename(PersonKeys a, PersonKeys b, NameEquivalents equivalents, String[] agreed) {
+    static int forename(PersonKeys a, PersonKeys b, NameEquivalents equivalents, String[] agreed, String[] alike) {
         if (a.forenames().isEmpty() || b.forenames().isEmpty()) {
             return MatchField.FORENAME.missing();
         }
@@ -117,13 +128,17 @@ public record PairComparison(byte[] levels, String agreedSurname, String agreedF
                 if (level == NOT_SIMILAR) {
                     level = x.charAt(0) == y.charAt(0) ? FORENAME_INITIAL : FORENAME_DIFFERENT;
                 }
-                best = Math.min(best, level);
+                if (level < best) {
+                    best = level;
+                    alike[0] = x;
+                    alike[1] = y;
+                }
             }
         }
         return best > NAME_PHONETIC && shareSound(a.forenameSounds(), b.forenameSounds()) ? NAME_PHONETIC : best;
     }
 
-    private static int surname(PersonKeys a, PersonKeys b, String[] agreed) {
+    private static int surname(PersonKeys a, PersonKeys b, String[] agreed, String[] alike) {
         if (a.surnames().isEmpty() || b.surnames().isEmpty()) {
             return MatchField.SURNAME.missing();
         }
@@ -134,10 +149,18 @@ public record PairComparison(byte[] levels, String agreedSurname, String agreedF
                     agreed[0] = x;
                     return NAME_EXACT;
                 }
-                best = Math.min(best, similarity(x, y));
+                int level = similarity(x, y);
+                if (level < best) {
+                    best = level;
+                    alike[0] = x;
+                    alike[1] = y;
+                }
             }
         }
-        if (best > NAME_EQUIVALENT_OR_PART && sharesPart(a.surnameParts(), b.surnameParts())) {
+        String part = best > NAME_EQUIVALENT_OR_PART ? sharedPart(a.surnameParts(), b.surnameParts()) : null;
+        if (part != null) {
+            alike[0] = part;
+            alike[1] = part;
             return NAME_EQUIVALENT_OR_PART; // Smith-Jones and Smith: a double-barrelled or changed surname
         }
         return best > NAME_PHONETIC && shareSound(a.surnameSounds(), b.surnameSounds()) ? NAME_PHONETIC : best;
@@ -152,16 +175,17 @@ public record PairComparison(byte[] levels, String agreedSurname, String agreedF
         return false;
     }
 
-    private static boolean sharesPart(List<String> a, List<String> b) {
+    /** The part of a double or hyphenated surname that the other surname shares, or null. */
+    private static String sharedPart(List<String> a, List<String> b) {
         if (a.size() < 2 && b.size() < 2) {
-            return false;
+            return null;
         }
         for (String x : a) {
             if (x.length() >= 2 && b.contains(x)) {
-                return true;
+                return x;
             }
         }
-        return false;
+        return null;
     }
 
     /** The Jaro-Winkler band of two different names (one edit in a name of three letters or more counts as close). */

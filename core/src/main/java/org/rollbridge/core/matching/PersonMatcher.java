@@ -201,6 +201,10 @@ public final class PersonMatcher {
             return amongCandidates(r, settings.probabilistic() ? withCandidates(r, found) : found, rule,
                     what + " agree but the forename is not the same or the UPNs differ");
         }
+        if (unverifiedNumber(r, c)) {
+            return amongCandidates(r, settings.probabilistic() ? withCandidates(r, found) : found, rule,
+                    what + " agree but the record's UPN is unknown to the register and the forename is a variant");
+        }
         if (settings.probabilistic()) {
             // Rules 3 and 4 look at three letters of a forename: a twin or namesake elsewhere in the register
             // that agrees better on a name makes the record ambiguous, whatever the rule found.
@@ -232,7 +236,8 @@ public final class PersonMatcher {
      * Rules 3 and 4 compare only three letters of the forename: Jack and Jacob, or a new twin whose sibling is
      * already known, would link. They link alone only when the whole forename agrees (or is a known variant),
      * the sex does not differ, the date of birth is not wholly different (rule 4: neighbours sharing a postcode
-     * and a common name) and the UPNs, when both known, do not differ.
+     * and a common name) and the UPNs, when both known, do not differ. As for rule 5, a UPN the register does
+     * not know, against a person with none, links only on the same forename ({@link #unverifiedNumber}).
      */
     static boolean siblingSignature(PairComparison c) {
         return c.forenameDiffers() || c.level(MatchField.SEX) == MatchField.SEX.level("DIFFERENT");
@@ -296,12 +301,14 @@ public final class PersonMatcher {
      * by order: another candidate scoring within the margin, or agreeing better on a forename or surname while
      * reaching the review threshold, sends the record for review with both shown. Twins and triplets (same
      * household and date of birth) with similar forenames get their own treatment: a record that is an exact
-     * copy of one of them, every rival agreeing no better on any field and worse on some, is that one; any
-     * other record of theirs goes for review, however the scores fall.
+     * copy of one of them, every rival agreeing no better on any field and worse on some, is that one; so is a
+     * record with one twin's forename exactly that agrees with the other twin no better anywhere; any other
+     * record of theirs goes for review, however the scores fall.
      */
     String ambiguity(List<Scored> ranked, int chosen) {
         Scored best = ranked.get(chosen);
         boolean exactCopy = exactCopy(best.comparison);
+        boolean forenameExact = best.comparison.level(MatchField.FORENAME) == PairComparison.NAME_EXACT;
         for (int i = 0; i < ranked.size(); i++) {
             Scored rival = ranked.get(i);
             if (i == chosen || rival.score < settings.reviewThreshold()) {
@@ -310,8 +317,13 @@ public final class PersonMatcher {
             if (exactCopy && dominates(best.comparison, rival.comparison)) {
                 continue;
             }
-            if (!exactCopy && twins(best.person, rival.person)
-                    && rival.comparison.level(MatchField.FORENAME) <= PairComparison.NAME_SIMILAR) {
+            boolean twin = twins(best.person, rival.person);
+            if (twin && forenameExact && dominates(best.comparison, rival.comparison)) {
+                // Twins share everything but the forename: a record whose forename is exactly one twin's, and
+                // that agrees with the other twin no better anywhere, is that twin's, whatever else was mistyped.
+                continue;
+            }
+            if (!exactCopy && twin && rival.comparison.level(MatchField.FORENAME) <= PairComparison.NAME_SIMILAR) {
                 return "a twin or triplet of this person has a similar forename";
             }
             if (rival.score > best.score || best.score - rival.score < settings.margin()) {

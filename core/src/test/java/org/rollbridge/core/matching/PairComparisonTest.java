@@ -175,4 +175,55 @@ class PairComparisonTest {
         assertThat(tf.adjustment("NAME7")).isPositive();
         assertThat(tf.adjustment("NAME7")).isLessThanOrEqualTo(TermFrequencies.MAX_ADJUSTMENT);
     }
+
+    @Test
+    void surnameLevelsSimilarAndMissing() {
+        assertThat(surnames("Lomax", "Lomasney")).isEqualTo("SIMILAR"); // Jaro-Winkler 0.85, sounds unlike
+        assertThat(surnames("Watson", null)).isEqualTo("MISSING");
+        assertThat(surnames(null, null)).isEqualTo("MISSING");
+    }
+
+    @Test
+    void ulnAndSexLevels() {
+        MatchPerson a = MatchPerson.builder("a").uln("1000000019").sex("F").build();
+        MatchPerson same = MatchPerson.builder("b").uln("1000000019").sex("F").build();
+        MatchPerson other = MatchPerson.builder("c").uln("1000000027").sex("M").build();
+        MatchPerson none = MatchPerson.builder("d").build();
+        assertThat(level(compare(a, same), MatchField.ULN)).isEqualTo("AGREE");
+        assertThat(level(compare(a, other), MatchField.ULN)).isEqualTo("DIFFERENT");
+        assertThat(level(compare(a, none), MatchField.ULN)).isEqualTo("MISSING");
+        assertThat(level(compare(a, same), MatchField.SEX)).isEqualTo("AGREE");
+        assertThat(level(compare(a, other), MatchField.SEX)).isEqualTo("DIFFERENT");
+        assertThat(level(compare(a, none), MatchField.SEX)).isEqualTo("MISSING");
+    }
+
+    @Test
+    void aNearMissOnACommonNameSaysLessThanOnARareOne() {
+        // Many more register people are one slip from Olivia than from Ottilie: a typo's weight follows the
+        // commoner name, downwards only.
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            names.add("OLIVIA");
+        }
+        names.add("OTTILIE");
+        for (int i = 0; i < 700; i++) {
+            names.add("NAME" + i);
+        }
+        TermFrequencies forenames = TermFrequencies.of(names);
+        MatchModel model = MatchModel.defaults();
+        double common = forenameWeight(model, forenames, "Oliiva", "Olivia");
+        double rare = forenameWeight(model, forenames, "Ottlie", "Ottilie");
+        double unadjusted = model.weight(MatchField.FORENAME, PairComparison.NAME_CLOSE);
+        assertThat(common).isEqualTo(unadjusted + forenames.adjustment("OLIVIA"));
+        assertThat(common).isLessThan(unadjusted);
+        assertThat(rare).isEqualTo(unadjusted);
+        // Written exactly, the common name still counts for more than any slip on it.
+        assertThat(forenameWeight(model, forenames, "Olivia", "Olivia")).isGreaterThan(common);
+    }
+
+    private static double forenameWeight(MatchModel model, TermFrequencies forenames, String a, String b) {
+        PairComparison c = compare(MatchPerson.builder("a").forename(a).build(), MatchPerson.builder("b").forename(b)
+                .build());
+        return model.fieldWeights(c, TermFrequencies.none(), forenames)[MatchField.FORENAME.ordinal()];
+    }
 }

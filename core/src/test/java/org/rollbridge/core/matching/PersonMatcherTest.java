@@ -249,19 +249,44 @@ class PersonMatcherTest {
     }
 
     @Test
-    void aTwinsRecordWithAnErrorGoesToReviewWithBothTwinsAboveTheReviewThreshold() {
-        PersonMatcher matcher = new PersonMatcher(PersonRegister.of(List.of(TEDDY, TEDY, OTHER)),
-                MatchModel.defaults(), MatchSettings.defaults());
+    void aTwinsRecordWithAnErrorElsewhereLinksToTheTwinWhoseForenameItCarries() {
+        // Twins share surname, birth date and home: the forename is what tells them apart. A slip in another
+        // field is the same slip against both, so the twin whose forename the record carries exactly is the one.
         MatchPerson moved = twin("I1", "Tedy").postcode("NR5 9ZZ").build();
         MatchPerson misspelt = twin("I2", "Tedy").surname("Brwon").build();
-        for (MatchPerson record : List.of(moved, misspelt)) {
+        MatchPerson dateSlip = twin("I3", "Teddy").dob("2017-06-05").build();
+        for (List<MatchPerson> register : List.of(List.of(TEDDY, TEDY, OTHER), List.of(TEDY, TEDDY, OTHER))) {
+            assertThat(match(register, moved, misspelt, dateSlip)).extracting(MatchResult::decision,
+                    MatchResult::registerId).containsExactly(org.assertj.core.groups.Tuple.tuple(MatchDecision.LINK, "T2"),
+                    org.assertj.core.groups.Tuple.tuple(MatchDecision.LINK, "T2"),
+                    org.assertj.core.groups.Tuple.tuple(MatchDecision.LINK, "T1"));
+        }
+    }
+
+    @Test
+    void aTwinsRecordWithASlipInTheForenameGoesToReviewWithBothTwinsAboveTheReviewThreshold() {
+        PersonMatcher matcher = new PersonMatcher(PersonRegister.of(List.of(TEDDY, TEDY, OTHER)),
+                MatchModel.defaults(), MatchSettings.defaults());
+        // Tedyy is one slip from Tedy and one from Teddy: nothing says which twin it is.
+        MatchPerson slip = twin("I1", "Tedyy").build();
+        MatchPerson slipAndMove = twin("I2", "Tedyy").postcode("NR5 9ZZ").build();
+        for (MatchPerson record : List.of(slip, slipAndMove)) {
             MatchResult r = matcher.match(List.of(record)).get(0);
             assertThat(r.decision()).as(record.id()).isEqualTo(MatchDecision.REVIEW);
-            assertThat(r.registerId()).isEqualTo("T2");
-            // The review page lists every candidate above the review threshold: the other twin is shown too.
-            assertThat(MatchModel.total(matcher.explain(record, TEDDY)))
-                    .isGreaterThanOrEqualTo(MatchSettings.defaults().reviewThreshold());
+            // The review page lists every candidate above the review threshold: both twins are shown.
+            for (MatchPerson twin : List.of(TEDDY, TEDY)) {
+                assertThat(MatchModel.total(matcher.explain(record, twin)))
+                        .isGreaterThanOrEqualTo(MatchSettings.defaults().reviewThreshold());
+            }
         }
+    }
+
+    @Test
+    void aTwinsRecordThatAgreesExactlyWithOneTwinButBetterWithTheOtherElsewhereGoesToReview() {
+        // The forename says Teddy, the sex says the sister: no twin is at least as good everywhere.
+        MatchPerson sister = person("T3", "Tedi", "Brown", "2017-05-06").sex("F").postcode("NR2 2BB").build();
+        MatchResult r = matchOne(List.of(TEDDY, sister, OTHER), twin("I1", "Teddy").sex("F").build());
+        assertThat(r.decision()).isEqualTo(MatchDecision.REVIEW);
     }
 
     @Test
@@ -333,5 +358,21 @@ class PersonMatcherTest {
         assertThat(r.decision()).isEqualTo(MatchDecision.REVIEW);
         assertThat(r.registerId()).isEqualTo("V1");
         assertThat(r.reason()).contains("belongs to another register person");
+    }
+
+    @Test
+    void rule3DoesNotLinkAVariantForenameCarryingAUpnTheRegisterDoesNotKnow() {
+        // A child first numbered in another LA, whose name is a variant of a registered child's with the same
+        // birth date and surname: as likely a lookalike as that child, so a person looks (as rule 5 would).
+        MatchPerson eliza = person("E1", "Eliza", "Demir", "2020-10-25").sex("F").postcode("NR16 3BF").build();
+        MatchResult r = matchOne(List.of(eliza, OTHER), person("I1", "Elizabeth", "Demir", "2020-10-25").sex("F")
+                .postcode("NR16 9LS").upn(upn("226", 20, 7)).build());
+        assertThat(r.decision()).isEqualTo(MatchDecision.REVIEW);
+        assertThat(r.registerId()).isEqualTo("E1");
+        // The same record without a UPN, or with the forename as registered, still links by rule 3.
+        assertThat(matchOne(List.of(eliza, OTHER), person("I2", "Elizabeth", "Demir", "2020-10-25").sex("F")
+                .postcode("NR16 9LS").build()).decision()).isEqualTo(MatchDecision.LINK);
+        assertThat(matchOne(List.of(eliza, OTHER), person("I3", "Eliza", "Demir", "2020-10-25").sex("F")
+                .postcode("NR16 9LS").upn(upn("226", 20, 7)).build()).decision()).isEqualTo(MatchDecision.LINK);
     }
 }
