@@ -82,13 +82,7 @@ class PairComparisonTest {
 
     @Test
     void exactAgreementOnACommonNameNeverCountsForLessThanAnInexactLevel() {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        for (int i = 0; i < 900; i++) {
-            names.add("OLIVIA");
-        }
-        for (int i = 0; i < 100; i++) {
-            names.add("NAME" + i);
-        }
+        java.util.List<String> names = register("OLIVIA", 900, 100);
         MatchModel model = MatchModel.defaults();
         PairComparison same = compare(MatchPerson.builder("a").forename("Olivia").build(),
                 MatchPerson.builder("b").forename("Olivia").build());
@@ -163,14 +157,7 @@ class PairComparisonTest {
 
     @Test
     void commonSurnamesWeighLessThanRareOnes() {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            names.add("SMITH");
-        }
-        for (int i = 0; i < 500; i++) {
-            names.add("NAME" + i);
-        }
-        TermFrequencies tf = TermFrequencies.of(names);
+        TermFrequencies tf = TermFrequencies.of(register("SMITH", 500, 500));
         assertThat(tf.adjustment("SMITH")).isNegative();
         assertThat(tf.adjustment("NAME7")).isPositive();
         assertThat(tf.adjustment("NAME7")).isLessThanOrEqualTo(TermFrequencies.MAX_ADJUSTMENT);
@@ -201,14 +188,8 @@ class PairComparisonTest {
     void aNearMissOnACommonNameSaysLessThanOnARareOne() {
         // Many more register people are one slip from Olivia than from Ottilie: a typo's weight follows the
         // commoner name, downwards only.
-        java.util.List<String> names = new java.util.ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            names.add("OLIVIA");
-        }
+        java.util.List<String> names = register("OLIVIA", 300, 700);
         names.add("OTTILIE");
-        for (int i = 0; i < 700; i++) {
-            names.add("NAME" + i);
-        }
         TermFrequencies forenames = TermFrequencies.of(names);
         MatchModel model = MatchModel.defaults();
         double common = forenameWeight(model, forenames, "Oliiva", "Olivia");
@@ -225,5 +206,14 @@ class PairComparisonTest {
         PairComparison c = compare(MatchPerson.builder("a").forename(a).build(), MatchPerson.builder("b").forename(b)
                 .build());
         return model.fieldWeights(c, TermFrequencies.none(), forenames)[MatchField.FORENAME.ordinal()];
+    }
+
+    /** A register's names: one common name many times, and as many others each once. */
+    private static java.util.List<String> register(String common, int times, int others) {
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.Collections.nCopies(times, common));
+        for (int i = 0; i < others; i++) {
+            names.add("NAME" + i);
+        }
+        return names;
     }
 }
