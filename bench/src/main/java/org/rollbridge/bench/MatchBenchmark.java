@@ -183,10 +183,10 @@ public final class MatchBenchmark implements Benchmarks.Benchmark {
     }
 
     /**
-     * The corpus seeds the model and thresholds were chosen on (1, then 3), and the one kept back for the
-     * figures in docs/matching.md (5 is a second seed never used for tuning either).
+     * The corpus seeds the model and thresholds were chosen on (1 and 3, then 2), and the one kept back for the
+     * figures in docs/matching.md (5, 6 and 7 are further seeds never used for tuning either).
      */
-    static final List<Long> TUNING_SEEDS = List.of(1L, 3L);
+    static final List<Long> TUNING_SEEDS = List.of(1L, 2L, 3L);
     static final long HELD_OUT_SEED = 4;
 
     /** One timed run of the whole cascade. */
