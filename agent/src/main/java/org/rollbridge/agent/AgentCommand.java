@@ -308,7 +308,8 @@ public final class AgentCommand implements Runnable {
                 out.put("held", reply.body().path("held").asLong());
                 out.put("questionsWaiting", reply.body().path("questionsWaiting").asLong());
             } catch (IOException | RuntimeException e) {
-                out.put("error", "could not ask the hub: " + e.getMessage());
+                out.put("error", "could not ask the hub: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage()));
             }
             return out;
         }
