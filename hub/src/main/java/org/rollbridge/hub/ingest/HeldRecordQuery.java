@@ -76,6 +76,11 @@ public class HeldRecordQuery {
                 .query((rs, n) -> held(rs)).optional();
     }
 
+    /** One record still held, of any school, as the LA reads it. */
+    public Optional<Held> stillHeld(long id) {
+        return db.sql(HELD + "h.id = ?").params(false, settings.la(), id).query((rs, n) -> held(rs)).optional();
+    }
+
     /** The school's held records, and those it is asked about and has not answered (core's {@link SchoolAnswer#asked}). */
     public Counts counts(String laestab) {
         return db.sql("select count(*) as held, count(*) filter (where h.feed = 'ctf' and h.reason = any (?) "

@@ -55,7 +55,8 @@ public class ReviewPage {
     }
 
     @GetMapping("/review")
-    public String list(@RequestParam(required = false) Long decided, Authentication authentication, Model model) {
+    public String list(@RequestParam(required = false) Long decided, @RequestParam(required = false) Long person,
+                       Authentication authentication, Model model) {
         List<ReviewQueue.Item> items = queue.open(200);
         queue.viewed(reviewer(authentication), "review-queue", items.size() + " open item(s) listed", items);
         List<HeldRecordQuery.Held> answered = held.answeredUnmatched(ANSWERED_SHOWN);
@@ -67,6 +68,7 @@ public class ReviewPage {
         model.addAttribute("items", items);
         model.addAttribute("answered", answered);
         model.addAttribute("decided", decided);
+        model.addAttribute("person", person);
         return "review-queue";
     }
 
@@ -111,6 +113,36 @@ public class ReviewPage {
                     + "': choose link, not-a-match or new-person");
         }
         return decide(id, decision, reason, authentication, model, response);
+    }
+
+    /** A record held as unmatched, with its school's answer, and the one decision it allows here: a new person. */
+    @GetMapping("/review/held/{id}")
+    public String heldRecord(@PathVariable long id, Authentication authentication, Model model) {
+        return showHeld(id, null, null, authentication, model);
+    }
+
+    @PostMapping("/review/held/{id}/new-person")
+    public String newPerson(@PathVariable long id, @RequestParam(required = false) String reason,
+                            Authentication authentication, Model model, HttpServletResponse response) {
+        try {
+            queue.newPersonFor(id, reason, reviewer(authentication));
+            return "redirect:/review?person=" + id;
+        } catch (Refusal.Invalid refused) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return showHeld(id, reason, refused.getMessage(), authentication, model);
+        }
+    }
+
+    private String showHeld(long id, String reason, String problem, Authentication authentication, Model model) {
+        HeldRecordQuery.Held record = held.stillHeld(id).filter(h -> "UNMATCHED".equals(h.reason()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "There is no record " + id + " held as unmatched; it may have been released"));
+        audit.read(SignedIn.user(authentication), AuditAction.VIEW_HELD, "held:" + id, "held record " + id,
+                Pupils.upns(record.upn() == null ? List.of() : List.of(record.upn())), "ok");
+        model.addAttribute("record", record);
+        model.addAttribute("reason", reason);
+        model.addAttribute("problem", problem);
+        return "review-held";
     }
 
     private String show(long id, String decision, String reason, List<Problem> problems,

@@ -96,6 +96,17 @@ class SchoolQuestionIT {
         PageClient admin = hub.signedIn("sq-admin", Role.LA_ADMIN);
         assertThat(admin.get("/review").body()).contains("Unmatched records the schools answered about",
                 CtfFixture.upn(SCHOOL, 1), "The school says the child was previously at Oak Primary, Leeds");
+        assertThat(admin.get("/review/held/" + unmatched).body())
+                .contains("The school says the child was previously at Oak Primary, Leeds.");
+        String adminCsrf = admin.csrf("/review/held/" + unmatched);
+        HttpResponse<String> reasonless = admin.post("/review/held/" + unmatched + "/new-person",
+                Map.of("_csrf", adminCsrf));
+        assertStatus(400, reasonless);
+        assertThat(reasonless.body()).contains("govuk-error-summary", "href=\"#reason\"");
+        assertStatus(302, admin.post("/review/held/" + unmatched + "/new-person", Map.of("_csrf", adminCsrf,
+                "reason", "New to the area: nobody at Oak Primary, Leeds by this name")));
+        assertThat(hub.db().sql("select status from held_records where id = ?").param(unmatched).query(String.class)
+                .single()).isEqualTo("released");
         assertThat(hub.bean(AuditLog.class).search(new AuditLog.Query("sq-dm", AuditAction.SCHOOL_ANSWER,
                 "held:" + unmatched, null, null, 10))).singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains("previously-at"));
