@@ -70,7 +70,7 @@ public enum MatchField {
             case "EQUIVALENT" -> "a known equivalent name";
             case "NEAR" -> "nearly the same spelling";
             case "PHONETIC" -> "sounds the same";
-            case "SIMILAR" -> "similar";
+            case "SIMILAR" -> "a similar spelling";
             case "INITIAL" -> "same initial";
             case "PART" -> "one part of the name the same";
             case "DAY_MONTH_SWAPPED" -> "day and month swapped";
@@ -79,7 +79,7 @@ public enum MatchField {
             case "MONTH_AND_YEAR" -> "same month and year";
             case "SECTOR" -> "same postcode sector";
             case "DISTRICT" -> "same postcode district";
-            case "DIFFERENT" -> "different";
+            case "DIFFERENT" -> "not the same";
             case "MISSING" -> "not given on one side";
             default -> level.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         };
