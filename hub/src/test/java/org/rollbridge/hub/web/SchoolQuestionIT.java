@@ -73,7 +73,8 @@ class SchoolQuestionIT {
         assertThat(page).contains("The LA's question</th>", "Not answered", answerPath(SCHOOL, unmatched));
         String form = manager.get(answerPath(SCHOOL, unmatched)).body();
         assertThat(form).contains("Is this child new to the LA, or starting in a first setting?",
-                "data-module=\"govuk-radios\"", "aria-controls=\"conditional-previously-at\"", "name=\"_csrf\"");
+                "data-module=\"govuk-radios\"", "aria-controls=\"conditional-previously-at\"", "name=\"_csrf\"",
+                "class=\"govuk-radios__conditional govuk-radios__conditional--hidden\"");
 
         String csrf = manager.csrf(answerPath(SCHOOL, unmatched));
         HttpResponse<String> none = manager.post(answerPath(SCHOOL, unmatched), Map.of("_csrf", csrf));
