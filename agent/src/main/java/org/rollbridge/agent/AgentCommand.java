@@ -220,7 +220,8 @@ public final class AgentCommand implements Runnable {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Shows the last export, the last acknowledged batch, pending batches, the last validation.")
+            description = "Shows the last export, the last acknowledged batch, pending batches, the last validation, "
+                    + "and how many of the school's records the hub holds and how many of the LA's questions wait.")
     static final class Status extends Step {
         @Option(names = "--json", description = "As JSON")
         boolean json;
@@ -254,6 +255,8 @@ public final class AgentCommand implements Runnable {
             view.put("quarantined", outbox.quarantinedCount());
             view.put("lastValidation", status.lastValidation());
             view.put("lastProblem", status.lastProblem());
+            Map<String, Object> atHub = heldAtHub(home, config);
+            view.put("heldAtHub", atHub);
             if (json) {
                 out().println(AgentHome.JSON.writeValueAsString(view));
                 return 0;
@@ -278,10 +281,37 @@ public final class AgentCommand implements Runnable {
                     : ""));
             ValidationSummary v = status.lastValidation();
             o.println("Last validation:    " + (v == null ? "none yet" : v.line()));
+            o.println("Held at the hub:    " + (atHub.containsKey("error") ? "not known (" + atHub.get("error") + ")"
+                    : atHub.get("held") + " records held, " + atHub.get("questionsWaiting")
+                    + " questions from the LA waiting for your answer"
+                    + (((Number) atHub.get("questionsWaiting")).longValue() > 0
+                    ? " (answer them on the school's page at the hub)" : "")));
             if (status.lastProblem() != null) {
                 o.println("Last problem:       " + status.lastProblem());
             }
             return 0;
+        }
+
+        /**
+         * The school's own counts, asked of the hub with its credential: {held, questionsWaiting}, or {error} when
+         * the hub could not be asked (status still reports everything the agent knows itself).
+         */
+        static Map<String, Object> heldAtHub(AgentHome home, AgentHome.Config config) throws InterruptedException {
+            Map<String, Object> out = new LinkedHashMap<>();
+            try {
+                HubClient.Reply reply = new HubClient(URI.create(config.hub()), config.laestab(), home.credential())
+                        .heldSummary();
+                if (!reply.ok()) {
+                    out.put("error", "the hub answered " + reply.status() + ": " + reply.message());
+                    return out;
+                }
+                out.put("held", reply.body().path("held").asLong());
+                out.put("questionsWaiting", reply.body().path("questionsWaiting").asLong());
+            } catch (IOException | RuntimeException e) {
+                out.put("error", "could not ask the hub: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage()));
+            }
+            return out;
         }
     }
 }

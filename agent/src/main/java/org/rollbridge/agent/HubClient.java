@@ -115,6 +115,14 @@ public final class HubClient {
         return postJson("/api/v1/schools/" + laestab + "/reconciliations", digestJson);
     }
 
+    /** The school's own counts at the hub: records held, and questions from the LA waiting for the school's answer. */
+    public Reply heldSummary() throws IOException, InterruptedException {
+        HttpRequest.Builder request = signed("GET", "/api/v1/schools/" + laestab + "/held-summary", null,
+                RequestSignature.EMPTY_SHA256, HttpRequest.BodyPublishers.noBody(), RequestSignature.SignedHeaders.NONE)
+                .timeout(Duration.ofSeconds(20));
+        return Reply.of(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
     private Reply postJson(String path, byte[] json) throws IOException, InterruptedException {
         HttpRequest.Builder request = signed("POST", path, null, RequestSignature.sha256Hex(json),
                 HttpRequest.BodyPublishers.ofByteArray(json),

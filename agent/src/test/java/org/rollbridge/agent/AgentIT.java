@@ -141,6 +141,39 @@ class AgentIT {
         assertThat(text).contains("Pending batches:    0").contains("Last acknowledged:  attendance-");
     }
 
+    @Test
+    void statusSaysHowManyOfTheSchoolsRecordsTheHubHoldsAndHowManyOfTheLasQuestionsWait() throws Exception {
+        String school = "9265091";
+        Path home = enrolled(school);
+        dropCtf(home, school, "NR1 1AA");
+        runAndSettle(home, school);
+
+        JsonNode status = AgentHome.JSON.readTree(agent("status", "--json", "--home", home.toString()).out());
+        assertThat(status.path("heldAtHub").path("held").asLong()).as(status.toString()).isEqualTo(1);
+        assertThat(status.path("heldAtHub").path("questionsWaiting").asLong()).isEqualTo(1);
+        assertThat(agent("status", "--home", home.toString()).out())
+                .contains("Held at the hub:    1 records held, 1 questions from the LA waiting for your answer");
+
+        long held = hub.db().sql("select id from held_records where laestab = ?").param(school).query(Long.class)
+                .single();
+        HttpResponse<String> answered = hub.send(hub.request("/api/v1/schools/" + school + "/held-records/" + held
+                + "/answer").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"answer\":\"new-to-la\"}")), hub.credentialFor(school));
+        assertStatus(200, answered);
+        assertThat(agent("status", "--home", home.toString()).out())
+                .contains("Held at the hub:    1 records held, 0 questions from the LA waiting for your answer");
+
+        proxy.mode(FlakyProxy.Mode.DOWN);
+        try {
+            SchoolAgent.Result offline = agent("status", "--home", home.toString());
+            assertThat(offline.exit()).isZero();
+            assertThat(offline.out()).contains("Held at the hub:    not known (could not ask the hub")
+                    .contains("Pending batches:    0");
+        } finally {
+            proxy.mode(FlakyProxy.Mode.UP);
+        }
+    }
+
     /** Runs the agent once and waits until the hub has finished every batch of the school. */
     static void runAndSettle(Path home, String school) throws Exception {
         SchoolAgent.runAndSettle(hub, home, school);

@@ -60,4 +60,28 @@ public enum MatchField {
         }
         return i;
     }
+
+    /** A level in words for the person reviewing a match: "exactly the same", "day and month swapped". */
+    public static String levelInWords(String level) {
+        return switch (level) {
+            case "AGREE", "EXACT" -> "exactly the same";
+            case "CLOSE" -> "one or two characters different";
+            case "UNCHECKED_DIFFERENT" -> "different (one fails its check digit)";
+            case "EQUIVALENT" -> "a known equivalent name";
+            case "NEAR" -> "nearly the same spelling";
+            case "PHONETIC" -> "sounds the same";
+            case "SIMILAR" -> "a similar spelling";
+            case "INITIAL" -> "same initial";
+            case "PART" -> "one part of the name the same";
+            case "DAY_MONTH_SWAPPED" -> "day and month swapped";
+            case "YEAR_OFF_BY_ONE" -> "year one out";
+            case "ONE_DIGIT" -> "one digit different";
+            case "MONTH_AND_YEAR" -> "same month and year";
+            case "SECTOR" -> "same postcode sector";
+            case "DISTRICT" -> "same postcode district";
+            case "DIFFERENT" -> "not the same";
+            case "MISSING" -> "not given on one side";
+            default -> level.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
+    }
 }

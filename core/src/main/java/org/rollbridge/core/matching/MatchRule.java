@@ -11,5 +11,29 @@ public enum MatchRule {
     /** Home postcode + legal surname + first three letters of the legal forename. */
     POSTCODE_NAME,
     /** Fellegi-Sunter match weight over all fields. */
-    PROBABILISTIC
+    PROBABILISTIC;
+
+    /** The rule in words for the person reviewing a match. */
+    public String label() {
+        return switch (this) {
+            case UPN -> "Same UPN (current or former)";
+            case ULN -> "Same unique learner number";
+            case DOB_NAME -> "Same date of birth, surname and start of forename";
+            case POSTCODE_NAME -> "Same postcode, surname and start of forename";
+            case PROBABILISTIC -> "Weighed over every field (probabilistic)";
+        };
+    }
+
+    /** A stored rule id in words; an unknown one as it is. */
+    public static String labelOf(String rule) {
+        if (rule == null) {
+            return null;
+        }
+        for (MatchRule r : values()) {
+            if (r.name().equals(rule)) {
+                return r.label();
+            }
+        }
+        return rule;
+    }
 }

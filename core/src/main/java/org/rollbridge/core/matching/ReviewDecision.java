@@ -39,6 +39,27 @@ public enum ReviewDecision {
         return status;
     }
 
+    /** The decision as the reviewer chooses it. */
+    public String label() {
+        return switch (this) {
+            case LINK -> "Link to this person";
+            case NOT_A_MATCH -> "Not a match";
+            case NEW_PERSON -> "New person";
+        };
+    }
+
+    /** A review item's stored status in words: open, or the decision taken on it. */
+    public static String statusLabel(String status) {
+        return switch (status == null ? "" : status) {
+            case "open" -> "Waiting for a decision";
+            case "linked" -> "Linked to this person";
+            case "not_a_match" -> "Not a match";
+            case "new_person" -> "New person created";
+            case "superseded" -> "No longer needed: the record was decided on another item";
+            default -> status;
+        };
+    }
+
     public static Optional<ReviewDecision> ofPath(String path) {
         return Arrays.stream(values()).filter(d -> d.path.equals(path)).findFirst();
     }

@@ -14,6 +14,7 @@ public enum Capability {
     NATIONAL_VIEW("The DfE's national view, with no school identifiable"),
     PUPIL_EXPORT("Pupil-level exports, password-protected XLSX (whole-system access only)"),
     PLANNING_EXPORT("Pseudonymised pupil data for a planning purpose, password-protected XLSX"),
+    ANSWER_HELD("Answering the LA's question on the school's own records held as unmatched"),
     ADMINISTER("Users, organisations, school credentials, retention and legal holds, people's rights");
 
     private final String description;

@@ -37,7 +37,7 @@ public final class PageAccess {
     public enum Audience { ANYONE, SIGNED_IN, CAPABILITY }
 
     public static final List<Rule> RULES = List.of(
-            open("/sign-in"), open("/sharing"), open("/assets/**"), open("/stylesheets/**"), open("/error"),
+            open("/sign-in"), open("/sharing"), open("/assets/**"), open("/stylesheets/**"), open("/javascripts/**"), open("/error"),
             new Rule("/", Audience.SIGNED_IN, null),
             needs("/la/overview", Capability.LA_OVERVIEW), needs("/la/overview/*", Capability.LA_OVERVIEW),
             needs("/alerts/*/assign", Capability.ALERT_QUEUE), needs("/alerts/*/acknowledge", Capability.ALERT_QUEUE),
@@ -45,6 +45,7 @@ public final class PageAccess {
             needs("/alerts", Capability.ALERT_VIEW), needs("/alerts/**", Capability.ALERT_VIEW),
             needs("/pupils/*/rectifications", Capability.RECTIFY),
             needs("/pupils/**", Capability.PUPIL_RECORD),
+            needs("/schools/*/held/*/answer", Capability.ANSWER_HELD),
             needs("/schools/**", Capability.SCHOOL_PAGE),
             needs("/review/**", Capability.REVIEW_QUEUE),
             needs("/audit", Capability.AUDIT_SEARCH), needs("/audit/export", Capability.AUDIT_SEARCH),

@@ -22,7 +22,7 @@ public enum Role {
     LA_ANALYST(OrganisationKind.LA, "LA analyst (aggregates and pseudonymised data only)",
             EnumSet.of(LA_OVERVIEW, PLANNING_EXPORT)),
     SCHOOL_DATA_MANAGER(OrganisationKind.SCHOOL, "School data manager (own school)",
-            EnumSet.of(SCHOOL_PAGE, ALERT_VIEW, PUPIL_RECORD)),
+            EnumSet.of(SCHOOL_PAGE, ALERT_VIEW, PUPIL_RECORD, ANSWER_HELD)),
     TRUST_VIEWER(OrganisationKind.TRUST, "Trust viewer (the trust's schools)",
             EnumSet.of(TRUST_OVERVIEW)),
     DFE_ANALYST(OrganisationKind.DFE, "DfE analyst (national aggregates)",

@@ -36,5 +36,7 @@ public enum AuditAction {
     /** The audit log's search result exported as CSV. */
     AUDIT_EXPORT,
     /** An administrator's personal API token made for them, or revoked. */
-    ADMIN_TOKEN_ISSUED, ADMIN_TOKEN_REVOKED
+    ADMIN_TOKEN_ISSUED, ADMIN_TOKEN_REVOKED,
+    /** A school's answer to the LA's question on a record of its own held as unmatched. */
+    SCHOOL_ANSWER
 }

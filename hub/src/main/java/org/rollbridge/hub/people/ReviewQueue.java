@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,16 +65,20 @@ public class ReviewQueue {
 
     /**
      * One field side by side. {@code agreement} is {@code agree}, {@code partial}, {@code differ} or
-     * {@code missing}; {@code level} is the matching level in words; {@code weight} its evidence in bits.
+     * {@code missing}; {@code level} is the comparison level the pair reached, in words; {@code weight} its evidence in bits.
      */
     public record FieldAgreement(String field, String label, String incoming, String candidate, String agreement,
                                  String level, Double weight) {
     }
 
+    /**
+     * One review item; {@code ruleLabel} and {@code statusLabel} are the rule and status in words, {@code schoolSays}
+     * the school's answer to the LA's question on the held record, in words (null while it gave none).
+     */
     public record Item(long id, long heldRecordId, String laestab, String status, String rule, Double score,
                        String why, String heldReason, Long candidatePersonId, String candidateRegisterId,
                        List<FieldAgreement> fields, Instant createdAt, String decidedBy, Instant decidedAt,
-                       String decisionReason) {
+                       String decisionReason, String ruleLabel, String statusLabel, String schoolSays) {
     }
 
     public List<Item> open(int limit) {
@@ -244,7 +247,7 @@ public class ReviewQueue {
             String agreement = level.equals("MISSING") ? "missing"
                     : c.level(f) == 0 ? "agree" : level.endsWith("DIFFERENT") ? "differ" : "partial";
             out.add(new FieldAgreement(f.column(), label(f), show(f, in), candidate == null ? null : show(f, candidate),
-                    agreement, level.toLowerCase(Locale.ROOT).replace('_', ' '),
+                    agreement, MatchField.levelInWords(level),
                     w == null ? null : Math.round(w[f.ordinal()] * 10) / 10.0));
         }
         return out;

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.rollbridge.core.matching.MatchPerson;
+import org.rollbridge.core.matching.MatchRule;
+import org.rollbridge.core.matching.ReviewDecision;
+import org.rollbridge.core.matching.SchoolAnswer;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.people.ReviewQueue.Item;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +36,7 @@ public class ReviewQueueQuery {
     private static final String SELECT = """
             select q.id, q.held_record_id, q.candidate_person_id, q.rule, q.score, q.why, q.status,
                    q.field_weights::text as weights, q.decided_by, q.decided_at, q.decision_reason, q.created_at,
-                   h.laestab, h.reason, h.payload::text as payload,
+                   h.laestab, h.reason, h.payload::text as payload, a.answer, a.previously_at,
                    p.register_id, p.legal_forename, p.legal_surname, p.dob, p.sex, p.postcode,
                    array(select value from person_identifiers where person_id = p.id and kind = 'UPN'
                          order by created_at) as upns,
@@ -42,6 +45,7 @@ public class ReviewQueueQuery {
                    (select min(value) from person_identifiers where person_id = p.id and kind = 'ULN') as uln
             from review_queue q join held_records h on h.id = q.held_record_id
             left join persons p on p.id = q.candidate_person_id
+            left join held_answers a on a.held_record_id = h.id
             """;
 
     /** The open items, oldest first, at most {@code limit} (1 to 500). */
@@ -81,13 +85,17 @@ public class ReviewQueueQuery {
             }
         }
         BigDecimal score = rs.getBigDecimal("score");
+        String previouslyAt = rs.getString("previously_at");
+        String schoolSays = SchoolAnswer.of(rs.getString("answer"))
+                .map(a -> new SchoolAnswer.Answer(a, previouslyAt).says()).orElse(null);
         Timestamp decidedAt = rs.getTimestamp("decided_at");
         return new Item(rs.getLong("id"), rs.getLong("held_record_id"), rs.getString("laestab"), rs.getString("status"),
                 rs.getString("rule"), score == null ? null : score.doubleValue(), rs.getString("why"),
                 rs.getString("reason"), hasCandidate ? candidateId : null, rs.getString("register_id"),
                 ReviewQueue.fields(incoming, candidate, stored), rs.getTimestamp("created_at").toInstant(),
                 rs.getString("decided_by"), decidedAt == null ? null : decidedAt.toInstant(),
-                rs.getString("decision_reason"));
+                rs.getString("decision_reason"), MatchRule.labelOf(rs.getString("rule")),
+                ReviewDecision.statusLabel(rs.getString("status")), schoolSays);
     }
 
     private static String text(JsonNode node, String field) {

@@ -8,7 +8,7 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Serves GOV.UK Frontend's stylesheet, fonts and images from its npm package (as the WebJar on the classpath),
+ * Serves GOV.UK Frontend's stylesheet, script, fonts and images from its npm package (as the WebJar on the classpath),
  * at the paths the stylesheet expects (/assets/...).
  */
 @Configuration
@@ -20,6 +20,7 @@ public class FrontendAssets implements WebMvcConfigurer {
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/assets/**").addResourceLocations(ROOT + "assets/");
         registry.addResourceHandler("/stylesheets/**").addResourceLocations(ROOT, "classpath:/static/stylesheets/");
+        registry.addResourceHandler("/javascripts/**").addResourceLocations(ROOT, "classpath:/static/javascripts/");
     }
 
     static String version() {

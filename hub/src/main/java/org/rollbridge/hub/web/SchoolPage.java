@@ -42,12 +42,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The school pages: each school's feed freshness (the last completed batch of each feed, and how many school days
  * old it is), its recent batches with their reports, the latest validation report's findings by rule with the fix,
- * the records held back, and where the school's MIS disagrees with a correction the LA made. LA roles see their LA's schools; a school data manager sees only their own school.
+ * the records held back (with the LA's question on those that matched nobody, which the school's own roles answer),
+ * and where the school's MIS disagrees with a correction the LA made. LA roles see their LA's schools; a school data manager sees only their own school.
  * A school the user may not see is "not found", so nothing leaks by status.
  */
 @Hidden
@@ -99,8 +101,12 @@ public class SchoolPage {
     public record RuleGroup(String ruleId, String severity, int count, String explanation, String fix) {
     }
 
-    public record Held(String feed, String location, String reason, String ruleId, String field, String upn,
-                       String detail, OffsetDateTime createdAt) {
+    /**
+     * A held record as the page shows it; {@code asked} when the school is asked the LA's question about it,
+     * {@code schoolSays} its answer in words (null while unanswered).
+     */
+    public record Held(long id, String feed, String location, String reason, String ruleId, String field, String upn,
+                       String detail, OffsetDateTime createdAt, boolean asked, String schoolSays) {
     }
 
     @GetMapping("/schools")
@@ -117,7 +123,8 @@ public class SchoolPage {
     }
 
     @GetMapping("/schools/{laestab}")
-    public String school(@PathVariable String laestab, Authentication authentication, Model model) {
+    public String school(@PathVariable String laestab, @RequestParam(required = false) Long answered,
+                         Authentication authentication, Model model) {
         HubUser user = SignedIn.user(authentication);
         String name = requireVisible(user, laestab);
         boolean identity = FieldAccess.shows(user.role(), FieldGroup.IDENTITY);
@@ -134,6 +141,9 @@ public class SchoolPage {
         model.addAttribute("rules", latest.flatMap(reports::of).map(SchoolPage::byRule).orElse(List.of()));
         List<Held> held = held(laestab, identity, user.organisation().kind() != OrganisationKind.LA);
         model.addAttribute("held", held);
+        model.addAttribute("answers", user.may(Capability.ANSWER_HELD));
+        model.addAttribute("waiting", held.stream().filter(h -> h.asked() && h.schoolSays() == null).count());
+        model.addAttribute("answered", answered);
         model.addAttribute("identity", identity);
         audit.read(user, AuditAction.VIEW_SCHOOL, "school:" + laestab, held.size() + " held record(s) listed",
                 Pupils.upns(held.stream().map(Held::upn).toList()), "ok");
@@ -225,8 +235,9 @@ public class SchoolPage {
      */
     private List<Held> held(String laestab, boolean identity, boolean outsideLa) {
         return heldRecords.stillHeld(laestab, HELD_SHOWN, outsideLa).stream()
-                .map(h -> new Held(h.feed(), h.location(), h.reason(), h.ruleId(), h.field(),
-                        identity ? h.upn() : null, identity ? h.detail() : null, h.createdAt()))
+                .map(h -> new Held(h.id(), h.feed(), h.location(), h.reason(), h.ruleId(), h.field(),
+                        identity ? h.upn() : null, identity ? h.detail() : null, h.createdAt(), h.asked(),
+                        h.schoolAnswer() == null ? null : h.schoolAnswer().says()))
                 .toList();
     }
 }

@@ -149,12 +149,14 @@ class BrowserJourneysIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Possible match: is this the same child?");
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("Fenela", "Fenella", "Agrees");
         assertAccessible("review item");
-        browser.findElement(By.cssSelector("form[action$='/link'] button")).click();
+        browser.findElement(By.id("decision")).click();
+        browser.findElement(By.id("record-decision")).click();
         assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
                 By.className("govuk-error-summary"))).getText()).contains("Enter a reason");
         assertAccessible("review item with an error");
-        browser.findElement(By.id("reason-link")).sendKeys("Same child: the school confirmed the spelling");
-        browser.findElement(By.cssSelector("form[action$='/link'] button")).click();
+        assertThat(browser.findElement(By.id("decision")).isSelected()).as("the choice is kept").isTrue();
+        browser.findElement(By.id("reason")).sendKeys("Same child: the school confirmed the spelling");
+        browser.findElement(By.id("record-decision")).click();
 
         assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
                 By.className("govuk-notification-banner"))).getText())
@@ -167,6 +169,115 @@ class BrowserJourneysIT {
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("How the record was matched", "Linked by a person in the matching review queue");
         assertAccessible("pupil page after a review link");
+    }
+
+    @Test
+    void aSchoolDataManagerAnswersTheLasQuestionAndTheReviewerReadsTheAnswerAndDecidesInOneQuestion()
+            throws Exception {
+        String school = "9267301";
+        RegisteredPerson.withRegisterId("bj-question").named("Philippa", "Quenby").born(LocalDate.of(2012, 3, 14))
+                .postcode("NR12 9QQ").in(hub);
+        Path ctf = Files.createTempFile("question-journey", ".xml");
+        Files.write(ctf, CtfFixture.partial(school)
+                .add(CtfFixture.pupil(CtfFixture.upn(school, 1), "Nova", "Newcomer", List.of()))
+                .add(CtfFixture.pupil(CtfFixture.upn(school, 2), "Philipa", "Quenbey", List.of()).toBuilder()
+                        .dob(org.rollbridge.core.pupil.RecordedDate.of(LocalDate.of(2012, 3, 14)))
+                        .sex(org.rollbridge.core.code.Coded.of(org.rollbridge.core.code.Sex.class, "F"))
+                        .address(org.rollbridge.core.pupil.Address.lines(List.of("3 Quay"), "NR13 1AB")).build())
+                .bytes());
+        org.rollbridge.hub.ingest.DirectImport imports = hub.bean(org.rollbridge.hub.ingest.DirectImport.class);
+        assertThat(imports.process(imports.queue(ctf, java.util.Optional.of(school))).status()).isEqualTo("completed");
+        long unmatched = heldId(CtfFixture.upn(school, 1));
+        long possible = heldId(CtfFixture.upn(school, 2));
+        signIn(hub.bean(Users.class).create("browser-question", "Sam Question", Role.SCHOOL_DATA_MANAGER,
+                Organisation.school(school)));
+
+        browser.get(hub.base() + "/schools/" + school);
+        assertThat(browser.findElement(By.id("questions-waiting")).getText()).startsWith("2 records matched");
+        assertAccessible("school with questions");
+        assertFitsPhoneAndDesktop("school with questions");
+        browser.findElement(By.cssSelector("a[href='/schools/" + school + "/held/" + unmatched + "/answer']")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Is this child new to the LA, or starting in a first setting?");
+        assertThat(browser.findElement(By.id("previously-at")).isDisplayed()).as("revealed only when chosen").isFalse();
+        assertAccessible("the LA's question");
+        assertFitsPhoneAndDesktop("the LA's question");
+        browser.findElement(By.id("send-answer")).click();
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.className("govuk-error-summary"))).getText()).contains("Select whether the child is new to the LA");
+        assertThat(browser.getTitle()).startsWith("Error: ");
+        assertAccessible("the LA's question with an error");
+        browser.findElement(By.id("answer-previously-at")).click();
+        assertThat(browser.findElement(By.id("previously-at")).isDisplayed()).isTrue();
+        assertAccessible("the LA's question with the school or LA revealed");
+        browser.findElement(By.id("previously-at")).sendKeys("Oak Primary, Leeds");
+        browser.findElement(By.id("send-answer")).click();
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("answered-banner"))).getText()).contains("Your answer on held record " + unmatched);
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("The school says the child was previously at Oak Primary, Leeds.");
+        assertAccessible("school after an answer");
+        browser.findElement(By.cssSelector("a[href='/schools/" + school + "/held/" + possible + "/answer']")).click();
+        browser.findElement(By.id("answer")).click();
+        browser.findElement(By.id("send-answer")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("answered-banner")));
+
+        signIn(hub.bean(Users.class).create("browser-question-la", "Sam Reviewer", Role.LA_ADMIN,
+                Organisation.la("926")));
+        browser.get(hub.base() + "/review");
+        assertThat(browser.findElement(By.id("answered-records")).getText()).contains(CtfFixture.upn(school, 1),
+                "The school says the child was previously at Oak Primary, Leeds");
+        assertAccessible("review queue with schools' answers");
+        assertFitsPhoneAndDesktop("review queue with schools' answers");
+        long itemId = hub.db().sql("select id from review_queue where held_record_id = ?").param(possible)
+                .query(Long.class).single();
+        browser.findElement(By.linkText("Review item " + itemId)).click();
+        assertThat(browser.findElement(By.id("school-says")).getText())
+                .contains("The school says the child is new to the LA, or starting in a first setting.");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Weighed over every field")
+                .doesNotContain("PROBABILISTIC", "not_a_match");
+        assertAccessible("review item with the school's answer");
+        assertFitsPhoneAndDesktop("review item with the school's answer");
+        browser.findElement(By.id("record-decision")).click();
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.className("govuk-error-summary"))).getText()).contains("Select link to this person, not a match or new person",
+                "Enter a reason for your decision");
+        assertAccessible("review item with two errors");
+        browser.findElement(By.id("decision-not-a-match")).click();
+        browser.findElement(By.id("reason")).sendKeys("A different child: the school says the child is new to the LA");
+        browser.findElement(By.id("record-decision")).click();
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.className("govuk-notification-banner"))).getText()).contains("review item " + itemId + " was recorded");
+        assertThat(hub.db().sql("select status from review_queue where id = ?").param(itemId).query(String.class)
+                .single()).isEqualTo("not_a_match");
+    }
+
+    static long heldId(String upn) {
+        return hub.db().sql("select id from held_records where upn = ? and status = 'held'").param(upn)
+                .query(Long.class).single();
+    }
+
+    /**
+     * Nothing on the page is wider than a 320-pixel phone or a 1280-pixel desktop (WCAG 1.4.10 reflow), with the
+     * viewport emulated at each width; leaves the browser at 1280.
+     */
+    static void assertFitsPhoneAndDesktop(String page) {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        try {
+            for (int width : new int[] {320, 1280}) {
+                chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                        "height", 1000, "deviceScaleFactor", 1, "mobile", false));
+                Object sizes = chrome.executeScript("return [window.innerWidth, "
+                        + "document.documentElement.scrollWidth - document.documentElement.clientWidth];");
+                List<?> measured = (List<?>) sizes;
+                assertThat(((Number) measured.get(0)).longValue()).as("viewport for " + page).isEqualTo(width);
+                assertThat(((Number) measured.get(1)).longValue()).as("pixels wider than " + width + " on " + page)
+                        .isLessThanOrEqualTo(0);
+            }
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        }
     }
 
     /** Signs in from a fresh session with the account's password and authenticator code. */
