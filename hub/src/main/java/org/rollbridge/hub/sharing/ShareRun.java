@@ -22,6 +22,7 @@ import org.rollbridge.core.ctf.CtfHeader;
 import org.rollbridge.core.ctf.CtfReadException;
 import org.rollbridge.core.ctf.CtfReader;
 import org.rollbridge.core.ctf.CtfVisitor;
+import org.rollbridge.core.pupil.FirstLanguage;
 import org.rollbridge.core.pupil.Pupil;
 import org.rollbridge.core.ctf.PupilPosition;
 import org.rollbridge.core.signing.RequestSignature;
@@ -247,6 +248,7 @@ public class ShareRun {
         v.put(SharedItem.POSTCODE, p.postcode());
         v.put(SharedItem.SCHOOL, p.laestab());
         v.put(SharedItem.FIRST_LANGUAGE, p.firstLanguage());
+        v.put(SharedItem.EAL, flag(FirstLanguage.eal(p.firstLanguage())));
         v.put(SharedItem.EXCLUSIONS, Integer.toString(p.exclusions()));
         v.put(SharedItem.EYFS, null); // EYFS outcomes are not read from the CTF yet (docs/sharing.md)
         return v;

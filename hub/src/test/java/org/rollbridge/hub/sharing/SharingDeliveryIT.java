@@ -28,6 +28,7 @@ import org.rollbridge.core.code.Coded;
 import org.rollbridge.core.code.EnrolStatus;
 import org.rollbridge.core.code.NcYear;
 import org.rollbridge.core.code.Sex;
+import org.rollbridge.core.pupil.Address;
 import org.rollbridge.core.pupil.Pupil;
 import org.rollbridge.core.pupil.RecordedDate;
 import org.rollbridge.core.signing.RequestSignature;
@@ -102,7 +103,8 @@ class SharingDeliveryIT {
         RegisteredPerson.withUpn(upn).named(forename, surname).born(dob).in(hub);
         return Pupil.builder().upn(upn).forename(forename).surname(surname).dob(RecordedDate.of(dob))
                 .sex(Coded.of(Sex.class, "M")).ncYear(Coded.of(NcYear.class, year))
-                .enrolStatus(Coded.of(EnrolStatus.class, "C")).admissionDate(LocalDate.of(2021, 9, 1)).build();
+                .enrolStatus(Coded.of(EnrolStatus.class, "C")).admissionDate(LocalDate.of(2021, 9, 1))
+                .firstLanguage("POL").address(Address.lines(List.of("2 Low Road", "Norwich"), "NR2 2BB")).build();
     }
 
     /** The recipient checks each request as the hub checks a school's: the signature over it, the body's digest. */
@@ -175,6 +177,7 @@ class SharingDeliveryIT {
         Map<String, ShareReport> first = night.nightly().run(FIRST_OF_OCTOBER);
 
         assertThat(first).containsOnlyKeys("dfe-daily", "youth-support", "post-16", "sure-start");
+        assertThat(first.get("dfe-daily").files()).as("%s", first).hasSize(2);
         String dir = "/dfe/dfe-daily/2025-10-01/" + SCHOOL + "/";
         assertThat(received).extracting(Received::path).containsExactlyInAnyOrder(dir + "pupils.csv",
                 dir + "sessions.csv");
