@@ -131,7 +131,8 @@ public class ShareQuery {
     private static final String REGISTERED = """
             select o.upn, o.agreement, o.restriction, o.requested_by, o.requested_on, o.evidence, o.recorded_by,
                    o.withdrawn_on, o.withdrawn_by
-              from share_optouts o""";
+              from share_optouts o
+            """;
 
     /** The register's opt-outs of the pupils on the school's roll, newest first. */
     public List<Registered> registeredAt(String laestab) {
