@@ -6,10 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import org.rollbridge.core.signing.RequestSignature;
@@ -21,7 +19,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class HubClient {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final URI hub;
     private final String laestab;
     private final AgentHome.Credential credential;
@@ -135,21 +132,11 @@ public final class HubClient {
     private HttpRequest.Builder signed(String method, String path, String query, String bodySha256,
                                        HttpRequest.BodyPublisher body, RequestSignature.SignedHeaders headers) {
         String fullPath = hub.getRawPath() + path;
-        long timestamp = clock.instant().getEpochSecond();
-        byte[] raw = new byte[16];
-        RANDOM.nextBytes(raw);
-        String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        String signature = RequestSignature.sign(signingKey,
-                RequestSignature.canonical(method, fullPath, query, timestamp, nonce, bodySha256, headers));
         URI uri = URI.create(hub.getScheme() + "://" + hub.getRawAuthority() + fullPath
                 + (query == null ? "" : "?" + query));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .header("Authorization", RequestSignature.authorization(credential.credentialId(), signature))
-                .header(RequestSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(RequestSignature.NONCE_HEADER, nonce)
-                .header(RequestSignature.CONTENT_SHA256_HEADER, bodySha256)
-                .method(method, body);
-        headers.each(request::header);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, body);
+        RequestSignature.signRequest(signingKey, credential.credentialId(), method, fullPath, query,
+                clock.instant().getEpochSecond(), bodySha256, headers, request::header);
         return request;
     }
 

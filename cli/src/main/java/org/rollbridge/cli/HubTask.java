@@ -17,7 +17,7 @@ final class HubTask {
     static ConfigurableApplicationContext start(String... extra) {
         List<String> args = new ArrayList<>(List.of("--spring.main.web-application-type=none",
                 "--ROLLBRIDGE_WORKERS=0", "--ROLLBRIDGE_NIGHTLY_CRON=-", "--ROLLBRIDGE_RETENTION_CRON=-",
-                "--logging.level.root=WARN", "--logging.level.org.rollbridge=WARN"));
+                "--ROLLBRIDGE_SHARING_CRON=-", "--logging.level.root=WARN", "--logging.level.org.rollbridge=WARN"));
         args.addAll(List.of(extra));
         return HubApplication.start(args.toArray(String[]::new));
     }

@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
             "pick-up, and logs each file delivered; a file of that day delivered already is not written again.",
             "Only the agreement's items, for its cohort, less opt-outs in force, are written. The DfE daily feed is",
             "OUT/dfe-daily/YYYY-MM-DD/URN/pupils.csv and sessions.csv; the others OUT/NAME/YYYY-MM-DD/NAME.csv.",
+            "An agreement delivered over HTTPS is sent, signed, to its recipient instead of the folder.",
+            "--resend sends the day's files again; --acknowledge records the recipient's acknowledgement of them.",
             "Exit codes: 0 done, 1 the extract failed, 2 bad arguments, settings or agreement."})
 public final class ShareCommand implements Callable<Integer> {
 
@@ -28,8 +30,18 @@ public final class ShareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "share", description = "The delivery folder (default: ./share).")
     Path out;
 
+    @Option(names = "--resend", description = "Send the day's files again, even those delivered already.")
+    boolean resend;
+
+    @Option(names = "--acknowledge", description = "Record that the recipient acknowledged the day's files (a folder delivery); nothing is sent.")
+    boolean acknowledge;
+
     @Override
     public Integer call() {
+        if (resend && acknowledge) {
+            System.err.println("share: --resend and --acknowledge cannot be given together");
+            return 2;
+        }
         ConfigurableApplicationContext hub = HubTask.startFor("share");
         if (hub == null) {
             return 2;
@@ -37,9 +49,15 @@ public final class ShareCommand implements Callable<Integer> {
         try (hub) {
             ShareRun run = hub.getBean(ShareRun.class);
             ShareReport report;
+            LocalDate day = asOf == null ? run.today() : asOf;
+            String actor = "cli:" + System.getProperty("user.name");
             try {
-                report = run.share(agreement, asOf == null ? run.today() : asOf, out,
-                        "cli:" + System.getProperty("user.name"));
+                if (acknowledge) {
+                    System.out.printf("%s as of %s: %d files acknowledged%n", agreement, day,
+                            run.acknowledge(agreement, day, actor));
+                    return 0;
+                }
+                report = run.share(agreement, day, out, actor, resend);
             } catch (Refusal e) {
                 System.err.println("share: " + e.getMessage());
                 return 2;
@@ -49,11 +67,13 @@ public final class ShareCommand implements Callable<Integer> {
             }
             for (ShareReport.File f : report.files()) {
                 System.out.printf("%s  %d rows  sha256 %s%s%n", f.path(), f.rows(), f.sha256(),
-                        f.alreadyDelivered() ? "  (delivered already, not written again)" : "");
+                        f.failure() != null ? "  NOT DELIVERED: " + f.failure()
+                                : f.alreadyDelivered() ? "  (delivered already, not written again)"
+                                : f.acknowledged() ? "  (acknowledged)" : "");
             }
             report.notes().forEach(n -> System.out.println("note: " + n));
             System.out.printf("%s as of %s: %d files%n", report.agreement(), report.asOf(), report.files().size());
-            return 0;
+            return report.failures() > 0 ? 1 : 0;
         }
     }
 }

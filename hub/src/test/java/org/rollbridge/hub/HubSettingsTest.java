@@ -54,6 +54,8 @@ class HubSettingsTest {
             ROLLBRIDGE_ADMIN_TOKEN_SCOPE| everything     | ROLLBRIDGE_ADMIN_TOKEN_SCOPE must be one of BOOTSTRAP, FULL; it was 'everything'
             ROLLBRIDGE_OIDC_ISSUER      | login.example  | ROLLBRIDGE_OIDC_ISSUER must be the issuer's URL, such as https://login.example.gov.uk/realms/la; it was 'login.example'
             ROLLBRIDGE_PSEUDONYM_KEY    | short-secret-key | ROLLBRIDGE_PSEUDONYM_KEY must be at least 32 characters (it was 16)
+            ROLLBRIDGE_SHARING_SIGNING_SECRET | too-short | ROLLBRIDGE_SHARING_SIGNING_SECRET must be at least 32 characters (it was 9)
+            ROLLBRIDGE_SHARING_CRON     | 0 0 4 * *      | ROLLBRIDGE_SHARING_CRON must be a Spring cron expression of six fields
             ROLLBRIDGE_SUPPRESSION_KEY  | secret         | ROLLBRIDGE_SUPPRESSION_KEY must be at least 32 characters (e.g. the output of 'openssl rand -hex 32'); it was 6
             """)
     void aValueTheHubCannotUseStopsItWithTheVariableNamed(String variable, String value, String message) {
@@ -130,7 +132,7 @@ class HubSettingsTest {
                 new RetentionSettings(null, "0 30 3 * * *", 500, Duration.ofSeconds(2)),
                 new NationalSettings(null),
                 new DisclosureSettings(10),
-                new SharingSettings(null),
+                new SharingSettings(null, "0 0 4 * * *", Path.of("share"), ""),
                 new ExportSettings("", null),
                 new AccessReviewSettings(90),
                 new ProxySettings("", null),

@@ -41,6 +41,7 @@ public final class RequestSignature {
     public static final String NONCE_HEADER = "X-Rollbridge-Nonce";
     public static final String CONTENT_SHA256_HEADER = "X-Rollbridge-Content-SHA256";
     public static final String EMPTY_SHA256 = sha256Hex(new byte[0]);
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final byte[] KEY_LABEL = "rollbridge request signing v1".getBytes(StandardCharsets.UTF_8);
 
     private RequestSignature() {
@@ -93,6 +94,26 @@ public final class RequestSignature {
     public static boolean verify(byte[] signingKey, String canonical, String presented) {
         byte[] expected = sign(signingKey, canonical).getBytes(StandardCharsets.US_ASCII);
         return presented != null && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Signs a request and hands each header it must carry (name, value) to {@code header}: Authorization, the
+     * timestamp, a fresh nonce, the body's digest and {@code headers} themselves. The school agent signs its
+     * uploads this way, and the hub its deliveries to an agreement's HTTPS recipient.
+     */
+    public static void signRequest(byte[] signingKey, String credentialId, String method, String rawPath,
+                                   String rawQuery, long timestamp, String contentSha256, SignedHeaders headers,
+                                   java.util.function.BiConsumer<String, String> header) {
+        byte[] raw = new byte[16];
+        RANDOM.nextBytes(raw);
+        String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String signature = sign(signingKey, canonical(method, rawPath, rawQuery, timestamp, nonce, contentSha256,
+                headers));
+        header.accept("Authorization", authorization(credentialId, signature));
+        header.accept(TIMESTAMP_HEADER, Long.toString(timestamp));
+        header.accept(NONCE_HEADER, nonce);
+        header.accept(CONTENT_SHA256_HEADER, contentSha256);
+        headers.each(header);
     }
 
     /** The Authorization header value. */

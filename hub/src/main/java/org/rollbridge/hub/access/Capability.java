@@ -15,6 +15,7 @@ public enum Capability {
     PUPIL_EXPORT("Pupil-level exports, password-protected XLSX (whole-system access only)"),
     PLANNING_EXPORT("Pseudonymised pupil data for a planning purpose, password-protected XLSX"),
     ANSWER_HELD("Answering the LA's question on the school's own records held as unmatched"),
+    SHARING_OPT_OUTS("Recording and withdrawing opt-outs from onward sharing: a pupil's, or the school's from the DfE feed"),
     ADMINISTER("Users, organisations, school credentials, retention and legal holds, people's rights");
 
     private final String description;

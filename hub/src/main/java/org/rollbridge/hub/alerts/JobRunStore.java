@@ -21,12 +21,12 @@ public class JobRunStore {
     }
 
     /** A run of the named job begins; its id. */
-    long start(String name) {
+    public long start(String name) {
         return db.sql("insert into job_runs (la, name) values (?, ?) returning id").params(settings.la(), name)
                 .query(Long.class).single();
     }
 
-    void finish(long id, String status, Map<String, Object> detail) {
+    public void finish(long id, String status, Map<String, Object> detail) {
         db.sql("update job_runs set status = ?, finished_at = now(), detail = ?::jsonb where id = ?")
                 .params(status, JSON.writeValueAsString(detail), id).update();
     }

@@ -19,8 +19,10 @@ public enum AuditAction {
     EXPORT,
     /** A pupil's or a school's opt-out from an onward sharing agreement, and its withdrawal (docs/sharing.md). */
     SHARING_OPT_OUT, SHARING_OPT_OUT_WITHDRAWN,
-    /** A file delivered under a sharing agreement. */
+    /** A file delivered under a sharing agreement (or not, when the recipient refused it). */
     SHARING_DELIVERY,
+    /** The recipient's acknowledgement of a day's files delivered to a folder, recorded by the LA. */
+    SHARING_ACKNOWLEDGED,
     /** An account created, its role or organisation changed, disabled, enabled or its second factor reset. */
     USER_ADMINISTRATION,
     /** The DfE's establishment and trust-links file loaded; the detail counts the schools and links. */

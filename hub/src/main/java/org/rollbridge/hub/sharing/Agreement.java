@@ -26,6 +26,24 @@ public record Agreement(String name, String recipient, String purpose, String la
         return ncYear != null && cohortYears.contains(ncYear.strip().toUpperCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * Whether the nightly share delivers this agreement's extract as of {@code day}: daily every day; termly on
+     * 1 October, 1 February and 1 June (after each term's census has settled the rolls); annually on 1 October.
+     */
+    public boolean dueOn(LocalDate day) {
+        return switch (frequency) {
+            case "daily" -> true;
+            case "termly" -> day.getDayOfMonth() == 1 && java.util.Set.of(10, 2, 6).contains(day.getMonthValue());
+            case "annually" -> day.getDayOfMonth() == 1 && day.getMonthValue() == 10;
+            default -> false;
+        };
+    }
+
+    /** Delivered over HTTPS (signed) rather than into the delivery folder. */
+    public boolean deliversOverHttps() {
+        return !delivery.equals("folder");
+    }
+
     /** A school may stop the whole flow for its pupils. */
     public boolean schoolMayOptOut() {
         return optOuts.contains("school");

@@ -93,7 +93,7 @@ public final class Agreements {
             }
             checkAll(problems, name + ".frequency", List.of(v.get("frequency")), FREQUENCIES);
             String delivery = v.get("delivery");
-            if (!delivery.isEmpty() && !delivery.equals("folder") && !delivery.startsWith("https://")) {
+            if (!delivery.isEmpty() && !delivery.equals("folder") && !httpsOrLoopback(delivery)) {
                 problems.add(name + ".delivery must be 'folder' or an https:// URL; it was '" + delivery + "'");
             }
             Period retention = Period.ZERO;
@@ -121,6 +121,17 @@ public final class Agreements {
         return new Agreements(agreements);
     }
 
+    /** An https:// address, or plain HTTP to this machine (for testing), as the school agent allows the hub. */
+    static boolean httpsOrLoopback(String delivery) {
+        try {
+            java.net.URI uri = new java.net.URI(delivery);
+            return uri.getHost() != null && ("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme())
+                    && Set.of("localhost", "127.0.0.1", "[::1]", "::1").contains(uri.getHost())));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
     private static void checkAll(List<String> problems, String key, java.util.Collection<String> given,
                                  Set<String> allowed) {
         for (String g : given) {
@@ -136,6 +147,16 @@ public final class Agreements {
 
     public List<Agreement> all() {
         return List.copyOf(byName.values());
+    }
+
+    /** The agreements a pupil (or a parent, or the school for the pupil) may opt out of or narrow. */
+    public List<Agreement> pupilMayOptOut() {
+        return byName.values().stream().filter(a -> !a.schoolMayOptOut()).toList();
+    }
+
+    /** The agreements a school may stop for all its pupils. */
+    public List<Agreement> schoolMayOptOut() {
+        return byName.values().stream().filter(Agreement::schoolMayOptOut).toList();
     }
 
     public Optional<Agreement> find(String name) {

@@ -119,6 +119,61 @@ public class ShareQuery {
                 .params(settings.la(), laestab).query(String.class).optional();
     }
 
+    /** An opt-out in the register, in force or withdrawn, as the pages list it. */
+    public record Registered(String upn, String agreement, String restriction, String requestedBy,
+                             LocalDate requestedOn, String evidence, String recordedBy, LocalDate withdrawnOn,
+                             String withdrawnBy) {
+        public boolean inForce() {
+            return withdrawnOn == null;
+        }
+    }
+
+    private static final String REGISTERED = """
+            select o.upn, o.agreement, o.restriction, o.requested_by, o.requested_on, o.evidence, o.recorded_by,
+                   o.withdrawn_on, o.withdrawn_by
+              from share_optouts o
+            """;
+
+    /** The register's opt-outs of the pupils on the school's roll, newest first. */
+    public List<Registered> registeredAt(String laestab) {
+        return db.sql(REGISTERED + """
+                 where o.la = ? and exists (select 1 from pupils p where p.la = o.la and p.laestab = ?
+                                               and p.upn = o.upn)
+                 order by o.recorded_at desc, o.id desc""")
+                .params(settings.la(), laestab).query(ShareQuery::registered).list();
+    }
+
+    /** The register's opt-outs of one UPN, newest first. */
+    public List<Registered> registeredFor(String upn) {
+        return db.sql(REGISTERED + " where o.la = ? and o.upn = ? order by o.recorded_at desc, o.id desc")
+                .params(settings.la(), upn).query(ShareQuery::registered).list();
+    }
+
+    private static Registered registered(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Registered(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
+                rs.getString(9));
+    }
+
+    /** Whether the UPN is a pupil on the school's roll (as the school's CTF last gave it). */
+    public boolean onSchoolRoll(String laestab, String upn) {
+        return db.sql("select exists (select 1 from pupils where la = ? and laestab = ? and upn = ?)")
+                .params(settings.la(), laestab, upn).query(Boolean.class).single();
+    }
+
+    /** The school's opt-outs from agreements, in force or ended: agreement, from, to (null while in force). */
+    public record SchoolOptOut(String agreement, LocalDate from, LocalDate to, String recordedBy) {
+    }
+
+    public List<SchoolOptOut> schoolOptOuts(String laestab) {
+        return db.sql("""
+                select agreement, from_date, to_date, recorded_by from school_share_optouts
+                 where la = ? and laestab = ? order by from_date desc, id desc""")
+                .params(settings.la(), laestab)
+                .query((rs, n) -> new SchoolOptOut(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class), rs.getString(4))).list();
+    }
+
     /** Whether this file of the day was delivered already. */
     public boolean delivered(String agreement, LocalDate asOf, String file) {
         return db.sql("""

@@ -9,7 +9,17 @@ import java.util.List;
  */
 public record ShareReport(String agreement, LocalDate asOf, List<File> files, List<String> notes) {
 
-    /** A file of the extract, by its path under the output folder. */
-    public record File(String path, int rows, String sha256, boolean alreadyDelivered) {
+    /**
+     * A file of the extract, by its path under the output folder (or the HTTPS recipient's address): delivered now,
+     * or already (and so not again), acknowledged by the recipient, or failed with the reason (not logged: the next
+     * run sends it).
+     */
+    public record File(String path, int rows, String sha256, boolean alreadyDelivered, boolean acknowledged,
+                       String failure) {
+    }
+
+    /** Files that could not be delivered. */
+    public long failures() {
+        return files.stream().filter(f -> f.failure() != null).count();
     }
 }

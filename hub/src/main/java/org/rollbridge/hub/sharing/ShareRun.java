@@ -22,10 +22,10 @@ import org.rollbridge.core.ctf.CtfHeader;
 import org.rollbridge.core.ctf.CtfReadException;
 import org.rollbridge.core.ctf.CtfReader;
 import org.rollbridge.core.ctf.CtfVisitor;
+import org.rollbridge.core.pupil.FirstLanguage;
 import org.rollbridge.core.pupil.Pupil;
 import org.rollbridge.core.ctf.PupilPosition;
 import org.rollbridge.core.signing.RequestSignature;
-import org.rollbridge.hub.HubClock;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.ingest.UploadStore;
 import org.rollbridge.hub.attendance.YearMarks;
@@ -54,10 +54,12 @@ public class ShareRun {
     private final DeliveryStore deliveries;
     private final AuditLog audit;
     private final HubProperties settings;
-    private final HubClock clock;
+    private final java.time.Clock clock;
+    private final HttpsDelivery https;
 
     ShareRun(Agreements agreements, ShareQuery query, DeliveryStore deliveries, AuditLog audit,
-             HubProperties settings, HubClock clock, UploadStore uploads) {
+             HubProperties settings, java.time.Clock clock, UploadStore uploads, HttpsDelivery https) {
+        this.https = https;
         this.uploads = uploads;
         this.agreements = agreements;
         this.query = query;
@@ -68,29 +70,66 @@ public class ShareRun {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.clock());
+        return LocalDate.now(clock);
     }
 
-    /** Builds and delivers {@code agreementName}'s extract as of {@code day} under {@code out}. */
+    /** Builds and delivers {@code agreementName}'s extract as of {@code day}; a file delivered already is not sent. */
     public ShareReport share(String agreementName, LocalDate day, Path out, String actor) {
+        return share(agreementName, day, out, actor, false);
+    }
+
+    /**
+     * Builds {@code agreementName}'s extract as of {@code day} and delivers it: into {@code out} for a folder
+     * delivery, to the recipient for an HTTPS one. Each file is logged once delivered; a file of the day delivered
+     * already is sent again only when {@code resend} (the LA's resend of a day), and logged as a resend.
+     */
+    public ShareReport share(String agreementName, LocalDate day, Path out, String actor, boolean resend) {
         Agreement agreement = agreements.named(agreementName);
         List<String> notes = new ArrayList<>();
         Map<String, Csv> files = agreement.name().equals(DFE) ? dfeDaily(agreement, day, notes)
                 : Map.of(agreement.name() + "/" + day + "/" + agreement.name() + ".csv", flat(agreement, day));
         List<ShareReport.File> written = new ArrayList<>();
         for (Map.Entry<String, Csv> f : files.entrySet()) {
+            String path = f.getKey();
             String hash = RequestSignature.sha256Hex(f.getValue().content());
             int rows = f.getValue().rows();
-            boolean already = query.delivered(agreement.name(), day, f.getKey());
-            if (!already) {
-                write(out.resolve(f.getKey()), f.getValue().content());
-                deliveries.log(agreement.name(), day, f.getKey(), hash, rows);
-                audit.record(actor, null, AuditAction.SHARING_DELIVERY, agreement.name(), "delivered "
-                        + f.getKey(), rows + " rows, sha256 " + hash, "ok");
+            boolean already = query.delivered(agreement.name(), day, path);
+            if (already && !resend) {
+                written.add(new ShareReport.File(path, rows, hash, true, false, null));
+                continue;
             }
-            written.add(new ShareReport.File(f.getKey(), rows, hash, already));
+            boolean acknowledged = agreement.deliversOverHttps();
+            try {
+                if (acknowledged) {
+                    https.deliver(agreement.delivery(), path, f.getValue().content(), hash, settings.la() + "/"
+                            + path + (already ? "/resend-" + (deliveries.resends(agreement.name(), day, path) + 1)
+                            : ""));
+                } else {
+                    write(out.resolve(path), f.getValue().content());
+                }
+            } catch (HttpsDelivery.Failed e) {
+                written.add(new ShareReport.File(path, rows, hash, false, false, e.getMessage()));
+                audit.record(actor, null, AuditAction.SHARING_DELIVERY, agreement.name(), "not delivered " + path,
+                        e.getMessage(), "failed");
+                continue;
+            }
+            deliveries.log(agreement.name(), day, path, hash, rows, acknowledged, already);
+            audit.record(actor, null, AuditAction.SHARING_DELIVERY, agreement.name(), (already ? "resent "
+                    : "delivered ") + path, rows + " rows, sha256 " + hash, "ok");
+            written.add(new ShareReport.File(path, rows, hash, false, acknowledged, null));
         }
         return new ShareReport(agreement.name(), day, written, notes);
+    }
+
+    /** Records the recipient's acknowledgement of a day's folder delivery; how many files it covered. */
+    public int acknowledge(String agreementName, LocalDate day, String actor) {
+        Agreement agreement = agreements.named(agreementName);
+        int files = deliveries.acknowledge(agreement.name(), day);
+        if (files > 0) {
+            audit.record(actor, null, AuditAction.SHARING_ACKNOWLEDGED, agreement.name(), "acknowledged " + day,
+                    files + " files", "ok");
+        }
+        return files;
     }
 
     /** Per school: pupils.csv and sessions.csv, or nothing for a school opted out. */
@@ -209,6 +248,7 @@ public class ShareRun {
         v.put(SharedItem.POSTCODE, p.postcode());
         v.put(SharedItem.SCHOOL, p.laestab());
         v.put(SharedItem.FIRST_LANGUAGE, p.firstLanguage());
+        v.put(SharedItem.EAL, flag(FirstLanguage.eal(p.firstLanguage())));
         v.put(SharedItem.EXCLUSIONS, Integer.toString(p.exclusions()));
         v.put(SharedItem.EYFS, null); // EYFS outcomes are not read from the CTF yet (docs/sharing.md)
         return v;

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public enum SharedItem {
     URN, LA_CODE, UPN, FORENAME, SURNAME, DOB, GENDER, ETHNICITY, LOOKED_AFTER, PREVIOUSLY_LOOKED_AFTER, SEN_SUPPORT,
-    EHC_PLAN, FSM, NC_YEAR, ADDRESS, POSTCODE, SCHOOL, FIRST_LANGUAGE, EXCLUSIONS, EYFS, SESSIONS;
+    EHC_PLAN, FSM, NC_YEAR, ADDRESS, POSTCODE, SCHOOL, FIRST_LANGUAGE, EAL, EXCLUSIONS, EYFS, SESSIONS;
 
     /** The items a name-address-dob restriction leaves. */
     static final java.util.Set<SharedItem> NAME_ADDRESS_DOB = java.util.EnumSet.of(FORENAME, SURNAME, DOB, ADDRESS,

@@ -10,6 +10,14 @@ class SharingConfiguration {
 
     @Bean
     Agreements agreements(SharingSettings settings) {
-        return Agreements.load(settings.agreements());
+        Agreements agreements = Agreements.load(settings.agreements());
+        if (settings.signingSecret().isEmpty()) {
+            agreements.all().stream().filter(Agreement::deliversOverHttps).findFirst().ifPresent(a -> {
+                throw new IllegalStateException("ROLLBRIDGE_SHARING_SIGNING_SECRET: the " + a.name()
+                        + " agreement delivers to " + a.delivery() + ", which needs the secret its deliveries are "
+                        + "signed with (docs/sharing.md)");
+            });
+        }
+        return agreements;
     }
 }

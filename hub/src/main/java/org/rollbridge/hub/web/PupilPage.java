@@ -51,10 +51,15 @@ public class PupilPage {
     private final RetentionStatus retention;
     private final RectificationQuery rectifications;
     private final SchoolQuery schoolNames;
+    private final org.rollbridge.hub.sharing.ShareQuery shareQuery;
+    private final org.rollbridge.hub.sharing.Agreements agreements;
 
     public PupilPage(PupilRecordQuery records, PupilSearch search, AuditLog audit, Clock clock,
                      PupilAttendanceView attendance, AlertAccess alertAccess, PupilFactsQuery pupilFacts,
-                     RetentionStatus retention, RectificationQuery rectifications, SchoolQuery schoolNames) {
+                     RetentionStatus retention, RectificationQuery rectifications, SchoolQuery schoolNames,
+                     org.rollbridge.hub.sharing.ShareQuery shareQuery, org.rollbridge.hub.sharing.Agreements agreements) {
+        this.shareQuery = shareQuery;
+        this.agreements = agreements;
         this.schoolNames = schoolNames;
         this.retention = retention;
         this.rectifications = rectifications;
@@ -172,7 +177,17 @@ public class PupilPage {
         model.addAttribute("retention", user.may(Capability.ADMINISTER)
                 ? retention.of(id, LocalDate.now(clock)).orElse(null) : null);
         addCorrections(id, user, model);
+        addOptOuts(user, identity.map(PupilRecordQuery.Identity::upn).orElse(null), model);
         return "pupil";
+    }
+
+    /** LA officers who record opt-outs see the pupil's in the register, and the form (docs/sharing.md). */
+    private void addOptOuts(HubUser user, String upn, Model model) {
+        boolean shown = upn != null && !upn.isBlank() && user.may(Capability.SHARING_OPT_OUTS)
+                && user.organisation().kind() == org.rollbridge.hub.access.OrganisationKind.LA;
+        model.addAttribute("optOuts", shown ? shareQuery.registeredFor(upn) : null);
+        model.addAttribute("optOutAgreements", agreements.pupilMayOptOut());
+        model.addAttribute("today", LocalDate.now(clock));
     }
 
     /**

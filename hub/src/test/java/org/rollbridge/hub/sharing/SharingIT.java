@@ -177,9 +177,9 @@ class SharingIT {
 
         Path post16 = share("post-16", DAY).resolve("post-16/2025-10-06/post-16.csv");
         assertThat(lines(post16).get(0)).isEqualTo(
-                "upn,forename,surname,dob,school,fsm,sen_support,ehc_plan,first_language,exclusions");
+                "upn,forename,surname,dob,school,fsm,sen_support,ehc_plan,first_language,eal,exclusions");
         assertThat(rowsBy(post16, "upn").keySet()).containsExactly(YEAR11);
-        assertThat(rowsBy(post16, "upn").get(YEAR11)).containsEntry("first_language", "ENG")
+        assertThat(rowsBy(post16, "upn").get(YEAR11)).containsEntry("first_language", "ENG").containsEntry("eal", "N")
                 .containsEntry("exclusions", "0");
 
         Path sureStart = share("sure-start", DAY).resolve("sure-start/2025-10-06/sure-start.csv");

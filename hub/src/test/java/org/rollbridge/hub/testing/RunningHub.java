@@ -80,6 +80,7 @@ public final class RunningHub implements AutoCloseable {
                 "--ROLLBRIDGE_SHUTDOWN_GRACE=5s",
                 "--ROLLBRIDGE_NIGHTLY_CRON=-",
                 "--ROLLBRIDGE_RETENTION_CRON=-",
+                "--ROLLBRIDGE_SHARING_CRON=-",
                 // A run keeps one hub per configuration open until it ends, and every test run on the machine shares
                 // the server's hundred connections: small pools, and an idle hub (waiting for its next class) keeps
                 // one connection.
