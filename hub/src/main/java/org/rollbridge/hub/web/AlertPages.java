@@ -150,8 +150,7 @@ public class AlertPages {
         }
         if (stored.startsWith("LA ")) {
             String code = stored.substring(3);
-            return national.la(code, "Total").map(NationalFigures.Row::laName).map(name -> name + " (LA " + code + ")")
-                    .orElse(stored);
+            return national.laName(code);
         }
         if (stored.startsWith("school ")) {
             String laestab = stored.substring(7);

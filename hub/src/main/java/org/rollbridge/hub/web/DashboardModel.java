@@ -3,6 +3,7 @@ package org.rollbridge.hub.web;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rollbridge.core.disclosure.DisclosureControl;
 import org.rollbridge.hub.access.FieldAccess;
@@ -20,15 +21,16 @@ final class DashboardModel {
 
     /**
      * The figures as the role is shown them: through {@code rule}, with only the cohorts drawn from fields the role
-     * is shown (a trust viewer, shown no social care, SEN or FSM fields, is shown none of those cohorts).
+     * is shown (a trust viewer, shown no social care, SEN or FSM fields, is shown none of those cohorts); each
+     * school named from {@code schoolNames} (LAESTAB to name) where its name is known.
      */
     static List<AggregateTable> add(Model model, AttendanceFiguresQuery.Figures figures, NationalFigures national,
-                                    String la, Role role, DisclosureControl rule) {
+                                    String la, Role role, DisclosureControl rule, Map<String, String> schoolNames) {
         Optional<NationalFigures.Row> england = national.england("Total", figures.asOf());
         BigDecimal englandAbsence = england.map(NationalFigures.Row::absence).orElse(null);
         List<AttendanceFiguresQuery.Row> cohorts = figures.cohorts().stream()
                 .filter(r -> shows(role, AttendanceFiguresQuery.Cohort.valueOf(r.key()))).toList();
-        ShownFigures shown = ShownFigures.of(figures, cohorts, rule);
+        ShownFigures shown = ShownFigures.of(figures, cohorts, rule).named(schoolNames);
         model.addAttribute("figures", figures);
         model.addAttribute("shown", shown);
         model.addAttribute("printable", true);

@@ -82,6 +82,11 @@ public class NationalFigures {
         return la(code).stream().filter(r -> r.phase().equals(phase)).findFirst();
     }
 
+    /** The LA as people know it: its published name with its code ("Norfolk (LA 926)"), or "LA 926". */
+    public String laName(String code) {
+        return la(code, "Total").map(r -> r.laName() + " (LA " + code + ")").orElse("LA " + code);
+    }
+
     public Optional<Row> englandTotal() {
         return england().stream().filter(r -> r.phase().equals("Total")).findFirst();
     }

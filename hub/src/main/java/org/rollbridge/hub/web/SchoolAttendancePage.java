@@ -72,7 +72,7 @@ public class SchoolAttendancePage {
         LocalDate asOf = AsOfDate.chosen(on, attendance.latestMarkedDay(List.of(laestab), today).orElse(null), today);
         audit.record(user, AuditAction.VIEW_SCHOOL, "school:" + laestab, null, "attendance dashboard as of " + asOf);
         AttendanceFiguresQuery.Figures figures = attendance.figures(asOf, Collections.singletonMap(laestab, null));
-        DashboardModel.add(model, figures, national, settings.la(), user.role(), rule);
+        DashboardModel.add(model, figures, national, settings.la(), user.role(), rule, visible);
         // The at-risk list names pupils: the page is pupil-level and not for printing.
         model.addAttribute("printable", false);
         AttendanceFiguresQuery.Figures la = attendance.forLa(figures.asOf().toString(), today);
