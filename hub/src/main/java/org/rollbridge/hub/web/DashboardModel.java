@@ -26,7 +26,24 @@ final class DashboardModel {
      */
     static List<AggregateTable> add(Model model, AttendanceFiguresQuery.Figures figures, NationalFigures national,
                                     String la, Role role, DisclosureControl rule, Map<String, String> schoolNames) {
-        Optional<NationalFigures.Row> england = national.england("Total", figures.asOf());
+        return add(model, figures, national, la, role, rule, schoolNames, "Total");
+    }
+
+    /**
+     * As above, compared with England's and the LA's figures for one published phase ("Total" for all schools),
+     * each column named with its source and date.
+     */
+    static List<AggregateTable> add(Model model, AttendanceFiguresQuery.Figures figures, NationalFigures national,
+                                    String la, Role role, DisclosureControl rule, Map<String, String> schoolNames,
+                                    String phase) {
+        Optional<NationalFigures.Row> england = national.england(phase, figures.asOf());
+        Optional<NationalFigures.Row> laPublished = national.la(la, phase);
+        String phaseWords = phase.equals("Total") ? "" : ", " + phase.toLowerCase(java.util.Locale.UK);
+        String englandLabel = "England" + phaseWords + " (" + national.source(figures.asOf()) + ")";
+        String laLabel = laPublished.map(NationalFigures.Row::laName).orElse("LA " + la) + phaseWords + " ("
+                + NationalFigures.PUBLISHED + ")";
+        model.addAttribute("englandLabel", englandLabel);
+        model.addAttribute("laLabel", laLabel);
         BigDecimal englandAbsence = england.map(NationalFigures.Row::absence).orElse(null);
         List<AttendanceFiguresQuery.Row> cohorts = figures.cohorts().stream()
                 .filter(r -> shows(role, AttendanceFiguresQuery.Cohort.valueOf(r.key()))).toList();
@@ -36,15 +53,15 @@ final class DashboardModel {
         model.addAttribute("printable", true);
         model.addAttribute("smallestCount", rule.threshold());
         model.addAttribute("englandTotal", england.orElse(null));
-        model.addAttribute("laTotal", national.la(la, "Total").orElse(null));
+        model.addAttribute("laTotal", laPublished.orElse(null));
         model.addAttribute("england", national.england(figures.asOf()));
         model.addAttribute("published", national.la(la));
         List<AttendanceFiguresQuery.Week> trend = shown.trendShown() ? figures.trend() : List.of();
         model.addAttribute("trend", trend);
         model.addAttribute("chart", TrendChart.of(trend, englandAbsence));
         List<AggregateTable> tables = new ArrayList<>();
-        tables.add(DashboardTables.headline(figures, shown, england.orElse(null),
-                national.la(la, "Total").orElse(null)));
+        tables.add(DashboardTables.headline(figures, shown, england.orElse(null), laPublished.orElse(null),
+                englandLabel, laLabel));
         tables.add(DashboardTables.trend(trend));
         if (!shown.cohorts().isEmpty()) {
             tables.add(DashboardTables.breakdown("cohorts", "By cohort", "Cohort", shown.cohorts()));

@@ -69,6 +69,33 @@ public class PlainWords {
         };
     }
 
+    /**
+     * One part ({@code day}, {@code month} or {@code year}) of a date, or of year-month-day text, for a GOV.UK date
+     * input's boxes; empty when there is no date.
+     */
+    public String datePart(Object value, String part) {
+        LocalDate day;
+        try {
+            day = value instanceof LocalDate given ? given
+                    : value == null || value.toString().isBlank() ? null : LocalDate.parse(value.toString().strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            day = null;
+        }
+        if (day == null) {
+            return "";
+        }
+        return switch (part) {
+            case "day" -> String.valueOf(day.getDayOfMonth());
+            case "month" -> String.valueOf(day.getMonthValue());
+            default -> String.valueOf(day.getYear());
+        };
+    }
+
+    /** The rule that matched a record to a person ({@code PROBABILISTIC}) as the pupil page explains it. */
+    public String matchRule(String rule) {
+        return PupilPage.howMatched(rule, null);
+    }
+
     /** A role by its code name ({@code LA_ADMIN}) as the pages name it ("LA administrator (whole system, exports)"). */
     public String role(String name) {
         return Arrays.stream(Role.values()).filter(r -> r.name().equals(name)).findFirst().map(Role::description)

@@ -219,11 +219,12 @@ class BrowserJourneysIT {
         assertThat(browser.findElement(By.id("export")).getAttribute("href")).contains("/audit/export?");
         assertAccessible("audit search by pupil");
 
-        browser.findElement(By.id("from")).sendKeys("last week");
+        browser.findElement(By.id("from-day")).sendKeys("last");
+        browser.findElement(By.id("from-month")).sendKeys("week");
         browser.findElement(By.cssSelector("main form button")).click();
         assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
                 .presenceOfElementLocated(By.className("govuk-error-summary"))).getText())
-                .contains("Enter the date from as year-month-day");
+                .contains("Enter the date from as a real day, month and year");
         assertAccessible("audit search with a bad date");
     }
 

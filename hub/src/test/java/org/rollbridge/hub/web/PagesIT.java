@@ -112,6 +112,29 @@ class PagesIT {
         assertThat(cells(earlier, "school-" + SCHOOL)).containsExactly("Test School (" + SCHOOL + ")", "2", "25.0", "25.0", "25.0", "1", "1");
     }
 
+    /** The home page names the user's organisation as people know it, not by its code. */
+    @Test
+    void theHomePageNamesTheUsersOrganisation() throws Exception {
+        assertThat(hub.signedIn("officer-home", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926")).get("/").body())
+                .contains("Norfolk (LA 926)").doesNotContain("LA:926");
+        assertThat(hub.signedIn("trust-home", Role.TRUST_VIEWER, Organisation.trust(TRUST)).get("/").body())
+                .contains("Pages Learning Trust (trust " + TRUST + ")");
+    }
+
+    /** The as-of date is typed in a GOV.UK date input (day, month, year), read as the link's one date is. */
+    @Test
+    void theAsOfDateIsTypedAsDayMonthAndYear() throws Exception {
+        PageClient officer = hub.signedIn("officer-date-input", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
+
+        String typed = officer.get("/la/overview?on-day=17&on-month=9&on-year=2025").body();
+
+        assertThat(typed).contains("Wednesday 17 September 2025").contains("id=\"on-day\"")
+                .contains("name=\"on-month\"").contains("value=\"2025\"");
+        assertThat(cells(typed, "school-" + SCHOOL)).isEqualTo(cells(officer.get("/la/overview?on=2025-09-17")
+                .body(), "school-" + SCHOOL));
+        assertThat(officer.get("/la/overview?on-day=31&on-month=2&on-year=2025").statusCode()).isEqualTo(400);
+    }
+
     @Test
     void theLaOverviewOfARoleWithoutPupilAccessShowsSmallCountsAndTheirRatesAsC() throws Exception {
         PageClient analyst = hub.signedIn("analyst", Role.LA_ANALYST, Organisation.la("926"));
