@@ -19,13 +19,14 @@ final class HubBoundaries {
     /**
      * Classes outside controllers and the {@code web} package that are HTTP by nature, relative to the root package:
      * the filter that authenticates every machine request and its signed-request checks (they read the request), the
-     * sign-in security set-up and what it keeps of a request, the page/machine path split the security set-up uses,
+     * sign-in security set-up, what it keeps of a request and the filter that ends a changed account's sessions, the page/machine path split the security set-up uses,
      * the guard that turns a paused school's uploads away, and the two advices that write errors as HTTP responses.
      * Anything else that needs HTTP belongs in a controller or a page.
      */
     static final List<String> HTTP_BY_NATURE = List.of(
             "access.CredentialFilter", "access.SignedRequests", "access.DigestCheckedRequest",
             "access.SignatureErrors", "access.SignInSecurity", "access.SignInDetails", "access.PageAccess",
+            "access.EndedSessions",
             "schools.PausedSchoolGuard", "ops.ApiErrors");
 
     private HubBoundaries() {

@@ -123,7 +123,8 @@ public final class AccessDocument {
                   its role or organisation, disables it (a disabled account cannot sign in, locally or through the
                   LA's identity provider; administrators cannot disable their own), enables it again, or resets its
                   second factor (a new authenticator secret, shown once; the password stays). Audited as
-                  `USER_ADMINISTRATION`.
+                  `USER_ADMINISTRATION`. A session open when its account is disabled, or its role or organisation
+                  changed, ends at its next request, which is sent to sign in.
                 - **Schools and trust membership** (`/admin/trust-links`): the DfE's establishment and trust-links
                   file from Get Information about Schools, as CSV: the school's name (`EstablishmentName`), `URN` (6
                   digits), `LAESTAB` (or `LA (code)` and `EstablishmentNumber`), phase (`PhaseOfEducation (name)`, one

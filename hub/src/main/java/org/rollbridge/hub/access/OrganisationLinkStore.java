@@ -39,6 +39,12 @@ public class OrganisationLinkStore {
                 .params(settings.la(), organisation.kind().name(), organisation.code(), name).update();
     }
 
+    /** An organisation's recorded name, if it has one. */
+    public java.util.Optional<String> nameOf(Organisation organisation) {
+        return db.sql("select name from organisations where kind = ? and code = ? and name is not null")
+                .params(organisation.kind().name(), organisation.code()).query(String.class).optional();
+    }
+
     public List<OrganisationLink> all() {
         return db.sql("select school, parent_kind, parent_code, from_date, to_date from organisation_links")
                 .query((rs, n) -> new OrganisationLink(rs.getString("school").strip(), new Organisation(

@@ -30,6 +30,12 @@ public class Organisations {
         links.add(new OrganisationLink(school, parent, from, to));
     }
 
+    /** A trust as people know it: its name from the DfE's file with its group UID, or "trust 2044". */
+    public String trustName(Organisation trust) {
+        return links.nameOf(trust).map(name -> name + " (trust " + trust.code() + ")")
+                .orElse("trust " + trust.code());
+    }
+
     public OrganisationGraph graph() {
         List<OrganisationLink> all = new ArrayList<>(links.all());
         links.schoolsWithoutLa().forEach(school -> all.add(new OrganisationLink(school, Organisation.la(settings.la()),

@@ -22,6 +22,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -107,6 +108,7 @@ public class SignInSecurity {
                             }
                         }))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterAfter(new EndedSessions(users), SecurityContextHolderFilter.class)
                 // An address no rule lists is denied, and to a signed-in user it is simply not found.
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> response.sendError(
                         PageAccess.ruleFor(request.getRequestURI()).isPresent() ? 403 : 404)))

@@ -54,6 +54,15 @@ public class UserStore {
                 .params(newHash, userId, oldHash).update();
     }
 
+    /** Whether the account is enabled and still holds this role at this organisation. */
+    public boolean current(long userId, Role role, Organisation organisation) {
+        return db.sql("""
+                select exists(select 1 from users where id = ? and enabled and role = ?
+                              and organisation_kind = ? and organisation_code = ?)""")
+                .params(userId, role.name(), organisation.kind().name(), organisation.code())
+                .query(Boolean.class).single();
+    }
+
     public Optional<Users.Account> account(String username) {
         return db.sql("""
                 select id, username, display_name, role, organisation_kind, organisation_code, password_hash,

@@ -95,6 +95,14 @@ public class Users {
                 .toList());
     }
 
+    /**
+     * Whether a signed-in session may go on: the account is still enabled and holds the role and organisation it
+     * signed in with. Disabling an account or changing its role ends its open sessions at their next request.
+     */
+    public boolean current(HubUser user) {
+        return users.current(user.id(), user.role(), user.organisation());
+    }
+
     public Optional<Account> account(String username) {
         return users.account(username);
     }

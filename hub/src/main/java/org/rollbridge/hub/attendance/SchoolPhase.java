@@ -20,6 +20,19 @@ public enum SchoolPhase {
         return label;
     }
 
+    /**
+     * The phase the DfE publishes figures for that this school is compared with: its own, or for a nursery school
+     * primary (the DfE publishes none for nurseries, and primary schools take the nearest ages), or all schools.
+     */
+    public String published() {
+        return switch (this) {
+            case PRIMARY, NURSERY -> "Primary";
+            case SECONDARY -> "Secondary";
+            case SPECIAL -> "Special";
+            case ALTERNATIVE_PROVISION, OTHER -> "Total";
+        };
+    }
+
     public static SchoolPhase of(String laestab) {
         int estab;
         try {

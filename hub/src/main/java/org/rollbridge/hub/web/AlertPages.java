@@ -110,6 +110,10 @@ public class AlertPages {
         model.addAttribute("cases", queue.cases());
         model.addAttribute("filters", filters);
         model.addAttribute("here", href(filters, queue.page()));
+        // The export holds the queue as filtered here (in the file's own order: the sort is the page's).
+        Map<String, String> exported = new LinkedHashMap<>(filters);
+        exported.remove("sort");
+        model.addAttribute("exportHref", href("/exports/alerts", exported, null));
         model.addAttribute("pageLinks", pageLinks(filters, queue.page(), queue.pages()));
         model.addAttribute("previous", queue.page() > 1 ? href(filters, queue.page() - 1) : null);
         model.addAttribute("next", queue.page() < queue.pages() ? href(filters, queue.page() + 1) : null);
@@ -150,8 +154,7 @@ public class AlertPages {
         }
         if (stored.startsWith("LA ")) {
             String code = stored.substring(3);
-            return national.la(code, "Total").map(NationalFigures.Row::laName).map(name -> name + " (LA " + code + ")")
-                    .orElse(stored);
+            return national.laName(code);
         }
         if (stored.startsWith("school ")) {
             String laestab = stored.substring(7);
@@ -161,7 +164,8 @@ public class AlertPages {
         return stored;
     }
 
-    private static boolean checked(String value) {
+    /** A ticked box or a "yes" in a link: anything but blank. */
+    static boolean checked(String value) {
         return value != null && !value.isBlank();
     }
 
@@ -178,14 +182,22 @@ public class AlertPages {
     }
 
     private static String href(Map<String, String> filters, int page) {
+        return href("/alerts", filters, page);
+    }
+
+    /** An address with the filters set (an empty one left out) and, when given, the page. */
+    private static String href(String path, Map<String, String> filters, Integer page) {
         org.springframework.web.util.UriComponentsBuilder url = org.springframework.web.util.UriComponentsBuilder
-                .fromPath("/alerts");
+                .fromPath(path);
         filters.forEach((name, value) -> {
             if (!value.isEmpty()) {
                 url.queryParam(name, value);
             }
         });
-        return url.queryParam("page", page).encode().build().toUriString();
+        if (page != null) {
+            url.queryParam("page", page);
+        }
+        return url.encode().build().toUriString();
     }
 
     /** The first, last and current page with its neighbours, ellipses between (the GOV.UK pagination pattern). */

@@ -85,7 +85,7 @@ public class AuditPage {
             try {
                 return LocalDate.parse(text.strip());
             } catch (DateTimeParseException e) {
-                errors.put(field, "Enter the date " + field + " as year-month-day, for example 2026-12-07");
+                errors.put(field, "Enter the date " + field + " as a real day, month and year, for example 7 12 2026");
                 return null;
             }
         }

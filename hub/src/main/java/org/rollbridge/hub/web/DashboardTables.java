@@ -26,10 +26,9 @@ final class DashboardTables {
 
     /** The headline table: each measure this week, this term, the year to date, and England's and the LA's year. */
     static AggregateTable headline(AttendanceFiguresQuery.Figures figures, ShownFigures shown, NationalFigures.Row england,
-                                   NationalFigures.Row la) {
+                                   NationalFigures.Row la, String englandLabel, String laLabel) {
         List<String> header = List.of("Measure", "This week (from " + DAY_MONTH.format(figures.weekFrom()) + ")",
-                "This term", "Year to date", "England 2025/26 (published)",
-                la != null ? la.laName() + " 2025/26 (published)" : "LA 2025/26 (published)");
+                "This term", "Year to date", englandLabel, laLabel);
         List<List<String>> rows = new ArrayList<>();
         rows.add(measure("Attendance %", shown, ShownFigures.Period::attendance, england, la,
                 NationalFigures.Row::attendance, true));

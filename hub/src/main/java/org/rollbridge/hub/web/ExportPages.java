@@ -80,23 +80,41 @@ public class ExportPages {
     @GetMapping("/exports/alerts")
     public String alertForm(@RequestParam(required = false) String kind,
                             @RequestParam(required = false) String status,
-                            @RequestParam(required = false) String laestab, Model model) {
+                            @RequestParam(required = false) String laestab,
+                            @RequestParam(required = false) String year,
+                            @RequestParam(required = false) String unassigned,
+                            @RequestParam(required = false) String overdue,
+                            @RequestParam(required = false) String mine, Model model) {
         return form(model, "an alert queue", "/exports/alerts", new Field("kind", "Alert kind", kind),
                 new Field("status", "Status", status == null ? "open" : status),
-                new Field("laestab", "School (LAESTAB, optional)", laestab));
+                new Field("laestab", "School (LAESTAB, optional)", laestab),
+                new Field("year", "Year group (optional)", year),
+                new Field("unassigned", "Only cases assigned to nobody (yes, or empty for all)", unassigned),
+                new Field("overdue", "Only overdue cases (yes, or empty for all)", overdue),
+                new Field("mine", "Only cases assigned to me (yes, or empty for all)", mine));
     }
 
     @PostMapping("/exports/alerts")
     public String exportAlerts(@RequestParam String kind, @RequestParam(required = false) String status,
                                @RequestParam(required = false) String laestab,
+                               @RequestParam(required = false) String year,
+                               @RequestParam(required = false) String unassigned,
+                               @RequestParam(required = false) String overdue,
+                               @RequestParam(required = false) String mine,
                                @RequestParam(required = false) String purpose, Authentication authentication,
                                Model model) {
         String why = purpose(purpose);
         HubUser user = SignedIn.user(authentication);
         String shownStatus = blank(status) ? "open" : status;
         String school = blank(laestab) ? null : laestab;
-        List<AlertCaseQuery.Case> cases = decisions.queue(AlertPages.viewer(user),
-                new AlertCaseQuery.Filter(kind, shownStatus, school, null));
+        String yearGroup = blank(year) ? null : year.strip();
+        // The queue's own filters, so the file holds the cases the officer was looking at.
+        boolean onlyUnassigned = AlertPages.checked(unassigned);
+        boolean onlyOverdue = AlertPages.checked(overdue);
+        boolean onlyMine = AlertPages.checked(mine);
+        List<AlertCaseQuery.Case> cases = decisions.queue(AlertPages.viewer(user), new AlertCaseQuery.Filter(kind,
+                shownStatus, school, onlyMine ? user.username() : null, yearGroup, onlyUnassigned,
+                onlyOverdue ? LocalDate.now(clock) : null));
         List<PupilExports.Line> lines = new ArrayList<>();
         for (AlertCaseQuery.Case c : cases) {
             lines.add(PupilExports.Line.ofPerson(c.personId(), List.of(String.valueOf(c.id()),
@@ -104,7 +122,9 @@ public class ExportPages {
                     c.figure() == null ? "" : c.figure() + " " + c.figureUnit(), String.valueOf(c.lastEvidence()),
                     c.dueOn() == null ? "" : c.dueOn().toString(), text(c.assignedTo()))));
         }
-        String what = "Alert queue " + kind + " (" + shownStatus + (school == null ? "" : ", school " + school) + ")";
+        String what = "Alert queue " + kind + " (" + shownStatus + (school == null ? "" : ", school " + school)
+                + (yearGroup == null ? "" : ", year " + yearGroup) + (onlyUnassigned ? ", unassigned" : "")
+                + (onlyOverdue ? ", overdue" : "") + (onlyMine ? ", assigned to " + user.username() : "") + ")";
         return made(model, user, what, why, ALERT_COLUMNS, lines);
     }
 

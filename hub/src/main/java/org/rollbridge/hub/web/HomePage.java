@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.rollbridge.hub.access.Capability;
 import org.rollbridge.hub.access.HubUser;
+import org.rollbridge.hub.access.Organisation;
+import org.rollbridge.hub.access.Organisations;
+import org.rollbridge.hub.access.SchoolQuery;
 import org.rollbridge.hub.access.SignedIn;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -38,6 +41,16 @@ public class HomePage {
             new Link(Capability.PLANNING_EXPORT, "/planning/exports", "Pseudonymised planning exports"),
             new Link(Capability.NATIONAL_VIEW, "/national", "Attendance by local authority and phase"));
 
+    private final NationalFigures national;
+    private final SchoolQuery schools;
+    private final Organisations organisations;
+
+    public HomePage(NationalFigures national, SchoolQuery schools, Organisations organisations) {
+        this.national = national;
+        this.schools = schools;
+        this.organisations = organisations;
+    }
+
     @GetMapping("/")
     public String home(Authentication authentication, Model model) {
         HubUser user = SignedIn.user(authentication);
@@ -45,7 +58,22 @@ public class HomePage {
         LINKS.stream().filter(link -> user.may(link.capability())).forEach(link -> links.put(link.path(),
                 link.label()));
         model.addAttribute("user", user);
+        model.addAttribute("organisation", name(user.organisation()));
         model.addAttribute("links", links);
         return "home";
+    }
+
+    /** The user's organisation as people know it: "Norfolk (LA 926)", a school's or trust's name, the DfE. */
+    private String name(Organisation organisation) {
+        return switch (organisation.kind()) {
+            case LA -> national.laName(organisation.code());
+            case TRUST -> organisations.trustName(organisation);
+            case SCHOOL -> {
+                String school = schools.school(organisation.code()).get(organisation.code());
+                yield school == null || school.isBlank() ? "school " + organisation.code()
+                        : school + " (" + organisation.code() + ")";
+            }
+            case DFE -> "Department for Education";
+        };
     }
 }

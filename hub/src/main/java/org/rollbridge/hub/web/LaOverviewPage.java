@@ -10,6 +10,7 @@ import org.rollbridge.hub.DisclosureSettings;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.access.Capability;
 import org.rollbridge.hub.access.HubUser;
+import org.rollbridge.hub.access.SchoolQuery;
 import org.rollbridge.hub.access.SignedIn;
 import org.rollbridge.hub.attendance.AttendanceFiguresQuery;
 import org.rollbridge.hub.exports.AggregateTable;
@@ -36,9 +37,11 @@ public class LaOverviewPage {
     private final HubProperties settings;
     private final Clock clock;
     private final DisclosureControl rule;
+    private final SchoolQuery schools;
 
     public LaOverviewPage(AttendanceFiguresQuery attendance, NationalFigures national, HubProperties settings,
-                          Clock clock, DisclosureSettings disclosure) {
+                          Clock clock, DisclosureSettings disclosure, SchoolQuery schools) {
+        this.schools = schools;
         this.rule = new DisclosureControl(disclosure.smallestCount());
         this.attendance = attendance;
         this.national = national;
@@ -51,7 +54,7 @@ public class LaOverviewPage {
         HubUser user = SignedIn.user(authentication);
         List<AggregateTable> tables = tables(on, user, model);
         TableDownloads.link(model, "/la/overview", tables);
-        model.addAttribute("la", settings.la());
+        model.addAttribute("la", national.laName(settings.la()));
         model.addAttribute("cohortsExportable", user.may(Capability.PUPIL_EXPORT));
         model.addAttribute("schoolLinks", user.may(Capability.SCHOOL_PAGE));
         return "la-overview";
@@ -65,14 +68,14 @@ public class LaOverviewPage {
         List<AggregateTable> tables = tables(on, SignedIn.user(authentication), model);
         AttendanceFiguresQuery.Figures figures = (AttendanceFiguresQuery.Figures) model.getAttribute("figures");
         return TableDownloads.file(tables, table, format, "la-overview",
-                "LA overview, LA " + settings.la() + ", figures to " + figures.asOf());
+                "LA overview, " + national.laName(settings.la()) + ", figures to " + figures.asOf());
     }
 
     private List<AggregateTable> tables(String on, HubUser user, Model model) {
         // Those who may open a pupil's record see exact figures; the others (the analyst) see them suppressed.
         List<AggregateTable> tables = new ArrayList<>(DashboardModel.add(model,
                 attendance.forLa(on, LocalDate.now(clock)), national, settings.la(), user.role(),
-                user.role().may(Capability.PUPIL_RECORD) ? DisclosureControl.NONE : rule));
+                user.role().may(Capability.PUPIL_RECORD) ? DisclosureControl.NONE : rule, schools.ofLa(settings.la())));
         tables.add(DashboardTables.published(national.la(settings.la()), national.england(
                 ((AttendanceFiguresQuery.Figures) model.getAttribute("figures")).asOf())));
         return tables;

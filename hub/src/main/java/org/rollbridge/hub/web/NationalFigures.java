@@ -46,16 +46,36 @@ public class NationalFigures {
         this.nationalOutput = settings.figures();
     }
 
+    /** The published figures, named as the DfE publishes them. */
+    public static final String PUBLISHED = "DfE, Pupil attendance in schools, 2025/26 year to date (published)";
+
+    /**
+     * Where England's figures for a date come from, named with its publication and date: the national tier's
+     * figures to that date when it has them, else the DfE's published year.
+     */
+    public String source(LocalDate asOf) {
+        return tierFile(asOf).isPresent()
+                ? "national figures to " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                        java.util.Locale.UK).format(asOf)
+                : PUBLISHED;
+    }
+
+    private Optional<Path> tierFile(LocalDate asOf) {
+        if (nationalOutput == null || asOf == null) {
+            return Optional.empty();
+        }
+        Path file = nationalOutput.resolve(asOf.toString()).resolve("la_phase.csv");
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
     /** England's rows as of a date: the national tier's for that date when it has them, else the published year. */
     public List<Row> england(LocalDate asOf) {
-        if (nationalOutput != null && asOf != null) {
-            Path file = nationalOutput.resolve(asOf.toString()).resolve("la_phase.csv");
-            if (Files.isRegularFile(file)) {
-                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    return parse(in).stream().filter(r -> r.level().equals("National")).toList();
-                } catch (IOException | RuntimeException e) {
-                    return england();       // unreadable: the published figures rather than none
-                }
+        Optional<Path> file = tierFile(asOf);
+        if (file.isPresent()) {
+            try (Reader in = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
+                return parse(in).stream().filter(r -> r.level().equals("National")).toList();
+            } catch (IOException | RuntimeException e) {
+                return england();       // unreadable: the published figures rather than none
             }
         }
         return england();
@@ -80,6 +100,11 @@ public class NationalFigures {
 
     public Optional<Row> la(String code, String phase) {
         return la(code).stream().filter(r -> r.phase().equals(phase)).findFirst();
+    }
+
+    /** The LA as people know it: its published name with its code ("Norfolk (LA 926)"), or "LA 926". */
+    public String laName(String code) {
+        return la(code, "Total").map(r -> r.laName() + " (LA " + code + ")").orElse("LA " + code);
     }
 
     public Optional<Row> englandTotal() {

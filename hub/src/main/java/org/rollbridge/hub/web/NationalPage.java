@@ -69,13 +69,14 @@ public class NationalPage {
                                            @RequestParam(required = false) String on) {
         Model model = new ExtendedModelMap();
         List<AggregateTable> tables = tables(on, model);
-        return TableDownloads.file(tables, table, format, "national", "National view, LA " + settings.la()
-                + ", figures to " + ((AttendanceFiguresQuery.Figures) model.getAttribute("figures")).asOf());
+        return TableDownloads.file(tables, table, format, "national", "National view, "
+                + national.laName(settings.la()) + ", figures to " + ((AttendanceFiguresQuery.Figures) model.getAttribute("figures")).asOf());
     }
 
     private List<AggregateTable> tables(String on, Model model) {
         AttendanceFiguresQuery.Figures figures = attendance.forLa(on, LocalDate.now(clock));
-        String laName = national.la(settings.la(), "Total").map(NationalFigures.Row::laName).orElse(settings.la());
+        String laName = national.la(settings.la(), "Total").map(NationalFigures.Row::laName)
+                .orElse("LA " + settings.la());
         List<AttendanceFiguresQuery.Row> phases = figures.phases();
         boolean[] withheld = new boolean[phases.size()];
         for (int i = 0; i < withheld.length; i++) {

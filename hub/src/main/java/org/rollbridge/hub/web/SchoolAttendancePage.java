@@ -72,7 +72,8 @@ public class SchoolAttendancePage {
         LocalDate asOf = AsOfDate.chosen(on, attendance.latestMarkedDay(List.of(laestab), today).orElse(null), today);
         audit.record(user, AuditAction.VIEW_SCHOOL, "school:" + laestab, null, "attendance dashboard as of " + asOf);
         AttendanceFiguresQuery.Figures figures = attendance.figures(asOf, Collections.singletonMap(laestab, null));
-        DashboardModel.add(model, figures, national, settings.la(), user.role(), rule);
+        DashboardModel.add(model, figures, national, settings.la(), user.role(), rule, visible,
+                SchoolPhase.of(laestab).published());
         // The at-risk list names pupils: the page is pupil-level and not for printing.
         model.addAttribute("printable", false);
         AttendanceFiguresQuery.Figures la = attendance.forLa(figures.asOf().toString(), today);
@@ -81,7 +82,10 @@ public class SchoolAttendancePage {
         model.addAttribute("laFigures", la.total().year());
         model.addAttribute("similar", la.phases().stream().filter(r -> r.key().equals(phase.name())).findFirst()
                 .orElse(null));
-        model.addAttribute("englandPhase", national.england(phase.label(), figures.asOf()).orElse(null));
+        model.addAttribute("englandPhase", national.england(phase.published(), figures.asOf()).orElse(null));
+        model.addAttribute("englandPhaseLabel", "England, " + (phase.published().equals("Total") ? "all schools"
+                : phase.published()) + (phase == SchoolPhase.NURSERY ? " (no nursery figures are published)" : ""));
+        model.addAttribute("englandSource", national.source(figures.asOf()));
         model.addAttribute("laestab", laestab);
         String name = visible.get(laestab);
         model.addAttribute("name", name == null || name.isBlank() ? "School " + laestab : name);

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.rollbridge.core.pupil.CorrectableField;
 import org.rollbridge.core.validation.Finding;
 import org.rollbridge.core.validation.Rule;
+import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.core.validation.ValidationReport;
 import org.rollbridge.core.validation.report.ReportFormat;
 import org.rollbridge.hub.access.Capability;
@@ -162,7 +163,11 @@ public class SchoolPage {
         requireVisible(user, laestab);
         Batch batch = uuid(id).flatMap(batches::find).filter(b -> b.laestab().equals(laestab))
                 .orElseThrow(SchoolPage::notFound);
-        ValidationReport report = reports.of(batch).orElseThrow(SchoolPage::notFound);
+        // The report names the school as the hub knows it, not only by the codes in the file.
+        String name = visibleSchools(user).get(laestab);
+        ValidationReport report = new ValidationReport(reports.of(batch).orElseThrow(SchoolPage::notFound).files()
+                .stream().map(f -> new FileReport(f.path(), f.kind(), f.school() == null ? null
+                        : f.school().named(name), f.records(), f.recordsWithErrors(), f.findings())).toList());
         audit.read(user, AuditAction.VIEW_REPORT, "batch:" + batch.id(), "html report of school " + laestab,
                 Pupils.upns(BatchReports.upns(report)), "ok");
         return BatchController.reportResponse(report, ReportFormat.HTML, batch);

@@ -36,6 +36,16 @@ public record ShownFigures(Period week, Period term, Period year, List<Row> scho
                String persistent, String severe) {
     }
 
+    /** The same figures with each school's line labelled with its name and LAESTAB where the name is known. */
+    ShownFigures named(java.util.Map<String, String> schoolNames) {
+        List<Row> named = schools.stream().map(r -> {
+            String name = schoolNames.get(r.key());
+            return name == null || name.isBlank() ? r : new Row(r.key(), name + " (" + r.key() + ")", r.pupils(),
+                    r.weekAbsence(), r.termAbsence(), r.yearAbsence(), r.persistent(), r.severe());
+        }).toList();
+        return new ShownFigures(week, term, year, named, phases, cohorts, trendShown);
+    }
+
     static ShownFigures of(AttendanceFiguresQuery.Figures figures, List<AttendanceFiguresQuery.Row> cohorts,
                            DisclosureControl rule) {
         AttendanceFiguresQuery.Counts total = figures.total().year();

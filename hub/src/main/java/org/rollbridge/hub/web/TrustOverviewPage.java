@@ -13,6 +13,7 @@ import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.access.HubUser;
 import org.rollbridge.hub.access.OrganisationLink;
 import org.rollbridge.hub.access.Organisations;
+import org.rollbridge.hub.access.SchoolQuery;
 import org.rollbridge.hub.access.SignedIn;
 import org.rollbridge.hub.attendance.AsOfDate;
 import org.rollbridge.hub.attendance.AttendanceFiguresQuery;
@@ -39,12 +40,14 @@ public class TrustOverviewPage {
     private final AttendanceFiguresQuery attendance;
     private final NationalFigures national;
     private final Organisations organisations;
+    private final SchoolQuery schools;
     private final HubProperties settings;
     private final Clock clock;
     private final DisclosureControl rule;
 
     public TrustOverviewPage(AttendanceFiguresQuery attendance, NationalFigures national, Organisations organisations,
-                             HubProperties settings, Clock clock, DisclosureSettings disclosure) {
+                             SchoolQuery schools, HubProperties settings, Clock clock, DisclosureSettings disclosure) {
+        this.schools = schools;
         this.rule = new DisclosureControl(disclosure.smallestCount());
         this.attendance = attendance;
         this.national = national;
@@ -66,8 +69,8 @@ public class TrustOverviewPage {
         HubUser user = SignedIn.user(authentication);
         Model model = new ExtendedModelMap();
         List<AggregateTable> tables = tables(on, user, model);
-        return TableDownloads.file(tables, table, format, "trust", "Trust overview, trust "
-                + user.organisation().code() + ", figures to " + ((AttendanceFiguresQuery.Figures) model.getAttribute("figures")).asOf());
+        return TableDownloads.file(tables, table, format, "trust", "Trust overview, "
+                + organisations.trustName(user.organisation()) + ", figures to " + ((AttendanceFiguresQuery.Figures) model.getAttribute("figures")).asOf());
     }
 
     private List<AggregateTable> tables(String on, HubUser user, Model model) {
@@ -77,8 +80,9 @@ public class TrustOverviewPage {
                 today);
         LocalDate yearStart = Period.academicYearContaining(asOf).from();
         Map<String, Period> scope = membership(user, new Period(yearStart, asOf.isBefore(yearStart) ? yearStart : asOf));
-        model.addAttribute("trust", user.organisation().code());
-        return DashboardModel.add(model, attendance.figures(asOf, scope), national, settings.la(), user.role(), rule);
+        model.addAttribute("trust", organisations.trustName(user.organisation()));
+        return DashboardModel.add(model, attendance.figures(asOf, scope), national, settings.la(), user.role(), rule,
+                schools.ofLa(settings.la()));
     }
 
     /** The trust's schools during a period, each with the span of its membership within it. */

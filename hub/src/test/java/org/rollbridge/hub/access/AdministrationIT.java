@@ -56,6 +56,23 @@ class AdministrationIT {
     }
 
     @Test
+    void aDisabledAccountsOpenSessionIsSignedOutAtItsNextRequest() throws Exception {
+        Users.NewAccount leaver = hub.bean(Users.class).create("leaver-" + System.nanoTime(), "Lee Leaver",
+                Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
+        PageClient session = new PageClient(hub.base());
+        session.signIn(leaver.user().username(), leaver.password(), leaver.totpSecret(), Instant.now());
+        assertStatus(200, session.get("/pupils"));
+
+        assertStatus(302, admin.post("/admin/users/" + leaver.user().username() + "/disable", Map.of("reason",
+                "left the LA", "_csrf", admin.csrf("/admin/users/" + leaver.user().username()))));
+
+        HttpResponse<String> next = session.get("/pupils");
+        assertStatus(302, next);
+        assertThat(next.headers().firstValue("Location").orElseThrow()).endsWith("/sign-in");
+        assertThat(session.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/sign-in");
+    }
+
+    @Test
     void aBadAccountIsRefusedSayingWhatToEnterAndNothingIsCreated() throws Exception {
         HttpResponse<String> refused = admin.post("/admin/users", Map.of("username", "k.jones", "displayName",
                 "Kim Jones", "role", "SCHOOL_DATA_MANAGER", "organisation", "92620", "_csrf",

@@ -108,6 +108,33 @@ class PupilExportIT {
         assertAudited("export-admin", made, "person:" + withSocialWorker);
     }
 
+    /** The export of a filtered queue holds the cases the filtered page lists, and says how it was filtered. */
+    @Test
+    void anAlertQueueExportKeepsTheQueuesFilters() throws Exception {
+        PageClient admin = admin("export-filtered");
+        List<String> cases = Pattern.compile("id=\"case-(\\d+)\"").matcher(admin.get("/alerts?" + QUEUE).body())
+                .results().map(m -> m.group(1)).toList();
+        assertThat(cases).hasSize(2);
+        long taken = Long.parseLong(cases.get(0));
+        hub.db().sql("update alert_cases set assigned_to = 'someone.else' where id = ?").param(taken).update();
+        try {
+            String filtered = admin.get("/alerts?" + QUEUE + "&unassigned=yes").body();
+            assertThat(filtered).contains("id=\"export-queue\" href=\"/exports/alerts?kind=CONSECUTIVE_ABSENCE_10"
+                    + "&amp;status=open&amp;laestab=" + SCHOOL + "&amp;unassigned=yes\"");
+
+            ExportFiles.Made made = ExportFiles.make(admin, "/exports/alerts", Map.of("kind",
+                    "CONSECUTIVE_ABSENCE_10", "status", "open", "laestab", SCHOOL, "unassigned", "yes", "purpose",
+                    "attendance panel"), "/exports/alerts?" + QUEUE + "&unassigned=yes");
+
+            assertThat(made.rows().get(0)).containsExactly("Rollbridge pupil-level export",
+                    "Alert queue CONSECUTIVE_ABSENCE_10 (open, school " + SCHOOL + ", unassigned)");
+            assertThat(made.lines(List.of("Case", "Person", "School (LAESTAB)", "Status", "Figure",
+                    "Latest evidence", "Due", "Assigned to"))).extracting(r -> r.get(0)).containsExactly(cases.get(1));
+        } finally {
+            hub.db().sql("update alert_cases set assigned_to = null where id = ?").param(taken).update();
+        }
+    }
+
     @Test
     void aCohortExportHoldsThePupilsTheLaOverviewCountsInIt() throws Exception {
         PageClient admin = admin("export-cohort");

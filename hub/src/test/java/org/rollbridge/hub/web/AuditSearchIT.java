@@ -70,8 +70,8 @@ class AuditSearchIT {
         HttpResponse<String> bad = admin.get("/audit?from=yesterday");
 
         assertStatus(400, bad);
-        assertThat(bad.body()).contains("govuk-error-summary").contains("href=\"#from\"")
-                .contains("Enter the date from as year-month-day");
+        assertThat(bad.body()).contains("govuk-error-summary").contains("href=\"#from-day\"")
+                .contains("Enter the date from as a real day, month and year");
     }
 
     @Test

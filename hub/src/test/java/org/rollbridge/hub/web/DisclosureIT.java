@@ -75,8 +75,8 @@ class DisclosureIT {
 
         // 15 pupils, 150 sessions, the small school's 30 missed: 20.0% absence, all shown.
         assertThat(page).contains("id=\"year-pupils\">15</td>").contains("id=\"year-absence\">20.0</td>");
-        assertThat(cells(page, "school-" + SMALL)).containsExactly(SMALL, "c", "c", "c", "c", "0", "0");
-        assertThat(cells(page, "school-" + LARGE)).containsExactly(LARGE, "c", "c", "c", "c", "0", "0");
+        assertThat(cells(page, "school-" + SMALL)).containsExactly("Test School (" + SMALL + ")", "c", "c", "c", "c", "0", "0");
+        assertThat(cells(page, "school-" + LARGE)).containsExactly("Test School (" + LARGE + ")", "c", "c", "c", "c", "0", "0");
         assertNoLoneSuppressedCell(page, "school-");
     }
 
@@ -87,11 +87,11 @@ class DisclosureIT {
 
         String page = analyst.get("/la/overview?on=2025-09-12").body();
 
-        assertThat(cells(page, "school-" + SMALL)).containsExactly(SMALL, "c", "c", "c", "c", "0", "0");
+        assertThat(cells(page, "school-" + SMALL)).containsExactly("Test School (" + SMALL + ")", "c", "c", "c", "c", "0", "0");
         assertNoLoneSuppressedCell(page, "school-");
         // Those who may open the pupils' records see the counts themselves.
         assertThat(cells(officer.get("/la/overview?on=2025-09-12").body(), "school-" + SMALL))
-                .containsExactly(SMALL, "3", "100.0", "100.0", "100.0", "0", "0");
+                .containsExactly("Test School (" + SMALL + ")", "3", "100.0", "100.0", "100.0", "0", "0");
     }
 
     @Test

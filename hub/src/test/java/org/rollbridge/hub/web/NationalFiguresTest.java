@@ -34,5 +34,22 @@ class NationalFiguresTest {
         assertThat(figures.england("Total", asOf.plusDays(1)).orElseThrow().absence())
                 .isEqualByComparingTo(published);
         assertThat(published).isEqualByComparingTo("6.9");
+        // Each is named with where it came from and its date.
+        assertThat(figures.source(asOf)).isEqualTo("national figures to 13 March 2026");
+        assertThat(figures.source(asOf.plusDays(1))).isEqualTo(NationalFigures.PUBLISHED)
+                .contains("Pupil attendance in schools", "2025/26");
+    }
+
+    /** A school is compared with England's figures for its phase; a nursery school with primary schools'. */
+    @Test
+    void aSchoolIsComparedWithThePublishedFiguresOfItsPhase() {
+        NationalFigures figures = new NationalFigures();
+
+        assertThat(org.rollbridge.hub.attendance.SchoolPhase.of("9261001").published()).isEqualTo("Primary");
+        assertThat(org.rollbridge.hub.attendance.SchoolPhase.of("9264001").published()).isEqualTo("Secondary");
+        assertThat(org.rollbridge.hub.attendance.SchoolPhase.of("9267001").published()).isEqualTo("Special");
+        assertThat(org.rollbridge.hub.attendance.SchoolPhase.of("9261101").published()).isEqualTo("Total");
+        assertThat(figures.england(org.rollbridge.hub.attendance.SchoolPhase.of("9261001").published()))
+                .isPresent().isNotEqualTo(figures.englandTotal());
     }
 }

@@ -88,6 +88,8 @@ class PagesIT {
         Organisations organisations = hub.bean(Organisations.class);
         organisations.link(SCHOOL, Organisation.trust(TRUST), LocalDate.of(2025, 9, 1), null);
         organisations.link(OTHER_SCHOOL, Organisation.trust(TRUST), LocalDate.of(2025, 9, 22), null);
+        hub.bean(org.rollbridge.hub.access.OrganisationLinkStore.class).name(Organisation.trust(TRUST),
+                "Pages Learning Trust");
     }
 
     @Test
@@ -102,9 +104,35 @@ class PagesIT {
         // The school's own row, exactly:
         // pupils, absence % this week (20 sessions, 10 ill), this term and year (60 sessions, 10 + 10 absent),
         // persistently and severely absent (the first pupil, 20 of 30 sessions).
-        assertThat(cells(page, "school-" + SCHOOL)).containsExactly(SCHOOL, "2", "50.0", "33.3", "33.3", "1", "1");
+        assertThat(cells(page, "school-" + SCHOOL)).containsExactly("Test School (" + SCHOOL + ")", "2", "50.0", "33.3", "33.3", "1", "1");
         // As of the Wednesday of the second week: that week counts whole (5 of 20 absent), and so far 10 of 40.
-        assertThat(cells(earlier, "school-" + SCHOOL)).containsExactly(SCHOOL, "2", "25.0", "25.0", "25.0", "1", "1");
+        // The LA and its schools by name; each school links to its page.
+        assertThat(page).contains("Attendance in Norfolk (LA 926)")
+                .contains("<a class=\"govuk-link\" href=\"/schools/" + SCHOOL + "\">Test School (" + SCHOOL + ")</a>");
+        assertThat(cells(earlier, "school-" + SCHOOL)).containsExactly("Test School (" + SCHOOL + ")", "2", "25.0", "25.0", "25.0", "1", "1");
+    }
+
+    /** The home page names the user's organisation as people know it, not by its code. */
+    @Test
+    void theHomePageNamesTheUsersOrganisation() throws Exception {
+        assertThat(hub.signedIn("officer-home", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926")).get("/").body())
+                .contains("Norfolk (LA 926)").doesNotContain("LA:926");
+        assertThat(hub.signedIn("trust-home", Role.TRUST_VIEWER, Organisation.trust(TRUST)).get("/").body())
+                .contains("Pages Learning Trust (trust " + TRUST + ")");
+    }
+
+    /** The as-of date is typed in a GOV.UK date input (day, month, year), read as the link's one date is. */
+    @Test
+    void theAsOfDateIsTypedAsDayMonthAndYear() throws Exception {
+        PageClient officer = hub.signedIn("officer-date-input", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
+
+        String typed = officer.get("/la/overview?on-day=17&on-month=9&on-year=2025").body();
+
+        assertThat(typed).contains("Wednesday 17 September 2025").contains("id=\"on-day\"")
+                .contains("name=\"on-month\"").contains("value=\"2025\"");
+        assertThat(cells(typed, "school-" + SCHOOL)).isEqualTo(cells(officer.get("/la/overview?on=2025-09-17")
+                .body(), "school-" + SCHOOL));
+        assertThat(officer.get("/la/overview?on-day=31&on-month=2&on-year=2025").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -115,7 +143,7 @@ class PagesIT {
 
         // The officer sees 2 pupils, 50.0, 33.3, 33.3, 1 and 1 on this line: every one a count of 1 to 9 or a rate
         // worked out from one.
-        assertThat(cells(page, "school-" + SCHOOL)).containsExactly(SCHOOL, "c", "c", "c", "c", "c", "c");
+        assertThat(cells(page, "school-" + SCHOOL)).containsExactly("Test School (" + SCHOOL + ")", "c", "c", "c", "c", "c", "c");
         assertThat(cells(page, "cohort-LOOKED_AFTER")).containsExactly("Looked-after children (CLA)", "c", "c", "c",
                 "c", "c", "c");
         assertThat(cells(page, "cohort-SEN_SUPPORT")).containsExactly("SEN support", "0", "-", "-", "-", "0", "0");
@@ -128,10 +156,11 @@ class PagesIT {
         PageClient viewer = hub.signedIn("trust-viewer", Role.TRUST_VIEWER, Organisation.trust(TRUST));
 
         String page = viewer.get("/trust?on=2025-09-26").body();
+        assertThat(page).contains("Attendance in Pages Learning Trust (trust " + TRUST + ")");
 
         // Exactly (LaAttendanceIT checks the membership arithmetic): the joiner's line is 1 pupil at 100.0% absence,
         // and the trust 3 pupils, 1 persistently absent; all shown as c, with every rate worked out from them.
-        assertThat(cells(page, "school-" + OTHER_SCHOOL)).containsExactly(OTHER_SCHOOL, "c", "c", "c", "c", "0", "0");
+        assertThat(cells(page, "school-" + OTHER_SCHOOL)).containsExactly("Test School (" + OTHER_SCHOOL + ")", "c", "c", "c", "c", "0", "0");
         assertThat(page).contains("id=\"week-absence\">c</td>").contains("id=\"year-absence\">c</td>")
                 .contains("id=\"year-pupils\">c</td>").contains("id=\"year-pa\">c</td>")
                 .contains("id=\"year-pa-rate\">c</td>").contains("id=\"year-sa\">c</td>")

@@ -64,7 +64,7 @@ class SchoolPageIT {
         assertThat(report.find()).isTrue();
         HttpResponse<String> html = manager.get(report.group(1));
         assertStatus(200, html);
-        assertThat(html.body()).contains("Data check report");
+        assertThat(html.body()).contains("Data check report").contains("Test School (926/9721)");
         assertStatus(404, manager.get("/schools/" + OTHER));
         assertStatus(404, manager.get(report.group(1).replace(SCHOOL, OTHER)));
         assertThat(manager.get("/schools").body()).contains(SCHOOL).doesNotContain(OTHER);

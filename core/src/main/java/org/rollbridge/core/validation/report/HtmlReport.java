@@ -113,7 +113,7 @@ public final class HtmlReport implements ReportRenderer {
             case EXCLUSIONS -> "Exclusions";
         }));
         if (file.school() != null) {
-            row(w, "School", esc(file.school().la() + "/" + file.school().estab()));
+            row(w, "School", esc(file.school().label()));
         }
         row(w, "Records", String.valueOf(file.records()));
         row(w, "Records held back", String.valueOf(file.recordsWithErrors()));

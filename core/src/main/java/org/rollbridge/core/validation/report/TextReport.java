@@ -16,7 +16,7 @@ public final class TextReport implements ReportRenderer {
         for (FileReport file : report.files()) {
             w.printf("%s (%s%s): %d record(s), %d error(s), %d warning(s): %s%n", file.path(),
                     file.kind() == null ? "unknown kind" : file.kind().label(),
-                    file.school() == null ? "" : ", school " + file.school().la() + "/" + file.school().estab(),
+                    file.school() == null ? "" : ", school " + file.school().label(),
                     file.records(), file.errors(), file.warnings(), file.outcome().title().toLowerCase());
             for (Finding f : file.findings()) {
                 String where = SchoolView.place(f.record())
