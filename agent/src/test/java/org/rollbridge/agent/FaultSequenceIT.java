@@ -35,8 +35,9 @@ import org.rollbridge.hub.testing.TestDatabase;
  * API and comparing them with the school's files in its drop folder ({@link SchoolFiles}). The numbers are those of
  * the problems this suite was written against (docs/agent.md, docs/hub.md): 1 a value put back, 2 a CTF's coarse
  * codes, 3 held records released by a CTF link, 4 merge order, 5 held records piling up, 6 an export not sent, 7 a
- * NUL byte, 8 a correction beyond the resend window, and 10 the same upload twice. A worker of the hub dying between
- * staging and merging is CrashRecoveryIT's; importing the same files twice is ReimportIT's.
+ * NUL byte, 8 a correction beyond the resend window, and 10 the same upload twice; besides, the hub down with changes
+ * queued, and the agent and the hub (a process of its own, {@link HubProcess}) killed with SIGKILL at each step.
+ * Problem 9 (the hub's alerts against core's) is AlertParityIT's; importing the same files twice is ReimportIT's.
  */
 @HubTest
 class FaultSequenceIT {
@@ -112,6 +113,12 @@ class FaultSequenceIT {
         Files.write(drop(home).resolve(name), content);
     }
 
+    /** The export saved as Latin-1 with a name the MIS holds with an accent (Zoë): not UTF-8 text. */
+    static byte[] latin1(AttendanceCsv csv) {
+        String text = new String(csv.bytes(), StandardCharsets.UTF_8).replace("\n", ",Zoë\n");
+        return text.replaceFirst(",Zoë\n", ",forename\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     static List<String> batchIds(String school) {
         return batchIds(hub, school);
     }
@@ -121,7 +128,7 @@ class FaultSequenceIT {
                 .query(String.class).list();
     }
 
-    /** Problems 1, 2, 4, 6, 7, 8 and 10 in the nights of one school. */
+    /** Problems 1, 2, 4, 6 (a CTF cut short or in Latin-1, a CSV with an unclosed quote or in Latin-1), 7, 8 and 10. */
     @Test
     void ordinaryNightsEndWithTheHubHoldingWhatTheSchoolHolds() throws Exception {
         String school = "9266001";
@@ -155,7 +162,27 @@ class FaultSequenceIT {
         Result cut = SchoolAgent.run(home);
         assertThat(cut.exit()).as(cut.err()).isEqualTo(1);
         assertThat(batchIds(school)).hasSize(before);
+        // A Latin-1 CTF, a CSV with a quote never closed and a Latin-1 CSV: not sent, exit code 1, the line named;
+        // the hub keeps what it held (6).
+        write(home, "roll.xml", new String(good, StandardCharsets.UTF_8).replace("Pupil", "Zoë")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Result latin1Ctf = SchoolAgent.run(home);
+        assertThat(latin1Ctf.exit()).as(latin1Ctf.err()).isEqualTo(1);
+        assertThat(latin1Ctf.err()).contains("roll.xml: not sent").contains("line").contains("byte");
         write(home, "roll.xml", good);
+        byte[] goodWeek = week(school, 3, "C1").bytes();
+        write(home, "attendance.csv", week(school, 3, "L").raw(school + "," + upn(school, 2) + "," + MONDAY
+                + ",PM,\"/").bytes());
+        Result quote = SchoolAgent.run(home);
+        assertThat(quote.exit()).as(quote.err()).isEqualTo(1);
+        assertThat(quote.err()).contains("attendance.csv: not sent").contains("line");
+        write(home, "attendance.csv", latin1(week(school, 3, "L")));
+        Result latin1Csv = SchoolAgent.run(home);
+        assertThat(latin1Csv.exit()).as(latin1Csv.err()).isEqualTo(1);
+        assertThat(latin1Csv.err()).contains("attendance.csv: not sent").contains("line").contains("byte");
+        assertThat(batchIds(school)).hasSize(before);
+        write(home, "attendance.csv", goodWeek);
+        SchoolFiles.assertHubHolds(hub, drop(home), school);
 
         // A large export, then a one-row correction sent straight after it: merged in that order (4). A NUL byte
         // in one row's field holds that row back and the rest of the file is sent (7).
