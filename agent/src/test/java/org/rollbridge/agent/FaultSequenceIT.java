@@ -20,12 +20,14 @@ import org.rollbridge.core.pupil.Address;
 import org.rollbridge.core.pupil.AttendanceYear;
 import org.rollbridge.core.pupil.Pupil;
 import org.rollbridge.core.pupil.RecordedDate;
+import org.rollbridge.hub.ingest.PipelineProbe;
 import org.rollbridge.hub.testing.AttendanceCsv;
 import org.rollbridge.hub.testing.CtfFixture;
 import org.rollbridge.hub.testing.HubTest;
 import org.rollbridge.hub.testing.PupilApi;
 import org.rollbridge.hub.testing.RegisteredPerson;
 import org.rollbridge.hub.testing.RunningHub;
+import org.rollbridge.hub.testing.TestDatabase;
 
 /**
  * Faults and sequences as a school lives them, with the real agent (in this JVM, or in a process of its own where
@@ -33,8 +35,9 @@ import org.rollbridge.hub.testing.RunningHub;
  * API and comparing them with the school's files in its drop folder ({@link SchoolFiles}). The numbers are those of
  * the problems this suite was written against (docs/agent.md, docs/hub.md): 1 a value put back, 2 a CTF's coarse
  * codes, 3 held records released by a CTF link, 4 merge order, 5 held records piling up, 6 an export not sent, 7 a
- * NUL byte, 8 a correction beyond the resend window, and 10 the same upload twice. A worker of the hub dying between
- * staging and merging is CrashRecoveryIT's; importing the same files twice is ReimportIT's.
+ * NUL byte, 8 a correction beyond the resend window, and 10 the same upload twice; besides, the hub down with changes
+ * queued, and the agent and the hub (a process of its own, {@link HubProcess}) killed with SIGKILL at each step.
+ * Problem 9 (the hub's alerts against core's) is AlertParityIT's; importing the same files twice is ReimportIT's.
  */
 @HubTest
 class FaultSequenceIT {
@@ -110,12 +113,22 @@ class FaultSequenceIT {
         Files.write(drop(home).resolve(name), content);
     }
 
+    /** The export saved as Latin-1 with a name the MIS holds with an accent (Zoë): not UTF-8 text. */
+    static byte[] latin1(AttendanceCsv csv) {
+        String text = new String(csv.bytes(), StandardCharsets.UTF_8).replace("\n", ",Zoë\n");
+        return text.replaceFirst(",Zoë\n", ",forename\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     static List<String> batchIds(String school) {
+        return batchIds(hub, school);
+    }
+
+    static List<String> batchIds(RunningHub hub, String school) {
         return hub.db().sql("select client_batch_id from batches where laestab = ? order by arrival").param(school)
                 .query(String.class).list();
     }
 
-    /** Problems 1, 2, 4, 6, 7, 8 and 10 in the nights of one school. */
+    /** Problems 1, 2, 4, 6 (a CTF cut short or in Latin-1, a CSV with an unclosed quote or in Latin-1), 7, 8 and 10. */
     @Test
     void ordinaryNightsEndWithTheHubHoldingWhatTheSchoolHolds() throws Exception {
         String school = "9266001";
@@ -149,7 +162,27 @@ class FaultSequenceIT {
         Result cut = SchoolAgent.run(home);
         assertThat(cut.exit()).as(cut.err()).isEqualTo(1);
         assertThat(batchIds(school)).hasSize(before);
+        // A Latin-1 CTF, a CSV with a quote never closed and a Latin-1 CSV: not sent, exit code 1, the line named;
+        // the hub keeps what it held (6).
+        write(home, "roll.xml", new String(good, StandardCharsets.UTF_8).replace("Pupil", "Zoë")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Result latin1Ctf = SchoolAgent.run(home);
+        assertThat(latin1Ctf.exit()).as(latin1Ctf.err()).isEqualTo(1);
+        assertThat(latin1Ctf.err()).contains("roll.xml: not sent").contains("line").contains("byte");
         write(home, "roll.xml", good);
+        byte[] goodWeek = week(school, 3, "C1").bytes();
+        write(home, "attendance.csv", week(school, 3, "L").raw(school + "," + upn(school, 2) + "," + MONDAY
+                + ",PM,\"/").bytes());
+        Result quote = SchoolAgent.run(home);
+        assertThat(quote.exit()).as(quote.err()).isEqualTo(1);
+        assertThat(quote.err()).contains("attendance.csv: not sent").contains("line");
+        write(home, "attendance.csv", latin1(week(school, 3, "L")));
+        Result latin1Csv = SchoolAgent.run(home);
+        assertThat(latin1Csv.exit()).as(latin1Csv.err()).isEqualTo(1);
+        assertThat(latin1Csv.err()).contains("attendance.csv: not sent").contains("line").contains("byte");
+        assertThat(batchIds(school)).hasSize(before);
+        write(home, "attendance.csv", goodWeek);
+        SchoolFiles.assertHubHolds(hub, drop(home), school);
 
         // A large export, then a one-row correction sent straight after it: merged in that order (4). A NUL byte
         // in one row's field holds that row back and the rest of the file is sent (7).
@@ -236,6 +269,95 @@ class FaultSequenceIT {
 
         assertThat(batchIds(school)).hasSize(before + 2).doesNotHaveDuplicates();
         SchoolFiles.assertHubHolds(hub, drop(home), school);
+    }
+
+    /**
+     * The hub, a process of its own, killed (kill -9) in the middle of receiving an upload, after storing one but
+     * before its answer reached the agent, and after each step of its pipeline (staged, matched, merged but not yet
+     * marked done), a night's changes each time, the last putting back the first night's values: after each restart
+     * the hub holds what the school's files hold.
+     */
+    @Test
+    void aHubKilledAtEachStepEndsHoldingWhatTheSchoolHolds() throws Exception {
+        String school = "9266004";
+        TestDatabase database = TestDatabase.create();
+        Path dir = RunningHub.tempDir();
+        int port = HubProcess.freePort();
+        HubProcess running = HubProcess.start(database, dir, port, null);
+        // The hub the test reads through (read API, batches): on the same database, running no jobs of its own.
+        try (FlakyProxy toHub = new FlakyProxy(port);
+             RunningHub reader = RunningHub.start(database, new Class<?>[0], dir, "--ROLLBRIDGE_WORKERS=0")) {
+            Path home = SchoolAgent.enrol(reader, toHub, work, school);
+            for (int p = 1; p <= 40; p++) {
+                RegisteredPerson.withUpn(upn(school, p)).in(reader);
+            }
+            night(home, school, "NR1 1AA", "C1");
+            SchoolAgent.runAndSettle(reader, home, school);
+            SchoolFiles.assertHubHolds(reader, drop(home), school);
+
+            // Killed while an upload is coming in: its first kilobyte received, the rest held back by the network.
+            toHub.mode(FlakyProxy.Mode.STALL_REQUEST, 1024);
+            night(home, school, "NR2 2BB", "R");
+            running = killedDuring(home, running, toHub, () -> toHub.connections() > 0, database, dir, port);
+            SchoolAgent.runAndSettle(reader, home, school);
+            SchoolFiles.assertHubHolds(reader, drop(home), school);
+
+            // Killed after storing an upload, before its answer came back: the agent sends it again, applied once.
+            int before = batchIds(reader, school).size();
+            toHub.mode(FlakyProxy.Mode.HOLD_RESPONSE);
+            night(home, school, "NR3 3CC", "L");
+            running = killedDuring(home, running, toHub, () -> batchIds(reader, school).size() > before, database,
+                    dir, port);
+            SchoolAgent.runAndSettle(reader, home, school);
+            SchoolFiles.assertHubHolds(reader, drop(home), school);
+            assertThat(batchIds(reader, school)).doesNotHaveDuplicates();
+
+            // Killed after each step of processing a batch; the last night puts back the first night's values.
+            String[][] nights = {{"NR4 4DD", "M"}, {"NR5 5EE", "C2"}, {"NR1 1AA", "C1"}};
+            for (PipelineProbe.Step step : PipelineProbe.Step.values()) {
+                running.kill();
+                running = HubProcess.start(database, dir, port, step);
+                String[] changes = nights[step.ordinal()];
+                night(home, school, changes[0], changes[1]);
+                Result sent = SchoolAgent.run(home);
+                assertThat(sent.exit()).as(sent.err()).isZero();
+                running.awaitHalted();
+                running.kill();
+                running = HubProcess.start(database, dir, port, null);
+                SchoolAgent.settle(reader, school);
+                SchoolFiles.assertHubHolds(reader, drop(home), school);
+            }
+            assertThat(batchIds(reader, school)).doesNotHaveDuplicates();
+        } finally {
+            running.close();
+        }
+    }
+
+    /** A night's exports: the roll at {@code postcode}, and the week with pupil 1's Monday morning as {@code code}. */
+    static void night(Path home, String school, String postcode, String code) throws Exception {
+        write(home, "roll.xml", roll(school, postcode).bytes());
+        write(home, "attendance.csv", week(school, 3, code).bytes());
+    }
+
+    /**
+     * Runs the agent while the network does what the proxy's mode says, kills the hub once {@code reached} holds,
+     * expects the agent to end with exit code 1 (its batches still waiting), and starts the hub again.
+     */
+    static HubProcess killedDuring(Path home, HubProcess hubProcess, FlakyProxy toHub, BooleanSupplier reached,
+                                   TestDatabase database, Path dir, int port) throws Exception {
+        int before = toHub.connections();
+        var agent = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> SchoolAgent.run(home, "--retry-attempts", "1"));
+        for (int i = 0; i < 1200 && !(toHub.connections() > before && reached.getAsBoolean()); i++) {
+            assertThat(agent).as("the agent is still sending").isNotDone();
+            Thread.sleep(50);
+        }
+        assertThat(reached.getAsBoolean()).isTrue();
+        hubProcess.kill();
+        toHub.mode(FlakyProxy.Mode.UP);
+        Result r = agent.get(5, TimeUnit.MINUTES);
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        return HubProcess.start(database, dir, port, null);
     }
 
     /** Runs the agent in a process of its own and kills it with SIGKILL once {@code reached} holds. */

@@ -11,13 +11,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A loopback TCP proxy in front of the hub that can play the network's part: down (connections closed at once),
- * cutting a request after so many bytes (the agent killed mid-upload), or letting the request through and losing
- * the answer (the agent stopped after the hub stored the batch).
+ * cutting a request after so many bytes (the agent killed mid-upload), stalling it after so many bytes (the hub
+ * killed mid-upload), or letting the request through and losing the answer (the agent stopped after the hub stored
+ * the batch). A hub that is not running is a connection closed at once.
  */
 final class FlakyProxy implements AutoCloseable {
 
-    /** HOLD_REQUEST: the request never reaches the hub; HOLD_RESPONSE: it does, its answer never comes back. */
-    enum Mode { UP, DOWN, CUT_REQUEST, DROP_RESPONSE, HOLD_REQUEST, HOLD_RESPONSE }
+    /**
+     * HOLD_REQUEST: the request never reaches the hub; STALL_REQUEST: its first bytes do, then nothing more;
+     * HOLD_RESPONSE: it does, its answer never comes back.
+     */
+    enum Mode { UP, DOWN, CUT_REQUEST, STALL_REQUEST, DROP_RESPONSE, HOLD_REQUEST, HOLD_RESPONSE }
 
     private final ServerSocket server;
     private final int target;
@@ -62,7 +66,13 @@ final class FlakyProxy implements AutoCloseable {
                     client.close();
                     continue;
                 }
-                Socket hub = new Socket(InetAddress.getLoopbackAddress(), target);
+                Socket hub;
+                try {
+                    hub = new Socket(InetAddress.getLoopbackAddress(), target);
+                } catch (IOException notRunning) {
+                    client.close();
+                    continue;
+                }
                 open.add(client);
                 open.add(hub);
                 Mode now = mode;
@@ -70,7 +80,8 @@ final class FlakyProxy implements AutoCloseable {
                 if (now == Mode.HOLD_REQUEST) {
                     continue;
                 }
-                Thread.ofPlatform().daemon().start(() -> pump(client, hub, now == Mode.CUT_REQUEST ? limit : -1));
+                Thread.ofPlatform().daemon().start(() -> pump(client, hub,
+                        now == Mode.CUT_REQUEST || now == Mode.STALL_REQUEST ? limit : -1, now == Mode.STALL_REQUEST));
                 Thread.ofPlatform().daemon().start(() -> {
                     if (now == Mode.HOLD_RESPONSE) {
                         return;
@@ -85,7 +96,7 @@ final class FlakyProxy implements AutoCloseable {
                             quietly(client);
                         }
                     } else {
-                        pump(hub, client, -1);
+                        pump(hub, client, -1, false);
                     }
                 });
             } catch (IOException e) {
@@ -94,7 +105,8 @@ final class FlakyProxy implements AutoCloseable {
         }
     }
 
-    private static void pump(Socket from, Socket to, long limit) {
+    /** Copies until either side closes, or {@code limit} bytes; then closes both, or with {@code stall} holds them. */
+    private static void pump(Socket from, Socket to, long limit, boolean stall) {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             byte[] buffer = new byte[8192];
             long sent = 0;
@@ -102,13 +114,16 @@ final class FlakyProxy implements AutoCloseable {
                 if (limit >= 0 && sent + n > limit) {
                     out.write(buffer, 0, (int) (limit - sent));
                     out.flush();
+                    while (stall && !to.isClosed()) {
+                        Thread.sleep(50);
+                    }
                     break;
                 }
                 out.write(buffer, 0, n);
                 out.flush();
                 sent += n;
             }
-        } catch (IOException ignored) {
+        } catch (IOException | InterruptedException ignored) {
             // the other side closed
         } finally {
             quietly(from);

@@ -34,6 +34,17 @@ public class AlertEvidenceQuery {
     }
 
     /** What is read of one pupil at the school. */
+    /**
+     * Whether person %1$s left school %2$s's roll by being missing from its whole-roll CTF (no spell there open since):
+     * the latest roll is the roll, as core's snapshots read it, though the record kept holds no leaving date (a
+     * person id names one person in one LA, so the LA needs no filter here).
+     */
+    private static final String REMOVED_FROM_ROLL = """
+            (exists (select 1 from enrolments e where e.person_id = %1$s and e.laestab = %2$s
+                     and e.ended_reason = 'missing from full CTF')
+             and not exists (select 1 from enrolments e where e.person_id = %1$s and e.laestab = %2$s
+                             and e.to_date is null))""";
+
     static final class Pupil {
         final long person;
         String upn;
@@ -41,6 +52,8 @@ public class AlertEvidenceQuery {
         LocalDate left;
         String ncYear;
         String enrolStatus;
+        /** Missing from the school's latest whole-roll CTF, so off its roll whatever its record's dates say. */
+        boolean removedFromRoll;
         boolean partTime;
         /** Looked after (the school's CTF), or with a social worker or a child protection plan (social care's list). */
         boolean safeguardingCohort;
@@ -105,6 +118,8 @@ public class AlertEvidenceQuery {
                        coalesce(p.upn, (select min(i.value) from person_identifiers i
                                         where i.la = ? and i.person_id = k.person_id and i.kind = 'UPN')),
                        p.admission_date, p.leaving_date, p.nc_year, p.enrol_status,
+                       """ + REMOVED_FROM_ROLL.formatted("k.person_id", "?") + """
+                       ,
                        coalesce((p.record ->> 'partTime')::boolean, false),
                        coalesce((p.record -> 'lookedAfter' ->> 'inCare')::boolean, false)
                          or exists (select 1 from social_care_cases c where c.la = ? and c.person_id = k.person_id
@@ -112,8 +127,8 @@ public class AlertEvidenceQuery {
                                     and (c.social_worker or c.looked_after or c.child_protection))
                 from unnest(?::bigint[]) k (person_id)
                 left join pupils p on p.la = ? and p.person_id = k.person_id and p.laestab = ?""")
-                .params(settings.la(), settings.la(), asOf, pupils.keySet().toArray(Long[]::new), settings.la(),
-                        laestab)
+                .params(settings.la(), laestab, laestab, settings.la(), asOf, pupils.keySet().toArray(Long[]::new),
+                        settings.la(), laestab)
                 .query(rs -> {
                     Pupil p = pupils.get(rs.getLong(1));
                     p.upn = rs.getString(2);
@@ -121,8 +136,9 @@ public class AlertEvidenceQuery {
                     p.left = rs.getObject(4, LocalDate.class);
                     p.ncYear = rs.getString(5);
                     p.enrolStatus = rs.getString(6);
-                    p.partTime = rs.getBoolean(7);
-                    p.safeguardingCohort = rs.getBoolean(8);
+                    p.removedFromRoll = rs.getBoolean(7);
+                    p.partTime = rs.getBoolean(8);
+                    p.safeguardingCohort = rs.getBoolean(9);
                 });
         return pupils;
     }
@@ -135,7 +151,8 @@ public class AlertEvidenceQuery {
         return db.sql("""
                 select nc_year from pupils where la = ? and laestab = ? and upn <> ''
                   and (admission_date is null or admission_date <= ?) and (leaving_date is null or leaving_date >= ?)
-                  and coalesce(enrol_status, '') <> 'P'""")
+                  and coalesce(enrol_status, '') <> 'P'
+                  and not """ + REMOVED_FROM_ROLL.formatted("pupils.person_id", "pupils.laestab"))
                 .params(settings.la(), laestab, day, day).query(String.class).list();
     }
 

@@ -44,8 +44,9 @@ final class Joiners {
         return new Joiner(null, p.admitted, !TransitionPoint.standard(p.admitted, year, entryYear));
     }
 
+    /** On the roll on the day as the school's record dates it, and still on its latest roll (core's snapshot). */
     private static boolean onRoll(Pupil p, LocalDate day) {
-        return p.upn != null && !p.upn.isEmpty() && !"P".equals(p.enrolStatus)
+        return p.upn != null && !p.upn.isEmpty() && !"P".equals(p.enrolStatus) && !p.removedFromRoll
                 && (p.admitted == null || !p.admitted.isAfter(day)) && (p.left == null || !p.left.isBefore(day));
     }
 }

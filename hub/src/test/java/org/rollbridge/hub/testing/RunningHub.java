@@ -63,6 +63,11 @@ public final class RunningHub implements AutoCloseable {
 
     /** Starts a hub on the database, e.g. again on the database a stopped hub used. */
     public static RunningHub start(TestDatabase database, Class<?>[] sources, Path dataDir, String... extra) {
+        return new RunningHub(HubApplication.start(sources, arguments(database, dataDir, extra)), database);
+    }
+
+    /** The settings a test hub starts with (also a hub started as a process of its own); {@code extra} override. */
+    public static String[] arguments(TestDatabase database, Path dataDir, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--ROLLBRIDGE_DB_URL=" + database.url(),
                 "--ROLLBRIDGE_DB_USER=" + database.user(),
@@ -91,7 +96,7 @@ public final class RunningHub implements AutoCloseable {
         List<String> given = java.util.Arrays.stream(extra).map(a -> a.substring(0, a.indexOf('=') + 1)).toList();
         args.removeIf(a -> given.contains(a.substring(0, a.indexOf('=') + 1)));
         args.addAll(List.of(extra));
-        return new RunningHub(HubApplication.start(sources, args.toArray(String[]::new)), database);
+        return args.toArray(String[]::new);
     }
 
     public TestDatabase database() {
