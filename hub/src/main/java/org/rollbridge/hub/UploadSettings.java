@@ -1,5 +1,6 @@
 package org.rollbridge.hub;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -50,10 +51,14 @@ public record UploadSettings(
      */
     void requireKey() {
         if ((keys == null || keys.isBlank()) && keysFile == null) {
+            // Earlier versions made the key in the data directory: its uploads open only with that key.
+            Path made = dataDir == null ? null : dataDir.resolve("upload.keys");
             throw new IllegalArgumentException("ROLLBRIDGE_UPLOAD_KEYS_FILE (or ROLLBRIDGE_UPLOAD_KEYS) is not set: "
-                    + "it holds the key uploads are encrypted with at rest. Make one with 'echo k1:$(openssl rand "
-                    + "-base64 32) > /etc/rollbridge/upload.keys', make the file readable by the hub's user only, "
-                    + "keep it outside ROLLBRIDGE_DATA_DIR and set ROLLBRIDGE_UPLOAD_KEYS_FILE to it");
+                    + "it holds the key uploads are encrypted with at rest. " + (made != null && Files.exists(made)
+                    ? "This hub's earlier key is in " + made + ": move it outside ROLLBRIDGE_DATA_DIR, readable by "
+                    + "the hub's user only, and set ROLLBRIDGE_UPLOAD_KEYS_FILE to it"
+                    : "Make one with '(umask 077; echo k1:$(openssl rand -base64 32) > /etc/rollbridge/upload.keys)',"
+                    + " outside ROLLBRIDGE_DATA_DIR, and set ROLLBRIDGE_UPLOAD_KEYS_FILE to it"));
         }
     }
 

@@ -74,12 +74,25 @@ class HubSettingsTest {
     }
 
     @Test
-    void withoutAnUploadKeyTheHubDoesNotStartAndSaysHowToMakeOne() {
+    void withoutAnUploadKeyTheHubDoesNotStartAndSaysHowToMakeOne() throws Exception {
         assertThatThrownBy(() -> HubApplication.start("--ROLLBRIDGE_SUPPRESSION_KEY=" + KEY))
                 .isInstanceOf(HubSettings.Refused.class)
                 .hasMessageStartingWith("ROLLBRIDGE_UPLOAD_KEYS_FILE (or ROLLBRIDGE_UPLOAD_KEYS) is not set")
                 .hasMessageContaining("openssl rand -base64 32").hasMessageContaining("outside ROLLBRIDGE_DATA_DIR");
+        assertThatThrownBy(() -> HubApplication.start("--ROLLBRIDGE_SUPPRESSION_KEY=" + KEY,
+                "--ROLLBRIDGE_DATA_DIR=" + earlier()))
+                .isInstanceOf(HubSettings.Refused.class)
+                .hasMessageContaining("This hub's earlier key is in " + earlier().resolve("upload.keys")
+                        + ": move it outside ROLLBRIDGE_DATA_DIR");
         assertThat(new UploadSettings(Path.of("d"), 1, KEYS, null, 30, 200, 1, 1).toString()).doesNotContain(KEYS);
+    }
+
+    /** A data directory holding the key an earlier version made in it. */
+    static Path earlier() throws java.io.IOException {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "rollbridge-earlier-key");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("upload.keys"), KEYS);
+        return dir;
     }
 
     @Test

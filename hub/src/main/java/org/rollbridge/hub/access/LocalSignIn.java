@@ -11,7 +11,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -31,8 +31,12 @@ public class LocalSignIn implements AuthenticationProvider {
     public static final String THROTTLED = "Too many failed sign-ins from your network. Wait 15 minutes, then try "
             + "again; if you have forgotten your password, ask your LA administrator.";
 
-    /** Too many failed sign-ins from the client's address: refused until its window ends. */
-    public static final class Throttled extends AuthenticationException {
+    /**
+     * Too many failed sign-ins from the client's address: refused until its window ends. An account status
+     * exception, so that Spring's provider manager stops at it rather than asking the next provider, whose answer
+     * (a plain wrong password) would replace it.
+     */
+    public static final class Throttled extends AccountStatusException {
 
         private final transient Instant until;
 
