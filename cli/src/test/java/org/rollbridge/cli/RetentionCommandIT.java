@@ -79,8 +79,8 @@ class RetentionCommandIT {
              Statement s = c.createStatement()) {
             s.execute("insert into schools (la, laestab) values ('926', '9269901') on conflict do nothing");
             s.execute("insert into batches (id, la, laestab, client_batch_id, kind, source, content_sha256, size_bytes,"
-                    + " stored_path, status) values ('00000000-0000-0000-0000-0000000000f1', '926', '9269901', 'w-1',"
-                    + " 'ctf', 'import', repeat('0', 64), 1, '" + elsewhere + "', 'completed')");
+                    + " stored_path, status, completed_at) values ('00000000-0000-0000-0000-0000000000f1', '926',"
+                    + " '9269901', 'w-1', 'ctf', 'import', repeat('0', 64), 1, '" + elsewhere + "', 'completed', now())");
             s.execute("insert into retention_upload_erasures (batch_id, stored_path) values"
                     + " ('00000000-0000-0000-0000-0000000000f1', '" + elsewhere + "')");
         }
