@@ -37,6 +37,7 @@ final class BenchDatabase implements AutoCloseable {
                 // A key of the run's own: the benchmark's database is dropped after it.
                 "--ROLLBRIDGE_SUPPRESSION_KEY=" + java.util.HexFormat.of().formatHex(
                         new java.security.SecureRandom().generateSeed(32)),
+                "--ROLLBRIDGE_UPLOAD_KEYS=" + org.rollbridge.hub.ingest.UploadKeys.newRing().strip(),
                 "--logging.level.root=WARN"));
         args.addAll(java.util.List.of(more));
         return args.toArray(String[]::new);

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.rollbridge.hub.HubApplication;
 import org.rollbridge.hub.access.SchoolCredentials;
+import org.rollbridge.hub.ingest.UploadKeys;
 import org.rollbridge.synth.Settings;
 import org.rollbridge.synth.SyntheticLa;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -78,6 +81,10 @@ public final class DemoCommand implements Callable<Integer> {
         // one, a random key is made on the first run and kept beside the database, readable by its owner only.
         String suppressionKey = Optional.ofNullable(System.getenv("ROLLBRIDGE_SUPPRESSION_KEY"))
                 .filter(s -> !s.isBlank()).orElseGet(() -> keptKey(out.resolve("suppression.key")));
+        // Its uploads' key likewise, in a file beside the database (not in the upload store it opens).
+        boolean keysGiven = Stream.of("ROLLBRIDGE_UPLOAD_KEYS", "ROLLBRIDGE_UPLOAD_KEYS_FILE")
+                .map(System::getenv).anyMatch(v -> v != null && !v.isBlank());
+        String uploadKeys = keysGiven ? null : keptRing(out.resolve("upload.keys"));
         String[] settings = {"--ROLLBRIDGE_DB_URL=" + dbUrl, "--ROLLBRIDGE_DB_USER=" + dbUser,
             "--ROLLBRIDGE_DATA_DIR=" + out.resolve("uploads").toAbsolutePath(), "--ROLLBRIDGE_ADMIN_TOKEN=" + admin,
             "--ROLLBRIDGE_SUPPRESSION_KEY=" + suppressionKey,
@@ -85,6 +92,10 @@ public final class DemoCommand implements Callable<Integer> {
             "--ROLLBRIDGE_SECURE_COOKIES=false",
             // The synthetic term ends on --to: alerts are worked out as of then, not as of today.
             "--ROLLBRIDGE_ALERTS_AS_OF=" + to};
+        if (uploadKeys != null) {
+            settings = Stream.concat(Stream.of(settings), Stream.of("--ROLLBRIDGE_UPLOAD_KEYS_FILE=" + uploadKeys))
+                    .toArray(String[]::new);
+        }
 
         System.out.println("Importing the synthetic LA through the pipeline...");
         load(la, settings);
@@ -158,17 +169,29 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The key kept in this file, made (32 random bytes, hex) and written owner-only on first use. */
     static String keptKey(Path file) {
+        return kept(file, () -> HexFormat.of().formatHex(new SecureRandom().generateSeed(32))).strip();
+    }
+
+    /** The path of this file of upload keys, made (one random key) and written owner-only on first use. */
+    static String keptRing(Path file) {
+        kept(file, UploadKeys::newRing);
+        return file.toAbsolutePath().toString();
+    }
+
+    private static String kept(Path file, Supplier<String> made) {
         try {
             if (Files.exists(file)) {
-                return Files.readString(file).strip();
+                return Files.readString(file);
             }
-            String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+            String key = made.get();
             Files.createDirectories(file.getParent());
+            // Owner-only from its creation: the key is never readable by others, not even for a moment.
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, key);
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             return key;
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Could not keep the demo's suppression key in " + file, e);
+            throw new java.io.UncheckedIOException("Could not keep the demo's key in " + file, e);
         }
     }
 }

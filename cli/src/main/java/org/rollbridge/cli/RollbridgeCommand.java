@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             IndicatorsCommand.class,
             AgentCommand.class,
             SchoolCredentialCommand.class,
+            AdminCommand.class,
             RetentionCommand.class,
             ShareCommand.class,
             CommandLine.HelpCommand.class})

@@ -120,6 +120,7 @@ class AlertParityIT {
             "--ROLLBRIDGE_DB_PASSWORD=" + db.password(),
             "--ROLLBRIDGE_DATA_DIR=" + work.resolve("uploads").toAbsolutePath(),
             "--ROLLBRIDGE_SUPPRESSION_KEY=test-suppression-key-synthetic-people-only",
+            "--ROLLBRIDGE_UPLOAD_KEYS=" + org.rollbridge.hub.testing.RunningHub.UPLOAD_KEYS,
             "--ROLLBRIDGE_ALERTS_AS_OF=" + DAY};
         try (ConfigurableApplicationContext hub = HubTask.start(settings)) {
             ImportCommand.importAll(hub, ImportCommand.expand(la), Optional.empty());

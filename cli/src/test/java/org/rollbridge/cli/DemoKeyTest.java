@@ -24,4 +24,19 @@ class DemoKeyTest {
         assertThat(DemoCommand.keptKey(file)).isEqualTo(first);
         assertThat(DemoCommand.keptKey(folder.resolve("another.key"))).isNotEqualTo(first);
     }
+
+    @Test
+    void theDemosUploadKeysAreMadeOnceAtRandomKeptOwnerOnlyAndReadByTheHub() throws Exception {
+        Path file = folder.resolve("upload.keys");
+
+        String path = DemoCommand.keptRing(file);
+        String ring = Files.readString(file);
+
+        assertThat(path).isEqualTo(file.toAbsolutePath().toString());
+        assertThat(ring).matches("k1:[A-Za-z0-9+/]{43}=\\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        org.rollbridge.hub.ingest.UploadKeys.parse(ring, path);
+        DemoCommand.keptRing(file);
+        assertThat(Files.readString(file)).isEqualTo(ring);
+    }
 }

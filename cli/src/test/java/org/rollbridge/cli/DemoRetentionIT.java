@@ -36,11 +36,13 @@ class DemoRetentionIT {
         String uploads = work.resolve("uploads").toAbsolutePath().toString();
         DemoCommand.load(la, "--ROLLBRIDGE_DB_URL=" + db.url(), "--ROLLBRIDGE_DB_USER=" + db.user(),
                 "--ROLLBRIDGE_DB_PASSWORD=" + db.password(), "--ROLLBRIDGE_SUPPRESSION_KEY=" + KEY,
-                "--ROLLBRIDGE_DATA_DIR=" + uploads);
+                "--ROLLBRIDGE_DATA_DIR=" + uploads,
+                "--ROLLBRIDGE_UPLOAD_KEYS=" + org.rollbridge.hub.testing.RunningHub.UPLOAD_KEYS);
         long before = persons(db);
         String[][] properties = {{"ROLLBRIDGE_DB_URL", db.url()}, {"ROLLBRIDGE_DB_USER", db.user()},
             {"ROLLBRIDGE_DB_PASSWORD", db.password()}, {"ROLLBRIDGE_DATA_DIR", uploads},
-            {"ROLLBRIDGE_SUPPRESSION_KEY", KEY}};
+            {"ROLLBRIDGE_SUPPRESSION_KEY", KEY},
+            {"ROLLBRIDGE_UPLOAD_KEYS", org.rollbridge.hub.testing.RunningHub.UPLOAD_KEYS}};
         RetentionCommandIT.Run dry;
         RetentionCommandIT.Run real;
         RetentionCommandIT.Run again;

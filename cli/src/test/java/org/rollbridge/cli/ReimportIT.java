@@ -93,6 +93,7 @@ class ReimportIT {
         return new String[] {"--ROLLBRIDGE_DB_URL=" + db.url(), "--ROLLBRIDGE_DB_USER=" + db.user(),
             "--ROLLBRIDGE_DB_PASSWORD=" + db.password(),
             "--ROLLBRIDGE_SUPPRESSION_KEY=test-suppression-key-synthetic-people-only",
+            "--ROLLBRIDGE_UPLOAD_KEYS=" + org.rollbridge.hub.testing.RunningHub.UPLOAD_KEYS,
             "--ROLLBRIDGE_DATA_DIR=" + work.resolve(folder + "-uploads").toAbsolutePath(),
             "--ROLLBRIDGE_ALERTS_AS_OF=" + Settings.DEFAULT_FROM.plusWeeks(6)};
     }

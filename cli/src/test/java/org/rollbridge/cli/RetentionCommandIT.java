@@ -72,6 +72,29 @@ class RetentionCommandIT {
     }
 
     @Test
+    void standardOutputHoldsTheJsonAloneWhenTheHubWarnsDuringTheRun() throws Exception {
+        // An upload queued for deletion that lies outside the upload store: the run leaves it and warns.
+        java.nio.file.Path elsewhere = Files.createTempFile("rollbridge-elsewhere", ".xml");
+        try (Connection c = DriverManager.getConnection(SERVER + DATABASE, USER, PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute("insert into schools (la, laestab) values ('926', '9269901') on conflict do nothing");
+            s.execute("insert into batches (id, la, laestab, client_batch_id, kind, source, content_sha256, size_bytes,"
+                    + " stored_path, status, completed_at) values ('00000000-0000-0000-0000-0000000000f1', '926',"
+                    + " '9269901', 'w-1', 'ctf', 'import', repeat('0', 64), 1, '" + elsewhere + "', 'completed', now())");
+            s.execute("insert into retention_upload_erasures (batch_id, stored_path) values"
+                    + " ('00000000-0000-0000-0000-0000000000f1', '" + elsewhere + "')");
+        }
+
+        Run run = retention("--as-of", "2020-01-01", "--format", "json");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("{\"asOf\":\"2020-01-01\"").doesNotContain("WARN").endsWith("}");
+        assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(run.out()).path("asOf")
+                .asString()).isEqualTo("2020-01-01");
+        assertThat(elsewhere).exists();
+    }
+
+    @Test
     void theDryRunsJsonIsWhatTheRealRunThenDoes() throws Exception {
         Run empty = retention("--as-of", "2034-01-01", "--dry-run", "--format", "json");
         assertThat(empty.exit()).isZero();

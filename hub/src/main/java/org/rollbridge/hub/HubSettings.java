@@ -135,6 +135,14 @@ public final class HubSettings implements ApplicationListener<SpringApplicationE
                 throw refusal(e, bindings, values);
             }
         }
+        read.stream().filter(UploadSettings.class::isInstance).map(UploadSettings.class::cast).findFirst()
+                .ifPresent(uploads -> {
+                    try {
+                        uploads.requireKey();
+                    } catch (IllegalArgumentException missing) {
+                        throw new Refused(missing.getMessage(), missing);
+                    }
+                });
         return read;
     }
 

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param oidcIssuer the LA's OpenID Connect issuer; none means local accounts only
  * @param oidcClientId the hub's client id at that issuer, required with it
  * @param oidcClientSecret the hub's client secret at that issuer
+ * @param clientFailures failed local sign-ins from one client address within 15 minutes after which that address's
+ *                       attempts are refused (429) until its window ends, whichever accounts they name
  */
 @ConfigurationProperties("rollbridge.sign-in")
 public record SignInSettings(
@@ -20,10 +22,15 @@ public record SignInSettings(
         @Variable(value = "ROLLBRIDGE_SECURE_COOKIES", byDefault = "true") boolean secureCookies,
         @Variable("ROLLBRIDGE_OIDC_ISSUER") URI oidcIssuer,
         @Variable("ROLLBRIDGE_OIDC_CLIENT_ID") String oidcClientId,
-        @Variable("ROLLBRIDGE_OIDC_CLIENT_SECRET") String oidcClientSecret) {
+        @Variable("ROLLBRIDGE_OIDC_CLIENT_SECRET") String oidcClientSecret,
+        @Variable(value = "ROLLBRIDGE_SIGN_IN_CLIENT_FAILURES", byDefault = "20") int clientFailures) {
 
     public SignInSettings {
         HubSettings.requirePositive("ROLLBRIDGE_SESSION_IDLE_TIMEOUT", sessionIdleTimeout);
+        if (clientFailures < 1) {
+            throw new IllegalArgumentException("ROLLBRIDGE_SIGN_IN_CLIENT_FAILURES must be 1 or more; it was "
+                    + clientFailures);
+        }
         oidcClientId = oidcClientId == null ? "" : oidcClientId;
         oidcClientSecret = oidcClientSecret == null ? "" : oidcClientSecret;
         if (oidcIssuer != null && !oidcIssuer.toString().isEmpty()) {

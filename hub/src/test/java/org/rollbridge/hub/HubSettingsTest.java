@@ -29,6 +29,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 class HubSettingsTest {
 
     static final String KEY = "test-suppression-key-synthetic-people-only";
+    static final String KEYS = "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -42,6 +43,7 @@ class HubSettingsTest {
             ROLLBRIDGE_NIGHTLY_CRON     | 30 2 * * *     | ROLLBRIDGE_NIGHTLY_CRON must be a Spring cron expression of six fields
             ROLLBRIDGE_NIGHTLY_ZONE     | Europe/Londres | ROLLBRIDGE_NIGHTLY_ZONE must be a time zone such as Europe/London; it was 'Europe/Londres'
             ROLLBRIDGE_LOG_LEVEL        | LOUD           | ROLLBRIDGE_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF; it was 'LOUD'
+            ROLLBRIDGE_SIGN_IN_CLIENT_FAILURES | 0       | ROLLBRIDGE_SIGN_IN_CLIENT_FAILURES must be 1 or more; it was 0
             ROLLBRIDGE_SECURE_COOKIES   | sometimes      | ROLLBRIDGE_SECURE_COOKIES must be true or false; it was 'sometimes'
             ROLLBRIDGE_LA               | 92             | ROLLBRIDGE_LA must be a 3-digit LA code, e.g. 926; it was '92'
             ROLLBRIDGE_PORT             | 70000          | ROLLBRIDGE_PORT must be a port number from 0 to 65535; it was 70000
@@ -71,6 +73,28 @@ class HubSettingsTest {
                 .hasMessageStartingWith("ROLLBRIDGE_SUPPRESSION_KEY is not set: it keys the hashes of erased people's "
                         + "identifiers");
         assertThat(new RightsSettings(KEY).toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void withoutAnUploadKeyTheHubDoesNotStartAndSaysHowToMakeOne() throws Exception {
+        assertThatThrownBy(() -> HubApplication.start("--ROLLBRIDGE_SUPPRESSION_KEY=" + KEY))
+                .isInstanceOf(HubSettings.Refused.class)
+                .hasMessageStartingWith("ROLLBRIDGE_UPLOAD_KEYS_FILE (or ROLLBRIDGE_UPLOAD_KEYS) is not set")
+                .hasMessageContaining("openssl rand -base64 32").hasMessageContaining("outside ROLLBRIDGE_DATA_DIR");
+        assertThatThrownBy(() -> HubApplication.start("--ROLLBRIDGE_SUPPRESSION_KEY=" + KEY,
+                "--ROLLBRIDGE_DATA_DIR=" + earlier()))
+                .isInstanceOf(HubSettings.Refused.class)
+                .hasMessageContaining("This hub's earlier key is in " + earlier().resolve("upload.keys")
+                        + ": move it outside ROLLBRIDGE_DATA_DIR");
+        assertThat(new UploadSettings(Path.of("d"), 1, KEYS, null, 30, 200, 1, 1).toString()).doesNotContain(KEYS);
+    }
+
+    /** A data directory holding the key an earlier version made in it. */
+    static Path earlier() throws java.io.IOException {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "rollbridge-earlier-key");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("upload.keys"), KEYS);
+        return dir;
     }
 
     @Test
@@ -118,14 +142,16 @@ class HubSettingsTest {
     @Test
     void anUnsetVariableTakesItsDefaultAndAnEmptyOneCountsAsUnset() {
         List<Record> read = HubSettings.read(environment(Map.of("ROLLBRIDGE_ALERTS_AS_OF", " ",
-                "ROLLBRIDGE_WORKERS", "", "ROLLBRIDGE_JOB_POLL_INTERVAL", "250ms", "ROLLBRIDGE_SUPPRESSION_KEY", KEY)));
+                "ROLLBRIDGE_WORKERS", "", "ROLLBRIDGE_JOB_POLL_INTERVAL", "250ms", "ROLLBRIDGE_SUPPRESSION_KEY", KEY,
+                "ROLLBRIDGE_UPLOAD_KEYS_FILE", "/etc/rollbridge/upload.keys")));
         assertThat(read).containsExactly(
                 new HubProperties("926", 8080, "", AdminTokenScope.BOOTSTRAP, null, Duration.ofSeconds(30),
                         LogLevel.INFO),
                 new DatabaseSettings("jdbc:postgresql://127.0.0.1:5432/rollbridge", "postgres", "", 12),
-                new UploadSettings(Path.of("rollbridge-data"), 536_870_912L, "", null, 30, 200, 2_147_483_648L, 120),
+                new UploadSettings(Path.of("rollbridge-data"), 536_870_912L, "", Path.of("/etc/rollbridge/upload.keys"),
+                        30, 200, 2_147_483_648L, 120),
                 new JobSettings(2, Duration.ofSeconds(30), 5, Duration.ofMillis(250)),
-                new SignInSettings(Duration.ofMinutes(20), true, null, "", ""),
+                new SignInSettings(Duration.ofMinutes(20), true, null, "", "", 20),
                 new VisibilitySettings(30),
                 new AlertSettings(null),
                 new NightlySettings("0 30 2 * * *", ZoneId.of("Europe/London")),
@@ -151,7 +177,7 @@ class HubSettingsTest {
         assertThat(read).contains(new AlertSettings(LocalDate.of(2024, 12, 20)),
                 new NightlySettings("-", ZoneId.of("Europe/London")),
                 new SignInSettings(Duration.ofMinutes(20), true, URI.create("https://login.example.gov.uk/la"),
-                        "hub", ""),
+                        "hub", "", 20),
                 new ProxySettings("10.0.0.5, 10.0.0.6", URI.create("https://rollbridge.example.gov.uk")));
         HubProperties hub = (HubProperties) read.getFirst();
         assertThat(hub.adminTokenScope()).isEqualTo(AdminTokenScope.FULL);
@@ -179,7 +205,12 @@ class HubSettingsTest {
     }
 
     /** An environment with only the given variables, as a hub started with nothing else set would see. */
-    static StandardEnvironment environment(Map<String, Object> variables) {
+    /** An environment of these variables, and an upload key unless they name one (the hub requires it). */
+    static StandardEnvironment environment(Map<String, Object> given) {
+        Map<String, Object> variables = new java.util.HashMap<>(given);
+        if (!variables.containsKey("ROLLBRIDGE_UPLOAD_KEYS_FILE")) {
+            variables.putIfAbsent("ROLLBRIDGE_UPLOAD_KEYS", KEYS);
+        }
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,

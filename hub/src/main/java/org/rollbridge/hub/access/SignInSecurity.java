@@ -3,6 +3,8 @@ package org.rollbridge.hub.access;
 import java.util.Map;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.time.Duration;
+import org.rollbridge.hub.SignInSettings;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,6 +24,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -82,7 +85,7 @@ public class SignInSecurity {
     @Order(2)
     @ConditionalOnWebApplication
     public SecurityFilterChain pageChain(HttpSecurity http, Users users, PasswordEncoder encoder, AuditLog audit,
-                                         Clock clock,
+                                         Clock clock, SignInSettings signIn,
                                          ObjectProvider<ClientRegistrationRepository> oidc,
                                          ObjectProvider<FederatedSignIn> federated) throws Exception {
         http.authorizeHttpRequests(a -> {
@@ -96,11 +99,22 @@ public class SignInSecurity {
             }
             a.anyRequest().denyAll();
         });
-        http.authenticationProvider(new LocalSignIn(users, encoder, audit, clock))
+        SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/sign-in?error");
+        http.authenticationProvider(new LocalSignIn(users, encoder, audit, clock, signIn.clientFailures()))
                 .formLogin(f -> f.loginPage("/sign-in").loginProcessingUrl("/sign-in")
                         .usernameParameter("username").passwordParameter("password")
                         .authenticationDetailsSource(SignInDetails::new)
-                        .defaultSuccessUrl("/", true).failureUrl("/sign-in?error").permitAll())
+                        .defaultSuccessUrl("/", true)
+                        // Too many failures from the client's address: 429 and the error page, not the form again.
+                        .failureHandler((request, response, failure) -> {
+                            if (failure instanceof LocalSignIn.Throttled throttled) {
+                                response.setHeader("Retry-After", Long.toString(Math.max(1,
+                                        Duration.between(clock.instant(), throttled.until()).toSeconds())));
+                                response.sendError(429, LocalSignIn.THROTTLED);
+                            } else {
+                                wrong.onAuthenticationFailure(request, response, failure);
+                            }
+                        }).permitAll())
                 .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")
                         .addLogoutHandler((request, response, authentication) -> {
                             if (authentication != null) {

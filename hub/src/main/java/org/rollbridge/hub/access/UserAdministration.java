@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import org.rollbridge.core.identity.Laestab;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.Refusal;
+import org.rollbridge.hub.audit.Actor;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
 import org.springframework.stereotype.Service;
@@ -31,9 +32,12 @@ public class UserAdministration {
         this.audit = audit;
     }
 
-    /** A new local account; its password and authenticator secret are returned to be shown once. */
+    /**
+     * A new local account; its password and authenticator secret are returned to be shown once. The administrator
+     * is a signed-in LA administrator, or the maintainer at the server's console making the first one.
+     */
     @Transactional
-    public Users.NewAccount create(HubUser admin, String username, String displayName, String role,
+    public Users.NewAccount create(Actor admin, String username, String displayName, String role,
                                    String organisationCode) {
         String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
         if (!USERNAME.matcher(name).matches()) {

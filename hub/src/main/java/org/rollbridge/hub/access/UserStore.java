@@ -102,6 +102,31 @@ public class UserStore {
                 .params(start, start, Timestamp.from(at), userId).query(Integer.class).single();
     }
 
+    /**
+     * Counts a failed sign-in from a client address, in one statement so parallel attempts each see their own count,
+     * and returns the count within the window and when the window began. Rows whose window ended are deleted.
+     */
+    public ClientFailures countClientFailure(String client, Instant at, Instant windowStart) {
+        Timestamp start = Timestamp.from(windowStart);
+        db.sql("delete from sign_in_clients where since < ?").param(start).update();
+        return db.sql("""
+                insert into sign_in_clients (client, failures, since) values (?, 1, ?)
+                on conflict (client) do update set failures = sign_in_clients.failures + 1
+                returning failures, since""")
+                .params(client, Timestamp.from(at))
+                .query((rs, n) -> new ClientFailures(rs.getInt(1), rs.getTimestamp(2).toInstant())).single();
+    }
+
+    /** An attempt from the client that succeeded: it does not count against the address. */
+    public void forgiveClientFailure(String client) {
+        db.sql("update sign_in_clients set failures = greatest(failures - 1, 0) where client = ?").param(client)
+                .update();
+    }
+
+    /** A client address's failed sign-ins in its window, which began {@code since}. */
+    public record ClientFailures(int failures, Instant since) {
+    }
+
     public void addFailure(long userId, Instant at) {
         db.sql("insert into sign_in_failures (user_id, at) values (?, ?)").params(userId, Timestamp.from(at)).update();
     }

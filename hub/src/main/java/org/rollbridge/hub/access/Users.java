@@ -120,6 +120,23 @@ public class Users {
         return users.countAttempt(userId, now, now.minus(LOCKOUT_WINDOW));
     }
 
+    /**
+     * Counts an attempt from a client address against its limit of failures, before anything is checked (a success
+     * is then forgiven, {@link #forgiveClientAttempt}); returns the count and when the address's window ends.
+     */
+    public ClientAttempt beginClientAttempt(String client, Instant now) {
+        UserStore.ClientFailures counted = users.countClientFailure(client, now, now.minus(LOCKOUT_WINDOW));
+        return new ClientAttempt(counted.failures(), counted.since().plus(LOCKOUT_WINDOW));
+    }
+
+    public void forgiveClientAttempt(String client) {
+        users.forgiveClientFailure(client);
+    }
+
+    /** The failures counted from a client address in its window, this attempt included, and the window's end. */
+    public record ClientAttempt(int failures, Instant windowEnds) {
+    }
+
     public void recordFailure(long userId, Instant at) {
         users.addFailure(userId, at);
     }

@@ -121,9 +121,23 @@ public class BatchController {
                 + "application/xml, or add ?kind=attendance or ?kind=exclusions for a CSV");
     }
 
+    /**
+     * The batch's status. Once it has a report, its first findings come with it, and their messages can name
+     * pupils (a UPN that is wrong, or used twice): such a read is audited with the UPNs the answer shows.
+     */
     @GetMapping("/api/v1/batches/{id}")
     public Map<String, Object> batch(@PathVariable String id, HttpServletRequest request) {
-        return view(visibleBatch(id, CredentialFilter.callerOf(request)), true);
+        Caller caller = CredentialFilter.callerOf(request);
+        Batch batch = visibleBatch(id, caller);
+        if (batch.report() != null) {
+            List<String> shown = reports.of(batch).map(BatchReports::upns).orElse(List.of()).stream()
+                    .filter(batch.report()::contains).toList();
+            if (!shown.isEmpty()) {
+                audit.read(caller, AuditAction.VIEW_REPORT, "batch:" + batch.id(), "status of school "
+                        + batch.laestab() + " through the API, its findings naming pupils", Pupils.upns(shown), "ok");
+            }
+        }
+        return view(batch, true);
     }
 
     /** The batch, if the caller may see it: another school's batch is not found, so its owner is never named. */

@@ -2,30 +2,23 @@ package org.rollbridge.hub.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.rollbridge.hub.UploadSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The keys uploads are encrypted with at rest ({@link UploadCipher}): a ring of {@code id:key} entries (the key 32
  * bytes, base64), from ROLLBRIDGE_UPLOAD_KEYS or the file ROLLBRIDGE_UPLOAD_KEYS_FILE, one entry a line or comma.
  * The first entry encrypts new uploads; the others only open older ones, so a key is rotated by putting a new entry
- * first and dropping the old one once no kept upload names it (docs/configuration.md). With neither set, a key is
- * made once in the upload store's own directory (mode 600), which keeps a copy of the data directory without it
- * unreadable but not a copy of the whole disk: an LA sets its own key outside the data directory.
+ * first and dropping the old one once no kept upload names it (docs/configuration.md). The hub never makes a key
+ * itself: one kept in the data directory would travel with every copy of the files it protects.
  */
 public final class UploadKeys {
 
-    private static final Logger log = LoggerFactory.getLogger(UploadKeys.class);
     private final Map<String, byte[]> ring;
     private final String current;
 
@@ -34,29 +27,26 @@ public final class UploadKeys {
         this.current = ring.keySet().iterator().next();
     }
 
-    /** The ring as configured, or the store's own key made on first start. */
+    /** The ring as configured: from the variable, or else the file (UploadSettings requires one of the two). */
     static UploadKeys configured(UploadSettings settings) {
         if (settings.keys() != null && !settings.keys().isBlank()) {
             return parse(settings.keys(), "ROLLBRIDGE_UPLOAD_KEYS");
         }
         try {
-            if (settings.keysFile() != null) {
-                return parse(Files.readString(settings.keysFile()), "ROLLBRIDGE_UPLOAD_KEYS_FILE");
-            }
-            Path own = Files.createDirectories(settings.dataDir()).resolve("upload.keys");
-            if (!Files.exists(own)) {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Files.writeString(own, "k1:" + Base64.getEncoder().encodeToString(key) + "\n",
-                        StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                UploadStore.ownerOnly(own);
-                log.warn("Uploads are encrypted with a key made in the data directory ({}); set "
-                        + "ROLLBRIDGE_UPLOAD_KEYS_FILE to a key kept elsewhere", own);
-            }
-            return parse(Files.readString(own), own.toString());
+            return parse(Files.readString(settings.keysFile()), "ROLLBRIDGE_UPLOAD_KEYS_FILE");
         } catch (IOException e) {
-            throw new UncheckedIOException("The upload keys could not be read: " + e.getMessage(), e);
+            throw new UncheckedIOException("ROLLBRIDGE_UPLOAD_KEYS_FILE could not be read: " + e, e);
         }
+    }
+
+    /**
+     * A new ring of one random key ({@code id:base64key}), for a hub that makes its own: the demo's, kept owner-only
+     * beside its database, and each test hub's.
+     */
+    public static String newRing() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return "k1:" + Base64.getEncoder().encodeToString(key) + "\n";
     }
 
     /** Parses {@code id:base64key} entries; {@code source} names where they came from in errors. */

@@ -6,6 +6,9 @@ import java.util.List;
 import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.access.Caller;
 import org.rollbridge.hub.access.CredentialFilter;
+import org.rollbridge.hub.audit.AuditAction;
+import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.audit.Pupils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +24,10 @@ public class RectificationController {
     private final Rectifications rectifications;
     private final RectificationQuery query;
 
-    public RectificationController(Rectifications rectifications, RectificationQuery query) {
+    private final AuditLog audit;
+
+    public RectificationController(Rectifications rectifications, RectificationQuery query, AuditLog audit) {
+        this.audit = audit;
         this.rectifications = rectifications;
         this.query = query;
     }
@@ -52,7 +58,12 @@ public class RectificationController {
     @Operation(summary = "A person's corrections, newest first, with their provenance and status (administrator)")
     @GetMapping("/api/v1/persons/{id}/rectifications")
     public List<RectificationQuery.Rectification> ofPerson(@PathVariable long id, HttpServletRequest request) {
-        CredentialFilter.callerOf(request).requireAdmin();
-        return query.ofPerson(id);
+        Caller caller = CredentialFilter.callerOf(request);
+        caller.requireAdmin();
+        List<RectificationQuery.Rectification> found = query.ofPerson(id);
+        // Each correction holds a value of the person's record, the old and the new: audited as a read of them.
+        audit.read(caller, AuditAction.VIEW_PUPIL, "person:" + id, found.size()
+                + " correction(s) through the API", Pupils.person(id), "ok");
+        return found;
     }
 }

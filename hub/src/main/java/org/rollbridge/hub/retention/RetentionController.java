@@ -6,6 +6,9 @@ import java.util.List;
 import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.access.Caller;
 import org.rollbridge.hub.access.CredentialFilter;
+import org.rollbridge.hub.audit.AuditAction;
+import org.rollbridge.hub.audit.AuditLog;
+import org.rollbridge.hub.audit.Pupils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +27,11 @@ public class RetentionController {
     private final LegalHolds holds;
     private final RetentionStatus status;
 
-    public RetentionController(RetentionRun run, RetentionRunStore runs, LegalHolds holds, RetentionStatus status) {
+    private final AuditLog audit;
+
+    public RetentionController(RetentionRun run, RetentionRunStore runs, LegalHolds holds, RetentionStatus status,
+                               AuditLog audit) {
+        this.audit = audit;
         this.run = run;
         this.runs = runs;
         this.holds = holds;
@@ -58,8 +65,13 @@ public class RetentionController {
 
     @GetMapping("/api/v1/retention/holds")
     public List<LegalHoldStore.Hold> holds(HttpServletRequest request) {
-        CredentialFilter.callerOf(request).requireAdmin();
-        return holds.active();
+        Caller caller = CredentialFilter.callerOf(request);
+        caller.requireAdmin();
+        List<LegalHoldStore.Hold> active = holds.active();
+        // The holds name the people on them: a read of pupil-level data, audited with them.
+        audit.read(caller, AuditAction.VIEW_PUPIL, "legal-holds", active.size() + " legal hold(s) through the API",
+                Pupils.persons(active.stream().map(LegalHoldStore.Hold::personId).toList()), "ok");
+        return active;
     }
 
     @PostMapping("/api/v1/retention/holds")
@@ -83,8 +95,12 @@ public class RetentionController {
 
     @GetMapping("/api/v1/persons/{id}/retention")
     public RetentionStatus.PersonRetentionStatus person(@PathVariable long id, HttpServletRequest request) {
-        CredentialFilter.callerOf(request).requireAdmin();
-        return status.of(id, run.today()).orElseThrow(() -> new Refusal.NotFound(
-                "There is no person " + id + " in the LA's index"));
+        Caller caller = CredentialFilter.callerOf(request);
+        caller.requireAdmin();
+        RetentionStatus.PersonRetentionStatus found = status.of(id, run.today()).orElseThrow(() ->
+                new Refusal.NotFound("There is no person " + id + " in the LA's index"));
+        audit.read(caller, AuditAction.VIEW_PUPIL, "person:" + id, "retention status through the API",
+                Pupils.person(id), "ok");
+        return found;
     }
 }

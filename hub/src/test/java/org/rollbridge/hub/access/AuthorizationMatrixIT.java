@@ -231,6 +231,117 @@ class AuthorizationMatrixIT {
         return Stream.concat(pages, api);
     }
 
+    /** Who may call a machine endpoint. */
+    enum Callers {
+        /** The LA administrator's token only: a school's credential gets 403. */
+        ADMIN,
+        /** A school's credential for its own school (the LAESTAB in the path) only, or the administrator's. */
+        OWN_SCHOOL,
+        /** Any credential, each school seeing only its own (another school's batch or case is not found). */
+        SCOPED,
+        /** No credential: the enrolment code in the body is the credential (docs/agent.md). */
+        ENROLMENT_CODE
+    }
+
+    /**
+     * Every machine endpoint, method and path, written out with who may call it. A new endpoint fails
+     * {@link #everyMachineEndpointIsWrittenOutWithWhoMayCallIt} until it is listed here, and so gets checked.
+     */
+    static final Map<String, Callers> MACHINE_API = Map.ofEntries(
+            Map.entry("GET /api/v1/pupils/{upn}", Callers.ADMIN),
+            Map.entry("GET /api/v1/pupils/{upn}/attendance", Callers.ADMIN),
+            Map.entry("GET /api/v1/pupils/{upn}/exclusions", Callers.ADMIN),
+            Map.entry("GET /api/v1/retention/runs", Callers.ADMIN),
+            Map.entry("POST /api/v1/retention/runs", Callers.ADMIN),
+            Map.entry("GET /api/v1/retention/holds", Callers.ADMIN),
+            Map.entry("POST /api/v1/retention/holds", Callers.ADMIN),
+            Map.entry("POST /api/v1/retention/holds/{id}/release", Callers.ADMIN),
+            Map.entry("GET /api/v1/persons/{id}/retention", Callers.ADMIN),
+            Map.entry("POST /api/v1/persons/{id}/erasure", Callers.ADMIN),
+            Map.entry("POST /api/v1/persons/{id}/subject-access", Callers.ADMIN),
+            Map.entry("GET /api/v1/persons/{id}/rectifications", Callers.ADMIN),
+            Map.entry("POST /api/v1/persons/{id}/rectifications", Callers.ADMIN),
+            Map.entry("POST /api/v1/admin/schools/{laestab}/credentials", Callers.ADMIN),
+            Map.entry("POST /api/v1/admin/users/{username}/tokens", Callers.ADMIN),
+            Map.entry("POST /api/v1/admin/tokens/{id}/revoke", Callers.ADMIN),
+            Map.entry("POST /api/v1/admin/schools/{laestab}/enrolment-codes", Callers.ADMIN),
+            Map.entry("POST /api/v1/admin/credentials/{credentialId}/revoke", Callers.ADMIN),
+            Map.entry("POST /api/v1/admin/schools/{laestab}/credentials/revoke", Callers.ADMIN),
+            Map.entry("POST /api/v1/jobs/nightly", Callers.ADMIN),
+            Map.entry("GET /api/v1/review-queue", Callers.ADMIN),
+            Map.entry("POST /api/v1/review-queue/{id}/link", Callers.ADMIN),
+            Map.entry("POST /api/v1/review-queue/{id}/not-a-match", Callers.ADMIN),
+            Map.entry("POST /api/v1/review-queue/{id}/new-person", Callers.ADMIN),
+            Map.entry("POST /api/v1/held-records/{id}/confirm-new-person", Callers.ADMIN),
+            Map.entry("POST /api/v1/schools/{laestab}/batches", Callers.OWN_SCHOOL),
+            Map.entry("POST /api/v1/schools/{laestab}/reconciliations", Callers.OWN_SCHOOL),
+            Map.entry("POST /api/v1/schools/{laestab}/pause", Callers.OWN_SCHOOL),
+            Map.entry("POST /api/v1/schools/{laestab}/resume", Callers.OWN_SCHOOL),
+            Map.entry("GET /api/v1/schools/{laestab}/pause", Callers.OWN_SCHOOL),
+            Map.entry("GET /api/v1/batches/{id}", Callers.SCOPED),
+            Map.entry("GET /api/v1/batches/{id}/report", Callers.SCOPED),
+            Map.entry("GET /api/v1/held-records", Callers.SCOPED),
+            Map.entry("GET /api/v1/alerts", Callers.SCOPED),
+            Map.entry("GET /api/v1/alerts/{id}", Callers.SCOPED),
+            Map.entry("POST /api/v1/alerts/{id}/assign", Callers.SCOPED),
+            Map.entry("POST /api/v1/alerts/{id}/acknowledge", Callers.SCOPED),
+            Map.entry("POST /api/v1/alerts/{id}/resolve", Callers.SCOPED),
+            Map.entry("POST /api/v1/enrolments", Callers.ENROLMENT_CODE));
+
+    static List<String> machineEndpoints() {
+        return endpoints().stream().filter(e -> PageAccess.machine(e.sample()) && e.pattern().startsWith("/api/"))
+                .flatMap(e -> e.methods().stream().map(m -> m.name() + " " + e.pattern())).toList();
+    }
+
+    @Test
+    void everyMachineEndpointIsWrittenOutWithWhoMayCallIt() {
+        assertThat(machineEndpoints()).as("machine endpoints, against MACHINE_API")
+                .containsExactlyInAnyOrderElementsOf(MACHINE_API.keySet());
+    }
+
+    /**
+     * A school's credential against every machine endpoint: refused (403) the administrator's and another school's,
+     * and never shown another school's batch or case (404, as if it did not exist); anonymous callers get 401.
+     */
+    @TestFactory
+    Stream<DynamicTest> aSchoolsCredentialReachesOnlyWhatItsSchoolMayAndAnonymousCallersNothing() {
+        String own = hub.credentialFor("9262001");
+        hub.credentialFor("9262002");
+        return MACHINE_API.entrySet().stream().map(api -> DynamicTest.dynamicTest(api.getValue() + " " + api.getKey(),
+                () -> {
+                    String method = api.getKey().substring(0, api.getKey().indexOf(' '));
+                    // Another school's LAESTAB wherever the path names a school; ids that do not exist elsewhere.
+                    String path = api.getKey().substring(method.length() + 1).replace("{laestab}", "9262002")
+                            .replaceAll("\\{[^}]+}", "999999");
+                    java.net.http.HttpRequest.Builder request = hub.request(path);
+                    if (method.equals("POST")) {
+                        request.header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"));
+                    } else {
+                        request.GET();
+                    }
+                    HttpResponse<String> anonymous = hub.send(request, null);
+                    HttpResponse<String> asSchool = hub.send(request, own);
+                    boolean one = path.contains("999999");
+                    switch (api.getValue()) {
+                        case ADMIN, OWN_SCHOOL -> assertStatus(403, asSchool);
+                        case SCOPED -> {
+                            if (!one) {
+                                assertStatus(200, asSchool, "its own school's list");
+                            } else if (method.equals("GET")) {
+                                assertStatus(404, asSchool, "a batch or case that is not its school's");
+                            } else {
+                                assertThat(asSchool.statusCode()).as(asSchool.body()).isIn(400, 403, 404);
+                            }
+                        }
+                        case ENROLMENT_CODE -> assertThat(asSchool.statusCode()).isNotIn(200, 201);
+                    }
+                    if (api.getValue() != Callers.ENROLMENT_CODE) {
+                        assertStatus(401, anonymous);
+                    }
+                }));
+    }
+
     @Test
     void aSignedInUserCannotUseTheMachineApiWithTheirSession() throws Exception {
         HttpResponse<String> response = SIGNED_IN.get(Role.LA_ADMIN).get("/api/v1/batches/00000000-0000-0000-0000-000000000000");

@@ -59,11 +59,49 @@ class ReadAuditIT {
 
         assertStatus(200, hub.send(hub.request(url).GET(), school.token()));
 
-        List<AuditLog.Event> reads = events("school " + SCHOOL, AuditAction.VIEW_REPORT);
+        List<AuditLog.Event> reads = events("school " + SCHOOL, AuditAction.VIEW_REPORT).stream()
+                .filter(e -> e.detail().contains("csv")).toList();
         assertThat(reads).hasSize(1);
         assertThat(reads.get(0).subject()).isEqualTo("batch:" + attendance.path("id").asString());
-        assertThat(reads.get(0).detail()).contains("csv");
         assertThat(reads.get(0).pupils().upns()).contains(pupilUpn);
+    }
+
+    @Test
+    void aBatchStatusWhoseFindingsNameAPupilIsAuditedWithThemAndOneThatNamesNobodyIsNot() throws Exception {
+        // A UPN with a wrong check letter: the finding's message quotes it, and the status shows that message.
+        String typed = (pupilUpn.charAt(0) == 'A' ? "B" : "A") + pupilUpn.substring(1);
+        JsonNode mistyped = school.completed("att-typo", new AttendanceCsv().mark(SCHOOL, typed, MONDAY, "AM", "/"));
+
+        assertStatus(200, hub.send(hub.request(mistyped.path("url").asString()).GET(), school.token()));
+        assertStatus(200, hub.send(hub.request(attendance.path("url").asString()).GET(), school.token()));
+
+        List<AuditLog.Event> statuses = events("school " + SCHOOL, AuditAction.VIEW_REPORT).stream()
+                .filter(e -> e.detail().startsWith("status")).toList();
+        assertThat(statuses).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.subject()).isEqualTo("batch:" + mistyped.path("id").asString());
+            assertThat(e.pupils().upns()).containsExactly(typed);
+        });
+        assertThat(hub.send(hub.request(mistyped.path("url").asString()).GET(), school.token()).body())
+                .contains(typed);
+    }
+
+    @Test
+    void aPersonsRetentionStatusCorrectionsAndTheLegalHoldsReadThroughTheApiAreAuditedWithThePerson()
+            throws Exception {
+        String admin = RunningHub.ADMIN_TOKEN;
+        assertStatus(201, hub.send(hub.request("/api/v1/retention/holds").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"personId\": " + pupil
+                        + ", \"reason\": \"claim\", \"reviewOn\": \"2030-01-01\"}")), admin));
+
+        assertStatus(200, hub.send(hub.request("/api/v1/persons/" + pupil + "/retention").GET(), admin));
+        assertStatus(200, hub.send(hub.request("/api/v1/persons/" + pupil + "/rectifications").GET(), admin));
+        assertStatus(200, hub.send(hub.request("/api/v1/retention/holds").GET(), admin));
+
+        List<AuditLog.Event> reads = events("shared-admin-token", AuditAction.VIEW_PUPIL);
+        assertThat(reads).extracting(AuditLog.Event::detail).contains("retention status through the API",
+                "0 correction(s) through the API", "1 legal hold(s) through the API");
+        assertThat(reads).filteredOn(e -> e.detail().contains("through the API"))
+                .allSatisfy(e -> assertThat(e.pupils().persons()).containsExactly(pupil));
     }
 
     @Test

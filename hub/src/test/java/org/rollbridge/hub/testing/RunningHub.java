@@ -36,6 +36,8 @@ public final class RunningHub implements AutoCloseable {
     public static final String ADMIN_TOKEN = "test-admin-token";
     /** Not a secret: the test hubs hold only synthetic people. */
     public static final String SUPPRESSION_KEY = "test-suppression-key-synthetic-people-only";
+    /** The upload key ring of every hub this run starts: made at random, so a restarted hub reads its uploads. */
+    public static final String UPLOAD_KEYS = org.rollbridge.hub.ingest.UploadKeys.newRing().strip();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final ConfigurableApplicationContext context;
     private final TestDatabase database;
@@ -76,10 +78,13 @@ public final class RunningHub implements AutoCloseable {
                 "--ROLLBRIDGE_DATA_DIR=" + dataDir,
                 "--ROLLBRIDGE_ADMIN_TOKEN=" + ADMIN_TOKEN,
                 "--ROLLBRIDGE_SUPPRESSION_KEY=" + SUPPRESSION_KEY,
+                "--ROLLBRIDGE_UPLOAD_KEYS=" + UPLOAD_KEYS,
                 // The suite's tests act as the administrator with the shared token everywhere (AdminTokensIT tests
                 // the bootstrap scope a hub has by default), and reach the hub over plain HTTP.
                 "--ROLLBRIDGE_ADMIN_TOKEN_SCOPE=FULL",
                 "--ROLLBRIDGE_SECURE_COOKIES=false",
+                // Every test signs in from the loopback: one address, which the per-address limit would soon refuse.
+                "--ROLLBRIDGE_SIGN_IN_CLIENT_FAILURES=100000",
                 "--ROLLBRIDGE_JOB_POLL_INTERVAL=PT0.05S",
                 "--ROLLBRIDGE_JOB_RETRY_DELAY=PT0.1S",
                 "--ROLLBRIDGE_SHUTDOWN_GRACE=5s",
