@@ -13,9 +13,9 @@ package org.rollbridge.core.matching;
 public record MatchSettings(double linkThreshold, double reviewThreshold, double margin, boolean probabilistic,
                             int estimationSample, int maxBlockSize) {
 
-    /** Chosen from the measured curve on the evaluation corpus (tuning seed): see docs/matching.md. */
+    /** Chosen from the measured curve on the evaluation corpus (tuning seeds 1-3): see docs/matching.md. */
     public static final double DEFAULT_LINK = 11.0;
-    public static final double DEFAULT_REVIEW = 6.0;
+    public static final double DEFAULT_REVIEW = 4.0;
     public static final double DEFAULT_MARGIN = 4.0;
 
     public MatchSettings {
