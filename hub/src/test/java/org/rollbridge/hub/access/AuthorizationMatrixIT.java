@@ -278,6 +278,8 @@ class AuthorizationMatrixIT {
             Map.entry("POST /api/v1/schools/{laestab}/pause", Callers.OWN_SCHOOL),
             Map.entry("POST /api/v1/schools/{laestab}/resume", Callers.OWN_SCHOOL),
             Map.entry("GET /api/v1/schools/{laestab}/pause", Callers.OWN_SCHOOL),
+            Map.entry("GET /api/v1/schools/{laestab}/held-summary", Callers.OWN_SCHOOL),
+            Map.entry("POST /api/v1/schools/{laestab}/held-records/{id}/answer", Callers.OWN_SCHOOL),
             Map.entry("GET /api/v1/batches/{id}", Callers.SCOPED),
             Map.entry("GET /api/v1/batches/{id}/report", Callers.SCOPED),
             Map.entry("GET /api/v1/held-records", Callers.SCOPED),
