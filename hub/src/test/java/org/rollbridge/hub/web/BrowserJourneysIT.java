@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -196,13 +195,11 @@ class BrowserJourneysIT {
         browser.get(hub.base() + "/schools/" + school);
         assertThat(browser.findElement(By.id("questions-waiting")).getText()).startsWith("2 records matched");
         assertAccessible("school with questions");
-        assertFitsPhoneAndDesktop("school with questions");
         browser.findElement(By.cssSelector("a[href='/schools/" + school + "/held/" + unmatched + "/answer']")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .isEqualTo("Is this child new to the LA, or starting in a first setting?");
         assertThat(browser.findElement(By.id("previously-at")).isDisplayed()).as("revealed only when chosen").isFalse();
         assertAccessible("the LA's question");
-        assertFitsPhoneAndDesktop("the LA's question");
         browser.findElement(By.id("send-answer")).click();
         assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
                 By.className("govuk-error-summary"))).getText()).contains("Select whether the child is new to the LA");
@@ -230,7 +227,6 @@ class BrowserJourneysIT {
         assertThat(browser.findElement(By.id("answered-records")).getText()).contains(CtfFixture.upn(school, 1),
                 "The school says the child was previously at Oak Primary, Leeds");
         assertAccessible("review queue with schools' answers");
-        assertFitsPhoneAndDesktop("review queue with schools' answers");
         long itemId = hub.db().sql("select id from review_queue where held_record_id = ?").param(possible)
                 .query(Long.class).single();
         browser.findElement(By.linkText("Review item " + itemId)).click();
@@ -239,7 +235,6 @@ class BrowserJourneysIT {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Weighed over every field")
                 .doesNotContain("PROBABILISTIC", "not_a_match");
         assertAccessible("review item with the school's answer");
-        assertFitsPhoneAndDesktop("review item with the school's answer");
         browser.findElement(By.id("record-decision")).click();
         assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
                 By.className("govuk-error-summary"))).getText()).contains("Select link to this person, not a match or new person",
@@ -261,7 +256,10 @@ class BrowserJourneysIT {
 
     /**
      * Nothing on the page is wider than a 320-pixel phone or a 1280-pixel desktop (WCAG 1.4.10 reflow), with the
-     * viewport emulated at each width; leaves the browser at 1280.
+     * viewport emulated at each width, so the window's own limits do not matter; names the first elements that stick
+     * out. A table in its own scrolling region may be wider than the window, but not what escapes the region's
+     * clipping: an absolutely positioned element (GOV.UK's visually hidden text) placed by a box outside the region.
+     * Leaves the browser at its own size.
      */
     static void assertFitsPhoneAndDesktop(String page) {
         ChromeDriver chrome = (ChromeDriver) browser;
@@ -269,12 +267,26 @@ class BrowserJourneysIT {
             for (int width : new int[] {320, 1280}) {
                 chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
                         "height", 1000, "deviceScaleFactor", 1, "mobile", false));
-                Object sizes = chrome.executeScript("return [window.innerWidth, "
-                        + "document.documentElement.scrollWidth - document.documentElement.clientWidth];");
-                List<?> measured = (List<?>) sizes;
-                assertThat(((Number) measured.get(0)).longValue()).as("viewport for " + page).isEqualTo(width);
-                assertThat(((Number) measured.get(1)).longValue()).as("pixels wider than " + width + " on " + page)
-                        .isLessThanOrEqualTo(0);
+                assertThat(((Number) chrome.executeScript("return window.innerWidth;")).longValue())
+                        .as("viewport for " + page).isEqualTo(width);
+                Object wider = chrome.executeScript("""
+                        const root = document.documentElement;
+                        const over = root.scrollWidth - root.clientWidth;
+                        if (over <= 0) return '';
+                        const clipped = e => {
+                            const region = e.closest('.rollbridge-table-scroll');
+                            const position = getComputedStyle(e).position;
+                            return region !== null && region !== e && ((position !== 'absolute' && position !== 'fixed')
+                                || (e.offsetParent !== null && region.contains(e.offsetParent)));
+                        };
+                        const wide = [...document.querySelectorAll('body *')]
+                            .filter(e => e.getBoundingClientRect().right > root.clientWidth + 1)
+                            .filter(e => !clipped(e))
+                            .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                                + (e.className && e.className.baseVal === undefined ? '.' + e.className.trim()
+                                .split(/\\s+/).join('.') : ''));
+                        return over + ' pixels wider than the window: ' + wide.join(', ');""");
+                assertThat(wider).as("%s at %d pixels wide", page, width).isEqualTo("");
             }
         } finally {
             chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
@@ -632,29 +644,19 @@ class BrowserJourneysIT {
         js.executeScript(axe);
         Object violations = js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
+                // GOV.UK Frontend marks a radio that reveals a follow-up question aria-expanded, which ARIA does not
+                // allow on a radio but screen readers announce; a known issue it keeps by choice
+                // (alphagov/govuk-frontend#979). Only that attribute on such a radio is let pass.
+                const reveal = (v, n) => v.id === 'aria-allowed-attr'
+                    && document.querySelector(n.target.join(' '))?.matches('.govuk-radios__input[aria-controls]')
+                    && (lines => lines.length > 0 && lines.every(l => /: aria-expanded="(true|false)"$/.test(l.trim())))(
+                        n.failureSummary.split('\\n').filter(l => l.includes('not allowed')));
                 axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})
-                   .then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact,
-                        nodes: v.nodes.map(n => n.target.join(' '))})))))
+                   .then(r => done(JSON.stringify(r.violations
+                        .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.filter(n => !reveal(v, n))
+                            .map(n => n.target.join(' '))})).filter(v => v.nodes.length > 0))))
                    .catch(e => done('axe failed: ' + e));""", WCAG_22_AA);
         assertThat(violations).as("WCAG 2.2 AA violations on " + page).isEqualTo("[]");
-        try {
-            for (int width : new int[] {320, 1280}) {
-                browser.manage().window().setSize(new Dimension(width, 1000));
-                Object wider = js.executeScript("""
-                        const root = document.documentElement;
-                        const over = root.scrollWidth - root.clientWidth;
-                        if (over <= 0) return '';
-                        const wide = [...document.querySelectorAll('body *')]
-                            .filter(e => e.getBoundingClientRect().right > root.clientWidth + 1)
-                            .filter(e => !e.closest('.rollbridge-table-scroll'))
-                            .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
-                                + (e.className && e.className.baseVal === undefined ? '.' + e.className.trim()
-                                .split(/\\s+/).join('.') : ''));
-                        return over + ' pixels wider than the window: ' + wide.join(', ');""");
-                assertThat(wider).as("%s at %d pixels wide", page, width).isEqualTo("");
-            }
-        } finally {
-            browser.manage().window().setSize(new Dimension(1280, 1000));
-        }
+        assertFitsPhoneAndDesktop(page);
     }
 }
