@@ -45,6 +45,10 @@ public final class Benchmarks {
             ALL.forEach((name, b) -> System.out.printf("  %-20s %s%n", name, b.description()));
             System.exit(args.length == 0 ? 0 : 2);
         }
+        // Every benchmark's figures come with the machine they were measured on.
+        Machine.printStart(args[0] + " " + String.join(" ", Arrays.copyOfRange(args, 1, args.length)));
+        long started = System.nanoTime();
         ALL.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length));
+        Machine.printEnd(started);
     }
 }

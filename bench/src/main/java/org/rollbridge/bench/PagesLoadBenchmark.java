@@ -72,16 +72,26 @@ final class PagesLoadBenchmark implements Benchmarks.Benchmark {
                 List<Browser> clients = signIn(hub.getBean(Users.class), "http://127.0.0.1:" + port, users);
                 System.out.printf(Locale.ROOT, "%d users signed in; %d s per page, all users at once%n", users,
                         seconds);
-                System.out.printf(Locale.ROOT, "%-16s %9s %9s %9s %9s %9s %9s %7s%n", "page", "requests", "req/s",
-                        "p50 ms", "p95 ms", "p99 ms", "max ms", "errors");
+                System.out.printf(Locale.ROOT, "%-16s %9s %9s %9s %9s %9s %9s %7s %7s%n", "page", "requests",
+                        "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "over 1s", "errors");
+                Figures baseline = null;
+                List<String> ratios = new ArrayList<>();
                 for (String page : pages) {
                     measure(clients, page, Math.max(1, seconds / 10)); // warm-up: caches, JIT, connection pool
                     Figures f = measure(clients, page, seconds);
-                    System.out.printf(Locale.ROOT, "%-16s %,9d %9.1f %9.1f %9.1f %9.1f %9.1f %7d%n", page,
+                    System.out.printf(Locale.ROOT, "%-16s %,9d %9.1f %9.1f %9.1f %9.1f %9.1f %7d %7d%n", page,
                             f.count(), f.count() / (double) seconds, f.percentile(50), f.percentile(95),
-                            f.percentile(99), f.percentile(100), f.errors());
+                            f.percentile(99), f.percentile(100), f.over(1000), f.errors());
+                    if (baseline == null) {
+                        baseline = f;
+                    } else {
+                        ratios.add(String.format(Locale.ROOT, "  %s p95 / %s p95: %.2fx", page, pages.get(0),
+                                f.percentile(95) / baseline.percentile(95)));
+                    }
                 }
-                System.out.println("Baseline: '/' (home page, no attendance queries) shows what the web stack costs.");
+                System.out.printf("Baseline: '%s' (the home page, no attendance queries) shows what the web stack "
+                        + "costs. Ratios (same run; aim for the LA overview: 3x, no request over 1 s):%n", pages.get(0));
+                ratios.forEach(System.out::println);
             }
         }
     }
@@ -134,6 +144,10 @@ final class PagesLoadBenchmark implements Benchmarks.Benchmark {
     record Figures(double[] millis, int errors) {
         int count() {
             return millis.length;
+        }
+
+        long over(double limit) {
+            return java.util.Arrays.stream(millis).filter(m -> m > limit).count();
         }
 
         double percentile(int p) {

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.rollbridge.hub.HubApplication;
 import org.rollbridge.hub.access.SchoolCredentials;
 import org.rollbridge.hub.ingest.UploadKeys;
+import org.rollbridge.hub.store.ServerSettings;
 import org.rollbridge.synth.Settings;
 import org.rollbridge.synth.SyntheticLa;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -62,8 +63,11 @@ public final class DemoCommand implements Callable<Integer> {
             // Its server log goes through SLF4J before the hub's logging is configured: keep only warnings.
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.zonky"))
                     .setLevel(ch.qos.logback.classic.Level.WARN);
-            embedded = EmbeddedPostgres.builder().setDataDirectory(out.resolve("postgres"))
-                    .setCleanDataDirectory(false).start();
+            EmbeddedPostgres.Builder server = EmbeddedPostgres.builder().setDataDirectory(out.resolve("postgres"))
+                    .setCleanDataDirectory(false);
+            // The settings an LA's DBA is asked for (docs/hub.md), so the demo loads as a real hub would.
+            ServerSettings.RECOMMENDED.forEach(server::setServerConfig);
+            embedded = server.start();
             dbUrl = embedded.getJdbcUrl("postgres", "postgres");
             dbUser = "postgres";
             EmbeddedPostgres db = embedded;

@@ -30,10 +30,10 @@ class StoreBoundaryTest {
 
     /**
      * Below SQL statements, or bulk loads: COPY on the transaction's connection, the schools' advisory locks, the
-     * work queue's claim connection (docs/adr/0003), and the feeds, whose staging and set-based merges are the
-     * pipeline's bulk SQL.
+     * bulk transactions' own settings, the work queue's claim connection (docs/adr/0003), and the feeds, whose
+     * staging and set-based merges are the pipeline's bulk SQL.
      */
-    static final Set<String> BULK_LOAD = Set.of("CopyRows", "TransactionLocks", "Workers", "CtfFeed",
+    static final Set<String> BULK_LOAD = Set.of("CopyRows", "TransactionLocks", "BulkTransactions", "Workers", "CtfFeed",
             "AttendanceFeed", "ExclusionsFeed");
 
     @ArchTest

@@ -3,6 +3,7 @@ package org.rollbridge.hub.alerts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rollbridge.core.code.Coded;
@@ -66,29 +67,52 @@ public class AlertEvidenceQuery {
         }
     }
 
-    /** The schools with marks or exclusions this academic year, of these persons or (null) of anyone. */
-    List<String> schools(LocalDate asOf, Long[] persons) {
+    /** The schools with marks or exclusions this academic year, of anyone. */
+    List<String> schools(LocalDate asOf) {
         return db.sql("""
                 select laestab from attendance_years where la = ? and academic_year = any(?::smallint[])
-                  and (?::bigint[] is null or person_id = any(?::bigint[]))
                 union
                 select laestab from exclusions where la = ? and start_date >= ?
-                  and (?::bigint[] is null or person_id = any(?::bigint[]))
                 order by 1""")
-                .params(settings.la(), years(asOf), persons, persons, settings.la(),
-                        Period.academicYearContaining(asOf).from(), persons, persons)
+                .params(settings.la(), years(asOf), settings.la(), Period.academicYearContaining(asOf).from())
                 .query(String.class).list();
+    }
+
+    /**
+     * The schools with marks or exclusions this academic year of these persons, each with those of the persons it
+     * holds them for. The persons are joined as a set (a hashed semi-join), not searched as an array row by row:
+     * a follow-up's wave may name every pupil in the LA.
+     */
+    Map<String, Long[]> schoolsOf(LocalDate asOf, Long[] persons) {
+        Map<String, Long[]> bySchool = new LinkedHashMap<>();
+        db.sql("""
+                select laestab, array_agg(person_id order by person_id) from (
+                  select laestab, person_id from attendance_years where la = ? and academic_year = any(?::smallint[])
+                    and person_id in (select unnest(?::bigint[]))
+                  union
+                  select laestab, person_id from exclusions where la = ? and start_date >= ?
+                    and person_id in (select unnest(?::bigint[]))) touched
+                group by laestab order by laestab""")
+                .params(settings.la(), years(asOf), persons, settings.la(),
+                        Period.academicYearContaining(asOf).from(), persons)
+                .query(rs -> {
+                    bySchool.put(rs.getString(1), (Long[]) rs.getArray(2).getArray());
+                });
+        return bySchool;
     }
 
     /** The evidence of these persons (or, when null, of everyone) at one school, by person. */
     Map<Long, Pupil> atSchool(String laestab, Long[] persons, LocalDate asOf) {
         Map<Long, Pupil> pupils = new HashMap<>();
+        // Two texts rather than "? is null or": a prepared statement's generic plan cannot drop the filter.
         db.sql("""
                 select a.person_id, a.academic_year, a.marks from attendance_years a
-                where a.la = ? and a.laestab = ? and a.academic_year = any(?::smallint[])
-                  and (?::bigint[] is null or a.person_id = any(?::bigint[]))
+                where a.la = ? and a.laestab = ? and a.academic_year = any(?::smallint[])""" + (persons == null ? ""
+                        : " and a.person_id in (select unnest(?::bigint[]))") + """
+
                 order by a.person_id, a.academic_year""")
-                .params(settings.la(), laestab, years(asOf), persons, persons)
+                .params(persons == null ? List.of(settings.la(), laestab, years(asOf))
+                        : List.of(settings.la(), laestab, years(asOf), persons))
                 .query(rs -> {
                     Pupil p = pupils.computeIfAbsent(rs.getLong(1), Pupil::new);
                     p.yearStarts.add(rs.getInt(2));
@@ -96,9 +120,10 @@ public class AlertEvidenceQuery {
                 });
         db.sql("""
                 select person_id, category, reason, start_date, end_date, sessions, reinstatement_date
-                from exclusions where la = ? and laestab = ? and start_date >= ?
-                  and (?::bigint[] is null or person_id = any(?::bigint[]))""")
-                .params(settings.la(), laestab, Period.academicYearContaining(asOf).from(), persons, persons)
+                from exclusions where la = ? and laestab = ? and start_date >= ?""" + (persons == null ? ""
+                        : " and person_id in (select unnest(?::bigint[]))"))
+                .params(persons == null ? List.of(settings.la(), laestab, Period.academicYearContaining(asOf).from())
+                        : List.of(settings.la(), laestab, Period.academicYearContaining(asOf).from(), persons))
                 .query(rs -> {
                     Pupil p = pupils.computeIfAbsent(rs.getLong(1), Pupil::new);
                     p.exclusions.add(new Exclusion(null, laestab,

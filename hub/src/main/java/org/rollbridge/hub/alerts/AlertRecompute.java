@@ -27,6 +27,7 @@ import org.rollbridge.hub.AlertSettings;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.alerts.AlertEvidenceQuery.Pupil;
 import org.rollbridge.hub.attendance.YearMarks;
+import org.rollbridge.hub.store.BulkTransactions;
 import org.rollbridge.hub.store.SchoolLock;
 import org.rollbridge.hub.store.TransactionLocks;
 import org.springframework.stereotype.Component;
@@ -64,9 +65,12 @@ public class AlertRecompute {
     private final HubProperties settings;
     private final AlertSettings dating;
     private final Clock clock;
+    private final BulkTransactions bulk;
 
     public AlertRecompute(AlertEvidenceQuery evidence, TransactionTemplate tx, TransactionLocks locks,
-                          AlertCases cases, HubProperties settings, AlertSettings dating, Clock clock) {
+                          AlertCases cases, HubProperties settings, AlertSettings dating, Clock clock,
+                          BulkTransactions bulk) {
+        this.bulk = bulk;
         this.evidence = evidence;
         this.tx = tx;
         this.locks = locks;
@@ -96,7 +100,7 @@ public class AlertRecompute {
     /** Every pupil of every school in the LA. */
     public Outcome everyone(LocalDate asOf) {
         Outcome total = Outcome.none();
-        for (String school : schools(asOf, null)) {
+        for (String school : evidence.schools(asOf)) {
             total = total.plus(school(school, null, asOf));
         }
         return total;
@@ -107,21 +111,18 @@ public class AlertRecompute {
         if (personIds.isEmpty()) {
             return Outcome.none();
         }
-        Long[] ids = personIds.toArray(Long[]::new);
         Outcome total = Outcome.none();
-        for (String school : schools(asOf, ids)) {
-            total = total.plus(school(school, ids, asOf));
+        // One pass per school, over only the persons it holds marks or exclusions for.
+        for (Map.Entry<String, Long[]> school : evidence.schoolsOf(asOf, personIds.toArray(Long[]::new)).entrySet()) {
+            total = total.plus(school(school.getKey(), school.getValue(), asOf));
         }
         return total;
-    }
-
-    private List<String> schools(LocalDate asOf, Long[] persons) {
-        return evidence.schools(asOf, persons);
     }
 
     private Outcome school(String laestab, Long[] persons, LocalDate asOf) {
         return tx.execute(status -> {
             locks.hold(SchoolLock.ALERTS, laestab);
+            bulk.redoable();    // redone from the stored data if lost: the waiting pupils are forgotten afterwards
             Map<Long, Pupil> pupils = evidence.atSchool(laestab, persons, asOf);
             SchoolCalendar calendar = calendar(pupils.values());
             Period period = Period.academicYearContaining(asOf);

@@ -1,6 +1,9 @@
 package org.rollbridge.hub.alerts;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.rollbridge.hub.HubProperties;
 import org.rollbridge.hub.ingest.Batch;
@@ -36,12 +39,33 @@ public class RecomputePupilStore {
                 .params(batch.id(), batch.id(), settings.la(), batch.id()).update();
     }
 
-    List<Long> of(UUID batchId) {
-        return db.sql("select person_id from alert_recompute_pupils where batch_id = ?").param(batchId)
-                .query(Long.class).list();
+    /** The pupils waiting at this moment, each once, and the batches that touched them. */
+    record Waiting(List<UUID> batches, List<Long> persons) {
+        boolean isEmpty() {
+            return batches.isEmpty();
+        }
     }
 
-    void forget(UUID batchId) {
-        db.sql("delete from alert_recompute_pupils where batch_id = ?").param(batchId).update();
+    /**
+     * Every batch whose pupils wait at this moment and those pupils. A batch's rows commit with its merge, so a
+     * batch is here with all its pupils or not at all.
+     */
+    Waiting waiting() {
+        List<UUID> batches = new ArrayList<>();
+        Set<Long> persons = new LinkedHashSet<>();
+        db.sql("select batch_id, person_id from alert_recompute_pupils order by batch_id").query(rs -> {
+            UUID batch = rs.getObject(1, UUID.class);
+            if (batches.isEmpty() || !batches.getLast().equals(batch)) {
+                batches.add(batch);
+            }
+            persons.add(rs.getLong(2));
+        });
+        return new Waiting(batches, List.copyOf(persons));
+    }
+
+    /** Once their alerts are recomputed: every pupil these batches touched. */
+    void forget(List<UUID> batches) {
+        db.sql("delete from alert_recompute_pupils where batch_id = any(?::uuid[])")
+                .param(batches.toArray(UUID[]::new)).update();
     }
 }

@@ -11,6 +11,7 @@ import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.core.validation.Finding;
 import org.rollbridge.core.validation.RecordRef;
 import org.rollbridge.hub.jobs.JobHandler;
+import org.rollbridge.hub.store.BulkTransactions;
 import org.rollbridge.hub.store.SchoolLock;
 import org.rollbridge.hub.store.TransactionLocks;
 import org.slf4j.Logger;
@@ -40,10 +41,12 @@ public class BatchPipeline implements JobHandler {
     private final BatchMetrics metrics;
     private final List<MergeFollowUp> followUps;
     private final HeldRecords held;
+    private final BulkTransactions bulk;
 
     public BatchPipeline(BatchStore batches, FindingStore findings, List<Feed> feeds, List<PipelineProbe> probes,
                          TransactionTemplate tx, TransactionLocks locks, BatchMetrics metrics,
-                         List<MergeFollowUp> followUps, HeldRecords held) {
+                         List<MergeFollowUp> followUps, HeldRecords held, BulkTransactions bulk) {
+        this.bulk = bulk;
         this.held = held;
         this.metrics = metrics;
         this.followUps = followUps;
@@ -83,7 +86,10 @@ public class BatchPipeline implements JobHandler {
         batches.processing(batchId);
         feed.clear(batch);
         // Staged rows are committed for matching to read; a batch interrupted after this is cleared and redone.
-        Staged staged = tx.execute(s -> feed.stage(batch));
+        Staged staged = tx.execute(s -> {
+            bulk.redoable();
+            return feed.stage(batch);
+        });
         probe(PipelineProbe.Step.STAGED, batchId);
         if (staged.refused()) {
             tx.executeWithoutResult(s -> conclude(batch, "refused", staged, new Feed.Merged(0, 0)));
@@ -96,6 +102,7 @@ public class BatchPipeline implements JobHandler {
         probe(PipelineProbe.Step.MATCHED, batchId);
         Feed.Merged merged = tx.execute(s -> {
             locks.hold(SchoolLock.DATA, batch.laestab());
+            bulk.redoable();    // the batch is durable in the upload store; a lost merge is redone by its job
             Feed.Merged m = feed.merge(batch);
             held.holdSuppressed(batch.id());
             followUps.forEach(f -> f.merged(batch));

@@ -3,12 +3,14 @@ package org.rollbridge.hub.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rollbridge.hub.testing.ResponseAssertions.assertStatus;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.identity.Upn;
@@ -308,6 +310,36 @@ class AlertsIT {
 
         assertStatus(200, socialCare.get("/alerts/" + firstCase));
         assertStatus(200, socialCare.get("/pupils/" + absent));
+    }
+
+    /**
+     * Follow-ups coalesce: one job recomputes the pupils of every batch waiting at that moment, each pupil once
+     * however many batches touched them, and the jobs of the batches that wave took find nothing left to do.
+     */
+    @Test
+    void oneFollowUpRecomputesThePupilsOfEveryWaitingBatchOnceEach() throws Exception {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        hub.db().sql("insert into alert_recompute_pupils (batch_id, person_id) values (?, ?), (?, ?), (?, ?), (?, ?)")
+                .params(first, absent, first, lookedAfter, second, lookedAfter, third, absent).update();
+        MeterRegistry metrics = hub.bean(MeterRegistry.class);
+        double pupilsBefore = metrics.counter("rollbridge.alerts.follow_up.pupils").count();
+        long wavesBefore = metrics.timer("rollbridge.alerts.follow_up").count();
+        AlertFollowUp followUp = hub.bean(AlertFollowUp.class);
+
+        followUp.run(second);
+        assertThat(metrics.timer("rollbridge.alerts.follow_up").count() - wavesBefore).isEqualTo(1);
+        assertThat(metrics.counter("rollbridge.alerts.follow_up.pupils").count() - pupilsBefore)
+                .as("pupils recomputed: each once, though two batches touched each").isEqualTo(2.0);
+        assertThat(hub.db().sql("select count(*) from alert_recompute_pupils").query(Long.class).single())
+                .as("pupils still waiting").isZero();
+
+        followUp.run(first);
+        followUp.run(third);
+        assertThat(metrics.timer("rollbridge.alerts.follow_up").count() - wavesBefore)
+                .as("waves: the later jobs found their batches taken").isEqualTo(1);
+        assertThat(cases(absent, "CONSECUTIVE_ABSENCE_10")).hasSize(1);
     }
 
     @Test
