@@ -42,7 +42,6 @@ import org.rollbridge.hub.testing.School;
 import org.rollbridge.hub.testing.PageClient;
 import org.rollbridge.hub.testing.RunningHub;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -85,8 +84,11 @@ class RetentionIT {
     static Map<String, HttpResponse<String>> pages = new HashMap<>();
     static RetentionReport afterRelease;
 
-    /** The night after the pupils' 25th birthday, and a probe that kills a run's second slice when armed. */
-    @Configuration
+    /**
+     * The night after the pupils' 25th birthday, and a probe that kills a run's second slice when armed. Named by
+     * this test only, not a scanned configuration: its fixed clock would otherwise be every other hub's clock too
+     * (a hub started beside the test classes, as the command-line tests do, refused every security code).
+     */
     static class NightAfterTheBirthday {
 
         @Bean
