@@ -46,7 +46,7 @@ public class AlertFollowUp implements JobHandler, MergeFollowUp {
         this.waves = Timer.builder("rollbridge.alerts.follow_up")
                 .description("Alert follow-up waves and the time they took").register(metrics);
         this.recomputed = Counter.builder("rollbridge.alerts.follow_up.pupils")
-                .description("Pupils whose alerts the follow-up waves recomputed").register(metrics);
+                .description("How many pupils the follow-up waves recomputed alerts for (a count, never who)").register(metrics);
         this.pupils = pupils;
         this.recompute = recompute;
         this.jobs = jobs;
