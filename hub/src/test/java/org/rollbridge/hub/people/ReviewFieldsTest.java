@@ -35,13 +35,13 @@ class ReviewFieldsTest {
             List<ReviewQueue.FieldAgreement> fields = ReviewQueue.fields(record, candidate, weights);
             assertThat(fields).extracting(ReviewQueue.FieldAgreement::field, ReviewQueue.FieldAgreement::agreement,
                     ReviewQueue.FieldAgreement::level).containsExactly(
-                    tuple("upn", "missing", "missing"),
-                    tuple("uln", "missing", "missing"),
-                    tuple("forename", "partial", "close"),
-                    tuple("surname", "partial", "close"),
-                    tuple("dob", "partial", "year off by one"),
-                    tuple("sex", "missing", "missing"),
-                    tuple("postcode", "partial", "sector"));
+                    tuple("upn", "missing", "not given on one side"),
+                    tuple("uln", "missing", "not given on one side"),
+                    tuple("forename", "partial", "one or two characters different"),
+                    tuple("surname", "partial", "one or two characters different"),
+                    tuple("dob", "partial", "year one out"),
+                    tuple("sex", "missing", "not given on one side"),
+                    tuple("postcode", "partial", "same postcode sector"));
             // The evidence shown is what the record was scored with, field by field.
             for (int i = 0; i < fields.size(); i++) {
                 assertThat(fields.get(i).weight()).isCloseTo(Math.round(weights[i] * 10) / 10.0,
@@ -55,8 +55,8 @@ class ReviewFieldsTest {
         MatchPerson record = MatchPerson.builder("S2").forename("Tedy").surname("Brown").dob("2017-05-06").sex("M")
                 .postcode("NR2 2BB").build();
         assertThat(ReviewQueue.fields(record, TEDY, null).get(2)).extracting(ReviewQueue.FieldAgreement::agreement,
-                ReviewQueue.FieldAgreement::level).containsExactly("agree", "exact");
+                ReviewQueue.FieldAgreement::level).containsExactly("agree", "exactly the same");
         assertThat(ReviewQueue.fields(record, TEDDY, null).get(2)).extracting(ReviewQueue.FieldAgreement::agreement,
-                ReviewQueue.FieldAgreement::level).containsExactly("partial", "close");
+                ReviewQueue.FieldAgreement::level).containsExactly("partial", "one or two characters different");
     }
 }
