@@ -22,8 +22,10 @@ public final class Sessions {
                 .config("spark.sql.session.timeZone", "UTC")
                 // The ingest lists files itself; Spark need not start a job to look at each of them again.
                 .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000")
-                // A school's daily file is tens of kilobytes: pack many into one task.
-                .config("spark.sql.files.openCostInBytes", conf.get("spark.sql.files.openCostInBytes", "262144"));
+                // The ingest gives each task one delivery day to write: with one open writer per task Spark writes
+                // it as it comes instead of sorting every row by day first (it sorts only if a task had two days).
+                .config("spark.sql.maxConcurrentOutputFileWriters",
+                        conf.get("spark.sql.maxConcurrentOutputFileWriters", "1"));
         if (chosen.startsWith("local")) {
             b.config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"))
                     .config("spark.sql.shuffle.partitions", conf.get("spark.sql.shuffle.partitions", "8"));

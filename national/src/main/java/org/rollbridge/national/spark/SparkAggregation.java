@@ -3,8 +3,8 @@ package org.rollbridge.national.spark;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -21,8 +21,10 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -30,7 +32,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.rollbridge.core.code.AttendanceCode;
 import org.rollbridge.core.indicators.PupilAttendance;
 import org.rollbridge.national.figures.DfeTable.PeriodResult;
@@ -84,74 +85,69 @@ public final class SparkAggregation {
                         when(col("date").geq(Date.valueOf(PeriodKind.TERM.range(asOf).from())),
                                 lit(PeriodKind.TERM.name())),
                         when(col("date").geq(Date.valueOf(PeriodKind.WEEK.range(asOf).from())),
-                                lit(PeriodKind.WEEK.name()))))))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            List<Column> perCode = new ArrayList<>();
-            for (AttendanceCode c : CODES) {
-                if (c.possible()) {
-                    perCode.add(sum(when(col("am").equalTo(c.ordinal()), 1).otherwise(0)
-                            .plus(when(col("pm").equalTo(c.ordinal()), 1).otherwise(0))).cast("long").as(c.name()));
-                }
+                                lit(PeriodKind.WEEK.name()))))));
+        List<Column> perCode = new ArrayList<>();
+        for (AttendanceCode c : CODES) {
+            if (c.possible()) {
+                perCode.add(sum(when(col("am").equalTo(c.ordinal()), 1).otherwise(0)
+                        .plus(when(col("pm").equalTo(c.ordinal()), 1).otherwise(0))).cast("long").as(c.name()));
             }
-            perCode.add(count(lit(1)).as("days"));
-            Dataset<Row> pupils = days.groupBy("period", "urn", "upn")
-                    .agg(perCode.get(0), perCode.subList(1, perCode.size()).toArray(Column[]::new));
-            Column possible = lit(0L);
-            Column absence = lit(0L);
-            for (AttendanceCode c : CODES) {
-                if (c.possible()) {
-                    possible = possible.plus(col(c.name()));
-                    absence = c.absence() ? absence.plus(col(c.name())) : absence;
-                }
-            }
-            Column reportable = possible.geq(PupilAttendance.MINIMUM_POSSIBLE_SESSIONS);
-            // Persistent absence as core defines it: absence * 100 >= possible * 10, for reportable pupils.
-            Column persistent = reportable.and(absence.multiply(100).geq(possible.multiply(10)));
-            List<Column> schoolSums = new ArrayList<>();
-            for (AttendanceCode c : CODES) {
-                if (c.possible()) {
-                    schoolSums.add(sum(col(c.name())).as(c.name()));
-                }
-            }
-            schoolSums.add(count(lit(1)).as("pupils"));
-            schoolSums.add(sum(when(reportable, 1).otherwise(0)).cast("long").as("reportable"));
-            schoolSums.add(sum(when(persistent, 1).otherwise(0)).cast("long").as("persistent"));
-            schoolSums.add(sum(col("days")).cast("long").as("pupilDays"));
-            Dataset<Row> schoolDays = days.select("period", "urn", "date").distinct();
-            Dataset<Row> openDays = schoolDays.groupBy("period", "urn").agg(count(lit(1)).as("openDays"));
-            List<Row> schools = pupils.groupBy("period", "urn")
-                    .agg(schoolSums.get(0), schoolSums.subList(1, schoolSums.size()).toArray(Column[]::new))
-                    .join(openDays, scala.jdk.javaapi.CollectionConverters.asScala(List.of("period", "urn")).toSeq())
-                    .collectAsList();
-            Map<PeriodKind, Long> collectionDays = new EnumMap<>(PeriodKind.class);
-            for (Row r : schoolDays.groupBy("period").agg(countDistinct("date")).collectAsList()) {
-                collectionDays.put(PeriodKind.valueOf(r.getString(0)), r.getLong(1));
-            }
-            Map<PeriodKind, List<SchoolTotals>> totals = new EnumMap<>(PeriodKind.class);
-            for (Row r : schools) {
-                PeriodKind period = PeriodKind.valueOf(r.getString(0));
-                long[] sessions = new long[CODES.length];
-                for (AttendanceCode c : CODES) {
-                    if (c.possible()) {
-                        sessions[c.ordinal()] = r.getLong(r.fieldIndex(c.name()));
-                    }
-                }
-                totals.computeIfAbsent(period, k -> new ArrayList<>()).add(new SchoolTotals(period, r.getString(1),
-                        sessions, r.getLong(r.fieldIndex("pupils")), r.getLong(r.fieldIndex("reportable")),
-                        r.getLong(r.fieldIndex("persistent")), r.getLong(r.fieldIndex("pupilDays")),
-                        r.getLong(r.fieldIndex("openDays"))));
-            }
-            List<PeriodResult> out = new ArrayList<>();
-            for (PeriodKind p : PeriodKind.values()) {
-                List<SchoolTotals> t = totals.getOrDefault(p, List.of()).stream()
-                        .sorted(java.util.Comparator.comparing(SchoolTotals::urn)).toList();
-                out.add(new PeriodResult(p, t, collectionDays.getOrDefault(p, 0L)));
-            }
-            return out;
-        } finally {
-            days.unpersist();
         }
+        perCode.add(count(lit(1)).as("days"));
+        Dataset<Row> pupils = days.groupBy("period", "urn", "upn")
+                .agg(perCode.get(0), perCode.subList(1, perCode.size()).toArray(Column[]::new));
+        Column possible = lit(0L);
+        Column absence = lit(0L);
+        for (AttendanceCode c : CODES) {
+            if (c.possible()) {
+                possible = possible.plus(col(c.name()));
+                absence = c.absence() ? absence.plus(col(c.name())) : absence;
+            }
+        }
+        Column reportable = possible.geq(PupilAttendance.MINIMUM_POSSIBLE_SESSIONS);
+        // Persistent absence as core defines it: absence * 100 >= possible * 10, for reportable pupils.
+        Column persistent = reportable.and(absence.multiply(100).geq(possible.multiply(10)));
+        List<Column> schoolSums = new ArrayList<>();
+        for (AttendanceCode c : CODES) {
+            if (c.possible()) {
+                schoolSums.add(sum(col(c.name())).as(c.name()));
+            }
+        }
+        schoolSums.add(count(lit(1)).as("pupils"));
+        schoolSums.add(sum(when(reportable, 1).otherwise(0)).cast("long").as("reportable"));
+        schoolSums.add(sum(when(persistent, 1).otherwise(0)).cast("long").as("persistent"));
+        schoolSums.add(sum(col("days")).cast("long").as("pupilDays"));
+        // A school's open days (at most a year's school days) come back as a set of dates, from which the
+        // driver also counts the collection days: one job, and the marks shuffled once for both branches.
+        Dataset<Row> openDays = days.groupBy("period", "urn").agg(collect_set(col("date")).as("openDates"));
+        List<Row> schools = pupils.groupBy("period", "urn")
+                .agg(schoolSums.get(0), schoolSums.subList(1, schoolSums.size()).toArray(Column[]::new))
+                .join(openDays, scala.jdk.javaapi.CollectionConverters.asScala(List.of("period", "urn")).toSeq())
+                .collectAsList();
+        Map<PeriodKind, Set<Date>> collectionDays = new EnumMap<>(PeriodKind.class);
+        Map<PeriodKind, List<SchoolTotals>> totals = new EnumMap<>(PeriodKind.class);
+        for (Row r : schools) {
+            PeriodKind period = PeriodKind.valueOf(r.getString(0));
+            List<Date> openDates = r.getList(r.fieldIndex("openDates"));
+            collectionDays.computeIfAbsent(period, k -> new HashSet<>()).addAll(openDates);
+            long[] sessions = new long[CODES.length];
+            for (AttendanceCode c : CODES) {
+                if (c.possible()) {
+                    sessions[c.ordinal()] = r.getLong(r.fieldIndex(c.name()));
+                }
+            }
+            totals.computeIfAbsent(period, k -> new ArrayList<>()).add(new SchoolTotals(period, r.getString(1),
+                    sessions, r.getLong(r.fieldIndex("pupils")), r.getLong(r.fieldIndex("reportable")),
+                    r.getLong(r.fieldIndex("persistent")), r.getLong(r.fieldIndex("pupilDays")),
+                    openDates.size()));
+        }
+        List<PeriodResult> out = new ArrayList<>();
+        for (PeriodKind p : PeriodKind.values()) {
+            List<SchoolTotals> t = totals.getOrDefault(p, List.of()).stream()
+                    .sorted(java.util.Comparator.comparing(SchoolTotals::urn)).toList();
+            out.add(new PeriodResult(p, t, collectionDays.getOrDefault(p, Set.of()).size()));
+        }
+        return out;
     }
 
     private static List<PeriodResult> emptyResults() {
