@@ -102,8 +102,8 @@ class DisclosureIT {
 
         assertThat(downloads).containsKeys("headline", "trend", "phases", "schools");
         // The page's primary and secondary suppression, cell for cell.
-        assertThat(downloads.get("schools")).contains(List.of(SMALL, "c", "c", "c", "c", "0", "0"),
-                List.of(LARGE, "c", "c", "c", "c", "0", "0"));
+        assertThat(downloads.get("schools")).contains(List.of("Test School (" + SMALL + ")", "c", "c", "c", "c", "0", "0"),
+                List.of("Test School (" + LARGE + ")", "c", "c", "c", "c", "0", "0"));
     }
 
     @Test
@@ -115,8 +115,8 @@ class DisclosureIT {
         Map<String, List<List<String>>> exact = assertDownloadsAsShown(officer, "/la/overview?on=2025-09-12");
 
         assertThat(suppressed).containsKeys("headline", "trend", "cohorts", "phases", "schools", "published");
-        assertThat(suppressed.get("schools")).contains(List.of(SMALL, "c", "c", "c", "c", "0", "0"));
-        assertThat(exact.get("schools")).contains(List.of(SMALL, "3", "100", "100", "100", "0", "0"));
+        assertThat(suppressed.get("schools")).contains(List.of("Test School (" + SMALL + ")", "c", "c", "c", "c", "0", "0"));
+        assertThat(exact.get("schools")).contains(List.of("Test School (" + SMALL + ")", "3", "100", "100", "100", "0", "0"));
     }
 
     @Test
