@@ -34,7 +34,7 @@ import org.rollbridge.hub.testing.RunningHub;
  * the problems this suite was written against (docs/agent.md, docs/hub.md): 1 a value put back, 2 a CTF's coarse
  * codes, 3 held records released by a CTF link, 4 merge order, 5 held records piling up, 6 an export not sent, 7 a
  * NUL byte, 8 a correction beyond the resend window, and 10 the same upload twice; besides, the hub down with changes
- * queued, and the agent killed with SIGKILL at each step. The hub killed at each step is {@link HubKillSequenceIT}'s.
+ * queued, and the agent killed with SIGKILL at each step. A hub worker dying at each step is the hub's CrashRecoveryIT's.
  * Problem 9 (the hub's alerts against core's) is AlertParityIT's; importing the same files twice is ReimportIT's.
  */
 @HubTest
