@@ -42,7 +42,9 @@ public final class RequestSignature {
     public static final String CONTENT_SHA256_HEADER = "X-Rollbridge-Content-SHA256";
     public static final String EMPTY_SHA256 = sha256Hex(new byte[0]);
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-    private static final byte[] KEY_LABEL = "rollbridge request signing v1".getBytes(StandardCharsets.UTF_8);
+    // Not a secret: the protocol's public context label, fixed so agent and hub derive the same signing key from
+    // the credential's secret (which comes from the environment or the agent's home, never from code).
+    private static final byte[] KEY_DERIVATION_CONTEXT = "rollbridge request signing v1".getBytes(StandardCharsets.UTF_8);
 
     private RequestSignature() {
     }
@@ -82,7 +84,7 @@ public final class RequestSignature {
 
     /** The key requests are signed with, derived from the credential's secret; the hub keeps only this. */
     public static byte[] signingKey(String secret) {
-        return hmac(secret.getBytes(StandardCharsets.UTF_8), KEY_LABEL);
+        return hmac(secret.getBytes(StandardCharsets.UTF_8), KEY_DERIVATION_CONTEXT);
     }
 
     public static String sign(byte[] signingKey, String canonical) {
