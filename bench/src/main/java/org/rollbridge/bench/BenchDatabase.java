@@ -54,8 +54,16 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Dropped after the run, unless ROLLBRIDGE_BENCH_KEEP_DB is set: then kept, so an engineer can read its plans
+     * (EXPLAIN) and statistics as the run left them, and drop it afterwards.
+     */
     @Override
     public void close() throws SQLException {
+        if (System.getenv("ROLLBRIDGE_BENCH_KEEP_DB") != null) {
+            System.out.println("database kept (ROLLBRIDGE_BENCH_KEEP_DB): " + name);
+            return;
+        }
         admin("drop database if exists " + name + " with (force)");
     }
 }

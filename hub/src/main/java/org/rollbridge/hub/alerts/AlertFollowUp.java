@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.MergeFollowUp;
+import org.rollbridge.hub.store.PlannerStatisticsStore;
 import org.rollbridge.hub.jobs.JobQueue;
 import org.rollbridge.hub.jobs.JobHandler;
 import org.slf4j.Logger;
@@ -39,10 +40,13 @@ public class AlertFollowUp implements JobHandler, MergeFollowUp {
     /** Held by the job running a wave. */
     private final ReentrantLock wave = new ReentrantLock();
 
+    private final PlannerStatisticsStore statistics;
     private final Timer waves;
     private final Counter recomputed;
 
-    public AlertFollowUp(RecomputePupilStore pupils, AlertRecompute recompute, JobQueue jobs, MeterRegistry metrics) {
+    public AlertFollowUp(RecomputePupilStore pupils, AlertRecompute recompute, JobQueue jobs, MeterRegistry metrics,
+                         PlannerStatisticsStore statistics) {
+        this.statistics = statistics;
         this.waves = Timer.builder("rollbridge.alerts.follow_up")
                 .description("Alert follow-up waves and the time they took").register(metrics);
         this.recomputed = Counter.builder("rollbridge.alerts.follow_up.pupils")
@@ -80,6 +84,9 @@ public class AlertFollowUp implements JobHandler, MergeFollowUp {
             long started = System.nanoTime();
             AlertRecompute.Outcome outcome = recompute.persons(waiting.persons(), recompute.today());
             pupils.forget(waiting.batches());
+            // The cases and evidence an initial load's first waves write grow from empty: the next wave's reads
+            // are planned on them as they now are.
+            statistics.analyseGrown();
             waves.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             recomputed.increment(outcome.pupils());
             log.info("Alerts recomputed after {} batch(es) (this job's batch {}): {} pupil(s) at {} school(s), "

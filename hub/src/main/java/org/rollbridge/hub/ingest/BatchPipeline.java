@@ -12,6 +12,7 @@ import org.rollbridge.core.validation.Finding;
 import org.rollbridge.core.validation.RecordRef;
 import org.rollbridge.hub.jobs.JobHandler;
 import org.rollbridge.hub.store.BulkTransactions;
+import org.rollbridge.hub.store.PlannerStatisticsStore;
 import org.rollbridge.hub.store.SchoolLock;
 import org.rollbridge.hub.store.TransactionLocks;
 import org.slf4j.Logger;
@@ -42,11 +43,14 @@ public class BatchPipeline implements JobHandler {
     private final List<MergeFollowUp> followUps;
     private final HeldRecords held;
     private final BulkTransactions bulk;
+    private final PlannerStatisticsStore statistics;
 
     public BatchPipeline(BatchStore batches, FindingStore findings, List<Feed> feeds, List<PipelineProbe> probes,
                          TransactionTemplate tx, TransactionLocks locks, BatchMetrics metrics,
-                         List<MergeFollowUp> followUps, HeldRecords held, BulkTransactions bulk) {
+                         List<MergeFollowUp> followUps, HeldRecords held, BulkTransactions bulk,
+                         PlannerStatisticsStore statistics) {
         this.bulk = bulk;
+        this.statistics = statistics;
         this.held = held;
         this.metrics = metrics;
         this.followUps = followUps;
@@ -99,6 +103,9 @@ public class BatchPipeline implements JobHandler {
             return;
         }
         feed.match(batch);
+        // The merge's joins are planned on the staged rows as matched (how many, how many linked), not as the
+        // last batch or an empty table left them.
+        analyseGrown();
         probe(PipelineProbe.Step.MATCHED, batchId);
         Feed.Merged merged = tx.execute(s -> {
             locks.hold(SchoolLock.DATA, batch.laestab());
@@ -110,6 +117,8 @@ public class BatchPipeline implements JobHandler {
             return m;
         });
         probe(PipelineProbe.Step.MERGED, batchId);
+        // The next batch's matching and merge are planned on the LA's tables as this one left them.
+        analyseGrown();
         feed.clear(batch);
         metrics.finished(batch, "completed", staged.read(), merged.imported(), merged.held() + staged.errors(),
                 staged.report().errors(), staged.warnings());
@@ -121,6 +130,13 @@ public class BatchPipeline implements JobHandler {
     public void gaveUp(UUID batchId, String error) {
         batches.failed(batchId, JSON.writeValueAsString(Map.of("status", "failed", "error",
                 "The hub could not process this batch; the LA's administrator can see why in the job queue")));
+    }
+
+    private void analyseGrown() {
+        List<String> analysed = statistics.analyseGrown();
+        if (!analysed.isEmpty()) {
+            log.debug("Analysed tables grown since their last analysis: {}", analysed);
+        }
     }
 
     private void probe(PipelineProbe.Step step, UUID batchId) {
