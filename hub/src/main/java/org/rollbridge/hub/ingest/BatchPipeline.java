@@ -94,6 +94,8 @@ public class BatchPipeline implements JobHandler {
             bulk.redoable();
             return feed.stage(batch);
         });
+        // Matching is planned on this batch's staged rows, which no earlier statistics know.
+        analyseGrown();
         probe(PipelineProbe.Step.STAGED, batchId);
         if (staged.refused()) {
             tx.executeWithoutResult(s -> conclude(batch, "refused", staged, new Feed.Merged(0, 0)));

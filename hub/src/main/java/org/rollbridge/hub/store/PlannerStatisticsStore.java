@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Growth is read from the table's size on disk against the size ANALYZE recorded ({@code pg_class.relpages}),
  * exact at the moment it is asked, rather than from the statistics collector's counts, which a backend reports up
- * to a second late.
+ * to a second late. The staging tables ({@code stage_...}) are analysed whenever they are not empty on disk, grown or not: each
+ * batch is staged under a new id that no earlier statistics know, so without them the planner takes a batch of
+ * 2,000 pupils for one row and rescans the batch for each of its rows.
  */
 @Component
 public class PlannerStatisticsStore {
@@ -41,8 +43,9 @@ public class PlannerStatisticsStore {
                 select quote_ident(c.relname) from pg_class c
                 join pg_namespace n on n.oid = c.relnamespace
                 where n.nspname = current_schema() and c.relkind = 'r'
-                  and pg_relation_size(c.oid) / current_setting('block_size')::int
-                      > greatest(c.relpages * (1 + ?), ?)
+                  and (pg_relation_size(c.oid) / current_setting('block_size')::int
+                           > greatest(c.relpages * (1 + ?), ?)
+                       or c.relname like 'stage\\_%' and pg_relation_size(c.oid) > 0)
                 order by c.relname""")
                 .params(GROWTH, SMALL_PAGES).query(String.class).list();
         if (!grown.isEmpty()) {
