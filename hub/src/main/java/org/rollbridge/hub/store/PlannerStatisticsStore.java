@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * cases on an initial load) keeps the statistics of an empty table until autovacuum analyses it, which on a busy
  * server with three autovacuum workers can be many minutes. Planned on those, a merge's joins become nested loops
  * that scan the whole school once per pupil, and every school loaded is slower than the last. So after each step
- * that writes in bulk the pipeline analyses, at once, every table of the hub that has grown by more than a fifth
+ * that writes in bulk the pipeline analyses, at once, every table of the hub that has grown by more than half
  * since it was last analysed: what autovacuum would do, without waiting for it.
  *
  * <p>Growth is read from the table's size on disk against the size ANALYZE recorded ({@code pg_class.relpages}),
@@ -24,8 +24,11 @@ public class PlannerStatisticsStore {
 
     /** Tables smaller than this (in 8 kB pages) are left to autovacuum: any plan over them is cheap. */
     static final int SMALL_PAGES = 8;
-    /** Analysed again once grown by more than this fraction: estimates at most this far out keep the same plans. */
-    static final double GROWTH = 0.2;
+    /**
+     * Analysed again once grown by more than half: a join's plan turns on orders of magnitude, not on a half, and
+     * a night's merges, which rewrite a few per cent of the marks table each, do not analyse it after every school.
+     */
+    static final double GROWTH = 0.5;
 
     private final JdbcClient db;
 

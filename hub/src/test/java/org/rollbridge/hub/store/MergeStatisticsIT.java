@@ -46,7 +46,7 @@ class MergeStatisticsIT {
     }
 
     @Test
-    void aTableAnalysedAtItsSizeIsNotAnalysedAgainUntilItGrowsByAFifth() {
+    void aTableAnalysedAtItsSizeIsNotAnalysedAgainUntilItGrowsByHalf() {
         PlannerStatisticsStore statistics = hub.bean(PlannerStatisticsStore.class);
         hub.db().sql("create table if not exists statistics_probe (n int, label text)").update();
         hub.db().sql("truncate statistics_probe").update();
@@ -60,10 +60,10 @@ class MergeStatisticsIT {
         hub.db().sql("insert into statistics_probe select g, repeat('x', 100) from generate_series(1, 500) g")
                 .update();
         assertThat(statistics.analyseGrown()).as("grown by a tenth").doesNotContain("statistics_probe");
-        hub.db().sql("insert into statistics_probe select g, repeat('x', 100) from generate_series(1, 1500) g")
+        hub.db().sql("insert into statistics_probe select g, repeat('x', 100) from generate_series(1, 3000) g")
                 .update();
-        assertThat(statistics.analyseGrown()).as("grown by two fifths").contains("statistics_probe");
-        assertThat(recordedRows("statistics_probe")).isEqualTo(7000);
+        assertThat(statistics.analyseGrown()).as("grown by seven tenths").contains("statistics_probe");
+        assertThat(recordedRows("statistics_probe")).isEqualTo(8500);
         hub.db().sql("drop table statistics_probe").update();
     }
 
