@@ -715,6 +715,22 @@ class BrowserJourneysIT {
                             .map(n => n.target.join(' '))})).filter(v => v.nodes.length > 0))))
                    .catch(e => done('axe failed: ' + e));""", WCAG_22_AA);
         assertThat(violations).as("WCAG 2.2 AA violations on " + page).isEqualTo("[]");
+        assertTablesScrollInTheirOwnRegions(page);
         assertFitsPhoneAndDesktop(page);
+    }
+
+    /**
+     * Every table sits in its own horizontal scrolling region, one a keyboard can reach and a screen reader names
+     * (a div with tabindex 0, role region and a label), so a table wider than a phone scrolls on its own and never
+     * widens the page, whatever its data.
+     */
+    static void assertTablesScrollInTheirOwnRegions(String page) {
+        Object loose = ((JavascriptExecutor) browser).executeScript("""
+                return [...document.querySelectorAll('table')].filter(t => {
+                    const region = t.parentElement;
+                    return !(region.matches('div.rollbridge-table-scroll[tabindex="0"][role="region"]')
+                        && (region.getAttribute('aria-label') || region.getAttribute('aria-labelledby')));
+                }).map(t => t.id || t.querySelector('caption')?.textContent.trim() || 'a table').join(', ');""");
+        assertThat(loose).as("tables outside a focusable, labelled scrolling region on " + page).isEqualTo("");
     }
 }
