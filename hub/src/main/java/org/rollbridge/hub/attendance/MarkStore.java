@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.rollbridge.hub.HubProperties;
@@ -35,7 +36,7 @@ public class MarkStore {
     }
 
     private record YearRow(long person, int year, String patch, int marks, boolean firstLetters, String stored,
-                           MarkSources sources) {
+                           MarkSources sources, Set<UUID> registerBatches) {
     }
 
     /** A pupil-year's marks as merged so far in this batch, and which batch sent each. */
@@ -62,7 +63,10 @@ public class MarkStore {
     public int applyStaged(UUID stagedAs, String laestab, UUID batchId) {
         List<YearRow> rows = db.sql("""
                 select s.person_id, s.academic_year, s.patch, s.marks, s.first_letters, a.marks, a.mark_sources,
-                       a.mark_batches, a.batch_id
+                       a.mark_batches, a.batch_id,
+                       (select array_agg(b.id) from batches b
+                        where b.kind = 'attendance' and s.first_letters
+                          and b.id = any(coalesce(a.mark_batches, array[a.batch_id]))) as register_batches
                 from stage_attendance s
                 left join attendance_years a on a.la = ? and a.person_id = s.person_id and a.laestab = ?
                                             and a.academic_year = s.academic_year
@@ -70,7 +74,8 @@ public class MarkStore {
                 .params(settings.la(), laestab, stagedAs)
                 .query((rs, n) -> new YearRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
                         rs.getBoolean(5), rs.getString(6), MarkSources.of(rs.getString(7), PupilMarksQuery.batches(rs.getArray(8)),
-                        rs.getString(6), rs.getObject(9, UUID.class))))
+                        rs.getString(6), rs.getObject(9, UUID.class)),
+                        registerBatches(PupilMarksQuery.batches(rs.getArray(10)))))
                 .list();
         if (rows.isEmpty()) {
             return 0;
@@ -183,6 +188,21 @@ public class MarkStore {
         return !storedCode.isEmpty() && !sentCode.isEmpty() && storedCode.charAt(0) == sentCode.charAt(0);
     }
 
+    private static Set<UUID> registerBatches(UUID[] batches) {
+        return batches == null ? Set.of() : Set.of(batches);
+    }
+
+    /**
+     * Whether the stored mark came from the school's session-level attendance feed: a CTF's mark for the same
+     * session never replaces it, whichever merged last. A CTF's marks are a first-letter copy of the same register,
+     * often taken earlier (a CTF written once and sent again, or left in the drop folder while the register was
+     * corrected); a correction reaches the hub through the attendance feed, its resend window and reconciliation.
+     */
+    private static boolean fromRegister(MarkSources sources, int position, YearRow row) {
+        return !row.registerBatches().isEmpty()
+                && sources.batchAt(position).map(row.registerBatches()::contains).orElse(false);
+    }
+
     /** The stored year with the patch laid over it, noting each mark that changed and the batch that sent it. */
     private static Merged merge(YearRow row, Merged stored, UUID batchId, List<Change> changes) {
         MarkSources sources = stored.sources();
@@ -198,7 +218,8 @@ public class MarkStore {
         char[] merged = stored.marks().toCharArray();
         for (int i = 0; i < patch.length(); i++) {
             char sent = patch.charAt(i);
-            if (sent == YearMarks.NONE || sent == merged[i] || row.firstLetters() && refines(merged[i], sent)) {
+            if (sent == YearMarks.NONE || sent == merged[i]
+                    || row.firstLetters() && (refines(merged[i], sent) || fromRegister(sources, i, row))) {
                 continue;
             }
             if (merged[i] != YearMarks.NONE) {
