@@ -60,7 +60,7 @@ class HubKillSequenceIT {
             // Killed after storing an upload, before its answer came back: the agent sends it again, applied once.
             int before = batchIds(reader, school).size();
             toHub.mode(FlakyProxy.Mode.HOLD_RESPONSE);
-            night(home, school, "NR3 3CC", "L");
+            night(home, school, "NR3 3FF", "L");
             running = killedDuring(home, running, toHub, () -> batchIds(reader, school).size() > before, database,
                     dir, port);
             SchoolAgent.runAndSettle(reader, home, school);

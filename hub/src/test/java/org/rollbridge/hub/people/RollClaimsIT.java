@@ -48,6 +48,48 @@ class RollClaimsIT {
                 .params(claimant.laestab(), person).query(Long.class).single()).isEqualTo(1);
     }
 
+    /**
+     * A pupil dual-registered (DOMAIN.md: enrolment status M, main, at one school and S, subsidiary, at the other) is
+     * on both rolls at once: neither school's CTF is a move, in either order, and nothing is held for the LA.
+     */
+    @Test
+    void aDualRegisteredPupilIsOnBothRollsAndNeitherSchoolsCtfIsHeldAsAMove() throws Exception {
+        School subsidiary = hub.school("9265005");
+        School main = hub.school("9265006");
+        String pupil = upn(main.laestab(), 1);
+        long person = RegisteredPerson.withUpn(pupil).named("Pat", "Pupil").in(hub);
+        subsidiary.completed("dual-s", CtfFixture.full(subsidiary.laestab()).add(dual(pupil, "S")));
+
+        main.completed("dual-m", CtfFixture.full(main.laestab()).add(dual(pupil, "M")));
+        subsidiary.completed("dual-s-again", CtfFixture.full(subsidiary.laestab()).add(dual(pupil, "S")));
+
+        assertThat(openSpells(person, subsidiary.laestab())).isEqualTo(1);
+        assertThat(openSpells(person, main.laestab())).isEqualTo(1);
+        assertThat(hub.db().sql("select count(*) from held_records where laestab in (?, ?) and status = 'held'")
+                .params(subsidiary.laestab(), main.laestab()).query(Long.class).single()).isZero();
+    }
+
+    /** A single registration elsewhere is still a move when the new school says its record is the main one. */
+    @Test
+    void aMainRegistrationOfAPupilSingleRegisteredElsewhereIsHeldAsAMove() throws Exception {
+        School owner = hub.school("9265007");
+        School claimant = hub.school("9265008");
+        String pupil = upn(owner.laestab(), 1);
+        long person = onRoll(owner, pupil);
+
+        claimant.completed("claim-m", CtfFixture.partial(claimant.laestab()).add(dual(pupil, "M")));
+
+        assertThat(openSpells(person, claimant.laestab())).isZero();
+        assertThat(hub.db().sql("select count(*) from held_records where laestab = ? and reason = 'TRANSFER'")
+                .param(claimant.laestab()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private static org.rollbridge.core.pupil.Pupil dual(String upn, String status) {
+        return CtfFixture.pupil(upn, "Pat", "Pupil", java.util.List.of()).toBuilder()
+                .enrolStatus(org.rollbridge.core.code.Coded.of(org.rollbridge.core.code.EnrolStatus.class, status))
+                .build();
+    }
+
     @Test
     void aPupilWhoseLeavingTheOtherSchoolSentIsEnrolled() throws Exception {
         School from = hub.school("9265003");
