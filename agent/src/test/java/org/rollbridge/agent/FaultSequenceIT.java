@@ -249,12 +249,7 @@ class FaultSequenceIT {
     @Test
     void marksAndExclusionsDeletedAtTheSchoolAreRemovedAtTheHub() throws Exception {
         String school = "9266005";
-        Path home = SchoolAgent.enrol(hub, proxy, work, school);
-        for (int p = 1; p <= 40; p++) {
-            RegisteredPerson.withUpn(upn(school, p)).in(hub);
-        }
-        write(home, "roll.xml", roll(school, "NR1 1AA").bytes());
-        SchoolAgent.runAndSettle(hub, home, school);
+        Path home = onItsRoll(school);
         String ex1 = exclusion(school, 1, "2025-09-10", "2025-09-11", "EX1");
         String ex2 = exclusion(school, 2, "2025-10-01", "2025-10-02", "EX2");
         String ex3 = exclusion(school, 1, "2025-10-06", "2025-10-07", "EX3");
@@ -280,6 +275,20 @@ class FaultSequenceIT {
         SchoolFiles.assertHubHolds(hub, drop(home), school);
         assertThat(new PupilApi(hub).exclusions(upn(school, 2)).path("exclusions")).isEmpty();
         assertThat(batchIds(school)).doesNotHaveDuplicates();
+    }
+
+    /**
+     * An agent enrolled for the school, its pupils 1 to 40 known to the LA and on its roll by its CTF, sent: the hub
+     * takes marks and exclusions only for a school's own pupils.
+     */
+    static Path onItsRoll(String school) throws Exception {
+        Path home = SchoolAgent.enrol(hub, proxy, work, school);
+        for (int p = 1; p <= 40; p++) {
+            RegisteredPerson.withUpn(upn(school, p)).in(hub);
+        }
+        write(home, "roll.xml", roll(school, "NR1 1AA").bytes());
+        SchoolAgent.runAndSettle(hub, home, school);
+        return home;
     }
 
     /** An exclusions export with these rows. */
@@ -309,13 +318,7 @@ class FaultSequenceIT {
     @Test
     void changesQueuedWhileTheHubIsDownAndAnAgentKilledMidSendAreDeliveredOnceEach() throws Exception {
         String school = "9266003";
-        Path home = SchoolAgent.enrol(hub, proxy, work, school);
-        for (int p = 1; p <= 40; p++) {
-            RegisteredPerson.withUpn(upn(school, p)).in(hub);
-        }
-        // The pupils on the school's roll first: the hub takes marks only for its own pupils.
-        write(home, "roll.xml", roll(school, "NR1 1AA").bytes());
-        SchoolAgent.runAndSettle(hub, home, school);
+        Path home = onItsRoll(school);
         int before = batchIds(school).size();
         proxy.mode(FlakyProxy.Mode.DOWN);
         write(home, "attendance.csv", week(school, 3, "C1").bytes());

@@ -33,8 +33,7 @@ class MarkPrecisionIT {
     void aCtfsFirstLettersKeepTheAttendanceFilesCodesEvenADifferentOne() throws Exception {
         School school = hub.school("9264701");
         String pupil = upn(school.laestab(), 1);
-        long person = RegisteredPerson.withUpn(pupil).in(hub);
-        school.completed("roll-1", CtfFixture.partial(school.laestab()).add(pupil));
+        long person = onRoll(school, pupil);
         school.completed("csv-1", preciseMarks(school.laestab(), pupil));
 
         school.completed("ctf-1", ctf(school.laestab(), pupil, "Pat", "Pupil"));
@@ -58,8 +57,7 @@ class MarkPrecisionIT {
     void aCtfsMarkReplacesAnotherCtfsDifferentMarkButNeverTheAttendanceFiles() throws Exception {
         School school = hub.school("9264704");
         String pupil = upn(school.laestab(), 1);
-        long person = RegisteredPerson.withUpn(pupil).in(hub);
-        school.completed("roll-1", CtfFixture.partial(school.laestab()).add(pupil));
+        long person = onRoll(school, pupil);
         school.completed("ctf-1", ctf(school.laestab(), pupil, "Pat", "Pupil", "CCYO"));
         school.completed("ctf-2", ctf(school.laestab(), pupil, "Pat", "Pupil", "CCYN"));
         assertThat(code(hub, person, school.laestab(), TUESDAY, Session.PM)).isEqualTo("N");
@@ -75,8 +73,7 @@ class MarkPrecisionIT {
     void theAttendanceFileReplacesAPreciseCodeWithAnyOtherCodeItSends() throws Exception {
         School school = hub.school("9264703");
         String pupil = upn(school.laestab(), 1);
-        long person = RegisteredPerson.withUpn(pupil).in(hub);
-        school.completed("roll-1", CtfFixture.partial(school.laestab()).add(pupil));
+        long person = onRoll(school, pupil);
         school.completed("csv-1", preciseMarks(school.laestab(), pupil));
 
         school.completed("csv-2", new AttendanceCsv().mark(school.laestab(), pupil, MONDAY, "AM", "C")
@@ -84,6 +81,13 @@ class MarkPrecisionIT {
 
         assertThat(code(hub, person, school.laestab(), MONDAY, Session.AM)).isEqualTo("C");
         assertThat(code(hub, person, school.laestab(), TUESDAY, Session.AM)).isEqualTo("Y7");
+    }
+
+    /** The pupil known to the LA and on the school's roll by its CTF; returns their person id. */
+    static long onRoll(School school, String pupil) throws Exception {
+        long person = RegisteredPerson.withUpn(pupil).in(hub);
+        school.completed("roll-1", CtfFixture.partial(school.laestab()).add(pupil));
+        return person;
     }
 
     static AttendanceCsv preciseMarks(String laestab, String pupil) {
