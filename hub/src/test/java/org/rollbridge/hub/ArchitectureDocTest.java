@@ -25,8 +25,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/architecture.md stays true to the code: every class it names exists, every hub package depends only on the
- * packages its code map allows (and every package is on the map), and every table has one owner on the map.
+ * docs/architecture.md stays true to the code: every class, file, table, job and path it names exists, every hub
+ * package depends only on the packages its code map allows (and every package is on the map), and every table has
+ * one owner on the map.
  */
 class ArchitectureDocTest {
 
@@ -38,6 +39,17 @@ class ArchitectureDocTest {
     private static final Pattern MAP_ROW = Pattern.compile("^\\| `[a-z]+` \\|.*\\|$");
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "(?i)create\\s+(?:unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_]+)");
+    /** A file of the repository the document names: docs/hub.md, hub/src/main/resources/templates. */
+    private static final Pattern FILE = Pattern.compile(
+            "\\b((?:docs|hub|core|agent|cli|national|bench|synth)/[\\w./-]*\\w)");
+    private static final Pattern ADR = Pattern.compile("\\bADR (\\d{4})\\b");
+    private static final Pattern QUOTED = Pattern.compile("`([^`]+)`");
+    private static final Pattern TABLE = Pattern.compile("[a-z][a-z0-9]*(?:_[a-z0-9]+)+");
+    private static final Pattern JOB = Pattern.compile("[a-z]+(?:-[a-z]+)+");
+    private static final Pattern PACKAGE = Pattern.compile("org(?:\\.[a-z]+)+");
+    private static final Pattern URL_PATH = Pattern.compile("(?:(?:GET|POST|PUT|DELETE) )?(/[\\w{}/.-]*)");
+    /** PostgreSQL settings the document names beside the tables. */
+    private static final Set<String> SERVER_SETTINGS = Set.of("synchronous_commit", "work_mem");
 
     @Test
     void everyClassTheDocumentNamesExists() throws IOException {
@@ -61,6 +73,49 @@ class ArchitectureDocTest {
                 .isEmpty();
     }
 
+    /**
+     * The rest of what a reader follows: files and ADRs, tables (a {@code snake_case} name), the work queue's job
+     * kinds (a {@code kebab-case} name, a string in the hub's code) and the paths the hub serves.
+     */
+    @Test
+    void everyFileAdrTableJobAndPathTheDocumentNamesExists() throws IOException {
+        String doc = Files.readString(DOC);
+        Set<String> tables = createdTables();
+        String hub = hubSources();
+        List<String> missing = new ArrayList<>();
+        Matcher file = FILE.matcher(doc);
+        while (file.find()) {
+            if (!file.group(1).contains("/target/") && !Files.exists(ROOT.resolve(file.group(1)))) {
+                missing.add("file " + file.group(1));
+            }
+        }
+        Matcher adr = ADR.matcher(doc);
+        while (adr.find()) {
+            try (Stream<Path> adrs = Files.list(ROOT.resolve("docs/adr"))) {
+                String number = adr.group(1);
+                if (adrs.noneMatch(p -> p.getFileName().toString().startsWith(number + "-"))) {
+                    missing.add("ADR " + number);
+                }
+            }
+        }
+        Matcher quoted = QUOTED.matcher(doc);
+        while (quoted.find()) {
+            String name = quoted.group(1);
+            Matcher path = URL_PATH.matcher(name);
+            if (TABLE.matcher(name).matches() && !tables.contains(name) && !SERVER_SETTINGS.contains(name)) {
+                missing.add("table " + name);
+            } else if (JOB.matcher(name).matches() && !hub.contains("\"" + name + "\"")) {
+                missing.add("job " + name);
+            } else if (PACKAGE.matcher(name).matches() && !packageExists(name)) {
+                missing.add("package " + name);
+            } else if (path.matches() && !hub.contains("\"" + path.group(1))) {
+                missing.add("path " + name);
+            }
+        }
+        assertThat(missing).as("files, ADRs, tables, jobs, packages and paths docs/architecture.md names that do not "
+                + "exist").isEmpty();
+    }
+
     @Test
     void theCodeMapSaysWhatEachPackageMayDependOn() throws IOException {
         Map<String, Set<String>> allowed = new TreeMap<>();
@@ -77,6 +132,13 @@ class ArchitectureDocTest {
     @Test
     void everyTableIsOwnedByOnePackageOfTheCodeMap() throws IOException {
         List<String> owned = codeMap().stream().flatMap(row -> names(row.get(2)).stream()).sorted().toList();
+        Set<String> created = createdTables();
+        assertThat(owned).as("the tables column of the code map in docs/architecture.md: each table once")
+                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+    }
+
+    /** Every table the hub's migrations create. */
+    private static Set<String> createdTables() throws IOException {
         Set<String> created = new TreeSet<>();
         try (Stream<Path> migrations = Files.list(Path.of("src", "main", "resources", "db", "migration"))) {
             for (Path migration : migrations.toList()) {
@@ -86,8 +148,23 @@ class ArchitectureDocTest {
                 }
             }
         }
-        assertThat(owned).as("the tables column of the code map in docs/architecture.md: each table once")
-                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+        return created;
+    }
+
+    /** The hub's main sources, as one text to search for a string literal. */
+    private static String hubSources() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
+            return files.filter(p -> p.toString().endsWith(".java")).map(ArchitectureDocTest::read)
+                    .collect(Collectors.joining("\n"));
+        }
+    }
+
+    /** A package of any module's main or test sources. */
+    private static boolean packageExists(String name) throws IOException {
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            return modules.anyMatch(m -> Files.isDirectory(m.resolve("src/main/java").resolve(name.replace('.', '/')))
+                    || Files.isDirectory(m.resolve("src/test/java").resolve(name.replace('.', '/'))));
+        }
     }
 
     /** The code map's rows: package, what it owns, its tables, what it may depend on. */

@@ -7,7 +7,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The hub's package boundaries (docs/architecture.md): capabilities depend one way, nothing below the pages
- * knows the pages, and HTTP stays at the edge. {@link HubBoundariesTest} proves each rule fails on a violation.
+ * knows the pages, HTTP stays at the edge, "today" comes from one clock and settings are read once.
+ * {@link HubBoundariesTest} proves each rule fails on a violation.
  */
 @AnalyzeClasses(packages = HubBoundaries.HUB, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -21,4 +22,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule httpStaysAtTheEdge = HubBoundaries.httpStaysAtTheEdge(HubBoundaries.HUB,
             HubBoundaries.HTTP_BY_NATURE);
+
+    @ArchTest
+    static final ArchRule oneClock = HubBoundaries.oneClock(HubBoundaries.HUB);
+
+    @ArchTest
+    static final ArchRule settingsReadOnce = HubBoundaries.settingsReadOnce(HubBoundaries.HUB);
 }

@@ -4,9 +4,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The rules of {@link ArchitectureTest}, for any root package, so that {@link HubBoundariesTest} can show each one
@@ -58,6 +62,54 @@ final class HubBoundaries {
                         "org.springframework.http..", "org.springframework.web..", "jakarta.servlet..")
                 .because("capabilities speak the domain's language (Refusal, not HTTP statuses) so that the API "
                         + "and the pages can share them; ApiErrors and PageErrors map refusals to HTTP");
+    }
+
+    /**
+     * Every "today" and "now" asks the one clock (the root package's {@code HubClock}, Europe/London): nowhere else
+     * a {@code now()} of java.time without a clock (a UTC or system-zone day differs near midnight in summer) or
+     * a system clock, called or passed as a method reference.
+     */
+    static ArchRule oneClock(String root) {
+        String clock = root + ".HubClock";
+        DescribedPredicate<JavaAccess<?>> systemTime = DescribedPredicate.describe(
+                "java.time's now() without a Clock, or a system Clock", a -> {
+                    AccessTarget target = a.getTarget();
+                    if (!(target instanceof AccessTarget.CodeUnitAccessTarget unit)
+                            || !target.getOwner().getPackageName().equals("java.time")) {
+                        return false;
+                    }
+                    List<JavaClass> parameters = unit.getRawParameterTypes();
+                    boolean unclockedNow = target.getName().equals("now")
+                            && !(parameters.size() == 1 && parameters.get(0).isEquivalentTo(Clock.class));
+                    boolean systemClock = target.getOwner().isEquivalentTo(Clock.class)
+                            && target.getName().startsWith("system");
+                    return unclockedNow || systemClock;
+                });
+        return noClasses().that().resideInAPackage(root + "..")
+                .and(DescribedPredicate.describe("are not " + clock, c -> !outermost(c).getName().equals(clock)))
+                .should().accessTargetWhere(systemTime)
+                .because("an alert's day, a page's academic year and a pupil's roll are the LA's day: ask the "
+                        + "injected Clock (HubClock), which tests can fix");
+    }
+
+    /**
+     * Settings are read once, by the root package's {@code HubSettings}, into typed records (docs/configuration.md):
+     * nothing else looks at Spring's Environment, {@code @Value} or the process's variables and properties, so an
+     * unknown or malformed value fails at start with the variable's name rather than where it is first used.
+     */
+    static ArchRule settingsReadOnce(String root) {
+        String settings = root + ".HubSettings";
+        Set<String> readers = Set.of("getenv", "getProperty", "getProperties");
+        return noClasses().that().resideInAPackage(root + "..")
+                .and(DescribedPredicate.describe("are not " + settings,
+                        c -> !outermost(c).getName().equals(settings)))
+                .should().dependOnClassesThat().resideInAPackage("org.springframework.core.env..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.springframework.beans.factory.annotation.Value")
+                .orShould().callMethodWhere(DescribedPredicate.describe("System.getenv or System.getProperty",
+                        call -> call.getTarget().getOwner().isEquivalentTo(System.class)
+                                && readers.contains(call.getTarget().getName())))
+                .because("every setting is a field of a settings record bound and checked at start by HubSettings");
     }
 
     private static JavaClass outermost(JavaClass c) {

@@ -46,4 +46,20 @@ class HubBoundariesTest {
                         (HubBoundaries.HUB + "." + name).replace('.', '/') + ".class"))
                         .as("%s, named as HTTP by nature, exists", name).isNotNull());
     }
+
+    @Test
+    void todayFromAnythingButTheOneClockFails() {
+        assertThatThrownBy(() -> HubBoundaries.oneClock(ROOT).check(FIXTURES))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("gamma.RollDay.today()")
+                .hasMessageContaining("gamma.RollDay.now()").hasMessageContaining("gamma.RollDay.clock()")
+                .message().doesNotContain("RollDay.today(java.time.Clock)").doesNotContain("HubClock.clock()");
+    }
+
+    @Test
+    void aSettingReadOutsideTheSettingsRecordsFails() {
+        assertThatThrownBy(() -> HubBoundaries.settingsReadOnce(ROOT).check(FIXTURES))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("gamma.RollSettings.size")
+                .hasMessageContaining("gamma.RollSettings.school(").hasMessageContaining("gamma.RollSettings.la()")
+                .message().doesNotContain("HubSettings.la()");
+    }
 }

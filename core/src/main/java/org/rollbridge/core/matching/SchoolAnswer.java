@@ -1,8 +1,8 @@
 package org.rollbridge.core.matching;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.rollbridge.core.code.Choice;
 
 /**
  * The school's answer to the LA's question on a pupil record held because it matched nobody: "Is this child new to
@@ -12,10 +12,10 @@ import java.util.Optional;
  * <p>The question is asked of every pupil record a school reads as unmatched: held as unmatched, for review or as a
  * conflict, since the school is not told which (that would say whether the LA knows the UPN or the child).
  */
-public enum SchoolAnswer {
-    NEW_TO_LA("new-to-la", "New to the LA, or starting in a first setting"),
-    PREVIOUSLY_AT("previously-at", "Previously at a school or LA"),
-    UPN_WRONG("upn-wrong", "The UPN is wrong and will be corrected in the MIS");
+public enum SchoolAnswer implements Choice {
+    NEW_TO_LA("New to the LA, or starting in a first setting"),
+    PREVIOUSLY_AT("Previously at a school or LA"),
+    UPN_WRONG("The UPN is wrong and will be corrected in the MIS");
 
     /** The question, as the school's page and the API put it. */
     public static final String QUESTION = "Is this child new to the LA, or starting in a first setting?";
@@ -26,26 +26,20 @@ public enum SchoolAnswer {
     /** The held-record reasons a school reads as unmatched, and so is asked about. */
     public static final List<String> ASKED_REASONS = List.of("UNMATCHED", "REVIEW", "CONFLICT");
 
-    private final String id;
     private final String label;
 
-    SchoolAnswer(String id, String label) {
-        this.id = id;
+    SchoolAnswer(String label) {
         this.label = label;
     }
 
-    /** As written in the form, the API and the store: new-to-la, previously-at, upn-wrong. */
-    public String id() {
-        return id;
-    }
-
+    @Override
     public String label() {
         return label;
     }
 
+    /** By its id, as written in the form, the API and the store: new-to-la, previously-at, upn-wrong. */
     public static Optional<SchoolAnswer> of(String id) {
-        return id == null ? Optional.empty()
-                : Arrays.stream(values()).filter(a -> a.id.equals(id.strip())).findFirst();
+        return Choice.byId(SchoolAnswer.class, id);
     }
 
     /** Whether the school is asked about a held record of this feed held for this reason: pupil records read as unmatched. */

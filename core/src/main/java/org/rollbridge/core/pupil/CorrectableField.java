@@ -2,9 +2,8 @@ package org.rollbridge.core.pupil;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import org.rollbridge.core.code.Choice;
 import org.rollbridge.core.code.CodeList;
 import org.rollbridge.core.code.Sex;
 import org.rollbridge.core.identity.Postcode;
@@ -14,41 +13,35 @@ import org.rollbridge.core.identity.Postcode;
  * live, as the schools' records carry them. Each knows what a correct value looks like, so a correction is refused
  * with what was wrong before it is recorded.
  */
-public enum CorrectableField {
-    FORENAME("forename", "Legal forename"),
-    SURNAME("surname", "Legal surname"),
-    DOB("dob", "Date of birth"),
-    SEX("sex", "Sex"),
-    POSTCODE("postcode", "Home postcode");
+public enum CorrectableField implements Choice {
+    FORENAME("Legal forename"),
+    SURNAME("Legal surname"),
+    DOB("Date of birth"),
+    SEX("Sex"),
+    POSTCODE("Home postcode");
 
     /** Longer is not a name but a paste gone wrong. */
     static final int LONGEST_NAME = 100;
 
-    private final String id;
     private final String label;
 
-    CorrectableField(String id, String label) {
-        this.id = id;
+    CorrectableField(String label) {
         this.label = label;
     }
 
-    /** As the API and the database write it: the pupil record's column. */
-    public String id() {
-        return id;
-    }
-
-    /** As a page shows it. */
+    @Override
     public String label() {
         return label;
     }
 
+    /** By its id, as the API and the database write it: forename, surname, dob, sex, postcode. */
     public static Optional<CorrectableField> ofId(String id) {
-        return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst();
+        return Choice.byId(CorrectableField.class, id);
     }
 
     /** Every id, for a message saying which fields may be corrected. */
     public static String ids() {
-        return Arrays.stream(values()).map(CorrectableField::id).collect(Collectors.joining(", "));
+        return Choice.ids(CorrectableField.class);
     }
 
     /** The value in the form the records keep (a postcode in normal form, a sex code), or why it cannot be one. */

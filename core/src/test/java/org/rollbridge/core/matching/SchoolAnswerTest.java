@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.rollbridge.core.code.Choice;
 
 class SchoolAnswerTest {
+
+    @Test
+    void theAnswersIdsAreThoseTheFormTheApiAndTheStoreWrite() {
+        assertEquals("new-to-la, previously-at, upn-wrong", Choice.ids(SchoolAnswer.class));
+    }
 
     @Test
     void noChoiceIsAProblemWithTheChoice() {

@@ -77,6 +77,8 @@ class RectificationIT {
         assertStatus(403, withoutCsrf);
         assertStatus(400, wrongValue);
         assertThat(wrongValue.body()).contains("Date of birth must be a date like 2015-03-14; it was &#39;15/03/2015&#39;");
+        assertThat(page).contains("<option value=\"dob\">Date of birth</option>",
+                "<option value=\"postcode\">Home postcode</option>");
         assertThat(page).contains("id=\"rectification-form\"", "id=\"corrections-table\"", "2015-03-15",
                 "Corrected by the LA", "Birth certificate shows the 15th", "Birth certificate seen at the school",
                 "2015-03-14 (school " + SCHOOL + ")", "In force")

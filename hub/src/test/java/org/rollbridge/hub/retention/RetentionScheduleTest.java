@@ -11,8 +11,16 @@ import java.time.Period;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rollbridge.core.code.Choice;
 
 class RetentionScheduleTest {
+
+    @Test
+    void theCategoriesAndClocksAreNamedAsTheScheduleFileAndTheReportsNameThem() {
+        assertThat(Choice.ids(RetentionCategory.class))
+                .isEqualTo("education, safeguarding, child-protection, looked-after");
+        assertThat(Choice.ids(RetentionClock.class)).isEqualTo("birth, case-closed, plan-ended");
+    }
 
     @Test
     void theDefaultScheduleIsTheSharingAgreements() {
