@@ -22,10 +22,11 @@ import org.apache.spark.sql.Column;
  *
  * <p>Spark can take the maximum of a long in its hash aggregation; the maximum of a (delivery, code) struct or of
  * a string has no fixed-width buffer and sends the whole pupil-day grouping through a sort of every mark, which was
- * most of the aggregation's CPU. Bits, from the top: delivery day since 2000 (15 bits, to 2089), the code's first
- * five bytes of UTF-8 (40 bits, so byte order is text order), one bit for a code longer than five bytes, and the
- * counted ordinal (6 bits). Codes are one or two characters; two marks for the same session and delivery that
- * agree in their first five bytes and are both longer differ only in padding, and then the greater ordinal wins.
+ * the largest share of the job's CPU in a profile at 100,000 pupils. Bits, from the top: delivery day since 2000
+ * (15 bits, to 2089), the code's first five bytes of UTF-8 (40 bits, so byte order is text order), one bit for a
+ * code longer than five bytes, and the counted ordinal (6 bits). Codes are one or two characters; two marks for
+ * the same session and delivery that agree in their first five bytes and are both longer differ only in padding,
+ * and then the greater ordinal wins.
  */
 final class LatestMark {
 
