@@ -24,9 +24,9 @@ import org.apache.spark.sql.Column;
  * a string has no fixed-width buffer and sends the whole pupil-day grouping through a sort of every mark, which was
  * the largest share of the job's CPU in a profile at 100,000 pupils. Bits, from the top: delivery day since 2000
  * (15 bits, to 2089), the code's first five bytes of UTF-8 (40 bits, so byte order is text order), one bit for a
- * code longer than five bytes, and the counted ordinal (6 bits). Codes are one or two characters; two marks for
- * the same session and delivery that agree in their first five bytes and are both longer differ only in padding,
- * and then the greater ordinal wins.
+ * code longer than five bytes, and the counted ordinal (6 bits). Codes are one or two characters, so text that
+ * long is a code only with four or more spaces around it; two such marks for the same session in one delivery that
+ * agree in their first five bytes are told apart by what they count as, not by the rest of their text.
  */
 final class LatestMark {
 
