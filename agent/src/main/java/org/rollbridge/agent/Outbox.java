@@ -51,6 +51,15 @@ public final class Outbox {
 
     /** Makes a batch durable in the outbox and returns it; an existing batch with the same id is kept as it is. */
     public OutboxBatch add(String id, Feed kind, String source, int records, byte[] content) throws IOException {
+        return add(id, kind, source, records, content, null);
+    }
+
+    /**
+     * As above, for a batch that replaces what the hub holds over {@code replaces} ("from..to", docs/agent.md,
+     * "Reconciliation"): null for one that only adds and changes.
+     */
+    public OutboxBatch add(String id, Feed kind, String source, int records, byte[] content, String replaces)
+            throws IOException {
         Files.createDirectories(dir);
         for (OutboxBatch existing : list().batches()) {
             if (existing.id().equals(id)) {
@@ -71,6 +80,9 @@ public final class Outbox {
         header.put("body-length", Integer.toString(body.length));
         header.put("body-sha256", RequestSignature.sha256Hex(body));
         header.put("content-sha256", RequestSignature.sha256Hex(content));
+        if (replaces != null) {
+            header.put("replaces", replaces);
+        }
         StringBuilder text = new StringBuilder(MAGIC).append('\n');
         header.forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
         text.append('\n');
@@ -212,6 +224,6 @@ public final class Outbox {
             throw new Damaged(file, "its checksum does not match (the file was changed or partly overwritten)");
         }
         return new OutboxBatch(file, id, kind, header.get("source"), records, created, offset, length, sha,
-                header.get("content-sha256"));
+                header.get("content-sha256"), header.get("replaces"));
     }
 }

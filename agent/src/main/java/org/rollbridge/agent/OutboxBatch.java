@@ -10,10 +10,13 @@ import java.util.zip.GZIPInputStream;
 /**
  * A batch waiting in the outbox: its id (assigned once, when it was made, so every redelivery is the same batch
  * to the hub), its feed, where it came from, how many records, its gzip body with length and checksum, and the
- * SHA-256 of the content before compression (null in files made before it was recorded).
+ * SHA-256 of the content before compression (null in files made before it was recorded), and the span of days
+ * whose records it replaces at the hub ("from..to", a reconciliation's resend; null for a batch that only adds and
+ * changes).
  */
 public record OutboxBatch(Path file, String id, Feed kind, String source, int records, Instant created,
-                          long bodyOffset, long bodyLength, String bodySha256, String contentSha256) {
+                          long bodyOffset, long bodyLength, String bodySha256, String contentSha256,
+                          String replaces) {
 
     /** The body as sent: gzip. */
     public InputStream openBody() throws IOException {

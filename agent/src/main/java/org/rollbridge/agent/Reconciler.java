@@ -21,6 +21,7 @@ import org.rollbridge.core.attendance.Session;
 import org.rollbridge.core.code.AttendanceCode;
 import org.rollbridge.core.ctf.CtfReadException;
 import org.rollbridge.core.ctf.CtfReader;
+import org.rollbridge.core.feed.ExclusionsCsv;
 import org.rollbridge.core.reconcile.PupilDigest;
 import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.core.validation.RuleSettings;
@@ -68,7 +69,7 @@ public final class Reconciler {
     public record Answer(int compared, int inStep, int held, List<Difference> differing) {
     }
 
-    public record Difference(String upn, boolean record, List<Integer> years) {
+    public record Difference(String upn, boolean record, List<Integer> years, boolean exclusions) {
     }
 
     public State state() throws IOException {
@@ -85,9 +86,6 @@ public final class Reconciler {
 
     /** Remembers the export just taken as the feed's latest, the one the next reconciliation reads. */
     public void taken(Feed feed, Path export) throws IOException {
-        if (feed == Feed.EXCLUSIONS) {
-            return;
-        }
         State s = state();
         Map<String, String> exports = new TreeMap<>(s.exports() == null ? Map.of() : s.exports());
         exports.put(feed.id(), export.getFileName().toString());
@@ -102,7 +100,8 @@ public final class Reconciler {
     }
 
     /** The digests of the latest exports, and the rows to resend from them. */
-    record Holding(byte[] digestJson, CsvExport attendance, Path ctf, int pupils) {
+    record Holding(byte[] digestJson, CsvExport attendance, String marksSpan, Path ctf, Path exclusions,
+                   String exclusionsSpan, int pupils) {
     }
 
     Holding holding() throws IOException {
@@ -146,21 +145,50 @@ public final class Reconciler {
                         + e.getMessage() + ")");
             }
         }
+        Map<String, PupilDigest.Exclusions> excluded = new HashMap<>();
+        LocalDate[] starts = new LocalDate[2];
+        Path exclusions = export(exports, Feed.EXCLUSIONS);
+        if (exclusions != null) {
+            ExclusionsCsv.read(exclusions, row -> {
+                LocalDate start = row.start().date().orElse(null);
+                if (row.upn() == null || start == null) {
+                    return;
+                }
+                starts[0] = starts[0] == null || start.isBefore(starts[0]) ? start : starts[0];
+                starts[1] = starts[1] == null || start.isAfter(starts[1]) ? start : starts[1];
+                excluded.computeIfAbsent(row.upn().strip().toUpperCase(Locale.ROOT), u -> new PupilDigest.Exclusions())
+                        .add(start, row.end().date().orElse(null),
+                                row.category().known().map(c -> c.code()).orElse(null),
+                                row.reason().known().map(r -> r.code()).orElse(null), row.sessionsValue());
+            }, problem -> { });
+        }
         Set<String> upns = new HashSet<>(marks.keySet());
         upns.addAll(records.keySet());
+        upns.addAll(excluded.keySet());
         List<Map<String, Object>> pupils = new ArrayList<>();
         for (String upn : upns.stream().sorted().toList()) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("upn", upn);
             p.put("record", records.get(upn));
             p.put("years", marks.containsKey(upn) ? marks.get(upn).digests() : Map.of());
+            p.put("exclusions", excluded.containsKey(upn) ? excluded.get(upn).digest() : null);
             pupils.add(p);
         }
         Map<String, Object> digest = new LinkedHashMap<>();
         digest.put("marksFrom", from == null ? null : from.toString());
         digest.put("marksTo", to == null ? null : to.toString());
+        // The exclusions export covers whole academic years: an exclusion deleted at the school is found wherever
+        // it started in the years the export's remaining rows fall in.
+        if (starts[0] != null) {
+            starts[0] = LocalDate.of(PupilDigest.academicYear(starts[0]), 8, 1);
+            starts[1] = LocalDate.of(PupilDigest.academicYear(starts[1]) + 1, 7, 31);
+        }
+        digest.put("exclusionsFrom", starts[0] == null ? null : starts[0].toString());
+        digest.put("exclusionsTo", starts[1] == null ? null : starts[1].toString());
         digest.put("pupils", pupils);
-        return new Holding(AgentHome.JSON.writeValueAsBytes(digest), attendance, ctf, pupils.size());
+        return new Holding(AgentHome.JSON.writeValueAsBytes(digest), attendance, from == null ? null : from + ".." + to,
+                ctf, starts[0] == null ? null : exclusions, starts[0] == null ? null : starts[0] + ".." + starts[1],
+                pupils.size());
     }
 
     private Path export(Map<String, String> exports, Feed feed) throws IOException {
@@ -204,7 +232,8 @@ public final class Reconciler {
         for (JsonNode d : body.path("differing")) {
             List<Integer> years = new ArrayList<>();
             d.path("years").forEach(y -> years.add(y.asInt()));
-            differing.add(new Difference(d.path("upn").asString(), d.path("record").asBoolean(), years));
+            differing.add(new Difference(d.path("upn").asString(), d.path("record").asBoolean(), years,
+                    d.path("exclusions").asBoolean()));
         }
         return new Answer(body.path("compared").asInt(), body.path("inStep").asInt(), body.path("held").asInt(),
                 differing);
@@ -212,15 +241,19 @@ public final class Reconciler {
 
     /**
      * Puts in the outbox what the hub lacks: every mark of the differing pupils' differing years, whatever its date,
-     * and the CTF whole when a record differs. Returns the number of batches added.
+     * replacing those pupil-years' marks over the export's span (a mark deleted at the school is removed at the
+     * hub); the CTF whole when a record differs; and the exclusions export whole, replacing the school's exclusions
+     * over its start dates, when a pupil's exclusions differ. Returns the number of batches added.
      */
     int resend(Holding holding, Answer answer, Outbox outbox, BatchSequence sequence) throws IOException {
         int added = 0;
         Map<String, Set<Integer>> years = new HashMap<>();
         boolean record = false;
+        boolean exclusions = false;
         for (Difference d : answer.differing()) {
             years.put(d.upn(), new HashSet<>(d.years()));
             record |= d.record();
+            exclusions |= d.exclusions();
         }
         if (holding.attendance() != null) {
             List<CsvExport.Row> rows = holding.attendance().rows().stream().filter(r -> years.getOrDefault(
@@ -228,7 +261,7 @@ public final class Reconciler {
                     .contains(PupilDigest.academicYear(LocalDate.ofEpochDay(r.day())))).toList();
             if (!rows.isEmpty()) {
                 OutboxBatch b = outbox.add(sequence.next(Feed.ATTENDANCE), Feed.ATTENDANCE, "reconciliation",
-                        rows.size(), holding.attendance().write(rows));
+                        rows.size(), holding.attendance().write(rows), holding.marksSpan());
                 log.info("Reconciliation: " + rows.size() + " marks of pupils that differ at the hub resent as batch "
                         + b.id());
                 added++;
@@ -239,6 +272,13 @@ public final class Reconciler {
             OutboxBatch b = outbox.add(sequence.next(Feed.CTF), Feed.CTF, "reconciliation", answer.differing().size(),
                     bytes);
             log.info("Reconciliation: the CTF resent as batch " + b.id() + " for pupils whose record differs");
+            added++;
+        }
+        if (exclusions && holding.exclusions() != null) {
+            OutboxBatch b = outbox.add(sequence.next(Feed.EXCLUSIONS), Feed.EXCLUSIONS, "reconciliation",
+                    answer.differing().size(), Files.readAllBytes(holding.exclusions()), holding.exclusionsSpan());
+            log.info("Reconciliation: the exclusions export resent as batch " + b.id()
+                    + " for pupils whose exclusions differ");
             added++;
         }
         return added;

@@ -33,8 +33,8 @@ import org.rollbridge.hub.testing.RunningHub;
  * API and comparing them with the school's files in its drop folder ({@link SchoolFiles}). The numbers are those of
  * the problems this suite was written against (docs/agent.md, docs/hub.md): 1 a value put back, 2 a CTF's coarse
  * codes, 3 held records released by a CTF link, 4 merge order, 5 held records piling up, 6 an export not sent, 7 a
- * NUL byte, 8 a correction beyond the resend window, and 10 the same upload twice; besides, the hub down with changes
- * queued, and the agent killed with SIGKILL at each step. A hub worker dying at each step is the hub's CrashRecoveryIT's.
+ * NUL byte, 8 a correction beyond the resend window, and 10 the same upload twice; besides, marks and exclusions
+ * deleted in the MIS, the hub down with changes queued, and the agent killed with SIGKILL at each step. A hub worker dying at each step is the hub's CrashRecoveryIT's.
  * Problem 9 (the hub's alerts against core's) is AlertParityIT's; importing the same files twice is ReimportIT's.
  */
 @HubTest
@@ -140,13 +140,14 @@ class FaultSequenceIT {
         SchoolAgent.runAndSettle(hub, home, school);
         SchoolFiles.assertHubHolds(hub, drop(home), school);
 
-        // Nights 2 and 3: a postcode and a mark changed, then put back as they were (1).
+        // Nights 2 and 3: a postcode and a mark changed, then put back as they were (1). The CTF still gives the
+        // changed session its coarse C: whichever file merges last, the attendance file's R stands (2).
         for (String[] night : new String[][] {{"NR2 2BB", "R"}, {"NR1 1AA", "C1"}}) {
             write(home, "roll.xml", roll(school, night[0]).bytes());
             write(home, "attendance.csv", week(school, 3, night[1]).bytes());
             SchoolAgent.runAndSettle(hub, home, school);
+            SchoolFiles.assertHubHolds(hub, drop(home), school);
         }
-        SchoolFiles.assertHubHolds(hub, drop(home), school);
 
         // The same export written again unchanged: nothing new is sent (10).
         int before = batchIds(school).size();
@@ -241,17 +242,83 @@ class FaultSequenceIT {
         SchoolFiles.assertHubHolds(hub, drop(home), school);
     }
 
-    /** Changes queued while the hub is down, then the agent killed (kill -9) mid-send and after the hub received. */
+    /**
+     * Marks and exclusions deleted from the school's exports are removed at the hub: the nightly reconciliation finds
+     * the pupils that differ, and their resend replaces what the hub holds over the export's span.
+     */
     @Test
-    void changesQueuedWhileTheHubIsDownAndAnAgentKilledMidSendAreDeliveredOnceEach() throws Exception {
-        String school = "9266003";
+    void marksAndExclusionsDeletedAtTheSchoolAreRemovedAtTheHub() throws Exception {
+        String school = "9266005";
+        Path home = onItsRoll(school);
+        String ex1 = exclusion(school, 1, "2025-09-10", "2025-09-11", "EX1");
+        String ex2 = exclusion(school, 2, "2025-10-01", "2025-10-02", "EX2");
+        String ex3 = exclusion(school, 1, "2025-10-06", "2025-10-07", "EX3");
+        write(home, "attendance.csv", span(school, 45, null, "/").bytes());
+        write(home, "exclusions.csv", exclusions(ex1, ex2, ex3));
+        SchoolAgent.runAndSettle(hub, home, school, "--reconcile-hours", "0");
+        SchoolFiles.assertHubHolds(hub, drop(home), school);
+
+        // Marks deleted in the MIS: pupil 2's morning 30 days back, beyond the resend window, and pupil 3's last
+        // day. The export is otherwise the same, so nothing new is sent until reconciliation finds them.
+        LocalDate back = MONDAY.plusDays(44 - 30);
+        LocalDate last = MONDAY.plusDays(43);
+        write(home, "attendance.csv", without(span(school, 45, null, "/"), school + "," + upn(school, 2) + ","
+                + back + ",AM,", school + "," + upn(school, 3) + "," + last + ","));
+        SchoolAgent.runAndSettle(hub, home, school, "--reconcile-hours", "0");
+        SchoolFiles.assertHubHolds(hub, drop(home), school);
+        assertThat(new PupilApi(hub).marks(upn(school, 2), back, back)).containsOnlyKeys(back + " PM " + school);
+        assertThat(new PupilApi(hub).marks(upn(school, 3), last, last)).isEmpty();
+
+        // Exclusions deleted in the MIS: pupil 2's only one, and one of pupil 1's two.
+        write(home, "exclusions.csv", exclusions(ex1));
+        SchoolAgent.runAndSettle(hub, home, school, "--reconcile-hours", "0");
+        SchoolFiles.assertHubHolds(hub, drop(home), school);
+        assertThat(new PupilApi(hub).exclusions(upn(school, 2)).path("exclusions")).isEmpty();
+        assertThat(batchIds(school)).doesNotHaveDuplicates();
+    }
+
+    /**
+     * An agent enrolled for the school, its pupils 1 to 40 known to the LA and on its roll by its CTF, sent: the hub
+     * takes marks and exclusions only for a school's own pupils.
+     */
+    static Path onItsRoll(String school) throws Exception {
         Path home = SchoolAgent.enrol(hub, proxy, work, school);
         for (int p = 1; p <= 40; p++) {
             RegisteredPerson.withUpn(upn(school, p)).in(hub);
         }
-        // The pupils on the school's roll first: the hub takes marks only for its own pupils.
         write(home, "roll.xml", roll(school, "NR1 1AA").bytes());
         SchoolAgent.runAndSettle(hub, home, school);
+        return home;
+    }
+
+    /** An exclusions export with these rows. */
+    static byte[] exclusions(String... rows) {
+        return ("laestab,upn,category,reason,start_date,end_date,sessions,exclusion_id\n" + String.join("", rows))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A two-day suspension of pupil {@code p}, as a row of the exclusions export. */
+    static String exclusion(String school, int p, String start, String end, String id) {
+        return school + "," + upn(school, p) + ",SUSP,PP," + start + "," + end + ",4," + id + "\n";
+    }
+
+    /** The export less its rows that start with any of {@code starts}: deleted in the MIS. */
+    static byte[] without(AttendanceCsv csv, String... starts) {
+        String text = new String(csv.bytes(), StandardCharsets.UTF_8);
+        StringBuilder kept = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (java.util.Arrays.stream(starts).noneMatch(line::startsWith)) {
+                kept.append(line).append('\n');
+            }
+        }
+        return kept.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Changes queued while the hub is down, then the agent killed (kill -9) mid-send and after the hub received. */
+    @Test
+    void changesQueuedWhileTheHubIsDownAndAnAgentKilledMidSendAreDeliveredOnceEach() throws Exception {
+        String school = "9266003";
+        Path home = onItsRoll(school);
         int before = batchIds(school).size();
         proxy.mode(FlakyProxy.Mode.DOWN);
         write(home, "attendance.csv", week(school, 3, "C1").bytes());

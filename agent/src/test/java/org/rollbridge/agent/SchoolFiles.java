@@ -39,9 +39,27 @@ final class SchoolFiles {
         return marks;
     }
 
+    private static String text(JsonNode value) {
+        return value.isNull() || value.isMissingNode() ? "" : value.asString();
+    }
+
+    /** Each pupil's exclusions in an exclusions export, "start end category reason sessions", sorted. */
+    static Map<String, List<String>> exclusions(Path csv) throws Exception {
+        Map<String, List<String>> exclusions = new TreeMap<>();
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            exclusions.computeIfAbsent(f[1], u -> new java.util.ArrayList<>())
+                    .add(String.join(" ", f[4], f[5], f[2], f[3], f[6]));
+        }
+        exclusions.values().forEach(java.util.Collections::sort);
+        return exclusions;
+    }
+
     /**
      * Expects the hub to hold, for every pupil of the school's attendance export, exactly the export's marks over
-     * the export's span, and for every pupil of its CTF the CTF's name, date of birth and postcode.
+     * the export's span, for every pupil of its exclusions export or CTF exactly the export's exclusions from the
+     * school, and for every pupil of its CTF the CTF's name, date of birth and postcode.
      */
     static void assertHubHolds(RunningHub hub, Path drop, String school) throws Exception {
         PupilApi api = new PupilApi(hub);
@@ -56,6 +74,23 @@ final class SchoolFiles {
             }
         }
         Path xml = drop.resolve("roll.xml");
+        Path exclusions = drop.resolve("exclusions.csv");
+        if (Files.exists(exclusions)) {
+            Map<String, List<String>> expected = exclusions(exclusions);
+            java.util.Set<String> upns = new java.util.TreeSet<>(expected.keySet());
+            if (Files.exists(xml)) {
+                CtfReader.read(xml, (pupil, where) -> upns.add(pupil.upn()));
+            }
+            for (String upn : upns) {
+                List<String> held = api.exclusions(upn).path("exclusions").valueStream()
+                        .filter(e -> e.path("laestab").asString().equals(school))
+                        .map(e -> String.join(" ", text(e.path("start")), text(e.path("end")),
+                                text(e.path("category")), text(e.path("reason")), text(e.path("sessions"))))
+                        .sorted().toList();
+                assertThat(held).as("exclusions of pupil %s at the hub against %s", upn, exclusions)
+                        .isEqualTo(expected.getOrDefault(upn, List.of()));
+            }
+        }
         if (Files.exists(xml)) {
             Map<String, Pupil> pupils = new HashMap<>();
             CtfReader.read(xml, (pupil, where) -> pupils.put(pupil.upn(), pupil));

@@ -22,6 +22,9 @@ import org.rollbridge.core.pupil.Pupil;
  * when absent, dates as yyyy-mm-dd;</li>
  * <li>marks: for each mark of the year in date order, AM before PM, {@code yyyy-mm-dd AM CODE\n}, the code as the
  * school's attendance file gives it once read (C1, Y7, /, ...).</li>
+ * <li>exclusions: for each of the pupil's exclusions from the school, in the order of their lines' text,
+ * {@code start|end|category|reason|sessions\n}: dates as yyyy-mm-dd, the category and reason as their codes
+ * (SUSP, PP, ...), an absent value empty.</li>
  * </ul>
  */
 public final class PupilDigest {
@@ -88,6 +91,25 @@ public final class PupilDigest {
                 out.put(year, sha256(text.toString()));
             });
             return out;
+        }
+    }
+
+    /** One pupil's exclusions from one school, gathered in any order. */
+    public static final class Exclusions {
+        private final List<String> lines = new ArrayList<>();
+
+        public Exclusions add(LocalDate start, LocalDate end, String category, String reason, Integer sessions) {
+            lines.add(text(start) + "|" + text(end) + "|" + text(category) + "|" + text(reason) + "|"
+                    + text(sessions) + "\n");
+            return this;
+        }
+
+        private static String text(Object value) {
+            return value == null ? "" : value.toString().strip();
+        }
+
+        public String digest() {
+            return sha256(String.join("", lines.stream().sorted().toList()));
         }
     }
 

@@ -27,6 +27,18 @@ class PupilDigestTest {
     }
 
     @Test
+    void exclusionsAreDigestedAsSortedLinesWithAbsentValuesEmptyWhateverOrderTheyCameIn() throws Exception {
+        String digest = new PupilDigest.Exclusions()
+                .add(LocalDate.of(2025, 10, 6), null, "PERM", "PP", null)
+                .add(LocalDate.of(2025, 9, 10), LocalDate.of(2025, 9, 11), "SUSP", "PP", 4)
+                .digest();
+
+        assertThat(digest).isEqualTo(sha256("2025-09-10|2025-09-11|SUSP|PP|4\n2025-10-06||PERM|PP|\n"));
+        assertThat(new PupilDigest.Exclusions().add(LocalDate.of(2025, 9, 10), LocalDate.of(2025, 9, 11), "SUSP",
+                "PP", 4).add(LocalDate.of(2025, 10, 6), null, "PERM", "PP", null).digest()).isEqualTo(digest);
+    }
+
+    @Test
     void marksAreDigestedPerAcademicYearInDateAndSessionOrderWhateverOrderTheyCameIn() throws Exception {
         var digests = new PupilDigest.Marks()
                 .add(LocalDate.of(2025, 9, 9), Session.AM, "C1")

@@ -69,6 +69,17 @@ class ReportRenderingTest {
     }
 
     @Test
+    void htmlPutsEveryTableInItsOwnFocusableLabelledScrollingRegion(@TempDir Path dir) throws Exception {
+        String html = render(ReportFormat.HTML, hostile(dir));
+
+        int tables = html.split("<table", -1).length - 1;
+        assertThat(tables).isPositive();
+        assertThat(java.util.regex.Pattern.compile("<div class=\"rollbridge-table-scroll\" tabindex=\"0\" "
+                + "role=\"region\" aria-label=\"[^\"]+\">\\s*<table").matcher(html).results().count())
+                .isEqualTo(tables);
+    }
+
+    @Test
     void jsonKeepsTheContractsFieldOrder(@TempDir Path dir) throws Exception {
         String json = render(ReportFormat.JSON, hostile(dir)).replaceAll("\\s+", "");
         assertThat(json).startsWith("{\"files\":[{\"path\":");

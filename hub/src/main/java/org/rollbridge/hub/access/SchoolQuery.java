@@ -34,6 +34,30 @@ public class SchoolQuery {
         };
     }
 
+    /**
+     * These schools as the pages name them, by LAESTAB: "Estuary Primary (9262001)", or the LAESTAB alone for a
+     * school the hub has no name for.
+     */
+    public Map<String, String> labels(java.util.Collection<String> laestabs) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String laestab : laestabs) {
+            if (laestab != null && !labels.containsKey(laestab)) {
+                labels.put(laestab, label(laestab));
+            }
+        }
+        return labels;
+    }
+
+    /** The school as the pages name it: "Estuary Primary (9262001)", or "9262001" when the hub has no name. */
+    public String label(String laestab) {
+        return label(laestab, school(laestab).get(laestab));
+    }
+
+    /** A school as the pages name it: its name and LAESTAB, or the LAESTAB alone when it has no name. */
+    public static String label(String laestab, String name) {
+        return name == null || name.isBlank() ? laestab : name + " (" + laestab + ")";
+    }
+
     private Map<String, String> names(String sql, String param) {
         Map<String, String> schools = new LinkedHashMap<>();
         db.sql(sql).param(param).query(rs -> {

@@ -7,6 +7,7 @@ import org.rollbridge.core.feed.AttendanceRow;
 import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.BatchKind;
+import org.rollbridge.hub.ingest.BatchStore;
 import org.rollbridge.hub.ingest.BatchValidation;
 import org.rollbridge.hub.ingest.Feed;
 import org.rollbridge.hub.ingest.SchoolRollStore;
@@ -25,9 +26,12 @@ public class AttendanceFeed implements Feed {
     private final SchoolRollStore roll;
     private final MarkStore marks;
     private final BatchValidation validation;
+    private final BatchStore batches;
     private final JdbcClient db;
 
-    public AttendanceFeed(SchoolRollStore roll, MarkStore marks, BatchValidation validation, JdbcClient db) {
+    public AttendanceFeed(SchoolRollStore roll, MarkStore marks, BatchValidation validation, BatchStore batches,
+                          JdbcClient db) {
+        this.batches = batches;
         this.db = db;
         this.roll = roll;
         this.marks = marks;
@@ -69,7 +73,7 @@ public class AttendanceFeed implements Feed {
 
     @Override
     public Merged merge(Batch batch) {
-        int imported = marks.applyStaged(batch.id(), batch.laestab());
+        int imported = marks.applyStaged(batch.id(), batch.laestab(), batches.replaces(batch.id()).orElse(null));
         int held = marks.holdNotOnRoll(batch.id(), batch.laestab());
         return new Merged(imported, held);
     }

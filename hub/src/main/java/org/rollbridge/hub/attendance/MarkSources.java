@@ -52,6 +52,13 @@ public final class MarkSources {
         sources[position] = (char) (FIRST + index);
     }
 
+    /** Records that the mark at {@code position} was removed: no batch sent what is (not) there now. */
+    public void removed(int position) {
+        if (position < sources.length) {
+            sources[position] = YearMarks.NONE;
+        }
+    }
+
     public Optional<UUID> batchAt(int position) {
         char[] chars = sources;
         if (position >= chars.length || chars[position] == YearMarks.NONE) {

@@ -2,12 +2,16 @@ package org.rollbridge.hub.attendance;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.ingest.ReplacedSpan;
 import org.rollbridge.hub.ingest.SchoolRollStore;
 import org.rollbridge.hub.store.CopyRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +39,7 @@ public class MarkStore {
     }
 
     private record YearRow(long person, int year, String patch, int marks, boolean firstLetters, String stored,
-                           MarkSources sources) {
+                           MarkSources sources, Set<UUID> registerBatches) {
     }
 
     /** A pupil-year's marks as merged so far in this batch, and which batch sent each. */
@@ -55,14 +59,29 @@ public class MarkStore {
 
     /** Applies the batch's matched staged patches; returns the number of marks applied. */
     public int applyStaged(UUID batchId, String laestab) {
-        return applyStaged(batchId, laestab, batchId);
+        return applyStaged(batchId, laestab, batchId, null);
+    }
+
+    /**
+     * As above, and for a batch that replaces the span {@code replaces} (null: none), removes the marks of each
+     * pupil-year it carries that fall in the span and that it does not carry: deleted at the school.
+     */
+    public int applyStaged(UUID batchId, String laestab, ReplacedSpan replaces) {
+        return applyStaged(batchId, laestab, batchId, replaces);
     }
 
     /** As above, for staged rows under {@code stagedAs} that came from batch {@code batchId}. */
     public int applyStaged(UUID stagedAs, String laestab, UUID batchId) {
+        return applyStaged(stagedAs, laestab, batchId, null);
+    }
+
+    private int applyStaged(UUID stagedAs, String laestab, UUID batchId, ReplacedSpan replaces) {
         List<YearRow> rows = db.sql("""
                 select s.person_id, s.academic_year, s.patch, s.marks, s.first_letters, a.marks, a.mark_sources,
-                       a.mark_batches, a.batch_id
+                       a.mark_batches, a.batch_id,
+                       (select array_agg(b.id) from batches b
+                        where b.kind = 'attendance' and s.first_letters
+                          and b.id = any(coalesce(a.mark_batches, array[a.batch_id]))) as register_batches
                 from stage_attendance s
                 left join attendance_years a on a.la = ? and a.person_id = s.person_id and a.laestab = ?
                                             and a.academic_year = s.academic_year
@@ -70,7 +89,8 @@ public class MarkStore {
                 .params(settings.la(), laestab, stagedAs)
                 .query((rs, n) -> new YearRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
                         rs.getBoolean(5), rs.getString(6), MarkSources.of(rs.getString(7), PupilMarksQuery.batches(rs.getArray(8)),
-                        rs.getString(6), rs.getObject(9, UUID.class))))
+                        rs.getString(6), rs.getObject(9, UUID.class)),
+                        registerBatches(PupilMarksQuery.batches(rs.getArray(10)))))
                 .list();
         if (rows.isEmpty()) {
             return 0;
@@ -84,11 +104,21 @@ public class MarkStore {
         List<Change> changes = new ArrayList<>();
         // Two staged rows can lead to one person (a current and a former UPN in one file): laid over each other.
         Map<List<Long>, Merged> merged = new LinkedHashMap<>();
+        Map<List<Long>, BitSet> sent = new HashMap<>();
         for (YearRow row : rows) {
             applied += row.marks();
             List<Long> key = List.of(row.person(), (long) row.year());
             merged.put(key, merge(row, merged.getOrDefault(key, new Merged(row.stored(), row.sources())), batchId,
                     changes));
+            BitSet positions = sent.computeIfAbsent(key, k -> new BitSet());
+            for (int i = 0; i < row.patch().length(); i++) {
+                if (row.patch().charAt(i) != YearMarks.NONE) {
+                    positions.set(i);
+                }
+            }
+        }
+        if (replaces != null) {
+            merged.replaceAll((key, year) -> removeUnsent(key, year, sent.get(key), replaces, changes));
         }
         try (CopyRows years = CopyRows.inTransaction(dataSource, "merged_years",
                 "person_id, academic_year, marks, mark_sources, mark_batches")) {
@@ -183,6 +213,40 @@ public class MarkStore {
         return !storedCode.isEmpty() && !sentCode.isEmpty() && storedCode.charAt(0) == sentCode.charAt(0);
     }
 
+    private static Set<UUID> registerBatches(UUID[] batches) {
+        return batches == null ? Set.of() : Set.of(batches);
+    }
+
+    /**
+     * Whether the stored mark came from the school's session-level attendance feed: a CTF's mark for the same
+     * session never replaces it, whichever merged last. A CTF's marks are a first-letter copy of the same register,
+     * often taken earlier (a CTF written once and sent again, or left in the drop folder while the register was
+     * corrected); a correction reaches the hub through the attendance feed, its resend window and reconciliation.
+     */
+    private static boolean fromRegister(MarkSources sources, int position, YearRow row) {
+        return !row.registerBatches().isEmpty()
+                && sources.batchAt(position).map(row.registerBatches()::contains).orElse(false);
+    }
+
+    /** The year less its marks in {@code span} that the replacing batch did not send, each removal noted. */
+    private static Merged removeUnsent(List<Long> key, Merged year, BitSet sent, ReplacedSpan span,
+                                       List<Change> changes) {
+        char[] marks = year.marks().toCharArray();
+        int academicYear = key.get(1).intValue();
+        boolean removed = false;
+        for (int i = 0; i < marks.length; i++) {
+            if (marks[i] == YearMarks.NONE || sent.get(i) || !span.contains(YearMarks.dayAt(academicYear, i))) {
+                continue;
+            }
+            changes.add(new Change(key.get(0), YearMarks.dayAt(academicYear, i), YearMarks.sessionAt(i).name(),
+                    YearMarks.code(marks[i]).orElseThrow(), null));
+            marks[i] = YearMarks.NONE;
+            year.sources().removed(i);
+            removed = true;
+        }
+        return removed ? new Merged(new String(marks), year.sources()) : year;
+    }
+
     /** The stored year with the patch laid over it, noting each mark that changed and the batch that sent it. */
     private static Merged merge(YearRow row, Merged stored, UUID batchId, List<Change> changes) {
         MarkSources sources = stored.sources();
@@ -198,7 +262,8 @@ public class MarkStore {
         char[] merged = stored.marks().toCharArray();
         for (int i = 0; i < patch.length(); i++) {
             char sent = patch.charAt(i);
-            if (sent == YearMarks.NONE || sent == merged[i] || row.firstLetters() && refines(merged[i], sent)) {
+            if (sent == YearMarks.NONE || sent == merged[i]
+                    || row.firstLetters() && (refines(merged[i], sent) || fromRegister(sources, i, row))) {
                 continue;
             }
             if (merged[i] != YearMarks.NONE) {

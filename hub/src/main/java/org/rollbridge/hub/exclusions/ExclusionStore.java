@@ -2,6 +2,7 @@ package org.rollbridge.hub.exclusions;
 
 import java.util.UUID;
 import org.rollbridge.hub.HubProperties;
+import org.rollbridge.hub.ingest.ReplacedSpan;
 import org.rollbridge.hub.ingest.SchoolRollStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,18 @@ public class ExclusionStore {
                     reinstatement_date = excluded.reinstatement_date, batch_id = excluded.batch_id,
                     updated_at = now()""")
                 .params(settings.la(), laestab, batchId, stagedAs).update();
+    }
+
+    /**
+     * For a batch that replaces {@code span}: deletes the school's exclusions starting in the span that the batch
+     * does not carry (deleted at the school); returns how many.
+     */
+    int removeUnsent(UUID batchId, String laestab, ReplacedSpan span) {
+        return db.sql("""
+                delete from exclusions e where e.la = ? and e.laestab = ? and e.start_date between ? and ?
+                and not exists (select 1 from stage_exclusions s where s.batch_id = ?
+                                and s.exclusion_ref = e.exclusion_ref)""")
+                .params(settings.la(), laestab, span.from(), span.to(), batchId).update();
     }
 
     /**

@@ -8,6 +8,7 @@ import org.rollbridge.core.validation.FileReport;
 import org.rollbridge.core.validation.Outcome;
 import org.rollbridge.hub.ingest.Batch;
 import org.rollbridge.hub.ingest.BatchKind;
+import org.rollbridge.hub.ingest.BatchStore;
 import org.rollbridge.hub.ingest.BatchValidation;
 import org.rollbridge.hub.ingest.Feed;
 import org.rollbridge.hub.ingest.SchoolRollStore;
@@ -28,9 +29,11 @@ public class ExclusionsFeed implements Feed {
     private final JdbcClient db;
     private final DataSource dataSource;
     private final ExclusionStore exclusions;
+    private final BatchStore batches;
 
     public ExclusionsFeed(SchoolRollStore roll, BatchValidation validation, JdbcClient db, DataSource dataSource,
-                          ExclusionStore exclusions) {
+                          ExclusionStore exclusions, BatchStore batches) {
+        this.batches = batches;
         this.exclusions = exclusions;
         this.db = db;
         this.dataSource = dataSource;
@@ -88,6 +91,7 @@ public class ExclusionsFeed implements Feed {
     @Override
     public Merged merge(Batch batch) {
         int imported = exclusions.applyStaged(batch.id(), batch.id(), batch.laestab());
+        batches.replaces(batch.id()).ifPresent(span -> exclusions.removeUnsent(batch.id(), batch.laestab(), span));
         int held = exclusions.holdNotOnRoll(batch.id(), batch.laestab());
         return new Merged(imported, held);
     }

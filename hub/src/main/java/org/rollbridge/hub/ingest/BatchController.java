@@ -66,6 +66,7 @@ public class BatchController {
             @RequestHeader(name = "Content-Encoding", required = false) String encoding,
             @RequestParam(name = "kind", required = false) String kindParam,
             @RequestParam(name = "filename", required = false) String fileName,
+            @RequestParam(name = "replaces", required = false) String replacesParam,
             HttpServletRequest request) throws IOException {
         CredentialFilter.callerOf(request).requireSchool(laestab);
         if (Laestab.parse(laestab).isEmpty()) {
@@ -77,6 +78,7 @@ public class BatchController {
                     + BATCH_ID_HEADER + " header (1 to 200 characters); a redelivery reuses the same id");
         }
         BatchKind kind = kind(kindParam, contentType);
+        ReplacedSpan replaces = replaces(replacesParam, kind);
         boolean gzip = encoding != null && encoding.strip().equalsIgnoreCase("gzip");
         if (!gzip && encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
             throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -93,7 +95,7 @@ public class BatchController {
             // Inside the try: the gzip header is read here, and a body that is not gzip is the sender's error.
             InputStream body = gzip ? new GzipBody(request.getInputStream(), maxCompressionRatio)
                     : request.getInputStream();
-            outcome = intake.receive(laestab, batchId.strip(), kind, "api", fileName, body);
+            outcome = intake.receive(laestab, batchId.strip(), kind, "api", fileName, replaces, body);
         } catch (UploadStore.TooLarge | GzipBody.TooCompressed e) {
             throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
         } catch (java.util.zip.ZipException e) {
@@ -107,6 +109,19 @@ public class BatchController {
         return outcome.created()
                 ? ResponseEntity.accepted().location(location).body(view)
                 : ResponseEntity.ok().location(location).body(view);
+    }
+
+    private static ReplacedSpan replaces(String param, BatchKind kind) {
+        if (param == null) {
+            return null;
+        }
+        if (kind == BatchKind.CTF) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "replaces is for the attendance and "
+                    + "exclusions feeds; a CTF is the pupils' records as they are");
+        }
+        return ReplacedSpan.parse(param).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                "replaces '" + param + "' is not a span of days: send yyyy-mm-dd..yyyy-mm-dd, the first on or "
+                        + "before the last"));
     }
 
     private static BatchKind kind(String kindParam, String contentType) {

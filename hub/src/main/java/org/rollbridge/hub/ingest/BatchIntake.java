@@ -56,6 +56,12 @@ public class BatchIntake {
 
     public Outcome receive(String laestab, String clientBatchId, BatchKind kind, String source, String fileName,
                            InputStream content) throws IOException {
+        return receive(laestab, clientBatchId, kind, source, fileName, null, content);
+    }
+
+    /** As above, for a batch that replaces what the hub holds over {@code replaces} (null: adds and changes only). */
+    public Outcome receive(String laestab, String clientBatchId, BatchKind kind, String source, String fileName,
+                           ReplacedSpan replaces, InputStream content) throws IOException {
         UploadStore.Received received = store.receive(content, kind);
         var existing = batches.find(laestab, clientBatchId);
         if (existing.isPresent()) {
@@ -70,6 +76,9 @@ public class BatchIntake {
                 // Held to commit, so the school's batches are numbered (batches.arrival) in the order they commit.
                 locks.hold(SchoolLock.INTAKE, laestab);
                 batches.insert(settings.la(), id, laestab, clientBatchId, kind, source, fileName, received, stored);
+                if (replaces != null) {
+                    batches.replaces(id, replaces);
+                }
                 queue.enqueue("process-batch", id);
             });
         } catch (DuplicateKeyException raced) {

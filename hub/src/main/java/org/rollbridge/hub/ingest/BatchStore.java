@@ -47,6 +47,18 @@ public class BatchStore {
                 .update();
     }
 
+    void replaces(UUID id, ReplacedSpan span) {
+        db.sql("update batches set replaces_from = ?, replaces_to = ? where id = ?").params(span.from(), span.to(), id)
+                .update();
+    }
+
+    /** The span of days the batch replaces at the hub, if it is a replacing batch. */
+    public Optional<ReplacedSpan> replaces(UUID id) {
+        return db.sql("select replaces_from, replaces_to from batches where id = ? and replaces_from is not null")
+                .param(id).query((rs, n) -> new ReplacedSpan(rs.getObject(1, java.time.LocalDate.class),
+                        rs.getObject(2, java.time.LocalDate.class))).optional();
+    }
+
     /**
      * The client batch id of the school's earliest batch of the same feed received before this one and not yet
      * finished, if any: this batch must wait for it (docs/hub.md, "Order").

@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
  * Roll claims: a school's record that would enrol a pupil on another school's roll (or who left it within the
  * schools' tail window without that school sending the leaving) is not linked but held as a transfer, with the
  * person as the one review candidate, so no school gains a pupil, and sight of them, until the LA confirms the move.
+ * A dual registration is no move (DOMAIN.md, enrolment status): a subsidiary registration (S) never claims the
+ * pupil, and a main one (M) does not while the other school's record is itself dual (M or S); a main registration
+ * of a pupil single-registered elsewhere (C) is held as a move like any other.
  */
 @Component
 public class RollClaimStore {
@@ -34,13 +37,17 @@ public class RollClaimStore {
                            'rule', coalesce(s.match_rule, 'UPN'), 'score', s.match_score)),
                        person_id = null
                 where s.batch_id = ? and s.person_id is not null and s.leaving_date is null
+                  and s.enrol_status is distinct from 'S'
                   and not exists (select 1 from enrolments mine where mine.la = ? and mine.person_id = s.person_id
                                   and mine.laestab = ? and mine.to_date is null)
                   and exists (select 1 from enrolments e where e.la = ? and e.person_id = s.person_id
                               and e.laestab <> ?
                               and (e.to_date is null
                                    or (e.to_date >= ? and e.ended_reason is distinct from 'leaving date sent'
-                                       and e.ended_reason is distinct from 'missing from full CTF')))""")
+                                       and e.ended_reason is distinct from 'missing from full CTF'))
+                              and not (s.enrol_status = 'M' and exists (
+                                  select 1 from pupils other where other.la = e.la and other.person_id = e.person_id
+                                  and other.laestab = e.laestab and other.enrol_status in ('M', 'S'))))""")
                 .params(stagedAs, settings.la(), laestab, settings.la(), laestab, today.minusDays(tailDays))
                 .update();
     }

@@ -28,16 +28,23 @@ public class Reconciliation {
         this.store = store;
     }
 
-    /** The agent's digests: the span of its attendance export, and each pupil's record and years of marks. */
-    public record Digest(LocalDate marksFrom, LocalDate marksTo, List<PupilDigests> pupils) {
+    /**
+     * The agent's digests: the span of its attendance export, the span of its exclusions export's start dates
+     * (null when it sent none), and each pupil's record, years of marks and exclusions.
+     */
+    public record Digest(LocalDate marksFrom, LocalDate marksTo, LocalDate exclusionsFrom, LocalDate exclusionsTo,
+                         List<PupilDigests> pupils) {
     }
 
-    /** One pupil's digests: {@code record} null when the school's CTF does not hold them. */
-    public record PupilDigests(String upn, String record, Map<Integer, String> years) {
+    /**
+     * One pupil's digests: {@code record} null when the school's CTF does not hold them, {@code exclusions} null
+     * when the exclusions export holds none of theirs.
+     */
+    public record PupilDigests(String upn, String record, Map<Integer, String> years, String exclusions) {
     }
 
-    /** A pupil whose record or some years of marks differ at the hub. */
-    public record Difference(String upn, boolean record, List<Integer> years) {
+    /** A pupil whose record, some years of marks or exclusions differ at the hub. */
+    public record Difference(String upn, boolean record, List<Integer> years, boolean exclusions) {
     }
 
     public record Answer(int compared, int inStep, int held, List<Difference> differing) {
@@ -64,12 +71,25 @@ public class Reconciliation {
         Map<String, String> records = query.recordDigests(laestab);
         Map<String, Map<Integer, String>> marks = digest.marksFrom() == null ? Map.of()
                 : query.markDigests(laestab, upns, digest.marksFrom(), digest.marksTo());
+        if ((digest.exclusionsFrom() == null) != (digest.exclusionsTo() == null)
+                || digest.exclusionsFrom() != null && digest.exclusionsTo().isBefore(digest.exclusionsFrom())) {
+            throw new Refusal.Invalid("exclusionsFrom and exclusionsTo are the first and last start date of the "
+                    + "exclusions export, both or neither, the first on or before the last");
+        }
+        Map<String, String> exclusions = digest.exclusionsFrom() == null ? Map.of()
+                : query.exclusionDigests(laestab, digest.exclusionsFrom(), digest.exclusionsTo());
         Map<String, Set<String>> held = query.heldUpns(laestab);
+        List<PupilDigests> pupils = new ArrayList<>(digest.pupils());
+        // A pupil whose every exclusion in the span was deleted at the school is not in the agent's digest.
+        exclusions.keySet().stream().filter(upn -> !upns.contains(upn)).sorted()
+                .forEach(upn -> pupils.add(new PupilDigests(upn, null, Map.of(), null)));
         int inStep = 0;
         int heldBack = 0;
         List<Difference> differing = new ArrayList<>();
-        for (PupilDigests pupil : digest.pupils()) {
+        for (PupilDigests pupil : pupils) {
             boolean record = pupil.record() != null && !pupil.record().equals(records.get(pupil.upn()));
+            boolean exclusionsDiffer = digest.exclusionsFrom() != null
+                    && !Objects.equals(pupil.exclusions(), exclusions.get(pupil.upn()));
             List<Integer> years = new ArrayList<>();
             Map<Integer, String> stored = marks.getOrDefault(pupil.upn(), Map.of());
             if (pupil.years() != null) {
@@ -80,16 +100,17 @@ public class Reconciliation {
                 });
             }
             years.sort(null);
-            if (!record && years.isEmpty()) {
+            if (!record && years.isEmpty() && !exclusionsDiffer) {
                 inStep++;
             } else if (record && held.getOrDefault("ctf", Set.of()).contains(pupil.upn())
-                    || !years.isEmpty() && held.getOrDefault("attendance", Set.of()).contains(pupil.upn())) {
+                    || !years.isEmpty() && held.getOrDefault("attendance", Set.of()).contains(pupil.upn())
+                    || exclusionsDiffer && held.getOrDefault("exclusions", Set.of()).contains(pupil.upn())) {
                 heldBack++;
             } else {
-                differing.add(new Difference(pupil.upn(), record, years));
+                differing.add(new Difference(pupil.upn(), record, years, exclusionsDiffer));
             }
         }
-        store.record(laestab, digest.pupils().size(), differing.size(), heldBack);
-        return new Answer(digest.pupils().size(), inStep, heldBack, differing);
+        store.record(laestab, pupils.size(), differing.size(), heldBack);
+        return new Answer(pupils.size(), inStep, heldBack, differing);
     }
 }

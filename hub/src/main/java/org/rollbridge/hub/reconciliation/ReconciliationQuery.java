@@ -101,6 +101,27 @@ public class ReconciliationQuery {
         return digests;
     }
 
+    /**
+     * The exclusions digest of each pupil with an exclusion from the school starting from {@code from} to
+     * {@code to}, by the UPN the school's record of the pupil gives.
+     */
+    Map<String, String> exclusionDigests(String laestab, LocalDate from, LocalDate to) {
+        Map<String, PupilDigest.Exclusions> exclusions = new HashMap<>();
+        db.sql("""
+                select p.upn, e.start_date, e.end_date, e.category, e.reason, e.sessions from exclusions e
+                join pupils p on p.la = e.la and p.person_id = e.person_id and p.laestab = e.laestab
+                where e.la = ? and e.laestab = ? and e.start_date between ? and ?""")
+                .params(settings.la(), laestab, from, to)
+                .query(rs -> {
+                    exclusions.computeIfAbsent(rs.getString(1), u -> new PupilDigest.Exclusions())
+                            .add(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getString(4),
+                                    rs.getString(5), rs.getObject(6, Integer.class));
+                });
+        Map<String, String> digests = new HashMap<>();
+        exclusions.forEach((upn, e) -> digests.put(upn, e.digest()));
+        return digests;
+    }
+
     /** The UPNs the school's records are held under (not stored yet: unmatched, for review, with errors), by feed. */
     Map<String, Set<String>> heldUpns(String laestab) {
         Map<String, Set<String>> held = new HashMap<>();

@@ -159,7 +159,7 @@ public class AlertPages {
         if (stored.startsWith("school ")) {
             String laestab = stored.substring(7);
             String name = schools.school(laestab).get(laestab);
-            return name == null ? stored : name + " (" + laestab + ")";
+            return name == null ? stored : SchoolQuery.label(laestab, name);
         }
         return stored;
     }

@@ -39,8 +39,21 @@ public class ErrorPages implements ErrorController {
         }
         ModelAndView page = new ModelAndView("problem", status);
         page.addObject("status", status.value());
+        page.addObject("heading", heading(status.value()));
         page.addObject("message", message);
         return page;
+    }
+
+    /** The error page's heading and title, as the GOV.UK Design System words them where it has a pattern. */
+    static String heading(int status) {
+        return switch (status) {
+            case 400 -> "There is a problem with the address or form";
+            case 403 -> "You cannot see this page";
+            case 404 -> "Page not found";
+            case 405 -> "This page cannot be opened from an address";
+            case 429 -> "Too many attempts to sign in";
+            default -> status >= 500 ? "Sorry, there is a problem with the service" : "There is a problem";
+        };
     }
 
     private static HttpStatus status(HttpServletRequest request) {
@@ -52,7 +65,9 @@ public class ErrorPages implements ErrorController {
     /** What to tell the reader: the container's message for a 4xx it was given one, else the status's own words. */
     private static String message(HttpServletRequest request, HttpStatus status) {
         Object given = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-        if (status.is4xxClientError() && given instanceof String text && !text.isBlank()) {
+        // Spring's words for a wrong method name the method and help nobody reading a page.
+        if (status.is4xxClientError() && status != HttpStatus.METHOD_NOT_ALLOWED && given instanceof String text
+                && !text.isBlank()) {
             return text;
         }
         return switch (status) {
@@ -60,6 +75,8 @@ public class ErrorPages implements ErrorController {
             case FORBIDDEN -> "Your role does not give you this page. Ask your LA administrator if you need it.";
             case BAD_REQUEST -> "The address or form had something the hub cannot read. Go back and check it.";
             case UNAUTHORIZED -> "Sign in first.";
+            case METHOD_NOT_ALLOWED -> "This address is for a form's button, not for opening on its own. Go back to "
+                    + "the page the form is on and use the form there.";
             default -> status.is5xxServerError() ? "Something went wrong in the hub. Try again later; if it goes on, "
                     + "tell the LA's service desk the time it happened." : status.getReasonPhrase();
         };

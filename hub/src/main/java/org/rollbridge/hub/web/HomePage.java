@@ -71,7 +71,7 @@ public class HomePage {
             case SCHOOL -> {
                 String school = schools.school(organisation.code()).get(organisation.code());
                 yield school == null || school.isBlank() ? "school " + organisation.code()
-                        : school + " (" + organisation.code() + ")";
+                        : SchoolQuery.label(organisation.code(), school);
             }
             case DFE -> "Department for Education";
         };

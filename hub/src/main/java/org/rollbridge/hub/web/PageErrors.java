@@ -40,6 +40,7 @@ public class PageErrors {
         model.addAttribute("signedIn", new PageModel().signedIn(
                 SecurityContextHolder.getContext().getAuthentication()));
         model.addAttribute("status", status);
+        model.addAttribute("heading", ErrorPages.heading(status));
         model.addAttribute("message", message);
         return "problem";
     }

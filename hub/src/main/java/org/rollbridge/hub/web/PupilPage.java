@@ -169,7 +169,12 @@ public class PupilPage {
                 "address", FieldAccess.shows(user.role(), FieldGroup.ADDRESS),
                 "enrolments", FieldAccess.shows(user.role(), FieldGroup.ENROLMENTS)));
         model.addAttribute("identity", identity.orElse(null));
-        model.addAttribute("enrolments", pupilFacts.enrolments(id));
+        List<PupilFactsQuery.Enrolment> enrolments = pupilFacts.enrolments(id);
+        model.addAttribute("enrolments", enrolments);
+        List<String> schools = new java.util.ArrayList<>(enrolments.stream().map(PupilFactsQuery.Enrolment::laestab)
+                .toList());
+        identity.map(PupilRecordQuery.Identity::laestab).ifPresent(schools::add);
+        model.addAttribute("schoolLabels", schoolNames.labels(schools));
         addAttendance(id, year, user, identity.map(PupilRecordQuery.Identity::upn).orElse(null), model);
         addFlagsAndProvenance(id, latest, user, model);
         model.addAttribute("alerts", user.may(Capability.ALERT_VIEW)

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.rollbridge.core.matching.ReviewDecision;
 import org.rollbridge.hub.Refusal;
 import org.rollbridge.hub.access.HubUser;
+import org.rollbridge.hub.access.SchoolQuery;
 import org.rollbridge.hub.access.SignedIn;
 import org.rollbridge.hub.audit.AuditAction;
 import org.rollbridge.hub.audit.AuditLog;
@@ -38,11 +39,13 @@ public class ReviewPage {
     private final ReviewQueue queue;
     private final HeldRecordQuery held;
     private final AuditLog audit;
+    private final SchoolQuery schools;
 
-    public ReviewPage(ReviewQueue queue, HeldRecordQuery held, AuditLog audit) {
+    public ReviewPage(ReviewQueue queue, HeldRecordQuery held, AuditLog audit, SchoolQuery schools) {
         this.queue = queue;
         this.held = held;
         this.audit = audit;
+        this.schools = schools;
     }
 
     /** A problem with the decision form: the field it concerns and the message beside it. */
@@ -140,8 +143,10 @@ public class ReviewPage {
         audit.read(SignedIn.user(authentication), AuditAction.VIEW_HELD, "held:" + id, "held record " + id,
                 Pupils.upns(record.upn() == null ? List.of() : List.of(record.upn())), "ok");
         model.addAttribute("record", record);
+        model.addAttribute("school", schools.label(record.laestab()));
         model.addAttribute("reason", reason);
-        model.addAttribute("problem", problem);
+        model.addAttribute("problems", problem == null ? List.of() : List.of(new Problem("reason", problem)));
+        model.addAttribute("reasonProblem", problem);
         return "review-held";
     }
 
@@ -151,6 +156,7 @@ public class ReviewPage {
                 "There is no review item " + id + "; it may have been removed"));
         queue.viewed(reviewer(authentication), "review:" + id, "held record " + item.heldRecordId(), List.of(item));
         model.addAttribute("item", item);
+        model.addAttribute("school", schools.label(item.laestab()));
         model.addAttribute("decisions", ReviewDecision.values());
         model.addAttribute("decision", decision);
         model.addAttribute("reason", reason);

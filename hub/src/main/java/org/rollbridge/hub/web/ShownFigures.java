@@ -40,7 +40,8 @@ public record ShownFigures(Period week, Period term, Period year, List<Row> scho
     ShownFigures named(java.util.Map<String, String> schoolNames) {
         List<Row> named = schools.stream().map(r -> {
             String name = schoolNames.get(r.key());
-            return name == null || name.isBlank() ? r : new Row(r.key(), name + " (" + r.key() + ")", r.pupils(),
+            return name == null || name.isBlank() ? r : new Row(r.key(),
+                    org.rollbridge.hub.access.SchoolQuery.label(r.key(), name), r.pupils(),
                     r.weekAbsence(), r.termAbsence(), r.yearAbsence(), r.persistent(), r.severe());
         }).toList();
         return new ShownFigures(week, term, year, named, phases, cohorts, trendShown);

@@ -126,6 +126,31 @@ class AlertsIT {
         return hub.signedIn(name, role, org);
     }
 
+    /**
+     * A permanent exclusion raises its sixth-school-day case, due on that day (the LA's s19 duty), graded as due now
+     * once the day has passed, and the officer's queue shows it as overdue.
+     */
+    @Test
+    void aPermanentExclusionPastItsSixthSchoolDayIsOverdueInTheQueue() throws Exception {
+        String upn = CtfFixture.upn(SCHOOL, 1);
+        completed(hub.upload(SCHOOL, token, "perm-1", "exclusions",
+                ("laestab,upn,category,reason,start_date,end_date,sessions,exclusion_id\n" + SCHOOL + "," + upn
+                        + ",PERM,PP,2025-11-03,,,PX1\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        List<Map<String, Object>> day6 = cases(absent, "PERMANENT_EXCLUSION_DAY_6");
+        assertThat(day6).hasSize(1);
+        HttpResponse<String> read = api("GET", "/api/v1/alerts/" + day6.get(0).get("id"), null,
+                RunningHub.ADMIN_TOKEN);
+        assertStatus(200, read);
+        JsonNode c = RunningHub.json(read);
+        assertThat(LocalDate.parse(c.path("dueOn").asString())).isEqualTo(LocalDate.of(2025, 11, 10))
+                .isBefore(TODAY);
+        assertThat(c.path("severity").asInt()).isEqualTo(2);
+        String overdue = signedIn("Olive Officer", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"))
+                .get("/alerts?kind=PERMANENT_EXCLUSION_DAY_6&laestab=" + SCHOOL + "&overdue=yes").body();
+        assertThat(overdue).contains("href=\"/alerts/" + day6.get(0).get("id") + "\"");
+    }
+
     @Test
     void aTenDayUnauthorisedStreakRaisesOneCaseAndALaterBatchExtendingItUpdatesThatCase() throws Exception {
         List<Map<String, Object>> raised = cases(absent, "CONSECUTIVE_ABSENCE_10");

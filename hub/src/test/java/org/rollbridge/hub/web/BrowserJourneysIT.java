@@ -135,8 +135,6 @@ class BrowserJourneysIT {
         assertThat(imports.process(imports.queue(ctf, java.util.Optional.of(school))).status()).isEqualTo("completed");
         Users.NewAccount account = hub.bean(Users.class).create("browser-reviewer", "Sam Reviewer", Role.LA_ADMIN,
                 Organisation.la("926"));
-        browser.manage().deleteAllCookies();
-        browser.get(hub.base() + "/sign-in");
         signIn(account);
 
         browser.findElement(By.linkText("Matching review queue")).click();
@@ -227,6 +225,13 @@ class BrowserJourneysIT {
         assertThat(browser.findElement(By.id("answered-records")).getText()).contains(CtfFixture.upn(school, 1),
                 "The school says the child was previously at Oak Primary, Leeds");
         assertAccessible("review queue with schools' answers");
+        browser.get(hub.base() + "/review/held/" + unmatched);
+        assertThat(browser.findElement(By.id("school-says")).getText())
+                .contains("The school says the child was previously at Oak Primary, Leeds.");
+        assertThat(browser.findElement(By.id("review-school")).getText()).isEqualTo("Held record " + unmatched
+                + " from Test School (" + school + ")");
+        assertAccessible("held record with the school's answer");
+        browser.get(hub.base() + "/review");
         long itemId = hub.db().sql("select id from review_queue where held_record_id = ?").param(possible)
                 .query(Long.class).single();
         browser.findElement(By.linkText("Review item " + itemId)).click();
@@ -295,26 +300,41 @@ class BrowserJourneysIT {
 
     /** Signs in from a fresh session with the account's password and authenticator code. */
     static void signIn(Users.NewAccount account) {
+        // Cookies are deleted for the page the browser is on: the hub's, not a document opened from a file.
+        if (!browser.getCurrentUrl().startsWith(hub.base())) {
+            browser.get(hub.base() + "/sign-in");
+        }
         browser.manage().deleteAllCookies();
         browser.get(hub.base() + "/");
         assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
         assertAccessible("sign-in");
-        browser.findElement(By.id("username")).sendKeys(account.user().username());
-        browser.findElement(By.id("password")).sendKeys(account.password());
-        browser.findElement(By.id("code")).sendKeys(Totp.code(account.totpSecret(), Instant.now()));
-        browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+        signInWith(account.user().username(), account.password(), Totp.code(account.totpSecret(), Instant.now()));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
                 ExpectedConditions.urlContains("/sign-in")));
     }
 
-    /** Every error page (400, 403, 404, 500) is a GOV.UK page with the layout and sign-out, and passes axe. */
+    /** Fills in and sends the sign-in form, whatever the outcome. */
+    static void signInWith(String username, String password, String code) {
+        browser.get(hub.base() + "/sign-in");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("code")).sendKeys(code);
+        browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+    }
+
+    /**
+     * Every error page (400, 403, 404, 405, 500) is a GOV.UK page with the layout and sign-out, and passes axe; so
+     * does the 429 a client address gets after too many failed sign-ins, which comes before anyone is signed in.
+     */
     @Test
     void everyErrorPageHasTheLayoutAndSignOutWithNoAccessibilityViolations() {
-        signIn(hub.account("browser-errors", "Sam Errors", Role.LA_CME_OFFICER));
+        Users.NewAccount account = hub.account("browser-errors", "Sam Errors", Role.LA_CME_OFFICER);
+        signIn(account);
 
         for (String[] page : List.of(new String[] {"/no-such-page", "Page not found"},
                 new String[] {"/review", "You cannot see this page"},
                 new String[] {"/pupils/abc", "There is a problem with the address or form"},
+                new String[] {"/alerts/1/assign", "This page cannot be opened from an address"},
                 new String[] {"/error", "Sorry, there is a problem with the service"})) {
             browser.get(hub.base() + page[0]);
             assertThat(browser.findElement(By.tagName("h1")).getText()).as(page[0]).isEqualTo(page[1]);
@@ -323,6 +343,42 @@ class BrowserJourneysIT {
                     .hasSize(1);
             assertAccessible("error page " + page[0]);
         }
+
+        browser.manage().deleteAllCookies();
+        signInWith(account.user().username(), "not the password", "000000");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("error"));
+        // The browser's address past the limit of failed sign-ins, without the guesses that would take.
+        hub.db().sql("update sign_in_clients set failures = 1000000000").update();
+        try {
+            signInWith(account.user().username(), "not the password", "000000");
+            assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
+                    .presenceOfElementLocated(By.tagName("h1"))).getText()).isEqualTo("Too many attempts to sign in");
+            assertThat(browser.getTitle()).isEqualTo("Too many attempts to sign in - Rollbridge");
+            assertThat(browser.findElement(By.id("problem-message")).getText())
+                    .startsWith("Too many failed sign-ins from your network");
+            assertAccessible("error page 429");
+        } finally {
+            hub.db().sql("delete from sign_in_clients").update();
+        }
+    }
+
+    /**
+     * The subject access document the LA sends a person (a file, read in their own browser): every section's table
+     * in its own scrolling region, axe-clean and no wider than a phone or a desktop window.
+     */
+    @Test
+    void theSubjectAccessDocumentIsAccessibleAndFitsAPhoneAndADesktop() throws Exception {
+        org.rollbridge.hub.rights.SubjectAccess subjectAccess = hub.bean(org.rollbridge.hub.rights.SubjectAccess.class);
+        Path document = Files.createTempFile("subject-access", ".html");
+        Files.write(document, subjectAccess.html(subjectAccess.produce(calendarPupil, "browser-rights",
+                Role.LA_ADMIN.name(), "A parent's request under Article 15")));
+
+        browser.get(document.toUri().toString());
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your records held by the local authority");
+        assertThat(browser.findElements(By.cssSelector("div.rollbridge-table-scroll[role='region'][tabindex='0'] table")))
+                .hasSameSizeAs(browser.findElements(By.tagName("table"))).isNotEmpty();
+        assertAccessible("subject access document");
     }
 
     /** The LA administrator finds a pupil's trail in the audit log by UPN, and a bad date is said so; axe-clean. */
@@ -411,7 +467,6 @@ class BrowserJourneysIT {
                 By.id("pupils")));
         assertThat(browser.findElement(By.id("pupils")).getText()).contains("Alex Calendar", "14 Mar 2015", "9262001");
         assertAccessible("pupil search results");
-        assertAccessible("pupil search results");
         browser.findElement(By.cssSelector("#pupils a[href='/pupils/" + calendarPupil + "']")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Alex Calendar");
     }
@@ -443,7 +498,6 @@ class BrowserJourneysIT {
         assertThat(browser.findElement(By.cssSelector("#cases caption")).getText()).startsWith("2 cases");
         assertThat(browser.findElement(By.id("cases")).getText()).contains("Robin Queue1", "Robin Queue2",
                 "Estuary Primary", "Overdue").doesNotContain("Robin Queue3", "Robin Queue4");
-        assertAccessible("queue filtered to unassigned and overdue");
         assertAccessible("queue filtered to unassigned and overdue");
         for (long id : overdue) {
             browser.findElement(By.cssSelector("label[for='select-" + id + "']")).click();
@@ -600,11 +654,7 @@ class BrowserJourneysIT {
         assertAccessible("school credentials");
 
         browser.manage().deleteAllCookies();
-        browser.get(hub.base() + "/sign-in");
-        browser.findElement(By.id("username")).sendKeys("browser-leaver");
-        browser.findElement(By.id("password")).sendKeys(leaver.password());
-        browser.findElement(By.id("code")).sendKeys(Totp.code(leaver.totpSecret(), Instant.now()));
-        browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
+        signInWith("browser-leaver", leaver.password(), Totp.code(leaver.totpSecret(), Instant.now()));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("error"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Enter a correct user name");
     }
@@ -644,9 +694,17 @@ class BrowserJourneysIT {
         js.executeScript(axe);
         Object violations = js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                // GOV.UK Frontend marks a radio that reveals a follow-up question aria-expanded, which ARIA does not
-                // allow on a radio but screen readers announce; a known issue it keeps by choice
-                // (alphagov/govuk-frontend#979). Only that attribute on such a radio is let pass.
+                // The one exception, kept on purpose. GOV.UK Frontend's radios script (5.14.0,
+                // components/radios/radios.mjs, syncConditionalRevealWithInputState) sets aria-expanded on a radio
+                // that reveals a follow-up question (the held record's "previously at" school or LA). ARIA 1.2 does
+                // not allow aria-expanded on role radio, so axe's aria-allowed-attr is right by the letter of the
+                // spec: not a false positive in axe, but a deviation the Design System keeps by choice because
+                // JAWS, NVDA and VoiceOver announce the state to their users (research in
+                // alphagov/govuk-frontend#979, still open; its removal declined in alphagov/govuk-frontend#2823;
+                // w3c/aria#1404 asks ARIA to allow it). Removing it would mean leaving the Design System's pattern
+                // and taking that announcement from screen reader users. Only a finding whose every disallowed
+                // attribute is aria-expanded, on a GOV.UK radio with aria-controls, is let pass; anything else on
+                // the same radio still fails. Drop this when GOV.UK Frontend or ARIA changes.
                 const reveal = (v, n) => v.id === 'aria-allowed-attr'
                     && document.querySelector(n.target.join(' '))?.matches('.govuk-radios__input[aria-controls]')
                     && (lines => lines.length > 0 && lines.every(l => /: aria-expanded="(true|false)"$/.test(l.trim())))(
@@ -657,6 +715,22 @@ class BrowserJourneysIT {
                             .map(n => n.target.join(' '))})).filter(v => v.nodes.length > 0))))
                    .catch(e => done('axe failed: ' + e));""", WCAG_22_AA);
         assertThat(violations).as("WCAG 2.2 AA violations on " + page).isEqualTo("[]");
+        assertTablesScrollInTheirOwnRegions(page);
         assertFitsPhoneAndDesktop(page);
+    }
+
+    /**
+     * Every table sits in its own horizontal scrolling region, one a keyboard can reach and a screen reader names
+     * (a div with tabindex 0, role region and a label), so a table wider than a phone scrolls on its own and never
+     * widens the page, whatever its data.
+     */
+    static void assertTablesScrollInTheirOwnRegions(String page) {
+        Object loose = ((JavascriptExecutor) browser).executeScript("""
+                return [...document.querySelectorAll('table')].filter(t => {
+                    const region = t.parentElement;
+                    return !(region.matches('div.rollbridge-table-scroll[tabindex="0"][role="region"]')
+                        && (region.getAttribute('aria-label') || region.getAttribute('aria-labelledby')));
+                }).map(t => t.id || t.querySelector('caption')?.textContent.trim() || 'a table').join(', ');""");
+        assertThat(loose).as("tables outside a focusable, labelled scrolling region on " + page).isEqualTo("");
     }
 }

@@ -59,6 +59,32 @@ class ErrorPagesIT {
     }
 
     @Test
+    void aPageAskedForWithTheWrongMethodIsAPageSayingSoInWords() throws Exception {
+        HttpResponse<String> response = officer.get("/alerts/1/assign");
+
+        assertStatus(405, response);
+        assertGovUkPage(response, "This page cannot be opened from an address");
+        assertThat(response.body()).contains("action=\"/sign-out\"").doesNotContain("Method &#39;GET&#39;");
+    }
+
+    @Test
+    void tooManyFailedSignInsFromOneAddressIsAPageSayingWhenToTryAgain() throws Exception {
+        PageClient guesser = new PageClient(hub.base());
+        assertStatus(302, guesser.signIn("errors-officer", "wrong", "000000"));
+        // The address's count past any limit, without the hundreds of guesses it stands for.
+        hub.db().sql("update sign_in_clients set failures = 1000000000").update();
+        try {
+            HttpResponse<String> response = guesser.signIn("errors-officer", "wrong", "000000");
+
+            assertStatus(429, response);
+            assertGovUkPage(response, "Too many attempts to sign in");
+            assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        } finally {
+            hub.db().sql("delete from sign_in_clients").update();
+        }
+    }
+
+    @Test
     void anErrorWithNoRequestBehindItIsTheServicesProblemPage() throws Exception {
         HttpResponse<String> response = new PageClient(hub.base()).get("/error");
 

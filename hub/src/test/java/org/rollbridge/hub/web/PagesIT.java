@@ -218,6 +218,17 @@ class PagesIT {
     }
 
     @Test
+    void thePupilPagesRollsNameEachSchoolWithItsLaestab() throws Exception {
+        PageClient officer = hub.signedIn("officer-rolls", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
+
+        String page = officer.get("/pupils/" + absentPupil).body();
+
+        assertThat(org.rollbridge.hub.testing.PageTables.byCaption(page)
+                .get("Schools this pupil has been on the roll of")).extracting(r -> r.get(0))
+                .containsExactly("Test School (" + SCHOOL + ")");
+    }
+
+    @Test
     void thePupilPageShowsTheAttendanceCalendarStreaksFlagsAndProvenanceWithinTheRolesFields() throws Exception {
         PageClient officer = hub.signedIn("officer-cal", Role.LA_ATTENDANCE_OFFICER, Organisation.la("926"));
         PageClient school = hub.signedIn("dm-cal", Role.SCHOOL_DATA_MANAGER, Organisation.school(SCHOOL));

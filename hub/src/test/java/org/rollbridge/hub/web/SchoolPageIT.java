@@ -73,6 +73,18 @@ class SchoolPageIT {
     }
 
     @Test
+    void theLatestValidationReportWordsItsBatchStatusAsATagAsTheBatchTableDoes() throws Exception {
+        String page = hub.signedIn("school-dm-latest", Role.SCHOOL_DATA_MANAGER, Organisation.school(SCHOOL))
+                .get("/schools/" + SCHOOL).body();
+
+        String heading = "Latest validation report</h2>";
+        String report = page.substring(page.indexOf(heading) + heading.length());
+        String batch = report.substring(0, report.indexOf("</p>"));
+        assertThat(batch).contains("<strong class=\"govuk-tag govuk-tag--green\">Completed</strong>")
+                .doesNotContain(", completed");
+    }
+
+    @Test
     void timesAreShownAsTheyAreInLondon() throws Exception {
         // 23:30 UTC on a summer night is already 00:30 the next day in London. A batch of this test's own, dated in
         // the past, so the other tests' newest batch stays the newest whatever order they run in.

@@ -56,6 +56,8 @@ public final class HtmlReport implements ReportRenderer {
               text-align:left;vertical-align:top;overflow-wrap:anywhere}
             .govuk-table__header{font-weight:700}
             code{font-family:monospace;background:#f3f2f1;padding:0 3px}
+            .rollbridge-table-scroll{overflow-x:auto;max-width:100%}
+            .rollbridge-table-scroll:focus{outline:3px solid #fd0;outline-offset:0}
             @media(max-width:640px){
               .govuk-table thead{display:none}
               .govuk-table tr{display:block;border-bottom:3px solid #b1b4b6;margin-bottom:15px}
@@ -130,6 +132,10 @@ public final class HtmlReport implements ReportRenderer {
                 + " <code>" + rule.id() + "</code></h3>");
         w.println("<div class=\"govuk-inset-text\"><strong>How to fix it in your MIS:</strong> "
                 + esc(rule.fix()) + "</div>");
+        // A table wider than the window scrolls in its own region, which the keyboard can reach and a screen
+        // reader names, rather than widening the page; on a phone the rows stack instead (the style's media query).
+        w.println("<div class=\"rollbridge-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Pupils: "
+                + esc(rule.explanation()) + "\">");
         w.println("<table class=\"govuk-table\"><thead><tr>"
                 + "<th class=\"govuk-table__header\" scope=\"col\">Pupil</th>"
                 + "<th class=\"govuk-table__header\" scope=\"col\">Field</th>"
@@ -147,7 +153,7 @@ public final class HtmlReport implements ReportRenderer {
                     + "</td><td class=\"govuk-table__cell\" data-label=\"What to do\">" + esc(f.fix())
                     + "</td></tr>");
         }
-        w.println("</tbody></table>");
+        w.println("</tbody></table></div>");
     }
 
     private static void row(PrintWriter w, String key, String valueHtml) {
