@@ -42,7 +42,7 @@ final class NationalBenchmark implements Benchmarks.Benchmark {
         List<Integer> sizes = new ArrayList<>();
         // A second argument names a nation already generated for the first size, to measure the aggregation alone.
         Path reuse = args.length > 1 ? Path.of(args[1]) : null;
-        for (String a : (args.length > 0 ? args[0] : "100000").split(",")) {
+        for (String a : (args.length > 0 ? args[0] : "100000,1000000").split(",")) {
             sizes.add(Integer.parseInt(a.strip()));
         }
         Path root = root();
@@ -70,6 +70,7 @@ final class NationalBenchmark implements Benchmarks.Benchmark {
             Map<String, Double> plain = run(root, "aggregate", "--input", input.toString(), "--as-of", AS_OF,
                     "--out", work.resolve("java-" + pupils).toString(), "--engine", "java");
             line("plain Java, 1 thread", plain, rows, 1);
+            // Spark at one core and two, each ingesting into its own fresh table: ingest and aggregation measured.
             Map<String, Double> one = run(root, "aggregate", "--input", input.toString(), "--as-of", AS_OF,
                     "--out", work.resolve("spark1-" + pupils).toString(), "--master", "local[1]",
                     "--table", work.resolve("table1-" + pupils).toString());
@@ -129,8 +130,14 @@ final class NationalBenchmark implements Benchmarks.Benchmark {
     private static void line(String label, Map<String, Double> t, double rows, int cores) {
         double cpu = t.getOrDefault("cpu_s", Double.NaN);
         System.out.printf("  %-25s %8.1f s  %,12.0f rows/s  %,12.0f rows/s per core  (ingest %.1f s; %,.0f rows per"
-                + " CPU-second, %.0f CPU-s)%n", label, t.get("total_s"), rows / t.get("total_s"),
-                rows / t.get("total_s") / cores, t.get("ingest_s"), rows / cpu, cpu);
+                + " CPU-second, %.0f CPU-s; load average %s)%n", label, t.get("total_s"), rows / t.get("total_s"),
+                rows / t.get("total_s") / cores, t.get("ingest_s"), rows / cpu, cpu, loadAverage());
+    }
+
+    /** The machine's one-minute load average as the step ends: on a shared machine it says what the clock meant. */
+    private static String loadAverage() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format("%.1f", load);
     }
 
     /** The worst distance from the published absence and PA rates, over LAs by phase and LA totals. */

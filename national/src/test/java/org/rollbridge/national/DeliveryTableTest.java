@@ -88,4 +88,28 @@ class DeliveryTableTest {
         assertThat(table.version(1).entries()).containsOnlyKeys("2025-09-08");
         assertThat(table.latest().entries()).containsOnlyKeys("2025-09-08", "2025-09-10", "2025-09-11");
     }
+
+    /**
+     * Two marks for one session in one delivery: the greater code as text wins, whatever the file order, as the
+     * plain pass decides it; a winner that is not a code counts for nothing.
+     */
+    @Test
+    void withinOneDeliveryTheGreaterCodeWins() throws Exception {
+        Deliveries d = new Deliveries(input);
+        d.deliver(MON, "100003", "A,2025-09-08,AM,N", "A,2025-09-08,AM,I", "A,2025-09-08,PM,\\",
+                "B,2025-09-08,AM,M", "B,2025-09-08,AM,c", "B,2025-09-08,PM,/", "B,2025-09-08,PM,not a code",
+                "C,2025-09-08,AM,C1", "C,2025-09-08,AM,C", "C,2025-09-08,PM,C2", "C,2025-09-08,PM,C2X");
+        DeliveryTable table = new DeliveryTable(input.resolve("table"));
+        SparkIngest.ingest(SharedSpark.get(), input, table, MON);
+
+        SchoolTotals t = yearToDate(table, MON);
+        assertThat(t.sessions(AttendanceCode.N)).isEqualTo(1);
+        assertThat(t.sessions(AttendanceCode.I)).isZero();
+        assertThat(t.sessions(AttendanceCode.C)).isEqualTo(1);       // "c" is greater than "M"
+        assertThat(t.sessions(AttendanceCode.M)).isZero();
+        assertThat(t.sessions(AttendanceCode.PRESENT_AM)).isZero();  // "not a code" is greater than "/"
+        assertThat(t.sessions(AttendanceCode.C1)).isEqualTo(1);      // "C1" is greater than "C"
+        assertThat(t.sessions(AttendanceCode.C2)).isZero();          // "C2X" is greater than "C2"
+        assertThat(t.pupils()).isEqualTo(3);
+    }
 }

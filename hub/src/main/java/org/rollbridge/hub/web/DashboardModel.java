@@ -39,7 +39,7 @@ final class DashboardModel {
         Optional<NationalFigures.Row> england = national.england(phase, figures.asOf());
         Optional<NationalFigures.Row> laPublished = national.la(la, phase);
         String phaseWords = phase.equals("Total") ? "" : ", " + phase.toLowerCase(java.util.Locale.UK);
-        String englandLabel = "England" + phaseWords + " (" + national.source(figures.asOf()) + ")";
+        String englandLabel = national.englandLabel(phaseWords, figures.asOf());
         String laLabel = laPublished.map(NationalFigures.Row::laName).orElse("LA " + la) + phaseWords + " ("
                 + NationalFigures.PUBLISHED + ")";
         model.addAttribute("englandLabel", englandLabel);
@@ -56,6 +56,9 @@ final class DashboardModel {
         model.addAttribute("laTotal", laPublished.orElse(null));
         model.addAttribute("england", national.england(figures.asOf()));
         model.addAttribute("published", national.la(la));
+        model.addAttribute("comparatorsCaption", national.comparatorsCaption(figures.asOf()));
+        model.addAttribute("englandArea", national.fromNationalCollection(figures.asOf())
+                ? national.englandLabel("", figures.asOf()) : "England");
         List<AttendanceFiguresQuery.Week> trend = shown.trendShown() ? figures.trend() : List.of();
         model.addAttribute("trend", trend);
         model.addAttribute("chart", TrendChart.of(trend, englandAbsence));

@@ -76,12 +76,16 @@ final class DashboardTables {
                 r.weekAbsence(), r.termAbsence(), r.yearAbsence(), r.persistent(), r.severe())).toList());
     }
 
-    /** The DfE's published figures beside the LA's. */
-    static AggregateTable published(List<NationalFigures.Row> la, List<NationalFigures.Row> england) {
+    /**
+     * The LA's published figures and England's beside them, England named with its source as the page names it
+     * ({@code englandArea}) under the page's caption.
+     */
+    static AggregateTable published(List<NationalFigures.Row> la, List<NationalFigures.Row> england, String caption,
+                                    String englandArea) {
         List<List<String>> rows = new ArrayList<>();
         la.forEach(r -> rows.add(publishedRow(r.laName(), r)));
-        england.forEach(r -> rows.add(publishedRow("England", r)));
-        return new AggregateTable("published", "Published figures, 2025/26 year to date (DfE)", List.of("Area",
+        england.forEach(r -> rows.add(publishedRow(englandArea, r)));
+        return new AggregateTable("published", caption, List.of("Area",
                 "Phase", "Absence %", "Authorised %", "Unauthorised %", "Persistent absence %"), rows);
     }
 

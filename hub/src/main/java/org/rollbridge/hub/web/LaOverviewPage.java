@@ -76,8 +76,9 @@ public class LaOverviewPage {
         List<AggregateTable> tables = new ArrayList<>(DashboardModel.add(model,
                 attendance.forLa(on, LocalDate.now(clock)), national, settings.la(), user.role(),
                 user.role().may(Capability.PUPIL_RECORD) ? DisclosureControl.NONE : rule, schools.ofLa(settings.la())));
-        tables.add(DashboardTables.published(national.la(settings.la()), national.england(
-                ((AttendanceFiguresQuery.Figures) model.getAttribute("figures")).asOf())));
+        LocalDate asOf = ((AttendanceFiguresQuery.Figures) model.getAttribute("figures")).asOf();
+        tables.add(DashboardTables.published(national.la(settings.la()), national.england(asOf),
+                (String) model.getAttribute("comparatorsCaption"), (String) model.getAttribute("englandArea")));
         return tables;
     }
 }

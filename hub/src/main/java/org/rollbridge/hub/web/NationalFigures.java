@@ -49,15 +49,44 @@ public class NationalFigures {
     /** The published figures, named as the DfE publishes them. */
     public static final String PUBLISHED = "DfE, Pupil attendance in schools, 2025/26 year to date (published)";
 
+    /** The LA overview's table of comparators when every row in it is the DfE's published year. */
+    public static final String PUBLISHED_CAPTION = "Published figures, 2025/26 year to date (DfE)";
+
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+
     /**
-     * Where England's figures for a date come from, named with its publication and date: the national tier's
-     * figures to that date when it has them, else the DfE's published year.
+     * Where England's figures for a date come from, named with its publication and date: the national collection
+     * to that date when the national tier has figures for it, else the DfE's published year.
      */
     public String source(LocalDate asOf) {
-        return tierFile(asOf).isPresent()
-                ? "national figures to " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-                        java.util.Locale.UK).format(asOf)
-                : PUBLISHED;
+        return fromNationalCollection(asOf) ? "national collection to " + DAY.format(asOf) : PUBLISHED;
+    }
+
+    /** Whether England's figures for a date are the national tier's rather than the published year's. */
+    public boolean fromNationalCollection(LocalDate asOf) {
+        return tierFile(asOf).isPresent();
+    }
+
+    /**
+     * England named with the source of its figures for a date: "England, national collection to 26 September
+     * 2025", or "England (DfE, Pupil attendance in schools, 2025/26 year to date (published))".
+     *
+     * @param qualifier words after "England" (", primary"), or empty
+     */
+    public String englandLabel(String qualifier, LocalDate asOf) {
+        return fromNationalCollection(asOf) ? "England" + qualifier + ", " + source(asOf)
+                : "England" + qualifier + " (" + PUBLISHED + ")";
+    }
+
+    /**
+     * The caption of the LA overview's comparators: the LA's rows are always the published year; England's are
+     * the national collection's when it has figures for the date, and the caption says so.
+     */
+    public String comparatorsCaption(LocalDate asOf) {
+        return fromNationalCollection(asOf)
+                ? "Published figures, 2025/26 year to date (DfE), and England's " + source(asOf)
+                : PUBLISHED_CAPTION;
     }
 
     private Optional<Path> tierFile(LocalDate asOf) {

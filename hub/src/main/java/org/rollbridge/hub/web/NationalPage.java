@@ -31,9 +31,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class NationalPage {
 
     static final int MINIMUM_SCHOOLS = 3;
-    static final List<String> HEADER = List.of("Local authority", "Phase", "Schools", "Pupils",
+    private static final List<String> HEADER = List.of("Local authority", "Phase", "Schools", "Pupils",
             "Absence % this week", "Absence % this term", "Absence % year to date", "Unauthorised % year to date",
-            "Persistently absent", "Persistent absence %", "Severely absent", "England absence % (published)");
+            "Persistently absent", "Persistent absence %", "Severely absent");
     private static final String NONE = "x";
 
     private final AttendanceFiguresQuery attendance;
@@ -103,11 +103,16 @@ public class NationalPage {
         model.addAttribute("chart", TrendChart.of(trendShown ? figures.trend() : List.of(),
                 national.england("Total", figures.asOf()).map(NationalFigures.Row::absence).orElse(null)));
         model.addAttribute("laName", laName);
+        // England's column names its source for the date shown: the national collection, or the published year.
+        String englandHeader = national.englandLabel(" absence %", figures.asOf());
+        model.addAttribute("englandHeader", englandHeader);
+        List<String> header = new ArrayList<>(HEADER);
+        header.add(englandHeader);
         model.addAttribute("printable", true);
         model.addAttribute("minimumSchools", MINIMUM_SCHOOLS);
         model.addAttribute("minimumCount", rule.threshold());
         List<AggregateTable> tables = new ArrayList<>();
-        tables.add(new AggregateTable("phases", "Absence by local authority and phase", HEADER, lines.stream()
+        tables.add(new AggregateTable("phases", "Absence by local authority and phase", header, lines.stream()
                 .map(l -> List.of(l.la(), l.phase(), l.schools(), l.pupils(), l.weekAbsence(), l.termAbsence(),
                         l.yearAbsence(), l.yearUnauthorised(), l.persistent(), l.persistentRate(), l.severe(),
                         l.englandAbsence())).toList()));

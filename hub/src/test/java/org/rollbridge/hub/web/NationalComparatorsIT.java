@@ -26,6 +26,9 @@ class NationalComparatorsIT {
 
     static final String WITH_OUTPUT = "2025-09-26";
     static final String WITHOUT_OUTPUT = "2025-09-19";
+    static final String NATIONAL = "England, national collection to 26 September 2025";
+    static final String NATIONAL_CAPTION = NationalFigures.PUBLISHED_CAPTION + ", and England's national collection"
+            + " to 26 September 2025";
 
     @Test
     void theLaOverviewShowsEnglandFromTheNationalTierForTheSameDate() throws Exception {
@@ -34,12 +37,22 @@ class NationalComparatorsIT {
         String page = officer.get("/la/overview?on=" + WITH_OUTPUT).body();
         String earlier = officer.get("/la/overview?on=" + WITHOUT_OUTPUT).body();
 
-        assertThat(englandTotal(page)).containsExactly("England", "Total", "8.9", "6.3", "2.6", "24.4");
+        // Each comparator is named with its source and date: England's from the national collection to the
+        // date shown, Norfolk's as published; the table's caption no longer calls England's figures published.
+        assertThat(englandTotal(page, NATIONAL_CAPTION)).containsExactly(NATIONAL, "Total", "8.9", "6.3", "2.6",
+                "24.4");
+        assertThat(byCaption(page)).doesNotContainKey(NationalFigures.PUBLISHED_CAPTION);
+        assertThat(headerCells(page)).contains(NATIONAL, "Norfolk (" + NationalFigures.PUBLISHED + ")")
+                .noneMatch(h -> h.startsWith("England (") || h.contains("England (" + NationalFigures.PUBLISHED));
         // The headline: no marks in the hub, England's year from the national tier, Norfolk's as published.
         assertThat(byCaption(page).get("Attendance and absence")).contains(
                 List.of("Overall absence %", "-", "-", "-", "8.9", "7.3"),
                 List.of("Persistent absence %", "-", "-", "-", "24.4", "18.9"));
-        assertThat(englandTotal(earlier)).containsExactly("England", "Total", "6.9", "4.5", "2.4", "18.8");
+
+        assertThat(englandTotal(earlier, NationalFigures.PUBLISHED_CAPTION)).containsExactly("England", "Total",
+                "6.9", "4.5", "2.4", "18.8");
+        assertThat(headerCells(earlier)).contains("England (" + NationalFigures.PUBLISHED + ")")
+                .noneMatch(h -> h.contains("national collection"));
     }
 
     @Test
@@ -51,10 +64,21 @@ class NationalComparatorsIT {
 
         assertThat(line.getLast()).isEqualTo("8.9");
         assertThat(earlier.getLast()).isEqualTo("6.9");
+        String page = dfe.get("/national?on=" + WITH_OUTPUT).body();
+        assertThat(headerCells(page)).contains("England absence %, national collection to 26 September 2025")
+                .noneMatch(h -> h.contains("published"));
+        assertThat(headerCells(dfe.get("/national?on=" + WITHOUT_OUTPUT).body()))
+                .contains("England absence % (" + NationalFigures.PUBLISHED + ")");
     }
 
-    private static List<String> englandTotal(String page) {
-        return byCaption(page).get("Published figures, 2025/26 year to date (DfE)").stream()
-                .filter(r -> r.get(0).equals("England") && r.get(1).equals("Total")).findFirst().orElseThrow();
+    private static List<String> englandTotal(String page, String caption) {
+        return byCaption(page).get(caption).stream()
+                .filter(r -> r.get(0).startsWith("England") && r.get(1).equals("Total")).findFirst().orElseThrow();
+    }
+
+    /** The text of every column header on a page. */
+    private static List<String> headerCells(String page) {
+        return java.util.regex.Pattern.compile("<th scope=\"col\"[^>]*>(.*?)</th>", java.util.regex.Pattern.DOTALL)
+                .matcher(page).results().map(m -> m.group(1).strip()).toList();
     }
 }

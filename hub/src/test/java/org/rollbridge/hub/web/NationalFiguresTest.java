@@ -35,7 +35,11 @@ class NationalFiguresTest {
                 .isEqualByComparingTo(published);
         assertThat(published).isEqualByComparingTo("6.9");
         // Each is named with where it came from and its date.
-        assertThat(figures.source(asOf)).isEqualTo("national figures to 13 March 2026");
+        assertThat(figures.source(asOf)).isEqualTo("national collection to 13 March 2026");
+        assertThat(figures.englandLabel(", primary", asOf))
+                .isEqualTo("England, primary, national collection to 13 March 2026");
+        assertThat(figures.englandLabel("", asOf.plusDays(1)))
+                .isEqualTo("England (" + NationalFigures.PUBLISHED + ")");
         assertThat(figures.source(asOf.plusDays(1))).isEqualTo(NationalFigures.PUBLISHED)
                 .contains("Pupil attendance in schools", "2025/26");
     }

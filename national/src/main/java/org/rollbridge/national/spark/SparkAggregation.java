@@ -2,13 +2,15 @@ package org.rollbridge.national.spark;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.bit_or;
+import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.shiftright;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
@@ -21,10 +23,8 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -41,13 +41,17 @@ import org.rollbridge.national.table.DeliveryTable;
 
 /**
  * The national figures on Spark, from the delivery table as of a date. Each session's mark is the one from the
- * latest delivery up to as-of; marks are counted by core's code groups ({@link CodeMap}) per pupil, so that
- * persistent absence uses each pupil's own possible sessions with core's thresholds, then summed per school. The
- * school totals (tens of thousands of rows nationally) come back to the driver for the roll-up.
+ * latest delivery up to as-of ({@link LatestMark}); marks are counted by core's code groups ({@link CodeMap}) per
+ * pupil, so that persistent absence uses each pupil's own possible sessions with core's thresholds, then summed
+ * per school. Every aggregation keeps fixed-width buffers (longs), so Spark hashes rather than sorts; only the
+ * columns read are decoded from Parquet. The school totals (tens of thousands of rows nationally) come back to
+ * the driver for the roll-up.
  */
 public final class SparkAggregation {
 
     private static final AttendanceCode[] CODES = AttendanceCode.values();
+    /** Words of 64 open-day bits: an academic year to date has at most 366 days. */
+    private static final int OPEN_DAY_WORDS = 6;
     private static final StructType SESSIONS = new StructType()
             .add("urn", DataTypes.StringType).add("upn", DataTypes.StringType).add("date", DataTypes.DateType)
             .add("session", DataTypes.StringType).add("code", DataTypes.StringType);
@@ -74,12 +78,15 @@ public final class SparkAggregation {
                 .parquet(paths.toArray(String[]::new))
                 .filter(col("date").between(Date.valueOf(yearStart), Date.valueOf(asOf)));
         Column session = upper(trim(col("session")));
-        Column latest = struct(col("delivery"), col("code"));
+        Column mark = LatestMark.of();
+        // Open days as bits (day of the year's index), so a school's open days and the collection days come back
+        // with its totals from one hash aggregation, instead of a set of dates from a second pass over the days.
+        Column dayIndex = datediff(col("date"), lit(Date.valueOf(yearStart)));
         Dataset<Row> days = marks.groupBy("urn", "upn", "date").agg(
-                        max(when(session.equalTo("AM"), latest)).getField("code").as("am"),
-                        max(when(session.equalTo("PM"), latest)).getField("code").as("pm"))
-                .withColumn("am", CodeMap.lookup(col("am"), col("date")))
-                .withColumn("pm", CodeMap.lookup(col("pm"), col("date")))
+                        max(when(session.equalTo("AM"), mark)).as("amMark"),
+                        max(when(session.equalTo("PM"), mark)).as("pmMark"))
+                .select(col("urn"), col("upn"), col("date"), LatestMark.counted(col("amMark")).as("am"),
+                        LatestMark.counted(col("pmMark")).as("pm"))
                 .filter(col("am").isNotNull().or(col("pm").isNotNull()))
                 .withColumn("period", explode(array_compact(array(lit(PeriodKind.YEAR_TO_DATE.name()),
                         when(col("date").geq(Date.valueOf(PeriodKind.TERM.range(asOf).from())),
@@ -94,6 +101,10 @@ public final class SparkAggregation {
             }
         }
         perCode.add(count(lit(1)).as("days"));
+        for (int w = 0; w < OPEN_DAY_WORDS; w++) {
+            perCode.add(bit_or(when(shiftright(dayIndex, 6).equalTo(w),
+                    call_function("shiftleft", lit(1L), dayIndex.bitwiseAND(63)))).as("open" + w));
+        }
         Dataset<Row> pupils = days.groupBy("period", "urn", "upn")
                 .agg(perCode.get(0), perCode.subList(1, perCode.size()).toArray(Column[]::new));
         Column possible = lit(0L);
@@ -117,19 +128,24 @@ public final class SparkAggregation {
         schoolSums.add(sum(when(reportable, 1).otherwise(0)).cast("long").as("reportable"));
         schoolSums.add(sum(when(persistent, 1).otherwise(0)).cast("long").as("persistent"));
         schoolSums.add(sum(col("days")).cast("long").as("pupilDays"));
-        // A school's open days (at most a year's school days) come back as a set of dates, from which the
-        // driver also counts the collection days: one job, and the marks shuffled once for both branches.
-        Dataset<Row> openDays = days.groupBy("period", "urn").agg(collect_set(col("date")).as("openDates"));
+        for (int w = 0; w < OPEN_DAY_WORDS; w++) {
+            schoolSums.add(bit_or(col("open" + w)).as("open" + w));
+        }
         List<Row> schools = pupils.groupBy("period", "urn")
                 .agg(schoolSums.get(0), schoolSums.subList(1, schoolSums.size()).toArray(Column[]::new))
-                .join(openDays, scala.jdk.javaapi.CollectionConverters.asScala(List.of("period", "urn")).toSeq())
                 .collectAsList();
-        Map<PeriodKind, Set<Date>> collectionDays = new EnumMap<>(PeriodKind.class);
+        Map<PeriodKind, long[]> collectionDays = new EnumMap<>(PeriodKind.class);
         Map<PeriodKind, List<SchoolTotals>> totals = new EnumMap<>(PeriodKind.class);
         for (Row r : schools) {
             PeriodKind period = PeriodKind.valueOf(r.getString(0));
-            List<Date> openDates = r.getList(r.fieldIndex("openDates"));
-            collectionDays.computeIfAbsent(period, k -> new HashSet<>()).addAll(openDates);
+            long[] collection = collectionDays.computeIfAbsent(period, k -> new long[OPEN_DAY_WORDS]);
+            int openDays = 0;
+            for (int w = 0; w < OPEN_DAY_WORDS; w++) {
+                int i = r.fieldIndex("open" + w);
+                long open = r.isNullAt(i) ? 0 : r.getLong(i);        // no open day in this word's 64 days
+                collection[w] |= open;
+                openDays += Long.bitCount(open);
+            }
             long[] sessions = new long[CODES.length];
             for (AttendanceCode c : CODES) {
                 if (c.possible()) {
@@ -139,13 +155,17 @@ public final class SparkAggregation {
             totals.computeIfAbsent(period, k -> new ArrayList<>()).add(new SchoolTotals(period, r.getString(1),
                     sessions, r.getLong(r.fieldIndex("pupils")), r.getLong(r.fieldIndex("reportable")),
                     r.getLong(r.fieldIndex("persistent")), r.getLong(r.fieldIndex("pupilDays")),
-                    openDates.size()));
+                    openDays));
         }
         List<PeriodResult> out = new ArrayList<>();
         for (PeriodKind p : PeriodKind.values()) {
             List<SchoolTotals> t = totals.getOrDefault(p, List.of()).stream()
                     .sorted(java.util.Comparator.comparing(SchoolTotals::urn)).toList();
-            out.add(new PeriodResult(p, t, collectionDays.getOrDefault(p, Set.of()).size()));
+            long collection = 0;
+            for (long w : collectionDays.getOrDefault(p, new long[0])) {
+                collection += Long.bitCount(w);
+            }
+            out.add(new PeriodResult(p, t, collection));
         }
         return out;
     }
