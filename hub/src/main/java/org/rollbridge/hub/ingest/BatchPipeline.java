@@ -95,7 +95,7 @@ public class BatchPipeline implements JobHandler {
             return feed.stage(batch);
         });
         // Matching is planned on this batch's staged rows, which no earlier statistics know.
-        analyseGrown();
+        analyseGrown(true);
         probe(PipelineProbe.Step.STAGED, batchId);
         if (staged.refused()) {
             tx.executeWithoutResult(s -> conclude(batch, "refused", staged, new Feed.Merged(0, 0)));
@@ -107,7 +107,7 @@ public class BatchPipeline implements JobHandler {
         feed.match(batch);
         // The merge's joins are planned on the staged rows as matched (how many, how many linked), not as the
         // last batch or an empty table left them.
-        analyseGrown();
+        analyseGrown(true);
         probe(PipelineProbe.Step.MATCHED, batchId);
         Feed.Merged merged = tx.execute(s -> {
             locks.hold(SchoolLock.DATA, batch.laestab());
@@ -120,7 +120,7 @@ public class BatchPipeline implements JobHandler {
         });
         probe(PipelineProbe.Step.MERGED, batchId);
         // The next batch's matching and merge are planned on the LA's tables as this one left them.
-        analyseGrown();
+        analyseGrown(false);
         feed.clear(batch);
         metrics.finished(batch, "completed", staged.read(), merged.imported(), merged.held() + staged.errors(),
                 staged.report().errors(), staged.warnings());
@@ -134,8 +134,8 @@ public class BatchPipeline implements JobHandler {
                 "The hub could not process this batch; the LA's administrator can see why in the job queue")));
     }
 
-    private void analyseGrown() {
-        List<String> analysed = statistics.analyseGrown();
+    private void analyseGrown(boolean staged) {
+        List<String> analysed = staged ? statistics.analyseGrownAndStaged() : statistics.analyseGrown();
         if (!analysed.isEmpty()) {
             log.debug("Analysed tables grown since their last analysis: {}", analysed);
         }

@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
  * cases on an initial load) keeps the statistics of an empty table until autovacuum analyses it, which on a busy
  * server with three autovacuum workers can be many minutes. Planned on those, a merge's joins become nested loops
  * that scan the whole school once per pupil, and every school loaded is slower than the last. So after each step
- * that writes in bulk the pipeline analyses, at once, every table of the hub that has grown by more than half
- * since it was last analysed: what autovacuum would do, without waiting for it.
+ * that writes in bulk the pipeline analyses, at once, every table of the hub that has grown to four times its size
+ * when it was last analysed: what autovacuum would do, without waiting for it.
  *
  * <p>Growth is read from the table's size on disk against the size ANALYZE recorded ({@code pg_class.relpages}),
  * exact at the moment it is asked, rather than from the statistics collector's counts, which a backend reports up
- * to a second late. The staging tables ({@code stage_...}) are analysed whenever they are not empty on disk, grown or not: each
- * batch is staged under a new id that no earlier statistics know, so without them the planner takes a batch of
- * 2,000 pupils for one row and rescans the batch for each of its rows.
+ * to a second late. The staging tables ({@code stage_...}) are analysed after a batch is staged and after it is
+ * matched, grown or not: each batch is staged under a new id that no earlier statistics know, so without them the
+ * planner takes a batch of 2,000 pupils for one row and rescans the batch for each of its rows.
  */
 @Component
 public class PlannerStatisticsStore {
@@ -25,10 +25,13 @@ public class PlannerStatisticsStore {
     /** Tables smaller than this (in 8 kB pages) are left to autovacuum: any plan over them is cheap. */
     static final int SMALL_PAGES = 8;
     /**
-     * Analysed again once grown by more than half: a join's plan turns on orders of magnitude, not on a half, and
-     * a night's merges, which rewrite a few per cent of the marks table each, do not analyse it after every school.
+     * Analysed again once four times the size on disk it was last analysed at: a join's plan turns on orders of
+     * magnitude, so a table growing from empty is analysed a few times on the way (64 kB, 256 kB, 1 MB, ...), while
+     * a night's updates, which leave a dead version of every pupil-year they rewrite and so double the marks and
+     * tallies tables on disk without adding a row, do not analyse them after every school (with "grown by half"
+     * they did, and the nightly delta paid for it).
      */
-    static final double GROWTH = 0.5;
+    static final double GROWTH = 3.0;
 
     private final JdbcClient db;
 
@@ -39,18 +42,32 @@ public class PlannerStatisticsStore {
     /**
      * Analyses the hub's tables that grew since their last analysis (a table being analysed by another worker or
      * by autovacuum is skipped, never waited for) and returns their names. Outside a transaction: ANALYZE commits
-     * its statistics at once for every other connection's next plan.
+     * its statistics at once for every other connection's next plan. The staging tables are left out: see
+     * {@link #analyseGrownAndStaged()}.
      */
     public List<String> analyseGrown() {
+        return analyse(false);
+    }
+
+    /**
+     * As {@link #analyseGrown()}, and every staging table that is not empty on disk, for the step that has just
+     * staged or matched a batch. Only then: a staging table keeps the dead rows of earlier batches until vacuumed,
+     * so its analysis reads far more than the batch, and after the merge the next batch's rows are not there yet.
+     */
+    public List<String> analyseGrownAndStaged() {
+        return analyse(true);
+    }
+
+    private List<String> analyse(boolean staged) {
         List<String> grown = db.sql("""
                 select quote_ident(c.relname) from pg_class c
                 join pg_namespace n on n.oid = c.relnamespace
                 where n.nspname = current_schema() and c.relkind = 'r'
                   and (pg_relation_size(c.oid) / current_setting('block_size')::int
                            > greatest(c.relpages * (1 + ?), ?)
-                       or c.relname like 'stage\\_%' and pg_relation_size(c.oid) > 0)
+                       or ? and c.relname like 'stage\\_%' and pg_relation_size(c.oid) > 0)
                 order by c.relname""")
-                .params(GROWTH, SMALL_PAGES).query(String.class).list();
+                .params(GROWTH, SMALL_PAGES, staged).query(String.class).list();
         if (!grown.isEmpty()) {
             db.sql("analyze (skip_locked) " + String.join(", ", grown)).update();
         }

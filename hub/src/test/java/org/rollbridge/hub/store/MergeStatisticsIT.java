@@ -46,7 +46,7 @@ class MergeStatisticsIT {
     }
 
     @Test
-    void aTableAnalysedAtItsSizeIsNotAnalysedAgainUntilItGrowsByHalf() {
+    void aTableAnalysedAtItsSizeIsNotAnalysedAgainUntilFourTimesAsLargeNorForRowsRewritten() {
         PlannerStatisticsStore statistics = hub.bean(PlannerStatisticsStore.class);
         hub.db().sql("create table if not exists statistics_probe (n int, label text)").update();
         hub.db().sql("truncate statistics_probe").update();
@@ -57,13 +57,16 @@ class MergeStatisticsIT {
         assertThat(recordedRows("statistics_probe")).isEqualTo(5000);
         assertThat(statistics.analyseGrown()).doesNotContain("statistics_probe");
 
-        hub.db().sql("insert into statistics_probe select g, repeat('x', 100) from generate_series(1, 500) g")
+        // A night rewrites every row: twice the size on disk (a dead version of each), not one row more.
+        hub.db().sql("update statistics_probe set label = repeat('y', 100)").update();
+        assertThat(statistics.analyseGrown()).as("every row rewritten").doesNotContain("statistics_probe");
+        hub.db().sql("insert into statistics_probe select g, repeat('x', 100) from generate_series(1, 5000) g")
                 .update();
-        assertThat(statistics.analyseGrown()).as("grown by a tenth").doesNotContain("statistics_probe");
-        hub.db().sql("insert into statistics_probe select g, repeat('x', 100) from generate_series(1, 3000) g")
+        assertThat(statistics.analyseGrown()).as("three times the size").doesNotContain("statistics_probe");
+        hub.db().sql("insert into statistics_probe select g, repeat('x', 100) from generate_series(1, 7000) g")
                 .update();
-        assertThat(statistics.analyseGrown()).as("grown by seven tenths").contains("statistics_probe");
-        assertThat(recordedRows("statistics_probe")).isEqualTo(8500);
+        assertThat(statistics.analyseGrown()).as("more than four times the size").contains("statistics_probe");
+        assertThat(recordedRows("statistics_probe")).isEqualTo(17000);
         hub.db().sql("drop table statistics_probe").update();
     }
 
