@@ -351,9 +351,11 @@ class BrowserJourneysIT {
         hub.db().sql("update sign_in_clients set failures = 1000000000").update();
         try {
             signInWith(account.user().username(), "not the password", "000000");
-            assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
-                    .presenceOfElementLocated(By.tagName("h1"))).getText()).isEqualTo("Too many attempts to sign in");
-            assertThat(browser.getTitle()).isEqualTo("Too many attempts to sign in - Rollbridge");
+            // Waits for the new page by its title: the previous page's heading is present until it goes, and read
+            // as it goes it is stale.
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions
+                    .titleIs("Too many attempts to sign in - Rollbridge"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Too many attempts to sign in");
             assertThat(browser.findElement(By.id("problem-message")).getText())
                     .startsWith("Too many failed sign-ins from your network");
             assertAccessible("error page 429");
