@@ -133,7 +133,7 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
      * A timed step: wall seconds, and the CPU seconds this JVM and the benchmark database's PostgreSQL backends
      * used meanwhile. On a shared machine wall time measures the others' load as much as the step; CPU does not.
      */
-    record Step(double seconds, double cpu, double postgresCpu, double jit) {
+    record Step(double seconds, double cpu, double postgresCpu) {
 
         interface Work {
             void run() throws Exception;
@@ -144,26 +144,14 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
         static Step time(Work work) throws Exception {
             double cpu = Machine.cpuSeconds();
             double pg = Machine.postgresCpuSeconds(database);
-            double jit = jitSeconds();
             long t = System.nanoTime();
             work.run();
             double seconds = (System.nanoTime() - t) / 1e9;
-            return new Step(seconds, Machine.cpuSeconds() - cpu, Machine.postgresCpuSeconds(database) - pg,
-                    jitSeconds() - jit);
-        }
-
-        /**
-         * The JIT compilers' time so far: part of the JVM's CPU, paid by whichever step first runs the code (the
-         * first step runs the hub's whole pipeline cold; the baselines run later, on code already compiled).
-         */
-        static double jitSeconds() {
-            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-            return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() / 1e3 : 0;
+            return new Step(seconds, Machine.cpuSeconds() - cpu, Machine.postgresCpuSeconds(database) - pg);
         }
 
         static void header() {
-            System.out.printf("%-52s %9s %9s %9s %13s %9s%n", "step", "seconds", "JVM CPU", "PG CPU", "rows/s",
-                    "of JVM: JIT");
+            System.out.printf("%-52s %9s %9s %9s %13s%n", "step", "seconds", "JVM CPU", "PG CPU", "rows/s");
         }
 
         double totalCpu() {
@@ -171,8 +159,8 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
         }
 
         void print(String what, long rows) {
-            System.out.printf("%-52s %9.1f %9.1f %9.1f %13s %9.1f%n", what, seconds, cpu, postgresCpu,
-                    rows > 0 ? String.format("%,.0f", rows / seconds) : "", jit);
+            System.out.printf("%-52s %9.1f %9.1f %9.1f %13s%n", what, seconds, cpu, postgresCpu,
+                    rows > 0 ? String.format("%,.0f", rows / seconds) : "");
         }
     }
 

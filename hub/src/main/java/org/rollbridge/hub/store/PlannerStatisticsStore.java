@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * <p>Growth is read from the table's size on disk against the size ANALYZE recorded ({@code pg_class.relpages}),
  * exact at the moment it is asked, rather than from the statistics collector's counts, which a backend reports up
  * to a second late. The staging tables ({@code stage_...}) are analysed after a batch is staged and after it is
- * matched, grown or not, waiting for another worker's analysis of them rather than skipping it: each batch is staged under a new id that no earlier statistics know, so without them the
+ * matched, grown or not: each batch is staged under a new id that no earlier statistics know, so without them the
  * planner takes a batch of 2,000 pupils for one row and rescans the batch for each of its rows.
  */
 @Component
@@ -68,15 +68,8 @@ public class PlannerStatisticsStore {
                        or ? and c.relname like 'stage\\_%' and pg_relation_size(c.oid) > 0)
                 order by c.relname""")
                 .params(GROWTH, SMALL_PAGES, staged).query(String.class).list();
-        List<String> staging = grown.stream().filter(t -> t.startsWith("stage_")).toList();
-        List<String> others = grown.stream().filter(t -> !t.startsWith("stage_")).toList();
-        if (!others.isEmpty()) {
-            db.sql("analyze (skip_locked) " + String.join(", ", others)).update();
-        }
-        if (!staging.isEmpty()) {
-            // Waits for another worker analysing the same staging table (a fraction of a second): skipped, this
-            // batch was planned on statistics taken before it was staged, one row in 2 batches of 15.
-            db.sql("analyze " + String.join(", ", staging)).update();
+        if (!grown.isEmpty()) {
+            db.sql("analyze (skip_locked) " + String.join(", ", grown)).update();
         }
         return grown;
     }
