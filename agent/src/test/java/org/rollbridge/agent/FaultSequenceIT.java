@@ -293,31 +293,36 @@ class FaultSequenceIT {
         write(home, "attendance.csv", span(school, 45, null, "/").bytes());
         write(home, "exclusions.csv", exclusions(exclusion(school, 1, "2025-09-10", "2025-09-11", "EX1"),
                 exclusion(school, 2, "2025-10-01", "2025-10-02", "EX2")));
-        SchoolAgent.runAndSettle(hub, home, school, "--reconcile-hours", "0");
-        SchoolFiles.assertHubHolds(hub, drop(home), school);
+        reconciledNight(home, school);
         LocalDate last = MONDAY.plusDays(43);
 
         // Every mark of pupil 3 deleted in the MIS; the pupil is still on the roll.
         write(home, "attendance.csv", without(span(school, 45, null, "/"), school + "," + upn(school, 3) + ","));
-        SchoolAgent.runAndSettle(hub, home, school, "--reconcile-hours", "0");
+        reconciledNight(home, school);
         assertThat(new PupilApi(hub).marks(upn(school, 3), MONDAY, last)).isEmpty();
-        SchoolFiles.assertHubHolds(hub, drop(home), school);
 
         // Every mark of pupil 2 deleted and the pupil taken off the roll: named in none of the school's files.
         write(home, "roll.xml", roll(school, "NR1 1AA", 2).bytes());
         write(home, "attendance.csv", without(span(school, 45, null, "/"), school + "," + upn(school, 3) + ",",
                 school + "," + upn(school, 2) + ","));
-        SchoolAgent.runAndSettle(hub, home, school, "--reconcile-hours", "0");
+        reconciledNight(home, school, upn(school, 2), upn(school, 3));
         assertThat(new PupilApi(hub).marks(upn(school, 2), MONDAY, last)).isEmpty();
-        SchoolFiles.assertHubHolds(hub, drop(home), school, upn(school, 2), upn(school, 3));
 
         // Every exclusion deleted in the MIS: the export is its header alone.
         write(home, "exclusions.csv", exclusions());
-        SchoolAgent.runAndSettle(hub, home, school, "--reconcile-hours", "0");
+        reconciledNight(home, school, upn(school, 2), upn(school, 3));
         assertThat(new PupilApi(hub).exclusions(upn(school, 1)).path("exclusions")).isEmpty();
         assertThat(new PupilApi(hub).exclusions(upn(school, 2)).path("exclusions")).isEmpty();
-        SchoolFiles.assertHubHolds(hub, drop(home), school, upn(school, 2), upn(school, 3));
         assertThat(batchIds(school)).doesNotHaveDuplicates();
+    }
+
+    /**
+     * A night with reconciliation: the agent runs, the hub finishes the school's batches, and it holds what the
+     * school's files hold (for {@code others}, pupils in none of them: nothing).
+     */
+    static void reconciledNight(Path home, String school, String... others) throws Exception {
+        SchoolAgent.runAndSettle(hub, home, school, "--reconcile-hours", "0");
+        SchoolFiles.assertHubHolds(hub, drop(home), school, others);
     }
 
     /**
