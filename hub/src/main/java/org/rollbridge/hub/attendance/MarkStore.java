@@ -234,7 +234,9 @@ public class MarkStore {
     /**
      * For a batch that is the school's whole export over {@code span}: every other pupil-year of the school loses its
      * marks in the span (the school lists the pupil with no mark there), laid into {@code merged} when it changed.
-     * Each such pupil is staged with an empty patch, so that the alert follow-up recomputes them with the others.
+     * A pupil-year the batch carries but holds back (the pupil not on the roll) keeps its marks: the school still
+     * lists them. Each pupil whose marks went is staged with an empty patch, so that the alert follow-up recomputes
+     * them with the others.
      */
     private void removeUncarried(UUID stagedAs, String laestab, ReplacedSpan span, Map<List<Long>, Merged> merged,
                                  List<Change> changes) {
@@ -243,8 +245,12 @@ public class MarkStore {
                 select a.person_id, a.academic_year, a.marks, a.mark_sources, a.mark_batches, a.batch_id
                 from attendance_years a
                 where a.la = ? and a.laestab = ? and a.academic_year between ? and ?
-                  and not exists (select 1 from stage_attendance s where s.batch_id = ? and s.person_id = a.person_id
-                                  and s.academic_year = a.academic_year)""")
+                  and not exists (select 1 from stage_attendance s where s.batch_id = ?
+                                  and s.academic_year = a.academic_year
+                                  and (s.person_id = a.person_id
+                                       or s.person_id is null and s.upn in (
+                                           select i.value from person_identifiers i where i.la = a.la
+                                           and i.person_id = a.person_id and i.kind in ('UPN', 'FORMER_UPN'))))""")
                 .params(settings.la(), laestab, YearMarks.academicYear(span.from()),
                         YearMarks.academicYear(span.to()), stagedAs)
                 .query(rs -> {
