@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -63,45 +62,108 @@ public class UploadStore {
     public Received receive(InputStream content, BatchKind kind) throws IOException {
         Path incoming = directory(root.resolve("incoming"));
         Path part = incoming.resolve(UUID.randomUUID() + ".part");
-        MessageDigest digest = sha256();
-        long size = 0;
-        try (OutputStream out = new DigestOutputStream(create(part), digest)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = content.read(buffer)) != -1; ) {
-                size += n;
-                if (size > maxBytes) {
-                    throw new TooLarge(maxBytes);
-                }
-                out.write(buffer, 0, n);
+        Path minimal = kind == BatchKind.CTF ? incoming.resolve(UUID.randomUUID() + ".part") : null;
+        Boolean filtered = null;
+        Arriving arriving;
+        try (OutputStream asReceived = create(part)) {
+            arriving = new Arriving(content, asReceived, maxBytes);
+            if (minimal != null) {
+                filtered = withoutContactsTheLaMayNotHold(arriving, minimal);
             }
+            arriving.drain();
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(part);
+            if (minimal != null) {
+                Files.deleteIfExists(minimal);
+            }
             throw e;
         }
-        Received received = new Received(part, HexFormat.of().formatHex(digest.digest()), size);
-        return kind == BatchKind.CTF ? withoutContactsTheLaMayNotHold(received) : received;
+        Received received = new Received(part, HexFormat.of().formatHex(arriving.digest.digest()), arriving.size);
+        if (filtered == null || !filtered) {
+            return received;
+        }
+        Files.delete(part);
+        return new Received(minimal, received.sha256(), received.size());
     }
 
     /**
-     * The CTF again without the contacts the LA may not hold. A file that is not readable XML is kept as it came:
-     * the reader refuses it whole, so nothing of it reaches the LA's tables, and it is deleted on the same terms.
+     * Copies the CTF without the contacts the LA may not hold as it arrives, in the same pass that keeps it as
+     * received, so the upload is read once and nothing is decrypted to be filtered. Returns false for a file that is
+     * not readable XML: that file is kept as it came (the reader refuses it whole, so nothing of it reaches the LA's
+     * tables, and it is deleted on the same terms). A failure of the upload itself (too large, cut off, a digest that
+     * does not match) is the upload's error, not the file's, even where the XML reader saw it first.
      */
-    private Received withoutContactsTheLaMayNotHold(Received received) throws IOException {
-        Path minimal = received.file().resolveSibling(UUID.randomUUID() + ".part");
-        try (InputStream in = open(received.file()); OutputStream out = create(minimal)) {
-            ContactFilter.copy(in, out);
+    private boolean withoutContactsTheLaMayNotHold(Arriving arriving, Path minimal) throws IOException {
+        try (OutputStream out = create(minimal)) {
+            ContactFilter.copy(arriving, out);
         } catch (ContactFilter.Unreadable e) {
+            arriving.rethrowItsFailure();
             Files.deleteIfExists(minimal);
             log.info("A CTF that is not readable XML is kept as received until its batch is refused: {}",
                     e.getMessage());
-            return received;
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(minimal);
-            Files.deleteIfExists(received.file());
-            throw e;
+            return false;
         }
-        Files.delete(received.file());
-        return new Received(minimal, received.sha256(), received.size());
+        arriving.rethrowItsFailure();
+        return true;
+    }
+
+    /**
+     * The upload as it arrives: every byte read is hashed, counted against ROLLBRIDGE_MAX_UPLOAD_BYTES and written to
+     * the copy kept as received. A failure reading the upload is remembered, since the XML reader wraps it.
+     */
+    private static final class Arriving extends InputStream {
+        private final InputStream content;
+        private final OutputStream asReceived;
+        private final long maxBytes;
+        private final MessageDigest digest = sha256();
+        private long size;
+        private IOException failure;
+
+        Arriving(InputStream content, OutputStream asReceived, long maxBytes) {
+            this.content = content;
+            this.asReceived = asReceived;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            rethrowItsFailure();
+            try {
+                int n = content.read(b, off, len);
+                if (n > 0) {
+                    size += n;
+                    if (size > maxBytes) {
+                        throw new TooLarge(maxBytes);
+                    }
+                    digest.update(b, off, n);
+                    asReceived.write(b, off, n);
+                }
+                return n;
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        /** Reads what the XML reader left (all of a file it refused, or what follows the document). */
+        void drain() throws IOException {
+            byte[] buffer = new byte[64 * 1024];
+            while (read(buffer, 0, buffer.length) != -1) {
+                // read keeps what it reads
+            }
+        }
+
+        void rethrowItsFailure() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 
     /** Files a received upload under its batch, synced to disk, and returns where it lies. */

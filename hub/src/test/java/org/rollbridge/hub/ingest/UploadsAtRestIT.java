@@ -122,4 +122,84 @@ class UploadsAtRestIT {
                 + "from batches where id = ?").param(id).query(Boolean.class).single()).isTrue();
         assertThat(hub.bean(UploadExpiry.class).run()).isZero();
     }
+    /** A store of its own, with a small size limit, so that what it files can be looked at file by file. */
+    private static UploadStore storeOfItsOwn(long maxBytes) throws Exception {
+        return new UploadStore(new UploadSettings(Files.createTempDirectory("uploads-at-rest"), maxBytes,
+                "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]), null, 30, 200, 1L << 31, 120));
+    }
+
+    private static byte[] ctfWithContacts(String laestab) throws Exception {
+        return CtfFixture.partial(laestab).add(CtfFixture.pupil(upn(laestab, 1), "Pat", "Pupil",
+                List.of(contact("Keptparent", true, false), contact("Nonparent", false, false)))).bytes();
+    }
+
+    private static String sha256(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(UploadStore.sha256().digest(bytes));
+    }
+
+    private static List<Path> incoming(Path anyReceived) throws Exception {
+        try (var files = Files.list(anyReceived.getParent())) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void aCtfIsFilteredAsItArrivesAndItsHashIsOfTheFileAsReceived() throws Exception {
+        UploadStore store = storeOfItsOwn(1 << 20);
+        byte[] sent = ctfWithContacts("9265204");
+
+        UploadStore.Received received = store.receive(new java.io.ByteArrayInputStream(sent), BatchKind.CTF);
+
+        assertThat(received.sha256()).isEqualTo(sha256(sent));
+        assertThat(received.size()).isEqualTo(sent.length);
+        try (InputStream in = store.open(received.file())) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("Keptparent")
+                    .doesNotContain("Nonparent");
+        }
+        assertThat(incoming(received.file())).containsExactly(received.file());
+    }
+
+    @Test
+    void aCtfThatIsNotReadableXmlIsKeptExactlyAsReceived() throws Exception {
+        UploadStore store = storeOfItsOwn(1 << 20);
+        byte[] full = ctfWithContacts("9265205");
+        byte[] cutOff = java.util.Arrays.copyOf(full, full.length / 2);
+        byte[] hostile = "<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><CTfile>&e;</CTfile>"
+                .getBytes(StandardCharsets.UTF_8);
+
+        for (byte[] sent : List.of(cutOff, hostile)) {
+            UploadStore.Received received = store.receive(new java.io.ByteArrayInputStream(sent), BatchKind.CTF);
+            try (InputStream in = store.open(received.file())) {
+                assertThat(in.readAllBytes()).isEqualTo(sent);
+            }
+            assertThat(received.sha256()).isEqualTo(sha256(sent));
+            assertThat(incoming(received.file())).containsExactly(received.file());
+            store.discard(received);
+        }
+    }
+
+    @Test
+    void anUploadCutOffOrTooLargeIsRefusedAsTheUploadsFaultNotKeptAsAnUnreadableFile() throws Exception {
+        byte[] sent = ctfWithContacts("9265206");
+        UploadStore store = storeOfItsOwn(sent.length - 1);
+        Path dir = Files.createTempDirectory("uploads-at-rest");
+        UploadStore roomy = new UploadStore(new UploadSettings(dir, 1 << 20,
+                "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]), null, 30, 200, 1L << 31, 120));
+        InputStream brokenOff = new java.io.SequenceInputStream(
+                new java.io.ByteArrayInputStream(sent, 0, sent.length / 2), new InputStream() {
+                    @Override
+                    public int read() throws java.io.IOException {
+                        throw new java.io.IOException("the connection was reset");
+                    }
+                });
+
+        assertThatThrownBy(() -> store.receive(new java.io.ByteArrayInputStream(sent), BatchKind.CTF))
+                .isInstanceOf(UploadStore.TooLarge.class);
+        assertThatThrownBy(() -> roomy.receive(brokenOff, BatchKind.CTF))
+                .isExactlyInstanceOf(java.io.IOException.class).hasMessage("the connection was reset");
+        try (var left = Files.walk(dir)) {
+            assertThat(left.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("upload.keys")))
+                    .isEmpty();
+        }
+    }
 }
