@@ -23,6 +23,16 @@ final class BenchDatabase implements AutoCloseable {
         this.name = prefix + "_" + Long.toHexString(System.nanoTime());
         this.created = true;
         admin("create database " + name);
+        String explainMs = System.getenv("ROLLBRIDGE_BENCH_EXPLAIN_MS");
+        if (explainMs != null) {
+            // The plans of this database's slow statements in the server's log (auto_explain, loaded per session
+            // for this database only): where a step's PostgreSQL time goes, statement by statement.
+            int ms = Integer.parseInt(explainMs.strip());
+            admin("alter database " + name + " set session_preload_libraries = 'auto_explain'");
+            admin("alter database " + name + " set auto_explain.log_min_duration = " + ms);
+            admin("alter database " + name + " set auto_explain.log_analyze = on");
+            admin("alter database " + name + " set auto_explain.log_buffers = on");
+        }
     }
 
     private BenchDatabase(String name, boolean created) {
