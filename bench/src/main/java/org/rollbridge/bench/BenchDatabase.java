@@ -20,6 +20,8 @@ final class BenchDatabase implements AutoCloseable {
     BenchDatabase(String prefix) throws SQLException {
         this.name = prefix + "_" + Long.toHexString(System.nanoTime());
         admin("create database " + name);
+        // Named at the start, so an engineer can watch the run's backends (pg_stat_activity) while it runs.
+        System.out.println("database: " + name);
     }
 
     String url() {

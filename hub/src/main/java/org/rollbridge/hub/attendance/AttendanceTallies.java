@@ -68,24 +68,26 @@ public class AttendanceTallies {
     }
 
     public static Tally tally(int academicYear, String marks) {
-        WeekBuckets weeks = new WeekBuckets(academicYear);
+        // Days by their index from 1 August, not as dates: a merge tallies every mark of thousands of pupil-years.
+        WeekBuckets weeks = WeekBuckets.forYear(academicYear);
         short[] possible = new short[weeks.count() + 1];
         short[] absent = new short[weeks.count() + 1];
         short[] unauthorised = new short[weeks.count() + 1];
-        LocalDate lastDay = null;
-        int sessions = Math.min(marks.length(), 2 * (int) (weeks.end(weeks.count() - 1).toEpochDay()
-                - weeks.start(0).toEpochDay() + 1));
+        LocalDate yearStart = YearMarks.yearStart(academicYear);
+        long newCodesFrom = AttendanceCode.CODES_2024_FROM.toEpochDay() - yearStart.toEpochDay();
+        int lastDay = -1;
+        int sessions = Math.min(marks.length(), 2 * weeks.days());
         for (int i = 0; i < sessions; i++) {
             char ch = marks.charAt(i);
-            if (ch == YearMarks.NONE) {
+            if (ch == YearMarks.NONE || ch >= 128) {
                 continue;
             }
-            LocalDate day = YearMarks.dayAt(academicYear, i);
-            AttendanceGroup g = group(ch, day).orElse(null);
+            int dayIndex = i / 2;
+            AttendanceGroup g = GROUPS[dayIndex < newCodesFrom ? 0 : 1][ch];
             if (g == null || !g.possible()) {
                 continue;
             }
-            int k = weeks.of(day) + 1;
+            int k = weeks.ofDayIndex(dayIndex) + 1;
             possible[k]++;
             if (g.absence()) {
                 absent[k]++;
@@ -93,14 +95,14 @@ public class AttendanceTallies {
             if (g == AttendanceGroup.UNAUTHORISED_ABSENCE) {
                 unauthorised[k]++;
             }
-            lastDay = day;
+            lastDay = dayIndex;
         }
         for (int k = 1; k < possible.length; k++) {
             possible[k] += possible[k - 1];
             absent[k] += absent[k - 1];
             unauthorised[k] += unauthorised[k - 1];
         }
-        return new Tally(possible, absent, unauthorised, lastDay);
+        return new Tally(possible, absent, unauthorised, lastDay < 0 ? null : yearStart.plusDays(lastDay));
     }
 
     /**
@@ -121,7 +123,7 @@ public class AttendanceTallies {
         store.write(laestab, store.mergedYears().stream()
                 .map(y -> new TallyStore.Tallied(y.person(), y.year(), tally(y.year(), y.marks()))).toList());
         for (int year : years) {
-            store.schoolWeeks(laestab, year, new WeekBuckets(year).count());
+            store.schoolWeeks(laestab, year, WeekBuckets.forYear(year).count());
         }
         long version = store.nextVersion(laestab);
         for (int year : years) {

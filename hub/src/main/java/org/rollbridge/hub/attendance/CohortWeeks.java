@@ -96,7 +96,7 @@ public class CohortWeeks {
     /** Counts one school-year's rows again from its tallies, in the caller's transaction, at {@code version}. */
     public void build(String laestab, int academicYear, long version) {
         locks.hold(SchoolLock.COHORT_WEEKS, laestab);
-        WeekBuckets weeks = new WeekBuckets(academicYear);
+        WeekBuckets weeks = WeekBuckets.forYear(academicYear);
         int first = weeks.of(LocalDate.of(academicYear, 9, 1));
         List<CohortWeekQuery.PupilTally> pupils = query.tallies(laestab, academicYear);
         List<CohortWeekStore.Row> rows = new ArrayList<>();
