@@ -2,7 +2,9 @@ package org.rollbridge.hub.attendance;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rollbridge.core.code.AttendanceCode;
 import org.rollbridge.core.code.AttendanceGroup;
@@ -45,9 +47,11 @@ public class AttendanceTallies {
     private final TransactionTemplate tx;
     private final TransactionLocks locks;
     private final CohortWeeks cohortWeeks;
+    private final CohortWeekQuery cohortTallies;
 
     public AttendanceTallies(TallyStore store, TallyQuery query, TransactionTemplate tx, TransactionLocks locks,
-                             CohortWeeks cohortWeeks) {
+                             CohortWeeks cohortWeeks, CohortWeekQuery cohortTallies) {
+        this.cohortTallies = cohortTallies;
         this.store = store;
         this.query = query;
         this.tx = tx;
@@ -115,20 +119,38 @@ public class AttendanceTallies {
 
     /**
      * Re-tallies the pupil-years MarkStore has just written for one school (the temporary table merged_years of
-     * its transaction) and that school's weekly totals.
+     * its transaction) and that school's weekly totals and cohort figures.
      */
     public void refresh(String laestab) {
         List<Integer> years = store.mergedAcademicYears();
         // Tallied before the COPY starts: the driver cannot read a result set while a COPY is open.
         store.write(laestab, store.mergedYears().stream()
                 .map(y -> new TallyStore.Tallied(y.person(), y.year(), tally(y.year(), y.marks()))).toList());
+        // The school-year's tallies read once, for its weekly totals and its cohort figures.
+        Map<Integer, List<CohortWeekQuery.PupilTally>> school = new LinkedHashMap<>();
         for (int year : years) {
-            store.schoolWeeks(laestab, year, WeekBuckets.forYear(year).count());
+            List<CohortWeekQuery.PupilTally> pupils = cohortTallies.tallies(laestab, year);
+            school.put(year, pupils);
+            schoolWeeks(laestab, year, pupils);
         }
         long version = store.nextVersion(laestab);
-        for (int year : years) {
-            cohortWeeks.build(laestab, year, version);
+        school.forEach((year, pupils) -> cohortWeeks.build(laestab, year, version, pupils));
+    }
+
+    /** A school-year's weekly totals, added up from its pupils' running totals (week w: element w + 1 less w). */
+    private void schoolWeeks(String laestab, int year, List<CohortWeekQuery.PupilTally> pupils) {
+        int weeks = pupils.isEmpty() ? 0 : WeekBuckets.forYear(year).count();
+        long[] possible = new long[weeks];
+        long[] absent = new long[weeks];
+        long[] unauthorised = new long[weeks];
+        for (CohortWeekQuery.PupilTally t : pupils) {
+            for (int w = 0; w < weeks && w + 1 < t.possible().length; w++) {
+                possible[w] += t.possible()[w + 1] - t.possible()[w];
+                absent[w] += t.absent()[w + 1] - t.absent()[w];
+                unauthorised[w] += t.unauthorised()[w + 1] - t.unauthorised()[w];
+            }
         }
+        store.schoolWeeks(laestab, year, possible, absent, unauthorised);
     }
 
     /** Changes whenever any school's tallies are rewritten (and the rewrite is committed). */

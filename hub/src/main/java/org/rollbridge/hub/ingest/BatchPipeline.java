@@ -95,7 +95,7 @@ public class BatchPipeline implements JobHandler {
             return feed.stage(batch);
         });
         // Matching is planned on this batch's staged rows, which no earlier statistics know.
-        analyseGrown(true);
+        analyseGrown(feed.joinsStagedRows());
         probe(PipelineProbe.Step.STAGED, batchId);
         if (staged.refused()) {
             tx.executeWithoutResult(s -> conclude(batch, "refused", staged, new Feed.Merged(0, 0)));
@@ -108,7 +108,7 @@ public class BatchPipeline implements JobHandler {
         feed.match(batch);
         // The merge's joins are planned on the staged rows as matched (how many, how many linked), not as the
         // last batch or an empty table left them.
-        analyseGrown(true);
+        analyseGrown(feed.joinsStagedRows());
         probe(PipelineProbe.Step.MATCHED, batchId);
         Feed.Merged merged = tx.execute(s -> {
             locks.hold(SchoolLock.DATA, batch.laestab());
