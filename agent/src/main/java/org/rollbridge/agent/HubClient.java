@@ -85,7 +85,8 @@ public final class HubClient {
     /** Sends one batch from the outbox under its own batch id. */
     public Reply upload(OutboxBatch batch, LongConsumer progress) throws IOException, InterruptedException {
         String query = batch.kind() == Feed.CTF ? null : "kind=" + batch.kind().id()
-                + (batch.replaces() == null ? "" : "&replaces=" + batch.replaces());
+                + (batch.replaces() == null ? "" : "&replaces=" + batch.replaces())
+                + (batch.replaces() != null && batch.replacesSchool() ? "&scope=school" : "");
         String path = "/api/v1/schools/" + laestab + "/batches";
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
                 HttpRequest.BodyPublishers.ofInputStream(() -> {

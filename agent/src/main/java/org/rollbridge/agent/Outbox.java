@@ -60,6 +60,15 @@ public final class Outbox {
      */
     public OutboxBatch add(String id, Feed kind, String source, int records, byte[] content, String replaces)
             throws IOException {
+        return add(id, kind, source, records, content, replaces, false);
+    }
+
+    /**
+     * As above; {@code school}: the batch is the school's whole attendance export over {@code replaces}, so it
+     * replaces the marks there of every pupil of the school, listed in it or not.
+     */
+    public OutboxBatch add(String id, Feed kind, String source, int records, byte[] content, String replaces,
+                           boolean school) throws IOException {
         Files.createDirectories(dir);
         for (OutboxBatch existing : list().batches()) {
             if (existing.id().equals(id)) {
@@ -82,6 +91,9 @@ public final class Outbox {
         header.put("content-sha256", RequestSignature.sha256Hex(content));
         if (replaces != null) {
             header.put("replaces", replaces);
+            if (school) {
+                header.put("replaces-scope", "school");
+            }
         }
         StringBuilder text = new StringBuilder(MAGIC).append('\n');
         header.forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
@@ -224,6 +236,6 @@ public final class Outbox {
             throw new Damaged(file, "its checksum does not match (the file was changed or partly overwritten)");
         }
         return new OutboxBatch(file, id, kind, header.get("source"), records, created, offset, length, sha,
-                header.get("content-sha256"), header.get("replaces"));
+                header.get("content-sha256"), header.get("replaces"), "school".equals(header.get("replaces-scope")));
     }
 }

@@ -12,11 +12,12 @@ import java.util.zip.GZIPInputStream;
  * to the hub), its feed, where it came from, how many records, its gzip body with length and checksum, and the
  * SHA-256 of the content before compression (null in files made before it was recorded), and the span of days
  * whose records it replaces at the hub ("from..to", a reconciliation's resend; null for a batch that only adds and
- * changes).
+ * changes), and whether it replaces them for every pupil of the school ({@code replacesSchool}: the school's whole
+ * attendance export over the span) or only for the pupils it carries.
  */
 public record OutboxBatch(Path file, String id, Feed kind, String source, int records, Instant created,
                           long bodyOffset, long bodyLength, String bodySha256, String contentSha256,
-                          String replaces) {
+                          String replaces, boolean replacesSchool) {
 
     /** The body as sent: gzip. */
     public InputStream openBody() throws IOException {

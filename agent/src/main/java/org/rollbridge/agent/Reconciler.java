@@ -177,6 +177,13 @@ public final class Reconciler {
         Map<String, Object> digest = new LinkedHashMap<>();
         digest.put("marksFrom", from == null ? null : from.toString());
         digest.put("marksTo", to == null ? null : to.toString());
+        // An exclusions export with no rows left (every exclusion deleted at the school) still covers the academic
+        // year it was written in: the MIS's "today", the attendance export's last day, else the file's date.
+        if (exclusions != null && starts[0] == null) {
+            starts[0] = to != null ? to : LocalDate.ofInstant(Files.getLastModifiedTime(exclusions).toInstant(),
+                    java.time.ZoneId.systemDefault());
+            starts[1] = starts[0];
+        }
         // The exclusions export covers whole academic years: an exclusion deleted at the school is found wherever
         // it started in the years the export's remaining rows fall in.
         if (starts[0] != null) {
@@ -242,8 +249,9 @@ public final class Reconciler {
     /**
      * Puts in the outbox what the hub lacks: every mark of the differing pupils' differing years, whatever its date,
      * replacing those pupil-years' marks over the export's span (a mark deleted at the school is removed at the
-     * hub); the CTF whole when a record differs; and the exclusions export whole, replacing the school's exclusions
-     * over its start dates, when a pupil's exclusions differ. Returns the number of batches added.
+     * hub), or the whole export replacing every pupil's when a differing pupil-year has no mark left in it; the CTF
+     * whole when a record differs; and the exclusions export whole, replacing the school's exclusions over its start
+     * dates, when a pupil's exclusions differ. Returns the number of batches added.
      */
     int resend(Holding holding, Answer answer, Outbox outbox, BatchSequence sequence) throws IOException {
         int added = 0;
@@ -255,15 +263,22 @@ public final class Reconciler {
             record |= d.record();
             exclusions |= d.exclusions();
         }
-        if (holding.attendance() != null) {
-            List<CsvExport.Row> rows = holding.attendance().rows().stream().filter(r -> years.getOrDefault(
-                    r.fields().get("upn").toUpperCase(Locale.ROOT), Set.of())
-                    .contains(PupilDigest.academicYear(LocalDate.ofEpochDay(r.day())))).toList();
+        if (holding.attendance() != null && holding.marksSpan() != null) {
+            Set<String> carried = new HashSet<>();
+            holding.attendance().rows().forEach(r -> carried.add(pupilYear(r)));
+            // A pupil-year the hub holds marks for and the export has none of (every mark deleted at the school, or
+            // the pupil no longer listed) can only be put right by the whole export, replacing the school's marks.
+            boolean school = years.entrySet().stream().anyMatch(e -> e.getValue().stream()
+                    .anyMatch(y -> !carried.contains(e.getKey() + "|" + y)));
+            List<CsvExport.Row> rows = school ? holding.attendance().rows() : holding.attendance().rows().stream()
+                    .filter(r -> years.getOrDefault(r.fields().get("upn").toUpperCase(Locale.ROOT), Set.of())
+                            .contains(PupilDigest.academicYear(LocalDate.ofEpochDay(r.day())))).toList();
             if (!rows.isEmpty()) {
                 OutboxBatch b = outbox.add(sequence.next(Feed.ATTENDANCE), Feed.ATTENDANCE, "reconciliation",
-                        rows.size(), holding.attendance().write(rows), holding.marksSpan());
-                log.info("Reconciliation: " + rows.size() + " marks of pupils that differ at the hub resent as batch "
-                        + b.id());
+                        rows.size(), holding.attendance().write(rows), holding.marksSpan(), school);
+                log.info("Reconciliation: " + rows.size() + (school ? " marks, the whole attendance export "
+                        + "(pupils the school no longer lists hold marks at the hub), resent as batch "
+                        : " marks of pupils that differ at the hub resent as batch ") + b.id());
                 added++;
             }
         }
@@ -282,6 +297,11 @@ public final class Reconciler {
             added++;
         }
         return added;
+    }
+
+    private static String pupilYear(CsvExport.Row r) {
+        return r.fields().get("upn").toUpperCase(Locale.ROOT) + "|"
+                + PupilDigest.academicYear(LocalDate.ofEpochDay(r.day()));
     }
 
     /** Records the outcome of a reconciliation (counts only). */

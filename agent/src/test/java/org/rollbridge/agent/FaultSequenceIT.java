@@ -91,11 +91,16 @@ class FaultSequenceIT {
 
     /**
      * The school's CTF: pupils 1 to 40 (every pupil its attendance files name: the hub takes marks only for pupils on
-     * the school's roll) at a postcode, pupil 1 with the CTF's first letters of the week's start.
+     * the school's roll) at a postcode, pupil 1 with the CTF's first letters of the week's start; {@code leavers}
+     * not on it.
      */
-    static CtfFixture roll(String school, String postcode) {
+    static CtfFixture roll(String school, String postcode, int... leavers) {
         CtfFixture ctf = CtfFixture.full(school);
         for (int p = 1; p <= 40; p++) {
+            int pupilNumber = p;
+            if (java.util.Arrays.stream(leavers).anyMatch(l -> l == pupilNumber)) {
+                continue;
+            }
             Pupil pupil = CtfFixture.pupil(upn(school, p), "Pat", "Pupil", List.of()).toBuilder()
                     .address(Address.lines(List.of("1 High Street", "Norwich"), postcode)).build();
             if (p == 1) {
@@ -275,6 +280,95 @@ class FaultSequenceIT {
         SchoolFiles.assertHubHolds(hub, drop(home), school);
         assertThat(new PupilApi(hub).exclusions(upn(school, 2)).path("exclusions")).isEmpty();
         assertThat(batchIds(school)).doesNotHaveDuplicates();
+    }
+
+    /**
+     * A pupil every one of whose marks was deleted from the attendance export (still on the roll, then off it too),
+     * and an exclusions export emptied of every row: no longer listed by the school, they are removed at the hub.
+     */
+    @Test
+    void aPupilWhoseEveryMarkWasDeletedAndAnEmptiedExclusionsExportAreRemovedAtTheHub() throws Exception {
+        String school = "9266006";
+        Path home = onItsRoll(school);
+        write(home, "attendance.csv", span(school, 45, null, "/").bytes());
+        write(home, "exclusions.csv", exclusions(exclusion(school, 1, "2025-09-10", "2025-09-11", "EX1"),
+                exclusion(school, 2, "2025-10-01", "2025-10-02", "EX2")));
+        reconciledNight(home, school);
+        LocalDate last = MONDAY.plusDays(43);
+
+        // Every mark of pupil 3 deleted in the MIS; the pupil is still on the roll.
+        write(home, "attendance.csv", without(span(school, 45, null, "/"), school + "," + upn(school, 3) + ","));
+        reconciledNight(home, school);
+        assertThat(new PupilApi(hub).marks(upn(school, 3), MONDAY, last)).isEmpty();
+
+        // Every mark of pupil 2 deleted and the pupil taken off the roll: named in none of the school's files.
+        write(home, "roll.xml", roll(school, "NR1 1AA", 2).bytes());
+        write(home, "attendance.csv", without(span(school, 45, null, "/"), school + "," + upn(school, 3) + ",",
+                school + "," + upn(school, 2) + ","));
+        reconciledNight(home, school, upn(school, 2), upn(school, 3));
+        assertThat(new PupilApi(hub).marks(upn(school, 2), MONDAY, last)).isEmpty();
+
+        // Every exclusion deleted in the MIS: the export is its header alone.
+        write(home, "exclusions.csv", exclusions());
+        reconciledNight(home, school, upn(school, 2), upn(school, 3));
+        assertThat(new PupilApi(hub).exclusions(upn(school, 1)).path("exclusions")).isEmpty();
+        assertThat(new PupilApi(hub).exclusions(upn(school, 2)).path("exclusions")).isEmpty();
+        assertThat(batchIds(school)).doesNotHaveDuplicates();
+    }
+
+    /**
+     * A night with reconciliation: the agent runs, the hub finishes the school's batches, and it holds what the
+     * school's files hold (for {@code others}, pupils in none of them: nothing).
+     */
+    static void reconciledNight(Path home, String school, String... others) throws Exception {
+        SchoolAgent.runAndSettle(hub, home, school, "--reconcile-hours", "0");
+        SchoolFiles.assertHubHolds(hub, drop(home), school, others);
+    }
+
+    /**
+     * A batch that says it replaces a span is refused, with the reason, when it is a CTF or its span is not one:
+     * the agent logs the hub's words and keeps the batch in its quarantine, nothing of it is merged, and what the
+     * hub held is still there (the school's changes follow by reconciliation).
+     */
+    @Test
+    void aReplacingCtfAndASpanThatIsNotOneAreRefusedWithTheirReason() throws Exception {
+        String school = "9266007";
+        Path home = onItsRoll(school);
+        write(home, "attendance.csv", span(school, 10, null, "/").bytes());
+        SchoolAgent.runAndSettle(hub, home, school, "--reconcile-hours", "0");
+        int before = batchIds(school).size();
+        String token = hub.credentialFor(school);
+        byte[] ctf = roll(school, "NR1 1AA").bytes();
+        for (String query : List.of("?replaces=2025-09-08..2025-09-19", "?kind=ctf&replaces=2025-09-08..2025-09-19")) {
+            var refused = hub.send(hub.request("/api/v1/schools/" + school + "/batches" + query)
+                    .header("Content-Type", "application/xml").header("Idempotency-Key", "ctf-replacing" + query.length())
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(ctf)), token);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("replaces is for the attendance and exclusions feeds");
+        }
+        byte[] marks = span(school, 10, null, "/").bytes();
+        for (String span : List.of("2025-09-19..2025-09-08", "2025-09-08", "2025-09-08..", "2025-02-30..2025-03-01",
+                "", "2025-09-08..2025-09-19..2025-09-30")) {
+            var refused = hub.send(hub.request("/api/v1/schools/" + school + "/batches?kind=attendance&replaces="
+                    + span).header("Content-Type", "text/csv").header("Idempotency-Key", "span-" + span)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(marks)), token);
+            assertThat(refused.statusCode()).as(span + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).as(span).contains("is not a span of days");
+        }
+        assertThat(batchIds(school)).hasSize(before);
+
+        // The school agent's own replacing batch with a span backwards: refused, logged with the hub's words.
+        AttendanceCsv deleted = new AttendanceCsv().days(school, upn(school, 1), MONDAY, 5, "/", "\\");
+        Outbox outbox = new Outbox(new AgentHome(home));
+        OutboxBatch backwards = outbox.add("attendance-backwards-1", Feed.ATTENDANCE, "reconciliation", 10,
+                deleted.bytes(), "2025-09-19..2025-09-08");
+        Result sent = SchoolAgent.run(home);
+        assertThat(sent.err()).contains("The hub refused batch " + backwards.id() + " (HTTP 400)")
+                .contains("is not a span of days");
+        assertThat(new AgentHome(home).quarantine()).isNotEmptyDirectory();
+        SchoolAgent.settle(hub, school);
+        assertThat(batchIds(school)).hasSize(before).doesNotContain(backwards.id());
+        SchoolFiles.assertHubHolds(hub, drop(home), school);
     }
 
     /**

@@ -92,7 +92,7 @@ public class MarkStore {
                         rs.getString(6), rs.getObject(9, UUID.class)),
                         registerBatches(PupilMarksQuery.batches(rs.getArray(10)))))
                 .list();
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() && (replaces == null || !replaces.school())) {
             return 0;
         }
         tallies.createMergedYears();
@@ -119,6 +119,9 @@ public class MarkStore {
         }
         if (replaces != null) {
             merged.replaceAll((key, year) -> removeUnsent(key, year, sent.get(key), replaces, changes));
+        }
+        if (replaces != null && replaces.school()) {
+            removeUncarried(stagedAs, laestab, replaces, merged, changes);
         }
         try (CopyRows years = CopyRows.inTransaction(dataSource, "merged_years",
                 "person_id, academic_year, marks, mark_sources, mark_batches")) {
@@ -226,6 +229,47 @@ public class MarkStore {
     private static boolean fromRegister(MarkSources sources, int position, YearRow row) {
         return !row.registerBatches().isEmpty()
                 && sources.batchAt(position).map(row.registerBatches()::contains).orElse(false);
+    }
+
+    /**
+     * For a batch that is the school's whole export over {@code span}: every other pupil-year of the school loses its
+     * marks in the span (the school lists the pupil with no mark there), laid into {@code merged} when it changed.
+     * A pupil-year the batch carries but holds back (the pupil not on the roll) keeps its marks: the school still
+     * lists them. Each pupil whose marks went is staged with an empty patch, so that the alert follow-up recomputes
+     * them with the others.
+     */
+    private void removeUncarried(UUID stagedAs, String laestab, ReplacedSpan span, Map<List<Long>, Merged> merged,
+                                 List<Change> changes) {
+        List<Long> removed = new ArrayList<>();
+        db.sql("""
+                select a.person_id, a.academic_year, a.marks, a.mark_sources, a.mark_batches, a.batch_id
+                from attendance_years a
+                where a.la = ? and a.laestab = ? and a.academic_year between ? and ?
+                  and not exists (select 1 from stage_attendance s where s.batch_id = ?
+                                  and s.academic_year = a.academic_year
+                                  and (s.person_id = a.person_id
+                                       or s.person_id is null and s.upn in (
+                                           select i.value from person_identifiers i where i.la = a.la
+                                           and i.person_id = a.person_id and i.kind in ('UPN', 'FORMER_UPN'))))""")
+                .params(settings.la(), laestab, YearMarks.academicYear(span.from()),
+                        YearMarks.academicYear(span.to()), stagedAs)
+                .query(rs -> {
+                    List<Long> key = List.of(rs.getLong(1), (long) rs.getInt(2));
+                    Merged stored = new Merged(rs.getString(3), MarkSources.of(rs.getString(4),
+                            PupilMarksQuery.batches(rs.getArray(5)), rs.getString(3), rs.getObject(6, UUID.class)));
+                    Merged left = removeUnsent(key, stored, new BitSet(), span, changes);
+                    if (left != stored) {
+                        merged.put(key, left);
+                        removed.add(key.get(0));
+                    }
+                });
+        if (!removed.isEmpty()) {
+            db.sql("""
+                    insert into stage_attendance (batch_id, upn, academic_year, patch, marks, first_letters, person_id)
+                    select distinct ?, 'person:' || person, ?, '', 0, false, person from unnest(?::bigint[]) person""")
+                    .params(stagedAs, YearMarks.academicYear(span.from()), "{" + String.join(",",
+                            removed.stream().map(String::valueOf).toList()) + "}").update();
+        }
     }
 
     /** The year less its marks in {@code span} that the replacing batch did not send, each removal noted. */

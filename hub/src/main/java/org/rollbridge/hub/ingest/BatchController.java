@@ -67,6 +67,7 @@ public class BatchController {
             @RequestParam(name = "kind", required = false) String kindParam,
             @RequestParam(name = "filename", required = false) String fileName,
             @RequestParam(name = "replaces", required = false) String replacesParam,
+            @RequestParam(name = "scope", required = false) String scopeParam,
             HttpServletRequest request) throws IOException {
         CredentialFilter.callerOf(request).requireSchool(laestab);
         if (Laestab.parse(laestab).isEmpty()) {
@@ -78,7 +79,7 @@ public class BatchController {
                     + BATCH_ID_HEADER + " header (1 to 200 characters); a redelivery reuses the same id");
         }
         BatchKind kind = kind(kindParam, contentType);
-        ReplacedSpan replaces = replaces(replacesParam, kind);
+        ReplacedSpan replaces = replaces(replacesParam, scopeParam, kind);
         boolean gzip = encoding != null && encoding.strip().equalsIgnoreCase("gzip");
         if (!gzip && encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
             throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -111,17 +112,34 @@ public class BatchController {
                 : ResponseEntity.ok().location(location).body(view);
     }
 
-    private static ReplacedSpan replaces(String param, BatchKind kind) {
+    /**
+     * The span a replacing batch replaces (null for an ordinary batch); {@code scope=school}: an attendance batch
+     * that is the school's whole export over the span. Refused before the body is read, so nothing is stored.
+     */
+    private static ReplacedSpan replaces(String param, String scope, BatchKind kind) {
         if (param == null) {
+            if (scope != null) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "scope is for a batch that replaces a "
+                        + "span: send it with replaces=yyyy-mm-dd..yyyy-mm-dd");
+            }
             return null;
         }
         if (kind == BatchKind.CTF) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "replaces is for the attendance and "
                     + "exclusions feeds; a CTF is the pupils' records as they are");
         }
-        return ReplacedSpan.parse(param).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                "replaces '" + param + "' is not a span of days: send yyyy-mm-dd..yyyy-mm-dd, the first on or "
-                        + "before the last"));
+        ReplacedSpan span = ReplacedSpan.parse(param).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.BAD_REQUEST, "replaces '" + param + "' is not a span of days: send "
+                        + "yyyy-mm-dd..yyyy-mm-dd, the first on or before the last"));
+        if (scope == null) {
+            return span;
+        }
+        if (!scope.equals("school") || kind != BatchKind.ATTENDANCE) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "scope '" + scope + "' is not one: send "
+                    + "scope=school with an attendance batch that is the school's whole export over the span (an "
+                    + "exclusions batch that replaces a span always replaces the school's)");
+        }
+        return span.ofSchool();
     }
 
     private static BatchKind kind(String kindParam, String contentType) {

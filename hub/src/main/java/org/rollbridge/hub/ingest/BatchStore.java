@@ -48,15 +48,17 @@ public class BatchStore {
     }
 
     void replaces(UUID id, ReplacedSpan span) {
-        db.sql("update batches set replaces_from = ?, replaces_to = ? where id = ?").params(span.from(), span.to(), id)
-                .update();
+        db.sql("update batches set replaces_from = ?, replaces_to = ?, replaces_school = ? where id = ?")
+                .params(span.from(), span.to(), span.school(), id).update();
     }
 
     /** The span of days the batch replaces at the hub, if it is a replacing batch. */
     public Optional<ReplacedSpan> replaces(UUID id) {
-        return db.sql("select replaces_from, replaces_to from batches where id = ? and replaces_from is not null")
+        return db.sql("""
+                select replaces_from, replaces_to, replaces_school from batches
+                where id = ? and replaces_from is not null""")
                 .param(id).query((rs, n) -> new ReplacedSpan(rs.getObject(1, java.time.LocalDate.class),
-                        rs.getObject(2, java.time.LocalDate.class))).optional();
+                        rs.getObject(2, java.time.LocalDate.class), rs.getBoolean(3))).optional();
     }
 
     /**

@@ -69,8 +69,8 @@ public class Reconciliation {
         Set<String> upns = new HashSet<>();
         digest.pupils().forEach(p -> upns.add(p.upn()));
         Map<String, String> records = query.recordDigests(laestab);
-        Map<String, Map<Integer, String>> marks = digest.marksFrom() == null ? Map.of()
-                : query.markDigests(laestab, upns, digest.marksFrom(), digest.marksTo());
+        ReconciliationQuery.StoredMarks marks = digest.marksFrom() == null ? ReconciliationQuery.StoredMarks.NONE
+                : query.storedMarks(laestab, digest.marksFrom(), digest.marksTo());
         if ((digest.exclusionsFrom() == null) != (digest.exclusionsTo() == null)
                 || digest.exclusionsFrom() != null && digest.exclusionsTo().isBefore(digest.exclusionsFrom())) {
             throw new Refusal.Invalid("exclusionsFrom and exclusionsTo are the first and last start date of the "
@@ -80,7 +80,22 @@ public class Reconciliation {
                 : query.exclusionDigests(laestab, digest.exclusionsFrom(), digest.exclusionsTo());
         Map<String, Set<String>> held = query.heldUpns(laestab);
         List<PupilDigests> pupils = new ArrayList<>(digest.pupils());
-        // A pupil whose every exclusion in the span was deleted at the school is not in the agent's digest.
+        // A pupil every one of whose marks in the span was deleted at the school is in no year of the digest, or not
+        // in it at all: the hub's marks of them are compared with none.
+        Set<Long> listed = new HashSet<>();
+        upns.forEach(upn -> {
+            if (marks.personByUpn().containsKey(upn)) {
+                listed.add(marks.personByUpn().get(upn));
+            }
+        });
+        marks.digests().keySet().stream().filter(person -> !listed.contains(person))
+                .map(person -> marks.upnOf().get(person)).filter(Objects::nonNull).sorted()
+                .forEach(upn -> {
+                    if (upns.add(upn)) {
+                        pupils.add(new PupilDigests(upn, null, Map.of(), null));
+                    }
+                });
+        // So is a pupil whose every exclusion in the span was deleted.
         exclusions.keySet().stream().filter(upn -> !upns.contains(upn)).sorted()
                 .forEach(upn -> pupils.add(new PupilDigests(upn, null, Map.of(), null)));
         int inStep = 0;
@@ -90,16 +105,12 @@ public class Reconciliation {
             boolean record = pupil.record() != null && !pupil.record().equals(records.get(pupil.upn()));
             boolean exclusionsDiffer = digest.exclusionsFrom() != null
                     && !Objects.equals(pupil.exclusions(), exclusions.get(pupil.upn()));
-            List<Integer> years = new ArrayList<>();
-            Map<Integer, String> stored = marks.getOrDefault(pupil.upn(), Map.of());
-            if (pupil.years() != null) {
-                pupil.years().forEach((year, sent) -> {
-                    if (!Objects.equals(sent, stored.get(year))) {
-                        years.add(year);
-                    }
-                });
-            }
-            years.sort(null);
+            Long person = marks.personByUpn().get(pupil.upn());
+            Map<Integer, String> stored = person == null ? Map.of() : marks.digests().getOrDefault(person, Map.of());
+            Map<Integer, String> sent = pupil.years() == null ? Map.of() : pupil.years();
+            Set<Integer> compared = new java.util.TreeSet<>(sent.keySet());
+            compared.addAll(stored.keySet());
+            List<Integer> years = compared.stream().filter(y -> !Objects.equals(sent.get(y), stored.get(y))).toList();
             if (!record && years.isEmpty() && !exclusionsDiffer) {
                 inStep++;
             } else if (record && held.getOrDefault("ctf", Set.of()).contains(pupil.upn())

@@ -70,20 +70,23 @@ public class ReconciliationQuery {
     }
 
     /**
-     * The marks digest of each pupil-year the school's files stored, by UPN (current or former, as the agent may
-     * know the pupil by either) and year, over the marks from {@code from} to {@code to}.
+     * The school's marks from {@code from} to {@code to} as the hub holds them: the digest of each pupil-year with a
+     * mark there, by person; each person's UPNs (current and former, as the agent may know the pupil by either);
+     * and the UPN the school's record of the pupil gives (else the person's current one), to name a pupil the school
+     * no longer lists.
      */
-    Map<String, Map<Integer, String>> markDigests(String laestab, Set<String> upns, LocalDate from, LocalDate to) {
-        Map<String, PupilDigest.Marks> marks = new HashMap<>();
+    record StoredMarks(Map<Long, Map<Integer, String>> digests, Map<String, Long> personByUpn,
+                       Map<Long, String> upnOf) {
+        static final StoredMarks NONE = new StoredMarks(Map.of(), Map.of(), Map.of());
+    }
+
+    StoredMarks storedMarks(String laestab, LocalDate from, LocalDate to) {
+        Map<Long, PupilDigest.Marks> marks = new HashMap<>();
         db.sql("""
-                select i.value, a.academic_year, a.marks from attendance_years a
-                join person_identifiers i on i.la = a.la and i.person_id = a.person_id
-                                         and i.kind in ('UPN', 'FORMER_UPN') and i.value = any(?)
+                select a.person_id, a.academic_year, a.marks from attendance_years a
                 where a.la = ? and a.laestab = ? and a.academic_year between ? and ?""")
-                .params(upns.toArray(String[]::new), settings.la(), laestab, YearMarks.academicYear(from),
-                        YearMarks.academicYear(to))
+                .params(settings.la(), laestab, YearMarks.academicYear(from), YearMarks.academicYear(to))
                 .query(rs -> {
-                    PupilDigest.Marks pupil = marks.computeIfAbsent(rs.getString(1), u -> new PupilDigest.Marks());
                     int year = rs.getInt(2);
                     String stored = rs.getString(3);
                     for (int i = 0; i < stored.length(); i++) {
@@ -92,13 +95,30 @@ public class ReconciliationQuery {
                         }
                         LocalDate day = YearMarks.dayAt(year, i);
                         if (!day.isBefore(from) && !day.isAfter(to)) {
-                            pupil.add(day, YearMarks.sessionAt(i), YearMarks.code(stored.charAt(i)).orElseThrow());
+                            marks.computeIfAbsent(rs.getLong(1), p -> new PupilDigest.Marks())
+                                    .add(day, YearMarks.sessionAt(i), YearMarks.code(stored.charAt(i)).orElseThrow());
                         }
                     }
                 });
-        Map<String, Map<Integer, String>> digests = new HashMap<>();
-        marks.forEach((upn, m) -> digests.put(upn, m.digests()));
-        return digests;
+        Map<Long, Map<Integer, String>> digests = new HashMap<>();
+        marks.forEach((person, m) -> digests.put(person, m.digests()));
+        Map<String, Long> personByUpn = new HashMap<>();
+        Map<Long, String> upnOf = new HashMap<>();
+        db.sql("""
+                select i.person_id, i.value, i.kind = 'UPN', p.upn from person_identifiers i
+                left join pupils p on p.la = i.la and p.person_id = i.person_id and p.laestab = ?
+                where i.la = ? and i.kind in ('UPN', 'FORMER_UPN') and i.person_id = any(?::bigint[])""")
+                .params(laestab, settings.la(), "{" + String.join(",", digests.keySet().stream()
+                        .map(String::valueOf).toList()) + "}")
+                .query(rs -> {
+                    long person = rs.getLong(1);
+                    personByUpn.put(rs.getString(2), person);
+                    String named = rs.getString(4) != null ? rs.getString(4) : rs.getBoolean(3) ? rs.getString(2) : null;
+                    if (named != null) {
+                        upnOf.put(person, named);
+                    }
+                });
+        return new StoredMarks(digests, personByUpn, upnOf);
     }
 
     /**
