@@ -161,10 +161,17 @@ public class AlertFollowUp implements JobHandler, MergeFollowUp {
         void help(AlertRecompute recompute) {
             Map.Entry<String, Long[]> school;
             while ((school = next()) != null) {
+                AlertRecompute.Outcome outcome = null;
+                RuntimeException failed = null;
                 try {
-                    done(recompute.school(school.getKey(), school.getValue(), asOf), null);
+                    outcome = recompute.school(school.getKey(), school.getValue(), asOf);
                 } catch (RuntimeException e) {
-                    done(AlertRecompute.Outcome.none(), e);
+                    failed = e;
+                } finally {
+                    // Always counted off, whatever was thrown: the other jobs wait until every school is.
+                    done(outcome != null ? outcome : AlertRecompute.Outcome.none(), outcome != null ? null
+                            : failed != null ? failed : new IllegalStateException("School " + school.getKey()
+                            + "'s alerts were not recomputed"));
                 }
             }
         }
