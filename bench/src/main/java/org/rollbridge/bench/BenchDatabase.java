@@ -22,6 +22,16 @@ final class BenchDatabase implements AutoCloseable {
         admin("create database " + name);
         // Named at the start, so an engineer can watch the run's backends (pg_stat_activity) while it runs.
         System.out.println("database: " + name);
+        String explainMs = System.getenv("ROLLBRIDGE_BENCH_EXPLAIN_MS");
+        if (explainMs != null) {
+            // The plans of this database's slow statements in the server's log (auto_explain, loaded per session
+            // for this database only): where a step's PostgreSQL time goes, statement by statement.
+            int ms = Integer.parseInt(explainMs.strip());
+            admin("alter database " + name + " set session_preload_libraries = 'auto_explain'");
+            admin("alter database " + name + " set auto_explain.log_min_duration = " + ms);
+            admin("alter database " + name + " set auto_explain.log_analyze = on");
+            admin("alter database " + name + " set auto_explain.log_buffers = on");
+        }
     }
 
     String url() {

@@ -23,17 +23,20 @@ public class MatchDecisionStore {
      * birth or surname). Returns how many rows it linked.
      */
     int linkByUpn(UUID stagedAs, Integer[] skipped) {
+        // Each row found is updated through its own ctid (a TID scan), not looked up again by batch and seq: with
+        // the batch estimated at one row (staged after the table was last analysed), the lookup was planned as a
+        // scan of the whole batch for every row (3.2 s for 2,000 pupils).
         return db.sql("""
                 update stage_pupils s set person_id = m.person_id, match_rule = 'UPN', match_decision = 'link'
-                from (select s2.seq, min(pi.person_id) as person_id
+                from (select s2.ctid as row, min(pi.person_id) as person_id
                       from stage_pupils s2
                       join person_identifiers pi on pi.la = ? and pi.kind in ('UPN', 'FORMER_UPN')
                            and (pi.value = s2.upn or pi.value = any (s2.former_upns))
                       where s2.batch_id = ? and s2.seq <> all (?::int[])
-                      group by s2.seq
+                      group by s2.ctid
                       having count(distinct pi.person_id) = 1) m
                 join persons p on p.id = m.person_id
-                where s.batch_id = ? and s.seq = m.seq
+                where s.ctid = m.row and s.batch_id = ?
                   and (p.legal_forename is null
                        or upper(regexp_replace(p.legal_forename, '[^[:alpha:]]', '', 'g'))
                           = upper(regexp_replace(coalesce(s.forename, ''), '[^[:alpha:]]', '', 'g')))

@@ -77,6 +77,24 @@ class PupilFeedIT {
     }
 
     @Test
+    void aLeavingDateTheSchoolSendsEndsThePupilsSpellOnThatDateAndNoOtherPupils() throws Exception {
+        String school = "9264008";
+        String token = hub.credentialFor(school);
+        long stays = registered(upn(school, 1));
+        long leaves = registered(upn(school, 2));
+        send(school, token, "l-1", CtfFixture.full(school).add(upn(school, 1)).add(upn(school, 2)));
+
+        JsonNode second = send(school, token, "l-2", CtfFixture.partial(school).add(CtfFixture.pupil(upn(school, 2),
+                "Pat", "Pupil", List.of()).toBuilder().leavingDate(LocalDate.of(2025, 7, 22)).build()));
+
+        assertThat(second.path("status").asString()).isEqualTo("completed");
+        assertThat(hub.db().sql("select person_id from enrolments where laestab = ? and to_date is null")
+                .param(school).query(Long.class).list()).containsExactly(stays);
+        assertThat(hub.db().sql("select to_date || ' ' || ended_reason from enrolments where person_id = ?")
+                .param(leaves).query(String.class).single()).isEqualTo("2025-07-22 leaving date sent");
+    }
+
+    @Test
     void contactsWithoutParentalResponsibilityOrUnderACourtOrderAreNeverStored() throws Exception {
         String school = "9264003";
         String token = hub.credentialFor(school);
