@@ -16,9 +16,12 @@ final class BenchDatabase implements AutoCloseable {
     /** From the environment only; empty suits the local server's trust authentication. */
     static final String PASSWORD = System.getenv().getOrDefault("ROLLBRIDGE_BENCH_DB_PASSWORD", "");
     final String name;
+    /** A database this run created, dropped after it; else one kept from an earlier run, left as it is. */
+    private final boolean created;
 
     BenchDatabase(String prefix) throws SQLException {
         this.name = prefix + "_" + Long.toHexString(System.nanoTime());
+        this.created = true;
         admin("create database " + name);
         // Named at the start, so an engineer can watch the run's backends (pg_stat_activity) while it runs.
         System.out.println("database: " + name);
@@ -32,6 +35,19 @@ final class BenchDatabase implements AutoCloseable {
             admin("alter database " + name + " set auto_explain.log_analyze = on");
             admin("alter database " + name + " set auto_explain.log_buffers = on");
         }
+    }
+
+    private BenchDatabase(String name, boolean created) {
+        this.name = name;
+        this.created = created;
+    }
+
+    /** A database an earlier run kept (ROLLBRIDGE_BENCH_KEEP_DB), used as it is and never dropped by this run. */
+    static BenchDatabase kept(String name) {
+        if (!name.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("Not a benchmark database's name: " + name);
+        }
+        return new BenchDatabase(name, false);
     }
 
     String url() {
@@ -72,7 +88,7 @@ final class BenchDatabase implements AutoCloseable {
      */
     @Override
     public void close() throws SQLException {
-        if (System.getenv("ROLLBRIDGE_BENCH_KEEP_DB") != null) {
+        if (!created || System.getenv("ROLLBRIDGE_BENCH_KEEP_DB") != null) {
             System.out.println("database kept (ROLLBRIDGE_BENCH_KEEP_DB): " + name);
             return;
         }

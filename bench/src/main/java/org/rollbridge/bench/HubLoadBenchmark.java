@@ -171,7 +171,7 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
         static SyntheticFiles write(int pupils, int schools, int days) throws Exception {
             int perSchool = pupils / schools;
             Path dir = Files.createTempDirectory("rollbridge-hub-load");
-            List<LocalDate> schoolDays = schoolDays(LocalDate.of(2025, 9, 3), days + 1);
+            List<LocalDate> schoolDays = schoolDays(FIRST_DAY, days + 1);
             LocalDate deltaDay = schoolDays.remove(schoolDays.size() - 1);
             System.out.printf("LA: %,d pupils in %d schools, %d school days (%,d marks); files in %s%n",
                     perSchool * schools, schools, days, 2L * perSchool * schools * days, dir);
@@ -195,7 +195,14 @@ final class HubLoadBenchmark implements Benchmarks.Benchmark {
         int schools() {
             return ctfs.size();
         }
+
+        /** The nightly delta's day of a load of {@code days} school days, as {@link #write} chooses it. */
+        static LocalDate deltaDay(int days) {
+            return schoolDays(FIRST_DAY, days + 1).getLast();
+        }
     }
+
+    private static final LocalDate FIRST_DAY = LocalDate.of(2025, 9, 3);
 
     private static List<LocalDate> schoolDays(LocalDate from, int n) {
         List<LocalDate> days = new ArrayList<>();

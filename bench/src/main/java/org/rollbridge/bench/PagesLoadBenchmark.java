@@ -33,7 +33,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and has them all request each page as fast as it answers, for SECONDS_PER_PAGE each. Prints throughput and
  * p50/p95/p99 latency per page; the home page (signed in, no attendance queries) is the same-run baseline for
  * what the web stack itself costs. Defaults: 120,000 pupils, 60 schools, 190 days, 20 users, 20 s,
- * pages {@code /,/la/overview,/alerts}. Aim: p95 under 200 ms at 20 concurrent users.
+ * pages {@code /,/la/overview,/alerts}. Aim: p95 under 200 ms at 20 concurrent users. With ROLLBRIDGE_BENCH_KEEP_DB
+ * the loaded database is kept; ROLLBRIDGE_BENCH_PAGES_DB=<its name> then measures the pages on it again without
+ * loading the LA (the same PUPILS, SCHOOLS and SCHOOL_DAYS).
  */
 final class PagesLoadBenchmark implements Benchmarks.Benchmark {
 
@@ -50,20 +52,29 @@ final class PagesLoadBenchmark implements Benchmarks.Benchmark {
         int users = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
         List<String> pages = Arrays.asList((args.length > 5 ? args[5] : "/,/la/overview,/alerts").split(","));
-        HubLoadBenchmark.SyntheticFiles files = HubLoadBenchmark.SyntheticFiles.write(pupils, schools, days);
-        Path store = files.dir().resolve("store");
-        try (BenchDatabase db = new BenchDatabase("bench_pages_load")) {
-            long t = System.nanoTime();
-            HubLoadBenchmark.AlertsAsOf.day = files.deltaDay(); // alerts as of the LA's last day of marks
-            Class<?>[] sources = {HubLoadBenchmark.AlertsAsOf.class};
-            try (ConfigurableApplicationContext loader = HubApplication.start(sources, db.hubSettings(store,
-                    "--spring.main.web-application-type=none"))) {
-                HubLoadBenchmark.register(db, files.schools(), files.perSchool());
-                HubLoadBenchmark.load(loader, files.ctfs());
-                HubLoadBenchmark.load(loader, files.marks());
+        // ROLLBRIDGE_BENCH_PAGES_DB: the pages of an LA an earlier run of the same size loaded and kept
+        // (ROLLBRIDGE_BENCH_KEEP_DB), so a change to the pages is measured again without loading the LA again.
+        String kept = System.getenv("ROLLBRIDGE_BENCH_PAGES_DB");
+        Path store = java.nio.file.Files.createTempDirectory("rollbridge-pages-load").resolve("store");
+        Class<?>[] sources = {HubLoadBenchmark.AlertsAsOf.class};
+        try (BenchDatabase db = kept == null ? new BenchDatabase("bench_pages_load") : BenchDatabase.kept(kept)) {
+            // Alerts as of the LA's last day of marks.
+            HubLoadBenchmark.AlertsAsOf.day = HubLoadBenchmark.SyntheticFiles.deltaDay(days);
+            if (kept == null) {
+                long t = System.nanoTime();
+                HubLoadBenchmark.SyntheticFiles files = HubLoadBenchmark.SyntheticFiles.write(pupils, schools, days);
+                store = files.dir().resolve("store");
+                try (ConfigurableApplicationContext loader = HubApplication.start(sources, db.hubSettings(store,
+                        "--spring.main.web-application-type=none"))) {
+                    HubLoadBenchmark.register(db, files.schools(), files.perSchool());
+                    HubLoadBenchmark.load(loader, files.ctfs());
+                    HubLoadBenchmark.load(loader, files.marks());
+                }
+                System.out.printf(Locale.ROOT, "LA loaded through the pipeline in %.1f s (not part of the figures)%n",
+                        (System.nanoTime() - t) / 1e9);
+            } else {
+                System.out.println("LA as an earlier run loaded it, in database " + db.name);
             }
-            System.out.printf(Locale.ROOT, "LA loaded through the pipeline in %.1f s (not part of the figures)%n",
-                    (System.nanoTime() - t) / 1e9);
             HubLoadBenchmark.printCounts(db);
             // Plain HTTP on loopback: session cookies without the Secure flag (else the client never sends them
             // back and every form post fails its CSRF check); every user signs in from the one loopback address.
@@ -76,16 +87,31 @@ final class PagesLoadBenchmark implements Benchmarks.Benchmark {
                         "http://127.0.0.1:" + port, users);
                 System.out.printf(Locale.ROOT, "%d users signed in; %d s per page, all users at once%n", users,
                         seconds);
-                System.out.printf(Locale.ROOT, "%-16s %9s %9s %9s %9s %9s %9s %7s %7s%n", "page", "requests",
-                        "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "over 1s", "errors");
+                System.out.printf(Locale.ROOT, "%-16s %9s %9s %9s %9s %9s %9s %7s %7s %12s %12s%n", "page",
+                        "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "over 1s", "errors",
+                        "JVM CPU ms", "PG CPU ms");
                 Figures baseline = null;
                 List<String> ratios = new ArrayList<>();
                 for (String page : pages) {
-                    measure(clients, page, Math.max(1, seconds / 10)); // warm-up: caches, JIT, connection pool
+                    // Warm-up: caches, JIT, connection pool.
+                    Figures warm = measure(clients, page, Math.max(1, seconds / 10));
+                    if (!warm.slow().isEmpty()) {
+                        System.out.printf("  %s warm-up, requests over 1 s: %s%n", page, warm.slow());
+                    }
+                    // CPU per request, of this JVM (the hub and the load's clients) and of the database's backends:
+                    // on a shared machine the figure to compare between runs, where wall times are not.
+                    double cpu = Machine.cpuSeconds();
+                    double pg = Machine.postgresCpuSeconds(db.name);
                     Figures f = measure(clients, page, seconds);
-                    System.out.printf(Locale.ROOT, "%-16s %,9d %9.1f %9.1f %9.1f %9.1f %9.1f %7d %7d%n", page,
-                            f.count(), f.count() / (double) seconds, f.percentile(50), f.percentile(95),
-                            f.percentile(99), f.percentile(100), f.over(1000), f.errors());
+                    double perRequest = 1000.0 / Math.max(1, f.count() + f.errors());
+                    System.out.printf(Locale.ROOT, "%-16s %,9d %9.1f %9.1f %9.1f %9.1f %9.1f %7d %7d %12.2f %12.2f%n",
+                            page, f.count(), f.count() / (double) seconds, f.percentile(50), f.percentile(95),
+                            f.percentile(99), f.percentile(100), f.over(1000), f.errors(),
+                            (Machine.cpuSeconds() - cpu) * perRequest,
+                            (Machine.postgresCpuSeconds(db.name) - pg) * perRequest);
+                    if (!f.slow().isEmpty()) {
+                        System.out.printf("  %s requests over 1 s: %s%n", page, f.slow());
+                    }
                     if (baseline == null) {
                         baseline = f;
                     } else {
@@ -103,8 +129,10 @@ final class PagesLoadBenchmark implements Benchmarks.Benchmark {
     private static List<Browser> signIn(Users accounts, java.time.Clock clock, String base, int users)
             throws Exception {
         List<Browser> clients = new ArrayList<>();
+        // Named for the run: a kept database already holds an earlier run's officers.
+        String run = Long.toHexString(System.nanoTime() & 0xffffff);
         for (int i = 0; i < users; i++) {
-            String name = "bench-officer-" + i;
+            String name = "bench-officer-" + run + "-" + i;
             Users.NewAccount account = accounts.create(name, "Officer " + i, Role.LA_ATTENDANCE_OFFICER,
                     Organisation.la("926"));
             clients.add(new Browser(base, name, account.password(), Totp.code(account.totpSecret(), clock.instant())));
@@ -146,8 +174,11 @@ final class PagesLoadBenchmark implements Benchmarks.Benchmark {
         }
     }
 
-    /** Latencies in milliseconds of every request that answered 200, and how many did not. */
-    record Figures(double[] millis, int errors) {
+    /**
+     * Latencies in milliseconds of every request that answered 200, how many did not, and when each request over a
+     * second started (seconds into the measurement) and took.
+     */
+    record Figures(double[] millis, int errors, List<String> slow) {
         int count() {
             return millis.length;
         }
@@ -169,7 +200,9 @@ final class PagesLoadBenchmark implements Benchmarks.Benchmark {
         ExecutorService pool = Executors.newFixedThreadPool(clients.size());
         CountDownLatch start = new CountDownLatch(1);
         AtomicInteger errors = new AtomicInteger();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<String> slow = java.util.Collections.synchronizedList(new ArrayList<>());
+        long begin = System.nanoTime();
+        long end = begin + seconds * 1_000_000_000L;
         List<Future<List<Double>>> runs = new ArrayList<>();
         for (Browser client : clients) {
             runs.add(pool.submit(() -> {
@@ -178,8 +211,12 @@ final class PagesLoadBenchmark implements Benchmarks.Benchmark {
                 while (System.nanoTime() < end) {
                     long t = System.nanoTime();
                     int status = client.get(page).statusCode();
+                    double millis = (System.nanoTime() - t) / 1e6;
+                    if (millis > 1000) {
+                        slow.add(String.format(Locale.ROOT, "%.0f ms at %.2f s", millis, (t - begin) / 1e9));
+                    }
                     if (status == 200) {
-                        mine.add((System.nanoTime() - t) / 1e6);
+                        mine.add(millis);
                     } else {
                         errors.incrementAndGet();
                     }
@@ -194,6 +231,6 @@ final class PagesLoadBenchmark implements Benchmarks.Benchmark {
         }
         pool.shutdown();
         double[] sorted = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new Figures(sorted, errors.get());
+        return new Figures(sorted, errors.get(), List.copyOf(slow));
     }
 }

@@ -303,6 +303,60 @@ class AlertsIT {
     }
 
     /**
+     * Twenty officers opening the alert types at once, when the counts are not cached (the hub has just started,
+     * or they are 5 s old), cost one count of the open cases, not twenty: at 240,000 open cases the twenty counts
+     * held every pooled connection for a second and more, so requests of every page queued behind them.
+     */
+    @Test
+    void officersAskingForTheOpenCountsAtOnceShareOneCount() throws Exception {
+        javax.sql.DataSource pool = hub.bean(javax.sql.DataSource.class);
+        java.util.concurrent.atomic.AtomicInteger counts = new java.util.concurrent.atomic.AtomicInteger();
+        // The count is made slow, so that every officer asks while it is still being made.
+        javax.sql.DataSource counting = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (ds, m, args) -> {
+                    Object result = m.invoke(pool, args);
+                    if (!(result instanceof java.sql.Connection c)) {
+                        return result;
+                    }
+                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (conn, cm, cargs) -> {
+                                if (cm.getName().equals("prepareStatement") && cargs[0] instanceof String sql
+                                        && sql.contains("group by kind")) {
+                                    counts.incrementAndGet();
+                                    Thread.sleep(300);
+                                }
+                                try {
+                                    return cm.invoke(c, cargs);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+        AlertCaseQuery query = new AlertCaseQuery(org.springframework.jdbc.core.simple.JdbcClient.create(counting),
+                hub.bean(org.rollbridge.hub.HubProperties.class));
+        AlertAccess.Viewer officer = laAttendanceOfficer("alerts-at-once");
+        AlertCaseQuery.Scope scope = hub.bean(AlertAccess.class).scope(officer);
+        Map<String, Long> expected = hub.bean(AlertDecisions.class).openCounts(officer);
+        assertThat(expected).isNotEmpty();
+        java.util.concurrent.ExecutorService officers = java.util.concurrent.Executors.newFixedThreadPool(20);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Map<String, Long>>> seen = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            seen.add(officers.submit(() -> {
+                start.await();
+                return query.openCounts(scope);
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<Map<String, Long>> s : seen) {
+            assertThat(s.get()).isEqualTo(expected);
+        }
+        officers.shutdown();
+
+        assertThat(counts).hasValue(1);
+    }
+
+    /**
      * The counts are of the cases there are: tables emptied under the hub (the test harness's reset between
      * classes, a restore) are counted at once, and so are the cases raised again after it, however recently the
      * counts were cached.
