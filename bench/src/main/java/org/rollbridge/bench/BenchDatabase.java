@@ -23,6 +23,8 @@ final class BenchDatabase implements AutoCloseable {
         this.name = prefix + "_" + Long.toHexString(System.nanoTime());
         this.created = true;
         admin("create database " + name);
+        // Named at the start, so an engineer can watch the run's backends (pg_stat_activity) while it runs.
+        System.out.println("database: " + name);
         String explainMs = System.getenv("ROLLBRIDGE_BENCH_EXPLAIN_MS");
         if (explainMs != null) {
             // The plans of this database's slow statements in the server's log (auto_explain, loaded per session

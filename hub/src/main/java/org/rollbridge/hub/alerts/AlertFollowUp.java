@@ -3,6 +3,12 @@ package org.rollbridge.hub.alerts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,10 +29,14 @@ import org.springframework.stereotype.Component;
  * <p>Follow-ups are coalesced into waves: a job recomputes the pupils of every batch waiting at that moment (its
  * own among them, unless an earlier wave took them), each pupil once and each school in one pass, then forgets
  * those batches' pupils; the jobs of batches already taken find nothing to do. A night's 60 attendance batches
- * thus cost about one whole-LA recompute rather than 60 separate ones. One wave runs at a time in this hub: a job
- * that finds a wave running waits in the queue and takes whatever has gathered since. Two waves over the same
- * pupils (two hubs on one database) would only repeat work: a school's cases are written under its alert lock and
- * the same stored data gives the same cases.
+ * thus cost about one whole-LA recompute rather than 60 separate ones. One wave is led at a time in this hub, and
+ * the other workers' follow-up jobs help it: a job that finds a wave running takes the wave's schools not yet
+ * started, one at a time, as the leading job does, so a wave's schools are recomputed by every worker that has
+ * nothing else to do instead of one while the others wait. A helping job whose batch the wave took is then done
+ * (the leading job forgets the wave's pupils only once every school of it is recomputed, and is redone if it is
+ * lost, with the same pupils still waiting); one whose batch merged after the wave began waits in the queue for the
+ * next. Two waves over the same pupils (two hubs on one database) would only repeat work: a school's cases are
+ * written under its alert lock and the same stored data gives the same cases.
  */
 @Component
 public class AlertFollowUp implements JobHandler, MergeFollowUp {
@@ -37,8 +47,10 @@ public class AlertFollowUp implements JobHandler, MergeFollowUp {
     private final RecomputePupilStore pupils;
     private final AlertRecompute recompute;
     private final JobQueue jobs;
-    /** Held by the job running a wave. */
+    /** Held by the job leading a wave. */
     private final ReentrantLock wave = new ReentrantLock();
+    /** The wave being led, for other follow-up jobs to help; null between waves. */
+    private volatile Wave current;
 
     private final PlannerStatisticsStore statistics;
     private final Timer waves;
@@ -73,28 +85,138 @@ public class AlertFollowUp implements JobHandler, MergeFollowUp {
 
     @Override
     public void run(UUID batchId) throws NotYet {
+        Wave running = current;
+        if (running != null) {
+            running.help(recompute);
+            if (running.took(batchId)) {
+                if (running.recomputed()) {
+                    return;     // the leading job forgets the wave's pupils, or is redone with them still waiting
+                }
+                throw new NotYet("The wave that took this batch's pupils failed; they join the next wave");
+            }
+        }
         if (!wave.tryLock()) {
             throw new NotYet("Alerts are being recomputed for other batches; this batch's pupils join the next wave");
         }
         try {
-            RecomputePupilStore.Waiting waiting = pupils.waiting();
-            if (waiting.isEmpty()) {
-                return;     // an earlier wave took this batch's pupils
-            }
-            long started = System.nanoTime();
-            AlertRecompute.Outcome outcome = recompute.persons(waiting.persons(), recompute.today());
-            pupils.forget(waiting.batches());
-            // The cases and evidence an initial load's first waves write grow from empty: the next wave's reads
-            // are planned on them as they now are.
-            statistics.analyseGrown();
-            waves.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            recomputed.increment(outcome.pupils());
-            log.info("Alerts recomputed after {} batch(es) (this job's batch {}): {} pupil(s) at {} school(s), "
-                    + "{} case(s) raised, {} updated", waiting.batches().size(), batchId, outcome.pupils(),
-                    outcome.schools(), outcome.changes().raised(),
-                    outcome.changes().updated() + outcome.changes().worsened() + outcome.changes().newEpisodes());
+            lead(batchId);
         } finally {
+            current = null;
             wave.unlock();
+        }
+    }
+
+    /** Takes every pupil waiting now, recomputes them with whichever workers help, then forgets their batches. */
+    private void lead(UUID batchId) {
+        RecomputePupilStore.Waiting waiting = pupils.waiting();
+        if (waiting.isEmpty()) {
+            return;     // an earlier wave took this batch's pupils
+        }
+        long started = System.nanoTime();
+        LocalDate asOf = recompute.today();
+        Wave w = new Wave(waiting.batches(), recompute.schoolsOf(waiting.persons(), asOf), asOf);
+        current = w;
+        w.help(recompute);
+        AlertRecompute.Outcome outcome = w.finished();
+        pupils.forget(waiting.batches());
+        // The cases and evidence an initial load's first waves write grow from empty: the next wave's reads
+        // are planned on them as they now are.
+        statistics.analyseGrown();
+        waves.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        recomputed.increment(outcome.pupils());
+        log.info("Alerts recomputed after {} batch(es) (this job's batch {}): {} pupil(s) at {} school(s), "
+                + "{} case(s) raised, {} updated", waiting.batches().size(), batchId, outcome.pupils(),
+                outcome.schools(), outcome.changes().raised(),
+                outcome.changes().updated() + outcome.changes().worsened() + outcome.changes().newEpisodes());
+    }
+
+    /**
+     * One wave: the batches it took and their pupils by school, handed out one school at a time to the leading
+     * job and to any follow-up job that helps. A school's recompute is its own transaction, so two workers never
+     * write the same school's cases at once.
+     */
+    static final class Wave {
+
+        private final Set<UUID> batches;
+        private final Deque<Map.Entry<String, Long[]>> schools;
+        private final LocalDate asOf;
+        private int recomputing;
+        private AlertRecompute.Outcome outcome = AlertRecompute.Outcome.none();
+        private RuntimeException failure;
+
+        Wave(List<UUID> batches, Map<String, Long[]> schools, LocalDate asOf) {
+            this.batches = Set.copyOf(batches);
+            this.schools = new ArrayDeque<>(schools.entrySet());
+            this.asOf = asOf;
+        }
+
+        boolean took(UUID batch) {
+            return batches.contains(batch);
+        }
+
+        /**
+         * Recomputes the wave's schools not yet started until none is left. A failure is kept for the leading job,
+         * which then leaves the wave's pupils waiting and is redone.
+         */
+        void help(AlertRecompute recompute) {
+            Map.Entry<String, Long[]> school;
+            while ((school = next()) != null) {
+                AlertRecompute.Outcome outcome = null;
+                RuntimeException failed = null;
+                try {
+                    outcome = recompute.school(school.getKey(), school.getValue(), asOf);
+                } catch (RuntimeException e) {
+                    failed = e;
+                } finally {
+                    // Always counted off, whatever was thrown: the other jobs wait until every school is.
+                    done(outcome != null ? outcome : AlertRecompute.Outcome.none(), outcome != null ? null
+                            : failed != null ? failed : new IllegalStateException("School " + school.getKey()
+                            + "'s alerts were not recomputed"));
+                }
+            }
+        }
+
+        private synchronized Map.Entry<String, Long[]> next() {
+            if (failure != null || schools.isEmpty()) {
+                return null;
+            }
+            recomputing++;
+            return schools.poll();
+        }
+
+        private synchronized void done(AlertRecompute.Outcome school, RuntimeException e) {
+            outcome = outcome.plus(school);
+            if (e != null && failure == null) {
+                failure = e;
+            }
+            recomputing--;
+            notifyAll();
+        }
+
+        /** Once every school is recomputed (by whichever job took it): the wave's outcome, or its failure. */
+        synchronized AlertRecompute.Outcome finished() {
+            awaitSchools();
+            if (failure != null) {
+                throw failure;
+            }
+            return outcome;
+        }
+
+        /** For a helping job, once no school is left to take: whether every school was recomputed. */
+        synchronized boolean recomputed() {
+            awaitSchools();
+            return failure == null;
+        }
+
+        private void awaitSchools() {
+            while (recomputing > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while other workers finished the wave's schools", e);
+                }
+            }
         }
     }
 }

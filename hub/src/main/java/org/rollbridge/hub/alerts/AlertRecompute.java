@@ -108,18 +108,26 @@ public class AlertRecompute {
 
     /** The given persons, at every school that holds marks or exclusions for them. */
     public Outcome persons(Collection<Long> personIds, LocalDate asOf) {
-        if (personIds.isEmpty()) {
-            return Outcome.none();
-        }
         Outcome total = Outcome.none();
-        // One pass per school, over only the persons it holds marks or exclusions for.
-        for (Map.Entry<String, Long[]> school : evidence.schoolsOf(asOf, personIds.toArray(Long[]::new)).entrySet()) {
+        for (Map.Entry<String, Long[]> school : schoolsOf(personIds, asOf).entrySet()) {
             total = total.plus(school(school.getKey(), school.getValue(), asOf));
         }
         return total;
     }
 
-    private Outcome school(String laestab, Long[] persons, LocalDate asOf) {
+    /**
+     * The schools that hold marks or exclusions this academic year for any of these persons, each with those of
+     * the persons it holds them for: a recompute makes one pass per school, over only those persons.
+     */
+    Map<String, Long[]> schoolsOf(Collection<Long> personIds, LocalDate asOf) {
+        if (personIds.isEmpty()) {
+            return Map.of();
+        }
+        return evidence.schoolsOf(asOf, personIds.toArray(Long[]::new));
+    }
+
+    /** The given persons (null: every pupil) at one school, in a transaction of its own under its alert lock. */
+    Outcome school(String laestab, Long[] persons, LocalDate asOf) {
         return tx.execute(status -> {
             locks.hold(SchoolLock.ALERTS, laestab);
             bulk.redoable();    // redone from the stored data if lost: the waiting pupils are forgotten afterwards

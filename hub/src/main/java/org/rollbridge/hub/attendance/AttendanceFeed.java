@@ -78,6 +78,15 @@ public class AttendanceFeed implements Feed {
         return new Merged(imported, held);
     }
 
+    /**
+     * No: matching goes from each staged row to person_identifiers and enrolments by index, and the merge from each
+     * to its stored pupil-year by primary key; taken for one row, the batch drives both as a nested loop.
+     */
+    @Override
+    public boolean joinsStagedRows() {
+        return false;
+    }
+
     @Override
     public void clear(Batch batch) {
         db.sql("delete from stage_attendance where batch_id = ?").param(batch.id()).update();

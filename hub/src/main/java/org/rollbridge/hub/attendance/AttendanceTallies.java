@@ -2,7 +2,9 @@ package org.rollbridge.hub.attendance;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rollbridge.core.code.AttendanceCode;
 import org.rollbridge.core.code.AttendanceGroup;
@@ -45,9 +47,11 @@ public class AttendanceTallies {
     private final TransactionTemplate tx;
     private final TransactionLocks locks;
     private final CohortWeeks cohortWeeks;
+    private final CohortWeekQuery cohortTallies;
 
     public AttendanceTallies(TallyStore store, TallyQuery query, TransactionTemplate tx, TransactionLocks locks,
-                             CohortWeeks cohortWeeks) {
+                             CohortWeeks cohortWeeks, CohortWeekQuery cohortTallies) {
+        this.cohortTallies = cohortTallies;
         this.store = store;
         this.query = query;
         this.tx = tx;
@@ -68,24 +72,26 @@ public class AttendanceTallies {
     }
 
     public static Tally tally(int academicYear, String marks) {
-        WeekBuckets weeks = new WeekBuckets(academicYear);
+        // Days by their index from 1 August, not as dates: a merge tallies every mark of thousands of pupil-years.
+        WeekBuckets weeks = WeekBuckets.forYear(academicYear);
         short[] possible = new short[weeks.count() + 1];
         short[] absent = new short[weeks.count() + 1];
         short[] unauthorised = new short[weeks.count() + 1];
-        LocalDate lastDay = null;
-        int sessions = Math.min(marks.length(), 2 * (int) (weeks.end(weeks.count() - 1).toEpochDay()
-                - weeks.start(0).toEpochDay() + 1));
+        LocalDate yearStart = YearMarks.yearStart(academicYear);
+        long newCodesFrom = AttendanceCode.CODES_2024_FROM.toEpochDay() - yearStart.toEpochDay();
+        int lastDay = -1;
+        int sessions = Math.min(marks.length(), 2 * weeks.days());
         for (int i = 0; i < sessions; i++) {
             char ch = marks.charAt(i);
-            if (ch == YearMarks.NONE) {
+            if (ch == YearMarks.NONE || ch >= 128) {
                 continue;
             }
-            LocalDate day = YearMarks.dayAt(academicYear, i);
-            AttendanceGroup g = group(ch, day).orElse(null);
+            int dayIndex = i / 2;
+            AttendanceGroup g = GROUPS[dayIndex < newCodesFrom ? 0 : 1][ch];
             if (g == null || !g.possible()) {
                 continue;
             }
-            int k = weeks.of(day) + 1;
+            int k = weeks.ofDayIndex(dayIndex) + 1;
             possible[k]++;
             if (g.absence()) {
                 absent[k]++;
@@ -93,14 +99,14 @@ public class AttendanceTallies {
             if (g == AttendanceGroup.UNAUTHORISED_ABSENCE) {
                 unauthorised[k]++;
             }
-            lastDay = day;
+            lastDay = dayIndex;
         }
         for (int k = 1; k < possible.length; k++) {
             possible[k] += possible[k - 1];
             absent[k] += absent[k - 1];
             unauthorised[k] += unauthorised[k - 1];
         }
-        return new Tally(possible, absent, unauthorised, lastDay);
+        return new Tally(possible, absent, unauthorised, lastDay < 0 ? null : yearStart.plusDays(lastDay));
     }
 
     /**
@@ -113,20 +119,38 @@ public class AttendanceTallies {
 
     /**
      * Re-tallies the pupil-years MarkStore has just written for one school (the temporary table merged_years of
-     * its transaction) and that school's weekly totals.
+     * its transaction) and that school's weekly totals and cohort figures.
      */
     public void refresh(String laestab) {
         List<Integer> years = store.mergedAcademicYears();
         // Tallied before the COPY starts: the driver cannot read a result set while a COPY is open.
         store.write(laestab, store.mergedYears().stream()
                 .map(y -> new TallyStore.Tallied(y.person(), y.year(), tally(y.year(), y.marks()))).toList());
+        // The school-year's tallies read once, for its weekly totals and its cohort figures.
+        Map<Integer, List<CohortWeekQuery.PupilTally>> school = new LinkedHashMap<>();
         for (int year : years) {
-            store.schoolWeeks(laestab, year, new WeekBuckets(year).count());
+            List<CohortWeekQuery.PupilTally> pupils = cohortTallies.tallies(laestab, year);
+            school.put(year, pupils);
+            schoolWeeks(laestab, year, pupils);
         }
         long version = store.nextVersion(laestab);
-        for (int year : years) {
-            cohortWeeks.build(laestab, year, version);
+        school.forEach((year, pupils) -> cohortWeeks.build(laestab, year, version, pupils));
+    }
+
+    /** A school-year's weekly totals, added up from its pupils' running totals (week w: element w + 1 less w). */
+    private void schoolWeeks(String laestab, int year, List<CohortWeekQuery.PupilTally> pupils) {
+        int weeks = pupils.isEmpty() ? 0 : WeekBuckets.forYear(year).count();
+        long[] possible = new long[weeks];
+        long[] absent = new long[weeks];
+        long[] unauthorised = new long[weeks];
+        for (CohortWeekQuery.PupilTally t : pupils) {
+            for (int w = 0; w < weeks && w + 1 < t.possible().length; w++) {
+                possible[w] += t.possible()[w + 1] - t.possible()[w];
+                absent[w] += t.absent()[w + 1] - t.absent()[w];
+                unauthorised[w] += t.unauthorised()[w + 1] - t.unauthorised()[w];
+            }
         }
+        store.schoolWeeks(laestab, year, possible, absent, unauthorised);
     }
 
     /** Changes whenever any school's tallies are rewritten (and the rewrite is committed). */

@@ -28,11 +28,19 @@ public class CohortWeekQuery {
                       boolean lookedAfter, String sen, boolean fsm) {
     }
 
+    /**
+     * Each tally's pupil record looked up by its primary key (LIMIT 1: the key is unique, and the limit keeps the
+     * lookup per row rather than a join the planner may turn into a scan). pupils has no index by school, so a
+     * join planned on statistics taken when the LA had fewer schools read the whole table for each school's
+     * merge: 5,049 pages for one school's 2,000 pupils at 30,000 pupils, growing with the LA (docs/performance.md).
+     */
     private static final String TALLIES = """
             select t.person_id, t.laestab, t.possible::text, t.absent::text, t.unauthorised::text,
                    coalesce(p.looked_after, false), p.sen_provision, coalesce(p.fsm, false)
             from attendance_tallies t
-            left join pupils p on p.la = t.la and p.person_id = t.person_id and p.laestab = t.laestab
+            left join lateral (select p.looked_after, p.sen_provision, p.fsm from pupils p
+                               where p.la = t.la and p.person_id = t.person_id and p.laestab = t.laestab
+                               limit 1) p on true
             """;
 
     /** A school-year's tallies. */

@@ -96,9 +96,14 @@ public class CohortWeeks {
     /** Counts one school-year's rows again from its tallies, in the caller's transaction, at {@code version}. */
     public void build(String laestab, int academicYear, long version) {
         locks.hold(SchoolLock.COHORT_WEEKS, laestab);
-        WeekBuckets weeks = new WeekBuckets(academicYear);
+        build(laestab, academicYear, version, query.tallies(laestab, academicYear));
+    }
+
+    /** As above, from the school-year's tallies as the caller has just read them ({@link CohortWeekQuery#tallies}). */
+    void build(String laestab, int academicYear, long version, List<CohortWeekQuery.PupilTally> pupils) {
+        locks.hold(SchoolLock.COHORT_WEEKS, laestab);
+        WeekBuckets weeks = WeekBuckets.forYear(academicYear);
         int first = weeks.of(LocalDate.of(academicYear, 9, 1));
-        List<CohortWeekQuery.PupilTally> pupils = query.tallies(laestab, academicYear);
         List<CohortWeekStore.Row> rows = new ArrayList<>();
         // Each pupil's group looked up once; then every as-of week adds each pupil into its group's figures.
         Map<Group, Integer> index = new LinkedHashMap<>();

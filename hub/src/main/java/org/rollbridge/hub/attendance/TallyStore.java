@@ -87,20 +87,30 @@ public class TallyStore {
                 .params(settings.la(), laestab).update();
     }
 
-    /** Adds up a school-year's weekly totals again from its pupils' tallies. */
-    void schoolWeeks(String laestab, int year, int weeks) {
+    /**
+     * Replaces a school-year's weekly totals: {@code possible[w]}, {@code absent[w]} and {@code unauthorised[w]}
+     * are week w's sessions added up over the school's pupils; no rows when it has no pupil-year.
+     */
+    void schoolWeeks(String laestab, int year, long[] possible, long[] absent, long[] unauthorised) {
         db.sql("delete from attendance_school_weeks where la = ? and laestab = ? and academic_year = ?")
                 .params(settings.la(), laestab, year).update();
+        if (possible.length == 0) {
+            return;
+        }
         db.sql("""
                 insert into attendance_school_weeks (la, laestab, academic_year, week, possible, absent,
                                                      unauthorised)
-                select t.la, t.laestab, t.academic_year, w,
-                       sum(t.possible[w + 2] - t.possible[w + 1]), sum(t.absent[w + 2] - t.absent[w + 1]),
-                       sum(t.unauthorised[w + 2] - t.unauthorised[w + 1])
-                from attendance_tallies t cross join generate_series(0, ? - 1) w
-                where t.la = ? and t.laestab = ? and t.academic_year = ?
-                group by t.la, t.laestab, t.academic_year, w""")
-                .params(weeks, settings.la(), laestab, year).update();
+                select ?, ?, ?, w.ordinality - 1, w.possible, w.absent, w.unauthorised
+                from unnest(?::bigint[], ?::bigint[], ?::bigint[]) with ordinality w (possible, absent, unauthorised)""")
+                .params(settings.la(), laestab, year, boxed(possible), boxed(absent), boxed(unauthorised)).update();
+    }
+
+    private static Long[] boxed(long[] values) {
+        Long[] out = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
     }
 
     /** Moves the school's tally version on; returns the new version. */

@@ -3,8 +3,10 @@ package org.rollbridge.hub.attendance;
 import java.time.LocalDate;
 import org.rollbridge.core.indicators.AttendanceTally;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.rollbridge.core.attendance.Session;
 import org.rollbridge.core.code.AttendanceCode;
 
@@ -24,6 +26,14 @@ public final class YearMarks {
             Map.entry("Y1", '1'), Map.entry("Y2", '2'), Map.entry("Y3", '3'), Map.entry("Y4", '4'),
             Map.entry("Y5", '5'), Map.entry("Y6", '6'), Map.entry("Y7", '7'));
     private static final Map<Character, String> CODE = invert();
+    /**
+     * Each one-character symbol read as a code [0] before and [1] from {@link AttendanceCode#CODES_2024_FROM}:
+     * what {@link #replay} hands core's tally for every stored mark, worked out once.
+     */
+    private static final List<List<Optional<AttendanceCode>>> READ = List.of(read(AttendanceCode.CODES_2024_FROM
+            .minusDays(1)), read(AttendanceCode.CODES_2024_FROM));
+    /** The days of the academic years replayed so far, by position / 2: a recompute replays thousands of years. */
+    private static final Map<Integer, LocalDate[]> DAYS = new ConcurrentHashMap<>();
 
     private YearMarks() {
     }
@@ -78,34 +88,62 @@ public final class YearMarks {
 
     /** Hands each stored mark of a year to core's tally, in order: the one way stored marks become indicators. */
     public static void replay(String marks, int academicYear, AttendanceTally tally) {
+        LocalDate[] days = days(academicYear);
         for (int i = 0; i < marks.length(); i++) {
             char symbol = marks.charAt(i);
             if (symbol == NONE) {
                 continue;
             }
-            LocalDate day = dayAt(academicYear, i);
-            Optional<AttendanceCode> code = code(symbol).flatMap(t -> AttendanceCode.interpret(t, day));
-            tally.accept(day, sessionAt(i), code);
+            LocalDate day = i / 2 < days.length ? days[i / 2] : dayAt(academicYear, i);
+            tally.accept(day, sessionAt(i), read(symbol, day));
         }
     }
 
     /** Sets the epoch days on which these marks hold a possible session: the days the school was open. */
     public static void openDays(String marks, int academicYear, java.util.BitSet open) {
-        LocalDate start = yearStart(academicYear);
+        LocalDate[] days = days(academicYear);
+        int first = (int) yearStart(academicYear).toEpochDay();
         for (int i = 0; i < marks.length(); i++) {
             char symbol = marks.charAt(i);
             if (symbol == NONE) {
                 continue;
             }
-            int dayIndex = (int) start.toEpochDay() + i / 2;
+            int dayIndex = first + i / 2;
             if (open.get(dayIndex)) {
                 continue;
             }
-            LocalDate day = start.plusDays(i / 2);
-            if (code(symbol).flatMap(t -> AttendanceCode.interpret(t, day)).filter(AttendanceCode::possible)
-                    .isPresent()) {
+            LocalDate day = i / 2 < days.length ? days[i / 2] : dayAt(academicYear, i);
+            if (read(symbol, day).filter(AttendanceCode::possible).isPresent()) {
                 open.set(dayIndex);
             }
         }
+    }
+
+    /** The code a stored symbol stands for on its day, as {@code AttendanceCode.interpret} reads it. */
+    private static Optional<AttendanceCode> read(char symbol, LocalDate day) {
+        if (symbol >= 128) {
+            return code(symbol).flatMap(t -> AttendanceCode.interpret(t, day));
+        }
+        return READ.get(day.isBefore(AttendanceCode.CODES_2024_FROM) ? 0 : 1).get(symbol);
+    }
+
+    private static List<Optional<AttendanceCode>> read(LocalDate day) {
+        List<Optional<AttendanceCode>> out = new java.util.ArrayList<>();
+        for (char c = 0; c < 128; c++) {
+            out.add(c == NONE ? Optional.empty() : code(c).flatMap(t -> AttendanceCode.interpret(t, day)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Every day of an academic year from 1 August, shared (LocalDate is immutable). */
+    private static LocalDate[] days(int academicYear) {
+        return DAYS.computeIfAbsent(academicYear, y -> {
+            LocalDate start = yearStart(y);
+            LocalDate[] days = new LocalDate[(int) ChronoUnit.DAYS.between(start, yearStart(y + 1))];
+            for (int d = 0; d < days.length; d++) {
+                days[d] = start.plusDays(d);
+            }
+            return days;
+        });
     }
 }

@@ -95,11 +95,12 @@ public class BatchPipeline implements JobHandler {
             return feed.stage(batch);
         });
         // Matching is planned on this batch's staged rows, which no earlier statistics know.
-        analyseGrown(true);
+        analyseGrown(feed.joinsStagedRows());
         probe(PipelineProbe.Step.STAGED, batchId);
         if (staged.refused()) {
             tx.executeWithoutResult(s -> conclude(batch, "refused", staged, new Feed.Merged(0, 0)));
             feed.clear(batch);
+            statistics.vacuumStaging();
             metrics.finished(batch, "refused", staged.read(), 0, 0, staged.report().errors(), staged.warnings());
             log.info("Batch {} refused: {} finding(s)", batchId, staged.report().findings().size());
             return;
@@ -107,7 +108,7 @@ public class BatchPipeline implements JobHandler {
         feed.match(batch);
         // The merge's joins are planned on the staged rows as matched (how many, how many linked), not as the
         // last batch or an empty table left them.
-        analyseGrown(true);
+        analyseGrown(feed.joinsStagedRows());
         probe(PipelineProbe.Step.MATCHED, batchId);
         Feed.Merged merged = tx.execute(s -> {
             locks.hold(SchoolLock.DATA, batch.laestab());
@@ -122,6 +123,8 @@ public class BatchPipeline implements JobHandler {
         // The next batch's matching and merge are planned on the LA's tables as this one left them.
         analyseGrown(false);
         feed.clear(batch);
+        // The staged rows just deleted would otherwise stay on disk for every later batch's analysis to read.
+        statistics.vacuumStaging();
         metrics.finished(batch, "completed", staged.read(), merged.imported(), merged.held() + staged.errors(),
                 staged.report().errors(), staged.warnings());
         log.info("Batch {} completed: {} read, {} imported, {} held, {} finding(s)", batchId, staged.read(),

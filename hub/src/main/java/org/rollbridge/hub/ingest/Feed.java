@@ -20,6 +20,17 @@ public interface Feed {
     /** Removes the batch's staging rows. */
     void clear(Batch batch);
 
+    /**
+     * Whether this feed's matching and merge join staged rows with staged rows, so that their plans need the
+     * staging tables analysed with the batch in them (the pipeline then analyses them after staging and after
+     * matching). A batch id is new to any statistics, so the planner takes an unanalysed batch for one row; a feed
+     * whose statements only go from each staged row to the LA's tables by index is planned as well on that (and
+     * better: a nested loop from the batch), and need not pay for reading the staging tables twice a batch.
+     */
+    default boolean joinsStagedRows() {
+        return true;
+    }
+
     /** @param imported records now in the LA's tables; @param held records held back as unmatched */
     record Merged(int imported, int held) {
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.SplittableRandom;
+import org.rollbridge.core.code.AttendanceGroup;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.attendance.Session;
 
@@ -43,6 +45,42 @@ class AttendanceTalliesTest {
         assertThat(t.possible()[first + 1]).isEqualTo((short) 6);
         assertThat(t.absent()[t.absent().length - 1]).isEqualTo((short) 3);
         assertThat(t.lastDay()).isEqualTo(monday.plusDays(7));
+    }
+
+    /** A tally counts each mark in the week and with the code set of its own day, whichever the year. */
+    @Test
+    void aTallyCountsEveryMarkInItsDaysWeekAndByItsDaysCodes() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int year : new int[] {2023, 2024, 2027}) {     // before, across and after the 2024 code change; a leap year
+            WeekBuckets weeks = new WeekBuckets(year);
+            char[] marks = YearMarks.empty();
+            for (int i = 0; i < marks.length; i++) {
+                int pick = random.nextInt(140);
+                marks[i] = pick < 128 ? (char) pick : YearMarks.NONE;
+            }
+            AttendanceTallies.Tally t = AttendanceTallies.tally(year, new String(marks));
+
+            short[] possible = new short[weeks.count() + 1];
+            short[] absent = new short[weeks.count() + 1];
+            LocalDate last = null;
+            for (int i = 0; i < marks.length; i++) {
+                LocalDate day = YearMarks.dayAt(year, i);
+                AttendanceGroup g = AttendanceTallies.group(marks[i], day).orElse(null);
+                if (day.isBefore(YearMarks.yearStart(year + 1)) && g != null && g.possible()) {
+                    possible[weeks.of(day) + 1]++;
+                    absent[weeks.of(day) + 1] += (short) (g.absence() ? 1 : 0);
+                    last = day;
+                }
+            }
+            for (int k = 1; k < possible.length; k++) {
+                possible[k] += possible[k - 1];
+                absent[k] += absent[k - 1];
+            }
+            assertThat(t.possible()).isEqualTo(possible);
+            assertThat(t.absent()).isEqualTo(absent);
+            assertThat(t.lastDay()).isEqualTo(last);
+            assertThat(WeekBuckets.forYear(year).count()).isEqualTo(weeks.count());
+        }
     }
 
     private static void put(char[] marks, LocalDate day, String amPm) {

@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rollbridge.core.attendance.Session;
 import org.rollbridge.core.code.AttendanceCode;
+import org.rollbridge.core.indicators.AttendanceTally;
+import org.rollbridge.core.indicators.Enrolment;
+import org.rollbridge.core.indicators.IndicatorScope;
+import org.rollbridge.core.indicators.Period;
+import org.rollbridge.core.indicators.PupilKey;
+import org.rollbridge.core.indicators.SchoolCalendar;
 
 class YearMarksTest {
 
@@ -41,5 +48,56 @@ class YearMarksTest {
                 assertThat(YearMarks.sessionAt(p)).isEqualTo(s);
             }
         }
+    }
+
+    /**
+     * Replaying hands core's tally, for every stored mark, its day, its session and the code its symbol reads as on
+     * that day (so across the 2024 code change a legacy J or Y reads as the code that replaced it), exactly as
+     * reading each position's day and symbol one by one does.
+     */
+    @Test
+    void replayingAYearGivesCoreTheDayAndCodeOfEveryMarkAsReadOnItsDay() {
+        // 2024-25 holds the code change of 19 August 2024; every symbol, and some no code reads as, anywhere.
+        int year = 2024;
+        SplittableRandom random = new SplittableRandom(7);
+        for (int run = 0; run < 20; run++) {
+            char[] marks = YearMarks.empty();
+            for (int i = 0; i < marks.length; i++) {
+                int pick = random.nextInt(140);
+                marks[i] = pick < 128 ? (char) pick : random.nextBoolean() ? YearMarks.NONE : '\u00e9';
+            }
+            String stored = new String(marks);
+            AttendanceTally replayed = tally();
+            YearMarks.replay(stored, year, replayed);
+            AttendanceTally oneByOne = tally();
+            for (int i = 0; i < stored.length(); i++) {
+                if (stored.charAt(i) == YearMarks.NONE) {
+                    continue;
+                }
+                LocalDate day = YearMarks.dayAt(year, i);
+                oneByOne.accept(day, YearMarks.sessionAt(i),
+                        YearMarks.code(stored.charAt(i)).flatMap(code -> AttendanceCode.interpret(code, day)));
+            }
+            assertThat(replayed.result()).isEqualTo(oneByOne.result());
+
+            java.util.BitSet open = new java.util.BitSet();
+            YearMarks.openDays(stored, year, open);
+            java.util.BitSet expected = new java.util.BitSet();
+            for (int i = 0; i < stored.length(); i++) {
+                LocalDate day = YearMarks.dayAt(year, i);
+                if (YearMarks.code(stored.charAt(i)).flatMap(code -> AttendanceCode.interpret(code, day))
+                        .filter(AttendanceCode::possible).isPresent()) {
+                    expected.set((int) day.toEpochDay());
+                }
+            }
+            assertThat(open).isEqualTo(expected);
+        }
+    }
+
+    private static AttendanceTally tally() {
+        LocalDate asOf = LocalDate.of(2025, 7, 31);
+        return new AttendanceTally(PupilKey.of("A123456789012", "9262001"), new IndicatorScope(
+                Period.academicYearContaining(asOf), asOf, new Enrolment(null, null), SchoolCalendar.weekdays(),
+                false, IndicatorScope.DEFAULT_NOTABLE_STREAK_DAYS));
     }
 }
