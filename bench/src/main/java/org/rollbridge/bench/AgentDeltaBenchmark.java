@@ -48,15 +48,21 @@ final class AgentDeltaBenchmark implements Benchmarks.Benchmark {
 
     /**
      * The credential the agent signs with. The benchmark's receiving server checks no signature, but no credential
-     * secret is written in code: it comes from ROLLBRIDGE_BENCH_AGENT_SECRET, or a random one is made for the run.
+     * is written in code: its id and secret come from ROLLBRIDGE_BENCH_AGENT_CREDENTIAL_ID and
+     * ROLLBRIDGE_BENCH_AGENT_SECRET, or are made at random for the run.
      */
-    private static final AgentHome.Credential BENCH_CREDENTIAL = new AgentHome.Credential("rbk_bench",
-            System.getenv().getOrDefault("ROLLBRIDGE_BENCH_AGENT_SECRET", randomSecret()));
+    private static final AgentHome.Credential BENCH_CREDENTIAL = new AgentHome.Credential(
+            fromEnvironment("ROLLBRIDGE_BENCH_AGENT_CREDENTIAL_ID", "rbk_", 12),
+            fromEnvironment("ROLLBRIDGE_BENCH_AGENT_SECRET", "rbsec_", 32));
 
-    private static String randomSecret() {
-        byte[] bytes = new byte[32];
+    private static String fromEnvironment(String variable, String prefix, int randomBytes) {
+        String set = System.getenv(variable);
+        if (set != null && !set.isBlank()) {
+            return set;
+        }
+        byte[] bytes = new byte[randomBytes];
         new SecureRandom().nextBytes(bytes);
-        return "rbsec_" + HexFormat.of().formatHex(bytes);
+        return prefix + HexFormat.of().formatHex(bytes);
     }
 
     private static final String SCHOOL = "9264001";
