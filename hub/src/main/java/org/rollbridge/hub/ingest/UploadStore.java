@@ -63,7 +63,7 @@ public class UploadStore {
         Path incoming = directory(root.resolve("incoming"));
         Path part = incoming.resolve(UUID.randomUUID() + ".part");
         Path minimal = kind == BatchKind.CTF ? incoming.resolve(UUID.randomUUID() + ".part") : null;
-        Boolean filtered = null;
+        boolean filtered = false;
         Arriving arriving;
         try (OutputStream asReceived = create(part)) {
             arriving = new Arriving(content, asReceived, maxBytes);
@@ -79,7 +79,7 @@ public class UploadStore {
             throw e;
         }
         Received received = new Received(part, HexFormat.of().formatHex(arriving.digest.digest()), arriving.size);
-        if (filtered == null || !filtered) {
+        if (!filtered) {
             return received;
         }
         Files.delete(part);
