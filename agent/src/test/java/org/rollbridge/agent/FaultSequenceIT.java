@@ -355,6 +355,15 @@ class FaultSequenceIT {
             assertThat(refused.statusCode()).as(span + ": " + refused.body()).isEqualTo(400);
             assertThat(refused.body()).as(span).contains("is not a span of days");
         }
+        // scope=school goes only with an attendance batch; any other scope, or an exclusions batch, is refused.
+        for (String query : List.of("kind=attendance&scope=everyone", "kind=exclusions&scope=school")) {
+            var refused = hub.send(hub.request("/api/v1/schools/" + school + "/batches?replaces=2025-09-08..2025-09-19&"
+                    + query).header("Content-Type", "text/csv").header("Idempotency-Key", "scope-" + query)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(marks)), token);
+            assertThat(refused.statusCode()).as(query + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).as(query).contains("cannot be used here: send scope=school only with an "
+                    + "attendance batch");
+        }
         assertThat(batchIds(school)).hasSize(before);
 
         // The school agent's own replacing batch with a span backwards: refused, logged with the hub's words.

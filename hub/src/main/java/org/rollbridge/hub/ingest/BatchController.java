@@ -135,9 +135,9 @@ public class BatchController {
             return span;
         }
         if (!scope.equals("school") || kind != BatchKind.ATTENDANCE) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "scope '" + scope + "' is not one: send "
-                    + "scope=school with an attendance batch that is the school's whole export over the span (an "
-                    + "exclusions batch that replaces a span always replaces the school's)");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "scope '" + scope + "' cannot be used "
+                    + "here: send scope=school only with an attendance batch that is the school's whole export over "
+                    + "the span (an exclusions batch that replaces a span always replaces the school's)");
         }
         return span.ofSchool();
     }
